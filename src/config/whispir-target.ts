@@ -1,0 +1,59 @@
+/**
+ * Where the same-origin proxy sends Whispir calls and which credentials it adds. Runs on the
+ * server side only (vite.config.ts); nothing here may reach the browser bundle.
+ */
+import { z } from 'zod';
+
+export const WHISPIR_REGIONS = ['au', 'ap', 'ap1', 'nz', 'us', 'it'] as const;
+export type WhispirRegion = (typeof WHISPIR_REGIONS)[number];
+
+const envSchema = z.object({
+  WHISPIR_API_URL: z.url().optional(),
+  WHISPIR_REGION: z.enum(WHISPIR_REGIONS).optional(),
+  WHISPIR_API_KEY: z.string().optional(),
+  WHISPIR_USERNAME: z.string().optional(),
+  WHISPIR_PASSWORD: z.string().optional(),
+  WHISPIR_BEARER_TOKEN: z.string().optional(),
+  SANDBOX_PORT: z.coerce.number().int().positive().default(8787),
+  SANDBOX_API_KEY: z.string().default('sandbox-key'),
+  SANDBOX_USERNAME: z.string().default('sandbox'),
+  SANDBOX_PASSWORD: z.string().default('sandbox'),
+});
+
+export interface WhispirTarget {
+  /** Origin (and optional base path) every `/api/whispir/*` call is forwarded to. */
+  readonly url: string;
+  /** True when the target is the local sandbox this project ships. */
+  readonly isSandbox: boolean;
+  /** "Local sandbox" or the region's name, for the UI. */
+  readonly label: string;
+  /** Headers the proxy adds; never sent to the browser. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+const blankToUndefined = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+
+/** Resolves the proxy target from the server's environment. Throws on a malformed setting. */
+export function resolveWhispirTarget(rawEnv: Record<string, string | undefined>): WhispirTarget {
+  const env = envSchema.parse(blankToUndefined(rawEnv));
+  const explicit = env.WHISPIR_API_URL ?? (env.WHISPIR_REGION && `https://api.${env.WHISPIR_REGION}.whispir.com`);
+  const isSandbox = !explicit;
+  const url = (explicit || `http://127.0.0.1:${env.SANDBOX_PORT}`).replace(/\/+$/, '');
+  const apiKey = env.WHISPIR_API_KEY ?? (isSandbox ? env.SANDBOX_API_KEY : undefined);
+  const username = env.WHISPIR_USERNAME ?? (isSandbox ? env.SANDBOX_USERNAME : undefined);
+  const password = env.WHISPIR_PASSWORD ?? (isSandbox ? env.SANDBOX_PASSWORD : undefined);
+
+  const headers: Record<string, string> = {};
+  if (apiKey) headers['x-api-key'] = apiKey;
+  if (env.WHISPIR_BEARER_TOKEN) headers.authorization = `Bearer ${env.WHISPIR_BEARER_TOKEN}`;
+  else if (username !== undefined && password !== undefined)
+    headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+
+  const label = isSandbox
+    ? 'Local sandbox'
+    : env.WHISPIR_REGION
+      ? `Whispir ${env.WHISPIR_REGION.toUpperCase()}`
+      : new URL(url).host;
+  return { url, isSandbox, label, headers };
+}
