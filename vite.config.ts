@@ -19,7 +19,8 @@ function whispirProxy(target: WhispirTarget): Record<string, ProxyOptions> {
           proxyReq.removeHeader('cookie');
           proxyReq.removeHeader('x-api-key');
           proxyReq.removeHeader('authorization');
-          for (const [name, value] of Object.entries(target.headers)) proxyReq.setHeader(name, value);
+          for (const [name, value] of Object.entries(target.headers))
+            proxyReq.setHeader(name, value);
         });
       },
     },
@@ -46,10 +47,5 @@ export default defineConfig(({ mode }) => {
     server: { host: '127.0.0.1', port: 5173, proxy },
     preview: { host: '127.0.0.1', port: 4173, proxy },
     worker: { format: 'es' },
-    test: {
-      include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'e2e/fixtures/**/*.test.ts'],
-      environment: 'node',
-      testTimeout: 20_000,
-    },
   };
 });

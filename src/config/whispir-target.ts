@@ -37,16 +37,19 @@ const blankToUndefined = (env: Record<string, string | undefined>) =>
 /** Resolves the proxy target from the server's environment. Throws on a malformed setting. */
 export function resolveWhispirTarget(rawEnv: Record<string, string | undefined>): WhispirTarget {
   const env = envSchema.parse(blankToUndefined(rawEnv));
-  const explicit = env.WHISPIR_API_URL ?? (env.WHISPIR_REGION && `https://api.${env.WHISPIR_REGION}.whispir.com`);
+  const explicit =
+    env.WHISPIR_API_URL ?? (env.WHISPIR_REGION && `https://api.${env.WHISPIR_REGION}.whispir.com`);
   const isSandbox = !explicit;
   const url = (explicit || `http://127.0.0.1:${env.SANDBOX_PORT}`).replace(/\/+$/, '');
-  const apiKey = env.WHISPIR_API_KEY ?? (isSandbox ? env.SANDBOX_API_KEY : undefined);
-  const username = env.WHISPIR_USERNAME ?? (isSandbox ? env.SANDBOX_USERNAME : undefined);
-  const password = env.WHISPIR_PASSWORD ?? (isSandbox ? env.SANDBOX_PASSWORD : undefined);
+  // Against the sandbox only the sandbox's own credentials make sense, whatever else is set.
+  const apiKey = isSandbox ? env.SANDBOX_API_KEY : env.WHISPIR_API_KEY;
+  const username = isSandbox ? env.SANDBOX_USERNAME : env.WHISPIR_USERNAME;
+  const password = isSandbox ? env.SANDBOX_PASSWORD : env.WHISPIR_PASSWORD;
+  const bearer = isSandbox ? undefined : env.WHISPIR_BEARER_TOKEN;
 
   const headers: Record<string, string> = {};
   if (apiKey) headers['x-api-key'] = apiKey;
-  if (env.WHISPIR_BEARER_TOKEN) headers.authorization = `Bearer ${env.WHISPIR_BEARER_TOKEN}`;
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
   else if (username !== undefined && password !== undefined)
     headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 

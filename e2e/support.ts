@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const SANDBOX_URL = 'http://127.0.0.1:8790';
+const AUTH = {
+  'x-api-key': 'sandbox-key',
+  authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
+};
+
+export const fixturePath = (name: string) =>
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', name);
+
+/** Talks to the sandbox directly (not through the app), as a second witness of what arrived. */
+export const sandboxApi = {
+  async reset(): Promise<void> {
+    const response = await fetch(`${SANDBOX_URL}/__sandbox/reset`, { method: 'POST' });
+    expect(response.ok, 'sandbox reset').toBe(true);
+  },
+  async get<T>(pathAndQuery: string, mediaType: string): Promise<T> {
+    const response = await fetch(`${SANDBOX_URL}${pathAndQuery}`, {
+      headers: { ...AUTH, accept: mediaType },
+    });
+    expect(response.status, `GET ${pathAndQuery}`).toBe(200);
+    return (await response.json()) as T;
+  },
+  async workspaces(): Promise<{ id: string; projectName: string }[]> {
+    const body = await this.get<{ workspaces: { id: string; projectName: string }[] }>(
+      '/workspaces',
+      'application/vnd.whispir.workspace-v1+json',
+    );
+    return body.workspaces;
+  },
+  /** Every contact of a workspace (root = My Company), following the 20-per-page pagination. */
+  async contacts(workspaceId?: string): Promise<Record<string, string>[]> {
+    const prefix = workspaceId ? `/workspaces/${workspaceId}` : '';
+    const fields =
+      'firstName,lastName,workEmailAddress1,workMobilePhone1,personalMobilePhone1,workCountry,timezone,department';
+    const all: Record<string, string>[] = [];
+    for (let offset = 0; ; offset += 20) {
+      const body = await this.get<{ contacts?: Record<string, string>[] }>(
+        `${prefix}/contacts?limit=20&offset=${offset}&fields=${fields}`,
+        'application/vnd.whispir.contact-v1+json',
+      );
+      const page = body.contacts ?? [];
+      all.push(...page);
+      if (page.length < 20) return all;
+    }
+  },
+};
+
+/** Drops a real file on the drop zone, as a person dragging it from their desktop. */
+export async function dropFile(page: Page, name: string, mimeType = 'text/csv'): Promise<void> {
+  const base64 = readFileSync(fixturePath(name)).toString('base64');
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, name, mimeType }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: mimeType }));
+      return transfer;
+    },
+    { base64, name, mimeType },
+  );
+  const zone = page.getByRole('region', { name: 'Drop zone for the contact file' });
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}
+
+/** A real pointer drag: press on the source, move in steps, release over the target. */
+export async function dragTo(page: Page, source: Locator, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  await source.scrollIntoViewIfNeeded();
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('drag source or target is not visible');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** The drop target of a Whispir field on the mapping step. */
+export const fieldTarget = (page: Page, fieldKey: string) =>
+  page.locator(`li[data-field="${fieldKey}"]`);
+
+/** A source column card on the mapping step. */
+export const columnCard = (page: Page, column: string) =>
+  page.getByRole('button', { name: new RegExp(`^${column}\\b`) });
+
+export async function expectNoAxeViolations(page: Page, context: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on ${context}`).toEqual([]);
+}
+
+export const test = base.extend<{ freshSandbox: void }>({
+  freshSandbox: [
+    // Playwright reads a fixture's dependencies from this destructuring; it has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await sandboxApi.reset();
+      await use();
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** The "which column fills this field" list of a Whispir field on the mapping step. */
+export const fieldSelect = (page: Page, name: string) =>
+  page.getByRole('combobox', { name, exact: true });
+
+/**
+ * Keyboard drag: picks up the focused column with Space, presses ArrowDown until dnd-kit's
+ * live region says it is over `fieldLabel`, then drops it with Space.
+ */
+export async function keyboardDropOn(page: Page, fieldLabel: string): Promise<void> {
+  const live = page.locator('[id^="DndLiveRegion"]');
+  await page.keyboard.press('Space');
+  await expect(live).toContainText('Picked up column');
+  for (let i = 0; i < 40; i++) {
+    const before = (await live.textContent()) ?? '';
+    if (before.includes(`over ${fieldLabel}.`)) {
+      await page.keyboard.press('Space');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+    await expect(live).not.toHaveText(before);
+  }
+  throw new Error(`the arrow keys never reached ${fieldLabel}`);
+}

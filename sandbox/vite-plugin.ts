@@ -1,0 +1,55 @@
+/**
+ * Starts the local Whispir sandbox together with the dev or preview server when the proxy
+ * targets it, so `npm start` is one command. A sandbox already listening on the port (e.g.
+ * `npm run sandbox` in another terminal) is reused.
+ */
+import net from 'node:net';
+import type { Plugin } from 'vite';
+import type { WhispirTarget } from '../src/config/whispir-target';
+
+function isListening(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export function sandboxPlugin(
+  target: WhispirTarget,
+  env: Record<string, string | undefined>,
+): Plugin {
+  let close: (() => Promise<void>) | undefined;
+  const start = async () => {
+    if (!target.isSandbox || env.VITEST || env.SANDBOX_EXTERNAL === '1') return;
+    const { sandboxOptionsFromEnv, startSandbox } = await import('./server');
+    const options = sandboxOptionsFromEnv(env);
+    if (await isListening(options.port, options.host)) {
+      console.log(
+        `  Whispir sandbox already running on ${options.host}:${options.port}, reusing it`,
+      );
+      return;
+    }
+    const sandbox = await startSandbox(options);
+    close = sandbox.close;
+    console.log(`  Whispir sandbox: ${sandbox.url} (the app talks to it through /api/whispir)`);
+  };
+  const stop = async () => {
+    await close?.();
+    close = undefined;
+  };
+  return {
+    name: 'whispir-sandbox',
+    async configureServer(server) {
+      await start();
+      server.httpServer?.once('close', () => void stop());
+    },
+    async configurePreviewServer(server) {
+      await start();
+      server.httpServer.once('close', () => void stop());
+    },
+  };
+}

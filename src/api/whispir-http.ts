@@ -1,0 +1,130 @@
+/**
+ * The one place that talks HTTP to Whispir, always through the same-origin proxy
+ * (`/api/whispir/...`), which adds the credentials. Every exchange is recorded for the
+ * "What was sent" view; the browser never holds a secret, so there is nothing to redact here.
+ */
+import { apiErrorSchema } from '../domain/whispir/api-schemas';
+
+export const WHISPIR_BASE = '/api/whispir';
+
+export interface ApiExchange {
+  readonly method: string;
+  readonly path: string;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  readonly requestBody?: string;
+  readonly status: number;
+  readonly location?: string;
+  readonly responseBody: string;
+}
+
+type Listener = (exchange: ApiExchange) => void;
+const listeners = new Set<Listener>();
+
+/** Subscribe to every Whispir exchange of this session. */
+export function onApiExchange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export class WhispirApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errorCode?: string,
+  ) {
+    super(message);
+    this.name = 'WhispirApiError';
+  }
+}
+
+const STATUS_WORDS: Record<number, string> = {
+  401: 'Whispir rejected the username or password (401).',
+  403: 'Whispir refused the API key (403).',
+  404: 'Whispir could not find that (404).',
+  413: 'The request is larger than Whispir accepts (413).',
+  415: 'Whispir does not accept this media type (415).',
+  422: 'Whispir could not process the request (422).',
+  429: 'Too many requests for this API key (429).',
+};
+
+function describeError(status: number, body: string, errorCode: string | null): string {
+  if (errorCode === 'ERR_403_DEVELOPER_OVER_QPS')
+    return 'Whispir is limiting requests for this API key (over the per-second limit).';
+  let detail = '';
+  try {
+    const parsed = apiErrorSchema.safeParse(JSON.parse(body));
+    if (parsed.success)
+      detail = 'errorText' in parsed.data ? parsed.data.errorText : parsed.data.message;
+  } catch {
+    detail = body.slice(0, 200);
+  }
+  const head = STATUS_WORDS[status] ?? `Whispir answered ${status}.`;
+  return detail ? `${head} ${detail}` : head;
+}
+
+export interface WhispirRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly mediaType: string;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+}
+
+export interface WhispirResponse {
+  readonly status: number;
+  readonly location?: string;
+  readonly json: unknown;
+}
+
+/** Sends one request through the proxy; throws `WhispirApiError` with a specific message. */
+export async function whispirRequest(request: WhispirRequest): Promise<WhispirResponse> {
+  const headers: Record<string, string> = { Accept: request.mediaType };
+  if (request.body !== undefined) headers['Content-Type'] = request.mediaType;
+  const requestBody = request.body === undefined ? undefined : JSON.stringify(request.body);
+  let response: Response;
+  try {
+    response = await fetch(`${WHISPIR_BASE}${request.path}`, {
+      method: request.method,
+      headers,
+      body: requestBody,
+      signal: request.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new WhispirApiError(0, 'Whispir could not be reached: the network or the proxy is down.');
+  }
+  const text = await response.text();
+  const location = response.headers.get('location') ?? undefined;
+  const exchange: ApiExchange = {
+    method: request.method,
+    path: request.path,
+    requestHeaders: headers,
+    requestBody,
+    status: response.status,
+    location,
+    responseBody: text,
+  };
+  for (const listener of listeners) listener(exchange);
+  if (!response.ok) {
+    const errorCode = response.headers.get('x-error-code');
+    throw new WhispirApiError(
+      response.status,
+      describeError(response.status, text, errorCode),
+      errorCode ?? undefined,
+    );
+  }
+  let json: unknown = undefined;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  return { status: response.status, location, json };
+}
+
+/** Path prefix for a workspace: the default workspace uses the root paths (Part A §1). */
+export function workspacePath(workspaceId: string | undefined): string {
+  return workspaceId ? `/workspaces/${encodeURIComponent(workspaceId)}` : '';
+}

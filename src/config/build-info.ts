@@ -1,0 +1,6 @@
+/** Values fixed at build time by vite.config.ts (labels only; never a secret). */
+declare const __WHISPIR_TARGET_LABEL__: string;
+declare const __WHISPIR_IS_SANDBOX__: boolean;
+
+export const TARGET_LABEL: string = __WHISPIR_TARGET_LABEL__;
+export const IS_SANDBOX: boolean = __WHISPIR_IS_SANDBOX__;

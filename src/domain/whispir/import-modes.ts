@@ -1,0 +1,26 @@
+/** Whispir's three import modes, explained in one plain sentence each (Part A §8). */
+export const IMPORT_MODES = ['replace', 'duplicate', 'ignore'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export const IMPORT_MODE_TEXT: Readonly<
+  Record<ImportMode, { label: string; explanation: string }>
+> = {
+  replace: {
+    label: 'Update existing contacts',
+    explanation:
+      'A row that matches a contact already in the workspace updates it; other rows become new contacts.',
+  },
+  duplicate: {
+    label: 'Always add new contacts',
+    explanation: 'Every row becomes a new contact, even if the same person is already there.',
+  },
+  ignore: {
+    label: 'Skip existing contacts',
+    explanation:
+      'A row that matches a contact already in the workspace is left out; other rows become new contacts.',
+  },
+};
+
+/** How the sandbox (and this wizard) decide that a row "matches" an existing contact. */
+export const MATCH_RULE_TEXT =
+  'A row matches a contact with the same first and last name and the same email or mobile.';

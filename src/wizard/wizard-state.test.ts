@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { FileSummary } from '../worker/protocol';
+import { initialWizardState, wizardReducer, type WizardState } from './wizard-state';
+
+const file: FileSummary = {
+  fileName: 'contacts.csv',
+  byteLength: 10,
+  headers: ['firstName'],
+  rowCount: 1,
+  previewRows: [['Ann']],
+  previewRowNumbers: [2],
+  problems: [],
+  problemCount: 0,
+  detections: [],
+};
+const mapping = { firstName: { kind: 'column', column: 'firstName' } } as const;
+const settings = { importMode: 'replace', workspaceId: '', workspaceName: 'My Company' } as const;
+
+describe('wizardReducer', () => {
+  it('walks the steps in order', () => {
+    let state: WizardState = initialWizardState;
+    state = wizardReducer(state, { type: 'file-read', file });
+    expect(state.step).toBe('preview');
+    state = wizardReducer(state, { type: 'preview-confirmed' });
+    expect(state.step).toBe('mapping');
+    state = wizardReducer(state, { type: 'mapping-confirmed', mapping });
+    expect(state).toMatchObject({ step: 'settings', mapping });
+  });
+
+  it('keeps the mapping and settings when going back and forth', () => {
+    let state: WizardState = { step: 'settings', file, mapping, settings };
+    state = wizardReducer(state, { type: 'back' });
+    expect(state).toMatchObject({ step: 'mapping', mapping, settings });
+    state = wizardReducer(state, { type: 'back' });
+    expect(state).toMatchObject({ step: 'preview', mapping });
+    state = wizardReducer(state, { type: 'preview-confirmed' });
+    expect(state).toMatchObject({ step: 'mapping', mapping });
+    state = wizardReducer(state, { type: 'mapping-confirmed', mapping });
+    expect(state).toMatchObject({ step: 'settings', mapping });
+  });
+
+  it('ignores events that do not belong to the current step', () => {
+    const state: WizardState = { step: 'preview', file };
+    expect(wizardReducer(state, { type: 'mapping-confirmed', mapping })).toBe(state);
+    expect(wizardReducer(initialWizardState, { type: 'back' })).toBe(initialWizardState);
+  });
+
+  it('a new file starts a fresh preview', () => {
+    const state = wizardReducer(
+      { step: 'settings', file, mapping, settings },
+      { type: 'file-read', file },
+    );
+    expect(state).toEqual({ step: 'preview', file });
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The wizard as a pure reducer over a discriminated union of steps. Each step carries only the
+ * data it needs; earlier answers travel along so going back never loses work.
+ */
+import type { ColumnMapping } from '../domain/mapping/mapping';
+import type { ImportMode } from '../domain/whispir/import-modes';
+import type { SandboxImport } from '../domain/whispir/api-schemas';
+import type { FileSummary } from '../worker/protocol';
+
+export interface ImportSettings {
+  readonly importMode: ImportMode;
+  /** Empty string = the default "My Company" workspace, which uses the root paths. */
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+}
+
+export interface SubmitOutcome {
+  readonly rowsSent: number;
+  readonly resourceId: string;
+  readonly resourceLocation: string;
+  readonly importId: string | undefined;
+  readonly importLocation: string;
+  readonly fieldMapping: Readonly<Record<string, string>>;
+  /** Present only against the local sandbox. */
+  readonly sandbox?: SandboxImport;
+}
+
+export type WizardState =
+  | { readonly step: 'upload' }
+  | { readonly step: 'preview'; readonly file: FileSummary; readonly mapping?: ColumnMapping }
+  | {
+      readonly step: 'mapping';
+      readonly file: FileSummary;
+      readonly mapping?: ColumnMapping;
+      readonly settings?: ImportSettings;
+    }
+  | {
+      readonly step: 'settings';
+      readonly file: FileSummary;
+      readonly mapping: ColumnMapping;
+      readonly settings?: ImportSettings;
+    }
+  | {
+      readonly step: 'result';
+      readonly file: FileSummary;
+      readonly mapping: ColumnMapping;
+      readonly settings: ImportSettings;
+      readonly outcome: SubmitOutcome;
+    };
+
+export type StepName = WizardState['step'];
+
+export type WizardEvent =
+  | { readonly type: 'file-read'; readonly file: FileSummary }
+  | { readonly type: 'preview-confirmed' }
+  | { readonly type: 'mapping-confirmed'; readonly mapping: ColumnMapping }
+  | { readonly type: 'settings-changed'; readonly settings: ImportSettings }
+  | {
+      readonly type: 'imported';
+      readonly settings: ImportSettings;
+      readonly outcome: SubmitOutcome;
+    }
+  | { readonly type: 'back' }
+  | { readonly type: 'start-over' };
+
+export const STEPS: readonly { readonly name: StepName; readonly label: string }[] = [
+  { name: 'upload', label: 'Choose file' },
+  { name: 'preview', label: 'Check rows' },
+  { name: 'mapping', label: 'Match columns' },
+  { name: 'settings', label: 'Import settings' },
+  { name: 'result', label: 'Result' },
+];
+
+export const initialWizardState: WizardState = { step: 'upload' };
+
+export function wizardReducer(state: WizardState, event: WizardEvent): WizardState {
+  switch (event.type) {
+    case 'file-read':
+      return { step: 'preview', file: event.file };
+    case 'preview-confirmed':
+      return state.step === 'preview'
+        ? { step: 'mapping', file: state.file, mapping: state.mapping }
+        : state;
+    case 'mapping-confirmed':
+      return state.step === 'mapping'
+        ? { step: 'settings', file: state.file, mapping: event.mapping, settings: state.settings }
+        : state;
+    case 'settings-changed':
+      return state.step === 'settings' ? { ...state, settings: event.settings } : state;
+    case 'imported':
+      return state.step === 'settings'
+        ? {
+            step: 'result',
+            file: state.file,
+            mapping: state.mapping,
+            settings: event.settings,
+            outcome: event.outcome,
+          }
+        : state;
+    case 'back':
+      switch (state.step) {
+        case 'preview':
+          return { step: 'upload' };
+        case 'mapping':
+          return { step: 'preview', file: state.file, mapping: state.mapping };
+        case 'settings':
+          return {
+            step: 'mapping',
+            file: state.file,
+            mapping: state.mapping,
+            settings: state.settings,
+          };
+        default:
+          return state;
+      }
+    case 'start-over':
+      return initialWizardState;
+  }
+}
