@@ -14,15 +14,20 @@ export interface ImportSettings {
   readonly workspaceName: string;
 }
 
-export interface SubmitOutcome {
-  readonly rowsSent: number;
+export interface PartOutcome {
+  readonly part: number;
+  readonly rows: number;
   readonly resourceId: string;
-  readonly resourceLocation: string;
   readonly importId: string | undefined;
   readonly importLocation: string;
-  readonly fieldMapping: Readonly<Record<string, string>>;
   /** Present only against the local sandbox. */
   readonly sandbox?: SandboxImport;
+}
+
+export interface SubmitOutcome {
+  readonly rowsSent: number;
+  readonly fieldMapping: Readonly<Record<string, string>>;
+  readonly parts: readonly PartOutcome[];
 }
 
 export type WizardState =

@@ -2,7 +2,14 @@
  * The only module that knows `Worker`: async functions over the intake worker's protocol.
  */
 import type { ColumnMapping } from '../domain/mapping/mapping';
-import type { BuiltResource, FileSummary, WorkerRequest, WorkerResponse } from './protocol';
+import type { ResourceFormat } from '../domain/resource/formats';
+import type {
+  FileSummary,
+  PartBody,
+  UploadSummary,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type RequestBody = WorkerRequest extends infer R
@@ -49,8 +56,14 @@ export class IntakeClient {
     return this.request({ type: 'rows', start, count });
   }
 
-  buildResource(mapping: ColumnMapping, fileName: string): Promise<BuiltResource> {
-    return this.request({ type: 'build-resource', mapping, fileName });
+  /** Builds the upload in the worker and plans its parts. */
+  prepareUpload(mapping: ColumnMapping, format: ResourceFormat): Promise<UploadSummary> {
+    return this.request({ type: 'prepare-upload', mapping, format });
+  }
+
+  /** The base64 file of one part (1-based) of the prepared upload. */
+  partBody(part: number): Promise<PartBody> {
+    return this.request({ type: 'part-body', part });
   }
 
   terminate(): void {

@@ -3,18 +3,18 @@
  * The intake worker: reads the file, keeps its rows, answers windows of rows and builds the
  * upload. It only switches on commands; the work is in src/domain.
  */
-import {
-  buildResourceCsv,
-  encodeBase64Utf8,
-  planResource,
-} from '../domain/resource/build-resource';
+import { encodeBase64Utf8 } from '../domain/resource/build-resource';
+import { resourceName } from '../domain/resource/resource-name';
+import { partFile, prepareUpload, type PreparedUpload } from '../domain/resource/upload-plan';
 import { readContactFile, type ContactTable } from './read-file';
-import type { BuiltResource, WorkerRequest, WorkerResponse } from './protocol';
+import type { PartBody, UploadSummary, WorkerRequest, WorkerResponse } from './protocol';
 
 const PREVIEW_ROWS = 20;
 const MAX_PROBLEMS_SENT = 200;
 
 let table: ContactTable | undefined;
+let fileName = '';
+let upload: PreparedUpload | undefined;
 
 function reply(message: WorkerResponse): void {
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -24,6 +24,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'open': {
       table = await readContactFile(request.file);
+      fileName = request.file.name;
+      upload = undefined;
       return {
         fileName: request.file.name,
         byteLength: request.file.size,
@@ -43,20 +45,36 @@ async function handle(request: WorkerRequest): Promise<unknown> {
         rowNumbers: current.rowNumbers.slice(request.start, request.start + request.count),
       };
     }
-    case 'build-resource': {
+    case 'prepare-upload': {
       const current = requireTable();
-      const plan = planResource(current.headers, request.mapping);
-      const csv = buildResourceCsv(plan, current.rows);
-      const base64 = encodeBase64Utf8(csv);
-      const built: BuiltResource = {
-        fileName: request.fileName,
-        mimeType: 'text/csv',
-        base64,
-        byteLength: new TextEncoder().encode(csv).length,
-        rowCount: current.rows.length,
-        fieldMapping: plan.fieldMapping,
+      const result = prepareUpload(
+        current.headers,
+        current.rows,
+        request.mapping,
+        request.format,
+        fileName,
+      );
+      if (!result.ok) throw new Error(result.message);
+      upload = result.upload;
+      const summary: UploadSummary = {
+        format: upload.format,
+        mimeType: upload.mimeType,
+        fieldMapping: upload.fieldMapping,
+        rowCount: upload.rowCount,
+        parts: upload.parts,
       };
-      return built;
+      return summary;
+    }
+    case 'part-body': {
+      if (!upload) throw new Error('The upload has not been prepared.');
+      const part = upload.parts[request.part - 1];
+      if (!part) throw new Error(`There is no part ${request.part}.`);
+      const multiple = upload.parts.length > 1;
+      const body: PartBody = {
+        name: resourceName(fileName, upload.format, multiple ? part.part : undefined),
+        base64: encodeBase64Utf8(partFile(upload, part)),
+      };
+      return body;
     }
   }
 }

@@ -3,6 +3,8 @@
  * summaries and the windows of rows it shows.
  */
 import type { ColumnMapping } from '../domain/mapping/mapping';
+import type { ResourceFormat, ResourceMimeType } from '../domain/resource/formats';
+import type { PartPlan } from '../domain/resource/parts';
 
 export interface IntakeProblemView {
   readonly code: string;
@@ -30,13 +32,18 @@ export interface FileSummary {
   readonly detections: readonly Detection[];
 }
 
-export interface BuiltResource {
-  readonly fileName: string;
-  readonly mimeType: 'text/csv';
-  readonly base64: string;
-  readonly byteLength: number;
-  readonly rowCount: number;
+/** The upload as planned in the worker: what the UI shows before sending. */
+export interface UploadSummary {
+  readonly format: ResourceFormat;
+  readonly mimeType: ResourceMimeType;
   readonly fieldMapping: Readonly<Record<string, string>>;
+  readonly rowCount: number;
+  readonly parts: readonly PartPlan[];
+}
+
+export interface PartBody {
+  readonly name: string;
+  readonly base64: string;
 }
 
 export type WorkerRequest =
@@ -44,10 +51,11 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'rows'; readonly start: number; readonly count: number }
   | {
       readonly id: number;
-      readonly type: 'build-resource';
+      readonly type: 'prepare-upload';
       readonly mapping: ColumnMapping;
-      readonly fileName: string;
-    };
+      readonly format: ResourceFormat;
+    }
+  | { readonly id: number; readonly type: 'part-body'; readonly part: number };
 
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'result'; readonly value: unknown }

@@ -1,8 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../mapping/mapping';
+import fc from 'fast-check';
 import {
   buildResourceCsv,
+  csvLine,
   decodeBase64Utf8,
   encodeBase64Utf8,
   planResource,
@@ -72,4 +74,23 @@ describe('base64', () => {
       expect(Buffer.from(encodeBase64Utf8(text), 'base64').toString('utf8')).toBe(text);
     },
   );
+});
+
+describe('csvLine', () => {
+  it('writes what Papa.unparse writes, and parses back to the same cells', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (rows) => {
+          const width = rows[0]!.length;
+          const table = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+          const ours = table.map(csvLine).join('');
+          expect(ours).toBe(Papa.unparse(table, { newline: '\r\n', quotes: false }) + '\r\n');
+        },
+      ),
+    );
+  });
 });

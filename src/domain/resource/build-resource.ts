@@ -56,6 +56,24 @@ export function buildResourceCsv(plan: ResourcePlan, rows: Iterable<readonly str
   );
 }
 
+// Papa.unparse's rule: delimiter, quote, CR, LF or BOM anywhere, or a space at either end.
+const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
+
+/**
+ * One CSV line with its CRLF, quoted as Papa.unparse quotes (RFC 4180). Used per row when the
+ * upload is split into parts, where each line's size must be known; a test pins it to
+ * Papa.unparse's output.
+ */
+export function csvLine(values: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    if (i > 0) line += ',';
+    line += NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  }
+  return `${line}\r\n`;
+}
+
 /** Base64 of the UTF-8 bytes of `text`, as Whispir's `derefUri` wants it. */
 export function encodeBase64Utf8(text: string): string {
   const bytes = new TextEncoder().encode(text);

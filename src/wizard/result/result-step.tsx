@@ -10,8 +10,26 @@ interface Props extends StepHeading {
   readonly onStartOver: () => void;
 }
 
+const OUTCOMES = ['created', 'updated', 'skipped', 'failed'] as const;
+const OUTCOME_LABELS = {
+  created: 'Created',
+  updated: 'Updated',
+  skipped: 'Skipped (already there)',
+  failed: 'Failed',
+} as const;
+
 export function ResultStep({ headingRef, file, settings, outcome, onStartOver }: Props) {
-  const sandbox = outcome.sandbox;
+  const reports = outcome.parts.flatMap((part) =>
+    part.sandbox ? [{ part: part.part, report: part.sandbox }] : [],
+  );
+  const totals = Object.fromEntries(
+    OUTCOMES.map((key) => [key, reports.reduce((sum, { report }) => sum + report.rows[key], 0)]),
+  ) as Record<(typeof OUTCOMES)[number], number>;
+  const failures = reports.flatMap(({ part, report }) =>
+    report.failures.map((failure) => ({ part, ...failure })),
+  );
+  const multiple = outcome.parts.length > 1;
+
   return (
     <>
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
@@ -20,20 +38,39 @@ export function ResultStep({ headingRef, file, settings, outcome, onStartOver }:
       <p className="lead">
         {outcome.rowsSent.toLocaleString()} of {file.rowCount.toLocaleString()} rows from “
         {file.fileName}” were sent to <strong>{settings.workspaceName}</strong> (
-        {settings.importMode} mode). Whispir imports them in the background.
+        {settings.importMode} mode)
+        {multiple ? ` in ${outcome.parts.length} parts` : ''}. Whispir imports them in the
+        background.
       </p>
-      <dl className="facts">
-        <dt>Uploaded file (resource)</dt>
-        <dd>
-          <code>{outcome.resourceId}</code>
-        </dd>
-        <dt>Import</dt>
-        <dd>
-          <code>{outcome.importLocation || 'accepted (no Location given)'}</code>
-        </dd>
-      </dl>
+      <div className="table-scroll" role="region" aria-label="Parts sent" tabIndex={0}>
+        <table className="preview-table">
+          <caption className="visually-hidden">What each part sent and Whispir's answer</caption>
+          <thead>
+            <tr>
+              <th scope="col">Part</th>
+              <th scope="col">Rows</th>
+              <th scope="col">Uploaded file (resource)</th>
+              <th scope="col">Import (Location)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.parts.map((part) => (
+              <tr key={part.part}>
+                <th scope="row">{part.part}</th>
+                <td>{part.rows.toLocaleString()}</td>
+                <td>
+                  <code>{part.resourceId}</code>
+                </td>
+                <td>
+                  <code>{part.importLocation || 'accepted (no Location given)'}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
-      {IS_SANDBOX && sandbox && (
+      {IS_SANDBOX && reports.length > 0 && (
         <section aria-labelledby="sandbox-outcome" className="sandbox-outcome">
           <h3 id="sandbox-outcome">
             What the sandbox did <span className="badge">Sandbox only</span>
@@ -45,31 +82,22 @@ export function ResultStep({ headingRef, file, settings, outcome, onStartOver }:
           <table className="counts">
             <caption className="visually-hidden">Rows by outcome</caption>
             <tbody>
-              <tr>
-                <th scope="row">Created</th>
-                <td data-testid="count-created">{sandbox.rows.created}</td>
-              </tr>
-              <tr>
-                <th scope="row">Updated</th>
-                <td data-testid="count-updated">{sandbox.rows.updated}</td>
-              </tr>
-              <tr>
-                <th scope="row">Skipped (already there)</th>
-                <td data-testid="count-skipped">{sandbox.rows.skipped}</td>
-              </tr>
-              <tr>
-                <th scope="row">Failed</th>
-                <td data-testid="count-failed">{sandbox.rows.failed}</td>
-              </tr>
+              {OUTCOMES.map((key) => (
+                <tr key={key}>
+                  <th scope="row">{OUTCOME_LABELS[key]}</th>
+                  <td data-testid={`count-${key}`}>{totals[key].toLocaleString()}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
-          {sandbox.failures.length > 0 && (
+          {failures.length > 0 && (
             <>
               <h4>Rows that failed</h4>
               <ul>
-                {sandbox.failures.map((failure) => (
-                  <li key={failure.row}>
-                    Row {failure.row} of the uploaded file: {failure.reason}
+                {failures.map((failure) => (
+                  <li key={`${failure.part}-${failure.row}`}>
+                    {multiple ? `Part ${failure.part}, row` : 'Row'} {failure.row} of the uploaded
+                    file: {failure.reason}
                   </li>
                 ))}
               </ul>

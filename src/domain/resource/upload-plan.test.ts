@@ -1,0 +1,70 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { ColumnMapping } from '../mapping/mapping';
+import { base64Length, utf8Length } from './parts';
+import { partFile, prepareUpload } from './upload-plan';
+
+const headers = ['Given name', 'Surname', 'Mobile'];
+const rows = Array.from({ length: 500 }, (_, i) => [
+  `Zoë ${i}`,
+  `Núñez, ${i}`,
+  `6141234${String(i).padStart(4, '0')}`,
+]);
+const mapping: ColumnMapping = {
+  firstName: { kind: 'column', column: 'Given name' },
+  lastName: { kind: 'column', column: 'Surname' },
+  workMobilePhone1: { kind: 'column', column: 'Mobile' },
+  workCountry: { kind: 'constant', value: 'Australia' },
+  timezone: { kind: 'constant', value: '+10' },
+};
+
+describe('prepareUpload', () => {
+  it('splits into parts whose requests fit, and together hold every row once, in order', () => {
+    const limit = 12_000;
+    const result = prepareUpload(headers, rows, mapping, 'csv', 'contacts.csv', limit);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { upload } = result;
+    expect(upload.parts.length).toBeGreaterThanOrEqual(3);
+    const seen: string[][] = [];
+    for (const part of upload.parts) {
+      const file = partFile(upload, part);
+      expect(utf8Length(file)).toBe(part.fileBytes);
+      const request = JSON.stringify({
+        name: `contacts-part-${part.part}.csv`,
+        scope: 'private',
+        mimeType: 'text/csv',
+        derefUri: 'x'.repeat(base64Length(utf8Length(file))),
+      });
+      expect(request.length).toBeLessThanOrEqual(limit);
+      const parsed = Papa.parse<string[]>(file.trim());
+      expect(parsed.data[0]).toEqual([
+        'Given name',
+        'Surname',
+        'Mobile',
+        'workCountry (set for every row)',
+        'timezone (set for every row)',
+      ]);
+      seen.push(...parsed.data.slice(1));
+    }
+    expect(seen.map((row) => row.slice(0, 3))).toEqual(rows);
+  });
+
+  it('renames columns to valid XML names and maps to them', () => {
+    const result = prepareUpload(headers, rows.slice(0, 2), mapping, 'xml', 'contacts.csv');
+    expect(result.ok && result.upload.fieldMapping).toMatchObject({
+      firstName: 'Given_name',
+      lastName: 'Surname',
+    });
+  });
+
+  it('JSON parts parse as Whispir JSON', () => {
+    const result = prepareUpload(headers, rows, mapping, 'json', 'contacts.csv', 12_000);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const total = result.upload.parts
+      .map((part) => JSON.parse(partFile(result.upload, part)) as { contacts: unknown[] })
+      .reduce((sum, file) => sum + file.contacts.length, 0);
+    expect(total).toBe(rows.length);
+  });
+});

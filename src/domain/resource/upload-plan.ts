@@ -1,0 +1,90 @@
+/**
+ * Everything an upload needs, computed once in the worker: the generated file's columns in the
+ * chosen format, the fieldMapping naming them, every record, and the parts.
+ */
+import type { ColumnMapping } from '../mapping/mapping';
+import { planResource, resourceRow } from './build-resource';
+import {
+  FORMAT_WRITERS,
+  writeFile,
+  xmlElementNames,
+  type ResourceFormat,
+  type ResourceMimeType,
+} from './formats';
+import {
+  DEFAULT_MAX_REQUEST_BYTES,
+  envelopeBytes,
+  splitIntoParts,
+  utf8Length,
+  type PartPlan,
+} from './parts';
+import { resourceName } from './resource-name';
+
+export interface PreparedUpload {
+  readonly format: ResourceFormat;
+  readonly mimeType: ResourceMimeType;
+  readonly columns: readonly string[];
+  readonly fieldMapping: Readonly<Record<string, string>>;
+  readonly records: readonly string[];
+  readonly parts: readonly PartPlan[];
+  readonly rowCount: number;
+}
+
+export type PrepareResult =
+  | { readonly ok: true; readonly upload: PreparedUpload }
+  | { readonly ok: false; readonly message: string };
+
+/** Builds the records of `rows` and splits them into parts under Whispir's request limit. */
+export function prepareUpload(
+  headers: readonly string[],
+  rows: Iterable<readonly string[]>,
+  mapping: ColumnMapping,
+  format: ResourceFormat,
+  fileName: string,
+  maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES,
+): PrepareResult {
+  const plan = planResource(headers, mapping);
+  const names = plan.columns.map((column) => column.name);
+  const columns = format === 'xml' ? xmlElementNames(names) : names;
+  const rename = new Map(names.map((name, i) => [name, columns[i] ?? name]));
+  const fieldMapping = Object.fromEntries(
+    Object.entries(plan.fieldMapping).map(([field, column]) => [
+      field,
+      rename.get(column) ?? column,
+    ]),
+  );
+  const writer = FORMAT_WRITERS[format];
+  const records: string[] = [];
+  const lineBytes: number[] = [];
+  for (const row of rows) {
+    const record = writer.record(columns, resourceRow(plan, row));
+    records.push(record);
+    lineBytes.push(utf8Length(record));
+  }
+  const fixedBytes = utf8Length(writer.head(columns)) + utf8Length(writer.tail());
+  // The longest part name bounds the envelope of every part.
+  const envelope = envelopeBytes(resourceName(fileName, format, 9999), writer.mimeType);
+  const split = splitIntoParts(lineBytes, fixedBytes, { maxRequestBytes, envelopeBytes: envelope });
+  if (!split.ok) return { ok: false, message: split.message };
+  return {
+    ok: true,
+    upload: {
+      format,
+      mimeType: writer.mimeType,
+      columns,
+      fieldMapping,
+      records,
+      parts: split.parts,
+      rowCount: records.length,
+    },
+  };
+}
+
+/** The file of one part, ready to encode. */
+export function partFile(upload: PreparedUpload, part: PartPlan): string {
+  return writeFile(
+    FORMAT_WRITERS[upload.format],
+    upload.columns,
+    upload.records.slice(part.start, part.end),
+  );
+}
