@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkRowShape, parseDelimited, parseDelimitedText } from './delimited';
+
+describe('parseDelimitedText', () => {
+  const cases: { description: string; input: [string, string]; expected: string[][] }[] = [
+    {
+      description: 'values stay text, leading zeros and + kept',
+      input: ['a,b,c\n0412,007,+10\n', ','],
+      expected: [
+        ['a', 'b', 'c'],
+        ['0412', '007', '+10'],
+      ],
+    },
+    { description: 'no trimming of spaces', input: [' a , b \n', ','], expected: [[' a ', ' b ']] },
+    {
+      description: 'trailing newline adds no row',
+      input: ['a\r\n1\r\n', ','],
+      expected: [['a'], ['1']],
+    },
+    { description: 'no trailing newline', input: ['a\n1', ','], expected: [['a'], ['1']] },
+    {
+      description: 'blank lines stay as rows so numbering matches the file',
+      input: ['a\n\n1\n', ','],
+      expected: [['a'], [''], ['1']],
+    },
+    {
+      description: 'quoted delimiter and doubled quotes',
+      input: ['"x; y";"say ""hi"""\n', ';'],
+      expected: [['x; y', 'say "hi"']],
+    },
+    {
+      description: 'quoted newline stays in one record',
+      input: ['a,b\n"1\n2",3\n', ','],
+      expected: [
+        ['a', 'b'],
+        ['1\n2', '3'],
+      ],
+    },
+    {
+      description: 'BOM left in the text is dropped',
+      input: ['\ufeffa,b\n', ','],
+      expected: [['a', 'b']],
+    },
+    {
+      description: 'tab delimiter',
+      input: ['a\tb\n1\t2\n', '\t'],
+      expected: [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    },
+    { description: 'empty text', input: ['', ','], expected: [] },
+  ];
+  it.each(cases)('$description', ({ input: [text, delimiter], expected }) => {
+    expect(parseDelimitedText(text, { delimiter })).toEqual(expected);
+  });
+});
+
+describe('parseDelimited problems', () => {
+  const cases: {
+    description: string;
+    input: string;
+    expected: { code: string; row: number; line: number }[];
+  }[] = [
+    { description: 'clean file', input: 'a,b\n1,2\n', expected: [] },
+    {
+      description: 'unclosed quote in row 3',
+      input: 'a,b\n1,2\n"3,4\n5,6\n',
+      expected: [{ code: 'unclosed-quote', row: 3, line: 3 }],
+    },
+    {
+      description: 'unclosed quote after a multi-line record: row and line differ',
+      input: 'a,b\n"x\ny",1\n2,"oops\n',
+      expected: [{ code: 'unclosed-quote', row: 3, line: 4 }],
+    },
+    {
+      description: 'text after a closing quote (the value then runs on to the end)',
+      input: 'a,b\n"x"y,2\n',
+      expected: [
+        { code: 'malformed-quote', row: 2, line: 2 },
+        { code: 'unclosed-quote', row: 2, line: 2 },
+      ],
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    const { problems } = parseDelimited(input, { delimiter: ',' });
+    expect(problems.map((p) => ({ code: p.code, row: p.row, line: p.line }))).toEqual(expected);
+  });
+
+  it('says where the quote opened in plain words', () => {
+    const { problems } = parseDelimited('a,b\n1,2\n"3,4\n', { delimiter: ',' });
+    expect(problems[0]?.message).toBe(
+      'Row 3 opens a quote (") that is never closed, so everything after it was read as one value. Look for a stray " in row 3.',
+    );
+  });
+
+  it('stops at maxRecords and says so', () => {
+    const result = parseDelimited('a\n1\n2\n3\n4\n', { delimiter: ',', maxRecords: 3 });
+    expect(result.records).toEqual([['a'], ['1'], ['2']]);
+    expect(result.truncated).toBe(true);
+    expect(parseDelimited('a\n1\n2\n', { delimiter: ',', maxRecords: 3 }).truncated).toBe(false);
+  });
+});
+
+describe('checkRowShape', () => {
+  const cases: {
+    description: string;
+    input: [string[], number, number, (string | null)?];
+    expected: { code: string; message: string } | undefined;
+  }[] = [
+    { description: 'same width', input: [['a', 'b'], 2, 2], expected: undefined },
+    {
+      description: 'the Imports page sample: one field too many',
+      input: [
+        ['Jane', 'Smith', 'jane.smith@testcompany', 'com', '61498765432', 'Australia', '+10'],
+        6,
+        3,
+      ],
+      expected: {
+        code: 'row-too-many-fields',
+        message: 'Row 3 has 7 fields, the header has 6 — is there an unquoted comma?',
+      },
+    },
+    {
+      description: 'semicolon file names the semicolon',
+      input: [['a', 'b', 'c'], 2, 9, ';'],
+      expected: {
+        code: 'row-too-many-fields',
+        message: 'Row 9 has 3 fields, the header has 2 — is there an unquoted semicolon?',
+      },
+    },
+    {
+      description: 'extra fields that are all empty point at a trailing separator',
+      input: [['a', 'b', ''], 2, 7],
+      expected: {
+        code: 'row-too-many-fields',
+        message:
+          'Row 7 has 3 fields, the header has 2 — the extra field is empty (a comma at the end of the line?).',
+      },
+    },
+    {
+      description: 'too few fields',
+      input: [['a'], 3, 4],
+      expected: {
+        code: 'row-too-few-fields',
+        message:
+          'Row 4 has 1 field, the header has 3 — are values missing at the end of the row, or was the row split across lines?',
+      },
+    },
+    {
+      description: 'workbook rows have no separator to blame',
+      input: [['a', 'b', 'c'], 2, 5, null],
+      expected: {
+        code: 'row-too-many-fields',
+        message: 'Row 5 has 3 fields, the header has 2 — the extra values have no column name.',
+      },
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    const result = checkRowShape(...input);
+    expect(result && { code: result.code, message: result.message }).toEqual(expected);
+    if (result) expect(result.row).toBe(input[2]);
+  });
+});
+
+describe('parseDelimitedText properties', () => {
+  const nasty = fc.string({
+    unit: fc.constantFrom('a', 'Z', '0', ',', ';', '|', '\t', '"', '\n', '\r', ' ', 'ë', '€'),
+    maxLength: 8,
+  });
+  const quote = (value: string): string => `"${value.replace(/"/g, '""')}"`;
+
+  it('reads back any table written with full quoting, for every delimiter and line ending', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(',', ';', '\t', '|'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 1, max: 5 }).chain((width) =>
+          fc.array(fc.array(nasty, { minLength: width, maxLength: width }), {
+            minLength: 1,
+            maxLength: 8,
+          }),
+        ),
+        fc.boolean(),
+        (delimiter, newline, table, finalNewline) => {
+          const text =
+            table.map((row) => row.map(quote).join(delimiter)).join(newline) +
+            (finalNewline ? newline : '');
+          expect(parseDelimitedText(text, { delimiter })).toEqual(table);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, detectEncoding, type EncodingId, SUPPORTED_ENCODINGS } from './encoding';
+
+const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const utf16le = (text: string): Uint8Array => {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    out[i * 2] = text.charCodeAt(i) & 0xff;
+    out[i * 2 + 1] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+};
+
+describe('detectEncoding', () => {
+  const cases: {
+    description: string;
+    input: Uint8Array;
+    expected: { encoding: EncodingId; bom: number };
+  }[] = [
+    {
+      description: 'UTF-8 BOM',
+      input: bytes(0xef, 0xbb, 0xbf, 0x61),
+      expected: { encoding: 'utf-8', bom: 3 },
+    },
+    {
+      description: 'UTF-16LE BOM',
+      input: bytes(0xff, 0xfe, 0x61, 0x00),
+      expected: { encoding: 'utf-16le', bom: 2 },
+    },
+    {
+      description: 'UTF-16BE BOM',
+      input: bytes(0xfe, 0xff, 0x00, 0x61),
+      expected: { encoding: 'utf-16be', bom: 2 },
+    },
+    {
+      description: 'plain ASCII',
+      input: utf8('a,b\n1,2\n'),
+      expected: { encoding: 'utf-8', bom: 0 },
+    },
+    {
+      description: 'valid UTF-8 with accents',
+      input: utf8('Zoë,François,Müller'),
+      expected: { encoding: 'utf-8', bom: 0 },
+    },
+    {
+      description: 'valid UTF-8 with 4-byte emoji',
+      input: utf8('name\nAnna 🙂\n'),
+      expected: { encoding: 'utf-8', bom: 0 },
+    },
+    {
+      description: 'cp1252 ë (0xEB) followed by ASCII is not UTF-8',
+      input: bytes(0x5a, 0x6f, 0xeb, 0x2c, 0x61),
+      expected: { encoding: 'windows-1252', bom: 0 },
+    },
+    {
+      description: 'cp1252 € (0x80) is a stray continuation byte',
+      input: bytes(0x80, 0x31, 0x32),
+      expected: { encoding: 'windows-1252', bom: 0 },
+    },
+    {
+      description: 'overlong encoding of "/" is invalid UTF-8',
+      input: bytes(0xc0, 0xaf),
+      expected: { encoding: 'windows-1252', bom: 0 },
+    },
+    {
+      description: 'UTF-8 encoded surrogate is invalid',
+      input: bytes(0xed, 0xa0, 0x80),
+      expected: { encoding: 'windows-1252', bom: 0 },
+    },
+    {
+      description: 'multi-byte sequence cut off by the end of a chunk is tolerated',
+      input: bytes(0x5a, 0x6f, 0xc3),
+      expected: { encoding: 'utf-8', bom: 0 },
+    },
+    {
+      description: 'UTF-16LE without BOM (every other byte zero)',
+      input: utf16le('firstName,lastName\nJohn,Smith\n'),
+      expected: { encoding: 'utf-16le', bom: 0 },
+    },
+    { description: 'empty input', input: bytes(), expected: { encoding: 'utf-8', bom: 0 } },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    const guess = detectEncoding(input);
+    expect({ encoding: guess.encoding, bom: guess.bom }).toEqual(expected);
+    expect(guess.reason.length).toBeGreaterThan(10);
+  });
+
+  it('finds invalid UTF-8 far from the start (whole file is checked)', () => {
+    const head = utf8('a,b\n'.repeat(100_000));
+    const input = new Uint8Array(head.length + 3);
+    input.set(head);
+    input.set([0x5a, 0xe9, 0x0a], head.length); // "Zé\n" in cp1252
+    expect(detectEncoding(input).encoding).toBe('windows-1252');
+  });
+});
+
+describe('decodeBytes', () => {
+  const cases: { description: string; input: [Uint8Array, EncodingId]; expected: string }[] = [
+    {
+      description: 'strips a UTF-8 BOM',
+      input: [bytes(0xef, 0xbb, 0xbf, 0x61), 'utf-8'],
+      expected: 'a',
+    },
+    {
+      description: 'Windows-1252 accents and €',
+      input: [bytes(0x5a, 0x6f, 0xeb, 0x20, 0x80, 0x31), 'windows-1252'],
+      expected: 'Zoë €1',
+    },
+    {
+      description: 'ISO-8859-2 (Polish ą, ł)',
+      input: [bytes(0xb1, 0xb3), 'iso-8859-2'],
+      expected: 'ął',
+    },
+    {
+      description: 'UTF-16LE with BOM',
+      input: [bytes(0xff, 0xfe, 0x5a, 0x00, 0xeb, 0x00), 'utf-16le'],
+      expected: 'Zë',
+    },
+    {
+      description: 'UTF-16BE with BOM',
+      input: [bytes(0xfe, 0xff, 0x00, 0x5a, 0x00, 0xeb), 'utf-16be'],
+      expected: 'Zë',
+    },
+    {
+      description: 'invalid UTF-8 becomes U+FFFD, no throw',
+      input: [bytes(0x5a, 0xeb), 'utf-8'],
+      expected: 'Z\ufffd',
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    expect(decodeBytes(...input)).toBe(expected);
+  });
+
+  it('every supported encoding is known to TextDecoder and has a label', () => {
+    for (const { id, label } of SUPPORTED_ENCODINGS) {
+      expect(() => new TextDecoder(id)).not.toThrow();
+      expect(label).toMatch(/\w/);
+    }
+  });
+});
+
+describe('decodeBytes windows-1252 high range', () => {
+  it('maps every byte 0x80–0x9F as the Encoding spec does', () => {
+    const all = new Uint8Array(32).map((_, i) => 0x80 + i);
+    expect(decodeBytes(all, 'windows-1252')).toBe(
+      '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ',
+    );
+  });
+});

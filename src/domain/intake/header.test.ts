@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectHeaderRow, generatedHeaders, uniqueHeaders } from './header';
+
+const HEADER = [
+  'firstName',
+  'lastName',
+  'workEmailAddress1',
+  'workMobilePhone1',
+  'workCountry',
+  'timezone',
+];
+const JOHN = ['John', 'Smith', 'john.smith@testcompany.com', '61423456789', 'Australia', '+10'];
+const JANE = ['Jane', 'Smith', 'jane.smith@testcompany.com', '61498765432', 'Australia', '+10'];
+
+describe('detectHeaderRow', () => {
+  const cases: {
+    description: string;
+    input: string[][];
+    expected: { index: number; hasHeader: boolean };
+  }[] = [
+    {
+      description: 'header on the first row',
+      input: [HEADER, JOHN, JANE],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'title, date line and a blank row above the header',
+      input: [['Contacts export'], ['Generated 2026-11-01'], [''], HEADER, JOHN, JANE],
+      expected: { index: 3, hasHeader: true },
+    },
+    {
+      description: 'title padded with empty cells (as Excel writes it to CSV)',
+      input: [['Contacts export', '', '', '', '', ''], ['', '', '', '', '', ''], HEADER, JOHN],
+      expected: { index: 2, hasHeader: true },
+    },
+    {
+      description: 'a two-cell title in a six-column table is still a title',
+      input: [['Report', '2026'], HEADER, JOHN, JANE],
+      expected: { index: 1, hasHeader: true },
+    },
+    {
+      description: 'no header: first row is contact data',
+      input: [JOHN, JANE],
+      expected: { index: 0, hasHeader: false },
+    },
+    {
+      description: 'no header below a title',
+      input: [['Contacts export'], JOHN, JANE, JOHN],
+      expected: { index: 1, hasHeader: false },
+    },
+    {
+      description: 'single column with a header',
+      input: [['email'], ['a@x.com'], ['b@x.com']],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'header with some blank names',
+      input: [
+        ['Name', '', 'Mobile'],
+        ['Ann', 'x', '0412'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    { description: 'empty input', input: [], expected: { index: 0, hasHeader: true } },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    const result = detectHeaderRow(input);
+    expect({ index: result.index, hasHeader: result.hasHeader }).toEqual(expected);
+    expect(result.reason).not.toBe('');
+  });
+
+  it('explains the choice with the row number a person sees', () => {
+    const result = detectHeaderRow([['Contacts export'], ['Generated 2026-11-01'], HEADER, JOHN]);
+    expect(result.reason).toMatch(/^Row 3 is the first row with 6 distinct names/);
+  });
+});
+
+describe('uniqueHeaders', () => {
+  const cases: {
+    description: string;
+    input: string[];
+    expected: { headers: string[]; renamed: { index: number; from: string; to: string }[] };
+  }[] = [
+    {
+      description: 'unique names unchanged',
+      input: ['a', 'b'],
+      expected: { headers: ['a', 'b'], renamed: [] },
+    },
+    {
+      description: 'blank becomes its column number',
+      input: ['Name', '', 'Mobile'],
+      expected: {
+        headers: ['Name', 'Column 2', 'Mobile'],
+        renamed: [{ index: 1, from: '', to: 'Column 2' }],
+      },
+    },
+    {
+      description: 'duplicates are numbered from 2',
+      input: ['Email', 'Phone', 'Email', 'Email'],
+      expected: {
+        headers: ['Email', 'Phone', 'Email (2)', 'Email (3)'],
+        renamed: [
+          { index: 2, from: 'Email', to: 'Email (2)' },
+          { index: 3, from: 'Email', to: 'Email (3)' },
+        ],
+      },
+    },
+    {
+      description: 'duplicates differing only in case still collide',
+      input: ['email', 'Email'],
+      expected: {
+        headers: ['email', 'Email (2)'],
+        renamed: [{ index: 1, from: 'Email', to: 'Email (2)' }],
+      },
+    },
+    {
+      description: 'generated names never clash with names further along',
+      input: ['Email', 'Email', 'Email (2)', '', 'Column 4'],
+      expected: {
+        headers: ['Email', 'Email (3)', 'Email (2)', 'Column 4 (2)', 'Column 4'],
+        renamed: [
+          { index: 1, from: 'Email', to: 'Email (3)' },
+          { index: 3, from: '', to: 'Column 4 (2)' },
+        ],
+      },
+    },
+    {
+      description: 'surrounding spaces are trimmed (reported as a rename)',
+      input: [' Mobile '],
+      expected: { headers: ['Mobile'], renamed: [{ index: 0, from: ' Mobile ', to: 'Mobile' }] },
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    expect(uniqueHeaders(input)).toEqual(expected);
+  });
+
+  it('generatedHeaders names columns for a file without a header', () => {
+    expect(generatedHeaders(3)).toEqual(['Column 1', 'Column 2', 'Column 3']);
+  });
+});
+
+describe('uniqueHeaders properties', () => {
+  it('always returns as many names as given, none blank, none repeated (ignoring case)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom('', ' ', 'Email', 'email', 'Email (2)', 'Column 1', 'Column 2', 'Name'),
+          {
+            maxLength: 12,
+          },
+        ),
+        (raw) => {
+          const { headers } = uniqueHeaders(raw);
+          expect(headers).toHaveLength(raw.length);
+          expect(headers.every((h) => h.trim() !== '')).toBe(true);
+          expect(new Set(headers.map((h) => h.toLowerCase())).size).toBe(headers.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,136 @@
+/** Finding the header row and making its names usable as unique column names. */
+
+export interface HeaderDetection {
+  /** 0-based index into the rows given: the header, or the first data row if `hasHeader` is false. */
+  readonly index: number;
+  /** False when the first substantial row already looks like contact data (emails, numbers). */
+  readonly hasHeader: boolean;
+  readonly reason: string;
+}
+
+export interface HeaderRename {
+  readonly index: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+const SCAN_ROWS = 30;
+const WIDTH_SAMPLE_ROWS = 100;
+
+/**
+ * Finds the header: the first row that fills at least half of the table's usual width (and at
+ * least two cells), so title lines ("Contacts export", "Generated 2026-11-01") and blank rows
+ * above it are skipped. If that row is mostly emails, numbers or dates it is data, not names, and
+ * `hasHeader` is false. Looks only at the first rows.
+ */
+export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDetection {
+  const width = usualWidth(rows.slice(0, WIDTH_SAMPLE_ROWS));
+  const needed = width <= 1 ? 1 : Math.max(2, Math.ceil(width / 2));
+  const limit = Math.min(rows.length, SCAN_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const row = rows[i] as readonly string[];
+    const filled = row.filter((cell) => cell.trim() !== '');
+    if (filled.length < needed) continue;
+    const skipped =
+      i === 0
+        ? ''
+        : `; the ${i === 1 ? 'row' : `${i} rows`} above it ${i === 1 ? 'is' : 'are'} blank or a title`;
+    const dataLike = filled.filter(looksLikeData).length;
+    if (dataLike * 2 >= filled.length) {
+      return {
+        index: i,
+        hasHeader: false,
+        reason: `Row ${i + 1} holds values such as "${filled.find(looksLikeData)}" rather than column names, so the file seems to have no header row${skipped}.`,
+      };
+    }
+    const distinct = new Set(filled.map((c) => c.trim().toLowerCase())).size;
+    const quality = distinct === filled.length ? 'distinct names' : 'names';
+    return {
+      index: i,
+      hasHeader: true,
+      reason: `Row ${i + 1} is the first row with ${filled.length} ${quality} across a table ${width} columns wide${skipped}.`,
+    };
+  }
+  const first = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
+  return {
+    index: Math.max(0, first),
+    hasHeader: true,
+    reason: 'No row stands out as a header; the first non-blank row is used.',
+  };
+}
+
+/**
+ * Makes header names unique and visible: surrounding spaces are trimmed, a blank name becomes
+ * "Column 3" (its 1-based position) and a repeated name (compared without case) becomes
+ * "Email (2)", "Email (3)"… never colliding with a name used elsewhere in the row.
+ */
+export function uniqueHeaders(raw: readonly string[]): {
+  headers: string[];
+  renamed: HeaderRename[];
+} {
+  const trimmed = raw.map((name) => name.trim());
+  const taken = new Set(trimmed.filter((n) => n !== '').map((n) => n.toLowerCase()));
+  const used = new Set<string>();
+  const renamed: HeaderRename[] = [];
+  const headers = trimmed.map((name, index) => {
+    let to = name;
+    if (name === '') {
+      to = freeName(`Column ${index + 1}`, taken, used);
+    } else if (used.has(name.toLowerCase())) {
+      for (let k = 2; ; k++) {
+        const candidate = `${name} (${k})`;
+        if (!taken.has(candidate.toLowerCase()) && !used.has(candidate.toLowerCase())) {
+          to = candidate;
+          break;
+        }
+      }
+    }
+    used.add(to.toLowerCase());
+    if (to !== raw[index]) renamed.push({ index, from: raw[index] as string, to });
+    return to;
+  });
+  return { headers, renamed };
+}
+
+/** Names for a file declared to have no header: "Column 1" … "Column n". */
+export function generatedHeaders(width: number): string[] {
+  return Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+}
+
+function freeName(base: string, taken: Set<string>, used: Set<string>): string {
+  let name = base;
+  for (let k = 2; taken.has(name.toLowerCase()) || used.has(name.toLowerCase()); k++) {
+    name = `${base} (${k})`;
+  }
+  return name;
+}
+
+/** The most common field count among non-blank rows (the width of the table's body). */
+function usualWidth(rows: readonly (readonly string[])[]): number {
+  const frequency = new Map<number, number>();
+  for (const row of rows) {
+    let last = row.length;
+    while (last > 0 && (row[last - 1] as string).trim() === '') last--;
+    if (last === 0) continue;
+    frequency.set(row.length, (frequency.get(row.length) ?? 0) + 1);
+  }
+  let width = 0;
+  let best = 0;
+  for (const [w, n] of frequency) {
+    if (n > best || (n === best && w > width)) {
+      width = w;
+      best = n;
+    }
+  }
+  return width;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const NUMBER_LIKE = /^[+(]?[\d\s().,/:-]*\d[\d\s().,/:-]*$/;
+const URL_LIKE = /^(https?:\/\/|www\.)/i;
+
+/** A cell that reads as a value (email, number, phone, date, URL) rather than a column name. */
+function looksLikeData(cell: string): boolean {
+  const value = cell.trim();
+  return EMAIL.test(value) || NUMBER_LIKE.test(value) || URL_LIKE.test(value);
+}

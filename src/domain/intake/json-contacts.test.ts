@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { readJsonContacts } from './json-contacts';
+
+const SOURCE_ACCESS = JSON.parse(
+  '1',
+  (_key: string, _value: unknown, context?: { source?: string }) => context?.source !== undefined,
+) as boolean;
+
+describe('readJsonContacts', () => {
+  const cases: {
+    description: string;
+    input: string;
+    expected: { headers: string[]; rows: string[][]; source: string; codes: string[] };
+  }[] = [
+    {
+      description: "Whispir's {contacts: [...]}",
+      input:
+        '{"contacts":[{"firstName":"John","workMobilePhone1":"61423456789","timezone":"+10"}]}',
+      expected: {
+        headers: ['firstName', 'workMobilePhone1', 'timezone'],
+        rows: [['John', '61423456789', '+10']],
+        source: 'contacts',
+        codes: [],
+      },
+    },
+    {
+      description: 'bare array; leading-zero strings stay strings; missing keys are empty',
+      input: '[{"name":"Ann","mobile":"0412345678"},{"name":"Bob","postcode":"0800"}]',
+      expected: {
+        headers: ['name', 'mobile', 'postcode'],
+        rows: [
+          ['Ann', '0412345678', ''],
+          ['Bob', '', '0800'],
+        ],
+        source: '(list)',
+        codes: [],
+      },
+    },
+    {
+      description: 'object holding one array of objects, nested objects as dotted keys',
+      input:
+        '{"meta":{"count":1},"data":[{"name":"Ann","address":{"city":"Perth","geo":{"lat":"-31.95"}}}]}',
+      expected: {
+        headers: ['name', 'address.city', 'address.geo.lat'],
+        rows: [['Ann', 'Perth', '-31.95']],
+        source: 'data',
+        codes: [],
+      },
+    },
+    {
+      description: 'contacts preferred over a longer list; found two levels down',
+      input: '{"result":{"errors":[{"e":1},{"e":2}],"contacts":[{"a":"x"}]}}',
+      expected: { headers: ['a'], rows: [['x']], source: 'result.contacts', codes: [] },
+    },
+    {
+      description: 'arrays of scalars joined with "; ", arrays of objects indexed from 1',
+      input: '[{"tags":["vip","staff"],"phones":[{"type":"work","n":"0299990000"}]}]',
+      expected: {
+        headers: ['tags', 'phones.1.type', 'phones.1.n'],
+        rows: [['vip; staff', 'work', '0299990000']],
+        source: '(list)',
+        codes: [],
+      },
+    },
+    {
+      description: 'numbers, booleans and null become text',
+      input: '[{"id":61423456789,"active":true,"score":2.5,"note":null}]',
+      expected: {
+        headers: ['id', 'active', 'score', 'note'],
+        rows: [['61423456789', 'true', '2.5', '']],
+        source: '(list)',
+        codes: [],
+      },
+    },
+    {
+      description: 'a number too long for a double is flagged',
+      input: '[{"id":12345678901234567890}]',
+      expected: {
+        headers: ['id'],
+        // Node 20 has no JSON.parse source access, so the digits are already lost and flagged;
+        // engines with it keep the digits exactly.
+        rows: [[SOURCE_ACCESS ? '12345678901234567890' : '12345678901234567000']],
+        source: '(list)',
+        codes: SOURCE_ACCESS ? [] : ['json-number-precision'],
+      },
+    },
+    {
+      description: 'items that are not objects are skipped and reported',
+      input: '[{"a":"1"},"stray",{"a":"2"}]',
+      expected: {
+        headers: ['a'],
+        rows: [['1'], ['2']],
+        source: '(list)',
+        codes: ['json-item-not-object'],
+      },
+    },
+    {
+      description: 'empty contacts list',
+      input: '{"contacts":[]}',
+      expected: { headers: [], rows: [], source: 'contacts', codes: ['json-no-records'] },
+    },
+    {
+      description: 'no list of objects at all',
+      input: '{"name":"Ann"}',
+      expected: { headers: [], rows: [], source: '', codes: ['json-no-records'] },
+    },
+    {
+      description: 'syntax error',
+      input: '{"contacts":[\n{"a":"1"}\n{"a":"2"}]}',
+      expected: { headers: [], rows: [], source: '', codes: ['json-invalid'] },
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    const result = readJsonContacts(input);
+    expect({
+      headers: result.headers,
+      rows: result.rows,
+      source: result.source,
+      codes: result.problems.map((p) => p.code),
+    }).toEqual(expected);
+  });
+
+  it('gives the line of a syntax error', () => {
+    const [p] = readJsonContacts('{"contacts":[\n{"a":"1"}\n{"a":"2"}]}').problems;
+    expect(p?.line).toBe(3);
+    expect(p?.message).toMatch(/line 3/);
+  });
+
+  it('keeps the digits as written when the engine allows, else String(number)', () => {
+    const [row] = readJsonContacts('[{"a":1.50,"b":1e3}]').rows;
+    expect(row).toEqual(SOURCE_ACCESS ? ['1.50', '1e3'] : ['1.5', '1000']);
+  });
+
+  it('numbers rows by record position, skipping no number', () => {
+    expect(readJsonContacts('[{"a":"1"},7,{"a":"2"}]').rowNumbers).toEqual([1, 3]);
+  });
+});

@@ -1,0 +1,226 @@
+import { describeRows, formatCount, type IntakeProblem, problem } from './problems';
+
+export interface RecordTable {
+  readonly headers: string[];
+  readonly rows: string[][];
+  /** Row i is record `rowNumbers[i]` of the file (1-based position among the records). */
+  readonly rowNumbers: number[];
+  readonly problems: IntakeProblem[];
+  /** Where the records were found, e.g. `contacts` or `ns2:import/ns2:contacts/ns2:contact`. */
+  readonly source: string;
+}
+
+/** Parsed JSON after `reviveNumberText`: numbers arrive as NumberText. */
+type Json = string | NumberText | boolean | null | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/**
+ * Wraps numbers so their text survives JSON.parse. Where the engine supports JSON.parse source
+ * text access (Chrome/Edge 114+, Firefox 135+, Safari 18.4+), a number keeps the exact digits
+ * written in the file (`1.50`, `12345678901234567890`). Elsewhere (Node 20) it becomes
+ * String(number), and integers beyond 2^53, whose digits JSON.parse has already lost, are flagged.
+ */
+class NumberText {
+  constructor(
+    readonly text: string,
+    readonly exact: boolean,
+  ) {}
+}
+
+/**
+ * Reads contacts from JSON: Whispir's `{"contacts": [...]}`, a bare array of objects, or an object
+ * holding an array of objects (found up to three levels deep; `contacts` preferred, else the
+ * longest). Nested objects become dotted columns (`address.city`), arrays of scalars are joined
+ * with "; ", arrays of objects get indexed columns (`phones.1.number`), null is empty. Strings are
+ * kept exactly (so "0412345678" keeps its zero). Columns are in first-seen order across records.
+ */
+export function readJsonContacts(text: string): RecordTable {
+  let root: Json;
+  try {
+    root = JSON.parse(text, reviveNumberText) as Json;
+  } catch (error) {
+    return empty([jsonSyntaxProblem(text, error)], '');
+  }
+
+  const found = findRecords(root);
+  if (!found) {
+    return empty(
+      [
+        problem(
+          'json-no-records',
+          'error',
+          'This JSON file holds no list of contacts. Expected {"contacts": [{"firstName": …}, …]} or a list of objects [{…}, {…}].',
+        ),
+      ],
+      '',
+    );
+  }
+
+  const problems: IntakeProblem[] = [];
+  const headerIndex = new Map<string, number>();
+  const headers: string[] = [];
+  const flatRecords: Map<string, string>[] = [];
+  const rowNumbers: number[] = [];
+  const notObjects: number[] = [];
+  const imprecise: number[] = [];
+  found.records.forEach((item, i) => {
+    if (!isObject(item)) {
+      notObjects.push(i + 1);
+      return;
+    }
+    const flat = new Map<string, string>();
+    let exact = true;
+    flatten(item, '', flat, () => (exact = false));
+    if (!exact) imprecise.push(i + 1);
+    for (const key of flat.keys()) {
+      if (!headerIndex.has(key)) {
+        headerIndex.set(key, headers.length);
+        headers.push(key);
+      }
+    }
+    flatRecords.push(flat);
+    rowNumbers.push(i + 1);
+  });
+  const rows = flatRecords.map((flat) => headers.map((h) => flat.get(h) ?? ''));
+
+  if (notObjects.length > 0) {
+    problems.push(
+      problem(
+        'json-item-not-object',
+        'warning',
+        `Skipped ${notObjects.length === 1 ? 'one item' : `${formatCount(notObjects.length)} items`} of "${found.path}" that ${notObjects.length === 1 ? 'is' : 'are'} not an object with named fields (${describeRows(notObjects).replace(/^rows?/, 'position')}).`,
+        { rows: notObjects },
+      ),
+    );
+  }
+  if (imprecise.length > 0) {
+    problems.push(
+      problem(
+        'json-number-precision',
+        'warning',
+        `${imprecise.length === 1 ? 'One record has' : `${formatCount(imprecise.length)} records have`} a number too long to read exactly (more than 15 digits, written without quotes). Put such numbers in quotes in the JSON, e.g. "12345678901234567890".`,
+        { rows: imprecise },
+      ),
+    );
+  }
+  if (flatRecords.length === 0) {
+    problems.push(
+      problem('json-no-records', 'error', `The list "${found.path}" in this JSON file is empty.`),
+    );
+  }
+  return { headers, rows, rowNumbers, problems, source: found.path };
+}
+
+function reviveNumberText(
+  this: unknown,
+  _key: string,
+  value: unknown,
+  context?: { source?: string },
+): unknown {
+  if (typeof value !== 'number') return value;
+  if (typeof context?.source === 'string') return new NumberText(context.source, true);
+  const exact = !Number.isInteger(value) || Number.isSafeInteger(value);
+  return new NumberText(String(value), exact);
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof NumberText)
+  );
+}
+
+function isRecordArray(value: unknown): value is Json[] {
+  return Array.isArray(value) && value.length > 0 && value.some(isObject);
+}
+
+function findRecords(root: Json): { records: Json[]; path: string } | undefined {
+  if (Array.isArray(root)) {
+    return root.length === 0 || root.some(isObject) ? { records: root, path: '(list)' } : undefined;
+  }
+  if (!isObject(root)) return undefined;
+  const candidates: { records: Json[]; path: string }[] = [];
+  const visit = (node: JsonObject, path: string, depth: number): void => {
+    for (const [key, value] of Object.entries(node)) {
+      const here = path ? `${path}.${key}` : key;
+      if (
+        isRecordArray(value) ||
+        (Array.isArray(value) && value.length === 0 && key === 'contacts')
+      ) {
+        candidates.push({ records: value, path: here });
+      } else if (isObject(value) && depth < 3) {
+        visit(value, here, depth + 1);
+      }
+    }
+  };
+  visit(root, '', 1);
+  const contacts = candidates.find((c) => c.path.split('.').pop() === 'contacts');
+  if (contacts) return contacts;
+  return candidates.sort((a, b) => b.records.length - a.records.length)[0];
+}
+
+function flatten(
+  value: Json,
+  prefix: string,
+  out: Map<string, string>,
+  onImprecise: () => void,
+): void {
+  if (value instanceof NumberText) {
+    if (!value.exact) onImprecise();
+    out.set(prefix, value.text);
+  } else if (value === null) {
+    out.set(prefix, '');
+  } else if (typeof value === 'string') {
+    out.set(prefix, value);
+  } else if (typeof value === 'boolean') {
+    out.set(prefix, String(value));
+  } else if (Array.isArray(value)) {
+    if (value.some((v) => isObject(v) || Array.isArray(v))) {
+      value.forEach((v, i) => flatten(v, `${prefix}.${i + 1}`, out, onImprecise));
+    } else {
+      const parts = value.map((v) => {
+        if (v instanceof NumberText) {
+          if (!v.exact) onImprecise();
+          return v.text;
+        }
+        return v === null ? '' : String(v);
+      });
+      out.set(prefix, parts.join('; '));
+    }
+  } else {
+    const entries = Object.entries(value);
+    if (entries.length === 0 && prefix) out.set(prefix, '');
+    for (const [key, child] of entries) {
+      flatten(child, prefix ? `${prefix}.${key}` : key, out, onImprecise);
+    }
+  }
+}
+
+function jsonSyntaxProblem(text: string, error: unknown): IntakeProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  let line: number | undefined;
+  let column: number | undefined;
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) {
+    line = Number(lineCol[1]);
+    column = Number(lineCol[2]);
+  } else if (position) {
+    const before = text.slice(0, Number(position[1]));
+    line = before.split('\n').length;
+    column = before.length - before.lastIndexOf('\n');
+  }
+  const where = line !== undefined ? ` at line ${line}, column ${column}` : '';
+  return problem(
+    'json-invalid',
+    'error',
+    `This JSON file has a syntax error${where} (${message}). A missing comma or quote is the usual cause.`,
+    line !== undefined ? { line } : {},
+  );
+}
+
+function empty(problems: IntakeProblem[], source: string): RecordTable {
+  return { headers: [], rows: [], rowNumbers: [], problems, source };
+}

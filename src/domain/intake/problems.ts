@@ -1,0 +1,77 @@
+/**
+ * Problems found while reading a file. They are data for the preview to show, never thrown:
+ * a bad file is the user's everyday reality, not a bug.
+ */
+export type ProblemSeverity = 'error' | 'warning' | 'info';
+
+/** Stable codes; the UI and tests key on these, the messages may be reworded. */
+export const PROBLEM_CODES = [
+  'empty-file',
+  'binary-file',
+  'unsupported-format',
+  'file-too-large',
+  'too-many-rows',
+  'no-data-rows',
+  'row-too-many-fields',
+  'row-too-few-fields',
+  'unclosed-quote',
+  'malformed-quote',
+  'empty-rows-skipped',
+  'rows-above-header-skipped',
+  'header-renamed',
+  'more-problems',
+  'encoding-replacement-characters',
+  'workbook-empty',
+  'workbook-unreadable',
+  'workbook-encrypted',
+  'sheet-empty',
+  'sheet-not-found',
+  'excel-scientific',
+  'json-invalid',
+  'json-no-records',
+  'json-item-not-object',
+  'json-number-precision',
+  'xml-invalid',
+  'xml-no-records',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface IntakeProblem {
+  readonly code: ProblemCode;
+  readonly message: string;
+  readonly severity: ProblemSeverity;
+  /** File row number (see `readTable` for the convention), when the problem belongs to one row. */
+  readonly row?: number;
+  /** Several row numbers, for problems reported once for many rows (e.g. skipped empty rows). */
+  readonly rows?: readonly number[];
+  /** Spreadsheet cell reference such as `D9`, for workbook problems. */
+  readonly cell?: string;
+  /** 1-based line in the text file, when it differs from `row` or the format has no rows (XML). */
+  readonly line?: number;
+}
+
+/** Builds a problem; keeps call sites short and the field order uniform. */
+export function problem(
+  code: ProblemCode,
+  severity: ProblemSeverity,
+  message: string,
+  extra: Omit<IntakeProblem, 'code' | 'severity' | 'message'> = {},
+): IntakeProblem {
+  return { code, severity, message, ...extra };
+}
+
+/** "1,234" for messages; fixed locale so tests and users in any locale read the same thing. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-AU');
+}
+
+/** "rows 4, 9 and 12" / "rows 4, 9, 12 and 37 more", for messages about many rows. */
+export function describeRows(rows: readonly number[], shown = 10): string {
+  if (rows.length === 1) return `row ${rows[0]}`;
+  const head = rows.slice(0, shown);
+  if (rows.length <= shown) {
+    return `rows ${head.slice(0, -1).join(', ')} and ${head[head.length - 1]}`;
+  }
+  return `rows ${head.join(', ')} and ${formatCount(rows.length - shown)} more`;
+}

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import { encodingShortName } from './encoding';
+import { MAX_PROBLEMS_PER_CODE, readTable } from './read-table';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const cp1252 = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+const codes = (result: ReturnType<typeof readTable>): string[] =>
+  result.problems.map((p) => p.code);
+
+const SAMPLE = [
+  'firstName,lastName,workEmailAddress1,workMobilePhone1,workCountry,timezone',
+  'John,Smith,john.smith@testcompany.com,61423456789,Australia,+10',
+  'Jane,Smith,jane.smith@testcompany,com,61498765432,Australia,+10',
+  '',
+].join('\n');
+
+describe('readTable on delimited text', () => {
+  it('keeps a malformed row as read and reports it with its file row number', () => {
+    const result = readTable(utf8(SAMPLE), 'sample.csv');
+    expect(result.rows[1]).toEqual([
+      'Jane',
+      'Smith',
+      'jane.smith@testcompany',
+      'com',
+      '61498765432',
+      'Australia',
+      '+10',
+    ]);
+    expect(result.rowNumbers).toEqual([2, 3]);
+    expect(result.problems).toEqual([
+      {
+        code: 'row-too-many-fields',
+        severity: 'warning',
+        message: 'Row 3 has 7 fields, the header has 6 — is there an unquoted comma?',
+        row: 3,
+      },
+    ]);
+  });
+
+  const overrideCases: {
+    description: string;
+    input: { text: Uint8Array; overrides: Parameters<typeof readTable>[2] };
+    expected: {
+      headers: string[];
+      rows: string[][];
+      rowNumbers: number[];
+      headerRow: number;
+      hasHeader: boolean;
+    };
+  }[] = [
+    {
+      description: 'header row chosen by the user',
+      input: { text: utf8('Export\nname,mobile\nAnn,0412\n'), overrides: { headerRow: 2 } },
+      expected: {
+        headers: ['name', 'mobile'],
+        rows: [['Ann', '0412']],
+        rowNumbers: [3],
+        headerRow: 2,
+        hasHeader: true,
+      },
+    },
+    {
+      description: 'file declared to have no header',
+      input: { text: utf8('name,mobile\nAnn,0412\n'), overrides: { hasHeader: false } },
+      expected: {
+        headers: ['Column 1', 'Column 2'],
+        rows: [
+          ['name', 'mobile'],
+          ['Ann', '0412'],
+        ],
+        rowNumbers: [1, 2],
+        headerRow: 1,
+        hasHeader: false,
+      },
+    },
+    {
+      description: 'detected: no header when the first row is contact data',
+      input: { text: utf8('Ann,ann@x.com,0412345678\nBob,bob@x.com,0413345678\n'), overrides: {} },
+      expected: {
+        headers: ['Column 1', 'Column 2', 'Column 3'],
+        rows: [
+          ['Ann', 'ann@x.com', '0412345678'],
+          ['Bob', 'bob@x.com', '0413345678'],
+        ],
+        rowNumbers: [1, 2],
+        headerRow: 1,
+        hasHeader: false,
+      },
+    },
+    {
+      description: 'delimiter chosen by the user',
+      input: { text: utf8('a;b,c\n1;2,3\n'), overrides: { delimiter: ';' } },
+      expected: {
+        headers: ['a', 'b,c'],
+        rows: [['1', '2,3']],
+        rowNumbers: [2],
+        headerRow: 1,
+        hasHeader: true,
+      },
+    },
+  ];
+  it.each(overrideCases)('$description', ({ input, expected }) => {
+    const result = readTable(input.text, 'f.csv', input.overrides);
+    expect({
+      headers: result.headers,
+      rows: result.rows,
+      rowNumbers: result.rowNumbers,
+      headerRow: result.headerRow,
+      hasHeader: result.hasHeader,
+    }).toEqual(expected);
+  });
+
+  it('re-reads with another encoding on request', () => {
+    const bytes = cp1252('name\nZo\u00eb\n');
+    expect(readTable(bytes, 'f.csv').rows).toEqual([['Zoë']]);
+    const forced = readTable(bytes, 'f.csv', { encoding: 'utf-8' });
+    expect(forced.rows).toEqual([['Zo\ufffd']]);
+    expect(codes(forced)).toEqual(['encoding-replacement-characters']);
+    expect(forced.detections.find((d) => d.kind === 'encoding')).toMatchObject({
+      label: 'Read as UTF-8',
+      chosen: true,
+    });
+  });
+
+  it('reports empty rows with their numbers instead of dropping them silently', () => {
+    const result = readTable(utf8('a,b\n1,2\n\n3,4\n,\n5,6\n'), 'f.csv');
+    expect(result.rowNumbers).toEqual([2, 4, 6]);
+    const empty = result.problems.find((p) => p.code === 'empty-rows-skipped');
+    expect(empty?.rows).toEqual([3, 5]);
+    expect(empty?.message).toBe('Rows 3 and 5 are empty and were skipped.');
+  });
+
+  it('reports blank and duplicate header names with their new names', () => {
+    const result = readTable(utf8('Email,,Email\na,b,c\n'), 'f.csv');
+    expect(result.headers).toEqual(['Email', 'Column 2', 'Email (2)']);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'Column 2 has no name in the header; it is shown as "Column 2".',
+      'More than one column is named "Email"; column 3 is shown as "Email (2)".',
+    ]);
+  });
+
+  it('reports rows above the header', () => {
+    const result = readTable(
+      utf8('Contacts export\nGenerated 2026-11-01\nname,mobile\nAnn,0412\n'),
+      'f.csv',
+    );
+    expect(result.headerRow).toBe(3);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        code: 'rows-above-header-skipped',
+        rows: [1, 2],
+        message:
+          'Rows 1 and 2 above the header were skipped: "Contacts export", "Generated 2026-11-01".',
+      }),
+    ]);
+    expect(result.detections.map((d) => d.label)).toEqual([
+      'Delimited text',
+      'Read as UTF-8',
+      'Separated by ,',
+      'Header on row 3',
+    ]);
+  });
+
+  it('hints when everything landed in one column', () => {
+    const result = readTable(utf8('name:mobile\nAnn:0412\nBob:0413\n'), 'f.csv');
+    expect(result.looksMerged).toBe(true);
+    expect(readTable(utf8('email\na@x.com\nb@x.com\n'), 'f.csv').looksMerged).toBe(false);
+  });
+
+  it('caps row problems per code and counts the rest', () => {
+    const text = `a,b\n${'1,2,3\n'.repeat(MAX_PROBLEMS_PER_CODE + 5)}`;
+    const result = readTable(utf8(text), 'f.csv');
+    expect(result.rows).toHaveLength(MAX_PROBLEMS_PER_CODE + 5);
+    expect(result.problems.filter((p) => p.code === 'row-too-many-fields')).toHaveLength(
+      MAX_PROBLEMS_PER_CODE,
+    );
+    expect(result.problems.at(-1)?.message).toBe(
+      '5 more rows have the same problem (row-too-many-fields).',
+    );
+  });
+
+  it('a header with no rows below it', () => {
+    expect(codes(readTable(utf8('name,mobile\n'), 'f.csv'))).toEqual(['no-data-rows']);
+  });
+});
+
+describe('readTable limits', () => {
+  const cases: {
+    description: string;
+    input: { bytes: Uint8Array; name: string; limits: Parameters<typeof readTable>[3] };
+    expected: { codes: string[]; rows: number };
+  }[] = [
+    {
+      description: 'over the size limit: nothing parsed',
+      input: { bytes: utf8('a\n1\n2\n'), name: 'f.csv', limits: { maxBytes: 4 } },
+      expected: { codes: ['file-too-large'], rows: 0 },
+    },
+    {
+      description: 'at the size limit',
+      input: { bytes: utf8('a\n1\n'), name: 'f.csv', limits: { maxBytes: 4 } },
+      expected: { codes: [], rows: 1 },
+    },
+    {
+      description: 'over the row cap: first rows kept, error',
+      input: { bytes: utf8('a\n1\n2\n3\n'), name: 'f.csv', limits: { maxRows: 2 } },
+      expected: { codes: ['too-many-rows'], rows: 2 },
+    },
+    {
+      description: 'at the row cap',
+      input: { bytes: utf8('a\n1\n2\n'), name: 'f.csv', limits: { maxRows: 2 } },
+      expected: { codes: [], rows: 2 },
+    },
+    {
+      description: 'JSON over the row cap',
+      input: {
+        bytes: utf8('[{"a":"1"},{"a":"2"},{"a":"3"}]'),
+        name: 'f.json',
+        limits: { maxRows: 2 },
+      },
+      expected: { codes: ['too-many-rows'], rows: 2 },
+    },
+    {
+      description: 'empty file',
+      input: { bytes: new Uint8Array(), name: 'f.csv', limits: {} },
+      expected: { codes: ['empty-file'], rows: 0 },
+    },
+    {
+      description: 'binary file with a contact extension',
+      input: { bytes: new Uint8Array([0, 1, 2, 3, 0, 0, 9]), name: 'contacts.csv', limits: {} },
+      expected: { codes: ['binary-file'], rows: 0 },
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    const result = readTable(input.bytes, input.name, {}, input.limits);
+    expect({ codes: codes(result), rows: result.rows.length }).toEqual(expected);
+  });
+
+  it('says how big the file is and what the limit is', () => {
+    const result = readTable(
+      new Uint8Array(3 * 1024 * 1024),
+      'big.csv',
+      {},
+      { maxBytes: 1024 * 1024 },
+    );
+    expect(result.problems[0]?.message).toBe(
+      'This file is 3.0 MB; the limit is 1.0 MB. Split it into smaller files and import them one after another.',
+    );
+  });
+});
+
+describe('readTable on XML', () => {
+  it('honours the encoding named in the XML declaration', () => {
+    const bytes = cp1252(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><l><c><n>Fran\u00e7ois</n></c></l>',
+    );
+    const result = readTable(bytes, 'f.xml');
+    expect(result.rows).toEqual([['François']]);
+    expect(result.encoding).toBe('windows-1252');
+    expect(encodingShortName(result.encoding ?? 'utf-8')).toBe('Windows-1252');
+  });
+});

@@ -1,0 +1,519 @@
+import { checkRowShape, parseDelimited } from './delimited';
+import { delimiterDisplay, sniffDelimiter } from './delimiter';
+import {
+  decodeBytes,
+  detectEncoding,
+  type EncodingId,
+  encodingShortName,
+  isSupportedEncoding,
+} from './encoding';
+import { detectFormat, type IntakeFormat } from './format';
+import { detectHeaderRow, generatedHeaders, uniqueHeaders } from './header';
+import { readJsonContacts, type RecordTable } from './json-contacts';
+import {
+  describeRows,
+  formatCount,
+  type IntakeProblem,
+  problem,
+  type ProblemCode,
+} from './problems';
+import { readWorkbook, type SheetInfo } from './workbook';
+import { readXmlContacts } from './xml-contacts';
+
+/** Choices the user made in the preview; each replaces the matching detection. */
+export interface IntakeOverrides {
+  readonly encoding?: EncodingId;
+  readonly delimiter?: string;
+  /** 1-based file row number of the header (or of the first data row when hasHeader is false). */
+  readonly headerRow?: number;
+  readonly hasHeader?: boolean;
+  readonly sheet?: string;
+}
+
+export interface IntakeLimits {
+  readonly maxBytes?: number;
+  readonly maxRows?: number;
+}
+
+export type DetectionKind = 'format' | 'encoding' | 'delimiter' | 'header' | 'sheet' | 'records';
+
+/** One chip of the preview ("Read as Windows-1252"), with the value its control changes. */
+export interface Detection {
+  readonly kind: DetectionKind;
+  readonly label: string;
+  readonly value: string;
+  readonly reason: string;
+  /** True when the value came from an override rather than from detection. */
+  readonly chosen: boolean;
+}
+
+export interface IntakeResult {
+  /** Undefined when the file cannot be read at all (empty, binary, too large: see problems). */
+  readonly format?: IntakeFormat;
+  readonly encoding?: EncodingId;
+  readonly delimiter?: string;
+  /** The text seems to hold several values per line but was read as one column. */
+  readonly looksMerged: boolean;
+  /**
+   * 1-based file row number of the header; when hasHeader is false, of the first data row. 0 for
+   * JSON and XML, whose column names come from keys and element names.
+   */
+  readonly headerRow: number;
+  readonly hasHeader: boolean;
+  readonly sheets?: SheetInfo[];
+  readonly sheet?: string;
+  readonly headers: string[];
+  /** Data rows exactly as read: not padded or cut to the header's width (see the problems). */
+  readonly rows: string[][];
+  /** File row number of each data row, same index as `rows`. */
+  readonly rowNumbers: number[];
+  readonly problems: IntakeProblem[];
+  readonly detections: Detection[];
+}
+
+/** Per-code cap on row problems, so a file with a million bad rows stays a readable list. */
+export const MAX_PROBLEMS_PER_CODE = 1000;
+
+const FORMAT_LABELS: Record<IntakeFormat, string> = {
+  delimited: 'Delimited text',
+  xlsx: 'Excel workbook',
+  xls: 'Excel 97–2003 workbook',
+  ods: 'OpenDocument spreadsheet',
+  json: 'JSON',
+  xml: 'XML',
+};
+
+/**
+ * Reads any supported file into a header and text rows in one call: format by content, then
+ * encoding, delimiter, sheet and header row, each detected unless overridden. Nothing is thrown
+ * for bad input; every surprise is in `problems`, every guess in `detections`.
+ *
+ * Row numbers are the numbers a person sees when opening the file in a spreadsheet: 1-based,
+ * counting every record of a text file (title lines, blank lines and the header included; a
+ * quoted value spanning several lines stays one row), or the sheet's own row numbers. For JSON
+ * and XML the number is the 1-based position of the record.
+ */
+export function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  overrides: IntakeOverrides = {},
+  limits: IntakeLimits = {},
+): IntakeResult {
+  if (limits.maxBytes !== undefined && bytes.length > limits.maxBytes) {
+    return failed(
+      problem(
+        'file-too-large',
+        'error',
+        `This file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxBytes)}. Split it into smaller files and import them one after another.`,
+      ),
+    );
+  }
+  const detected = detectFormat(bytes, fileName);
+  if ('problem' in detected) return failed(detected.problem);
+  const formatChip: Detection = {
+    kind: 'format',
+    label: FORMAT_LABELS[detected.format],
+    value: detected.format,
+    reason: detected.reason,
+    chosen: false,
+  };
+
+  switch (detected.format) {
+    case 'xlsx':
+    case 'xls':
+    case 'ods':
+      return readWorkbookTable(bytes, detected.format, formatChip, overrides, limits);
+    case 'json':
+    case 'xml':
+      return readRecordTable(bytes, detected.format, formatChip, overrides, limits);
+    case 'delimited':
+      return readDelimitedTable(bytes, formatChip, overrides, limits);
+  }
+}
+
+function readDelimitedTable(
+  bytes: Uint8Array,
+  formatChip: Detection,
+  overrides: IntakeOverrides,
+  limits: IntakeLimits,
+): IntakeResult {
+  const { encoding, chip: encodingChip, problems } = chooseEncoding(bytes, overrides);
+  const text = decodeBytes(bytes, encoding);
+  const sniffed = sniffDelimiter(text);
+  const delimiter = overrides.delimiter ?? sniffed.delimiter;
+  const delimiterChip: Detection = {
+    kind: 'delimiter',
+    label: `Separated by ${delimiterDisplay(delimiter)}`,
+    value: delimiter,
+    reason: overrides.delimiter !== undefined ? 'Chosen by you.' : sniffed.reason,
+    chosen: overrides.delimiter !== undefined,
+  };
+  const parsed = parseDelimited(text, {
+    delimiter,
+    ...(limits.maxRows !== undefined ? { maxRecords: limits.maxRows + 1000 } : {}),
+  });
+  problems.push(...parsed.problems);
+  const table = buildTable(parsed.records, (i) => i + 1, overrides, limits, delimiter);
+  problems.push(...table.problems);
+  if (parsed.truncated && !table.problems.some((p) => p.code === 'too-many-rows')) {
+    problems.push(tooManyRows(limits.maxRows ?? 0));
+  }
+  let maxWidth = 0;
+  for (let i = 0; i < Math.min(parsed.records.length, 50); i++) {
+    maxWidth = Math.max(maxWidth, (parsed.records[i] as string[]).length);
+  }
+  const looksMerged =
+    maxWidth <= 1 &&
+    (sniffed.looksMerged || (overrides.delimiter !== undefined && sniffed.confidence > 0));
+  return {
+    format: 'delimited',
+    encoding,
+    delimiter,
+    looksMerged,
+    headerRow: table.headerRow,
+    hasHeader: table.hasHeader,
+    headers: table.headers,
+    rows: table.rows,
+    rowNumbers: table.rowNumbers,
+    problems,
+    detections: [formatChip, encodingChip, delimiterChip, table.chip],
+  };
+}
+
+function readWorkbookTable(
+  bytes: Uint8Array,
+  format: IntakeFormat,
+  formatChip: Detection,
+  overrides: IntakeOverrides,
+  limits: IntakeLimits,
+): IntakeResult {
+  const workbook = readWorkbook(
+    bytes,
+    overrides.sheet !== undefined ? { sheet: overrides.sheet } : {},
+  );
+  const problems = [...workbook.problems];
+  const detections: Detection[] = [formatChip];
+  if (workbook.sheet) {
+    detections.push({
+      kind: 'sheet',
+      label: `Sheet "${workbook.sheet}"`,
+      value: workbook.sheet,
+      reason: workbook.sheetReason,
+      chosen: overrides.sheet === workbook.sheet,
+    });
+  }
+  const blocked = problems.some((p) => p.severity === 'error');
+  const table = blocked
+    ? undefined
+    : buildTable(workbook.rows, (i) => i + 1, overrides, limits, null);
+  if (table) {
+    problems.push(...table.problems);
+    detections.push(table.chip);
+  }
+  return {
+    format,
+    looksMerged: false,
+    headerRow: table?.headerRow ?? 0,
+    hasHeader: table?.hasHeader ?? true,
+    sheets: workbook.sheets,
+    sheet: workbook.sheet,
+    headers: table?.headers ?? [],
+    rows: table?.rows ?? [],
+    rowNumbers: table?.rowNumbers ?? [],
+    problems,
+    detections,
+  };
+}
+
+function readRecordTable(
+  bytes: Uint8Array,
+  format: 'json' | 'xml',
+  formatChip: Detection,
+  overrides: IntakeOverrides,
+  limits: IntakeLimits,
+): IntakeResult {
+  const { encoding, chip: encodingChip, problems } = chooseEncoding(bytes, overrides, format);
+  const text = decodeBytes(bytes, encoding);
+  const table: RecordTable = format === 'json' ? readJsonContacts(text) : readXmlContacts(text);
+  problems.push(...table.problems);
+  let { rows, rowNumbers } = table;
+  if (limits.maxRows !== undefined && rows.length > limits.maxRows) {
+    problems.push(tooManyRows(limits.maxRows, rows.length));
+    rows = rows.slice(0, limits.maxRows);
+    rowNumbers = rowNumbers.slice(0, limits.maxRows);
+  }
+  const detections = [formatChip, encodingChip];
+  if (table.source) {
+    detections.push({
+      kind: 'records',
+      label: `${formatCount(table.rows.length)} records from ${table.source}`,
+      value: table.source,
+      reason:
+        format === 'xml'
+          ? `Each <${table.source.split('/').pop()}> element is one contact; its child elements are the columns.`
+          : `Each object in "${table.source}" is one contact; its keys are the columns.`,
+      chosen: false,
+    });
+  }
+  return {
+    format,
+    encoding,
+    looksMerged: false,
+    headerRow: 0,
+    hasHeader: true,
+    headers: table.headers,
+    rows,
+    rowNumbers,
+    problems,
+    detections,
+  };
+}
+
+interface BuiltTable {
+  readonly headerRow: number;
+  readonly hasHeader: boolean;
+  readonly headers: string[];
+  readonly rows: string[][];
+  readonly rowNumbers: number[];
+  readonly problems: IntakeProblem[];
+  readonly chip: Detection;
+}
+
+/**
+ * The part shared by text and workbooks: header row, unique names, skipped rows above the header,
+ * empty rows, row shapes and the row cap. `delimiter` is null for workbooks (no shape hint).
+ */
+function buildTable(
+  records: string[][],
+  rowNumberOf: (index: number) => number,
+  overrides: IntakeOverrides,
+  limits: IntakeLimits,
+  delimiter: string | null,
+): BuiltTable {
+  const problems: IntakeProblem[] = [];
+  const detected = detectHeaderRow(records.slice(0, 100));
+  const chosenRow = overrides.headerRow !== undefined;
+  const start = chosenRow
+    ? Math.min(Math.max(0, (overrides.headerRow as number) - 1), Math.max(0, records.length - 1))
+    : detected.index;
+  const hasHeader = overrides.hasHeader ?? (chosenRow ? true : detected.hasHeader);
+
+  const above: number[] = [];
+  const titles: string[] = [];
+  for (let i = 0; i < start; i++) {
+    above.push(rowNumberOf(i));
+    const text = (records[i] as string[]).filter((c) => c.trim() !== '').join(' ');
+    if (text && titles.length < 3)
+      titles.push(`"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`);
+  }
+  if (above.length > 0) {
+    problems.push(
+      problem(
+        'rows-above-header-skipped',
+        'info',
+        `${capitalise(describeRows(above))} above the ${hasHeader ? 'header' : 'data'} ${above.length === 1 ? 'was' : 'were'} skipped${titles.length ? `: ${titles.join(', ')}` : ' (blank)'}.`,
+        { rows: above },
+      ),
+    );
+  }
+
+  const counts = new Map<ProblemCode, number>();
+  const push = (p: IntakeProblem): void => {
+    const n = (counts.get(p.code) ?? 0) + 1;
+    counts.set(p.code, n);
+    if (n <= MAX_PROBLEMS_PER_CODE) problems.push(p);
+  };
+
+  const headerCells = hasHeader ? (records[start] ?? []) : [];
+  const named = uniqueHeaders(headerCells);
+  for (const rename of named.renamed) {
+    if (rename.to === rename.from.trim()) continue;
+    const column = rename.index + 1;
+    push(
+      problem(
+        'header-renamed',
+        'info',
+        rename.from.trim() === ''
+          ? `Column ${column} has no name in the header; it is shown as "${rename.to}".`
+          : `More than one column is named "${rename.from.trim()}"; column ${column} is shown as "${rename.to}".`,
+      ),
+    );
+  }
+
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  const empty: number[] = [];
+  const headerWidth = headerCells.length;
+  let maxWidth = 0;
+  let overCap = false;
+  for (let i = hasHeader ? start + 1 : start; i < records.length; i++) {
+    const row = records[i] as string[];
+    const rowNumber = rowNumberOf(i);
+    if (isBlank(row)) {
+      empty.push(rowNumber);
+      continue;
+    }
+    if (limits.maxRows !== undefined && rows.length >= limits.maxRows) {
+      overCap = true;
+      break;
+    }
+    if (hasHeader) {
+      const shape = checkRowShape(row, headerWidth, rowNumber, delimiter);
+      if (shape) push(shape);
+    } else if (row.length > maxWidth) {
+      maxWidth = row.length;
+    }
+    rows.push(row);
+    rowNumbers.push(rowNumber);
+  }
+  if (empty.length > 0) {
+    problems.push(
+      problem(
+        'empty-rows-skipped',
+        'info',
+        `${capitalise(describeRows(empty))} ${empty.length === 1 ? 'is' : 'are'} empty and ${empty.length === 1 ? 'was' : 'were'} skipped.`,
+        { rows: empty },
+      ),
+    );
+  }
+  for (const [code, n] of counts) {
+    if (n > MAX_PROBLEMS_PER_CODE) {
+      problems.push(
+        problem(
+          'more-problems',
+          'warning',
+          `${formatCount(n - MAX_PROBLEMS_PER_CODE)} more rows have the same problem (${code}).`,
+        ),
+      );
+    }
+  }
+  if (overCap) problems.push(tooManyRows(limits.maxRows as number));
+  if (rows.length === 0) {
+    problems.push(
+      problem(
+        'no-data-rows',
+        'error',
+        hasHeader && headerWidth > 0
+          ? 'The file has a header row but no contacts below it.'
+          : 'The file has no rows with data.',
+      ),
+    );
+  }
+
+  const headerRow = records.length === 0 ? 0 : rowNumberOf(start);
+  const headers = hasHeader ? named.headers : generatedHeaders(maxWidth);
+  const label = hasHeader ? `Header on row ${headerRow}` : 'No header row';
+  return {
+    headerRow,
+    hasHeader,
+    headers,
+    rows,
+    rowNumbers,
+    problems,
+    chip: {
+      kind: 'header',
+      label,
+      value: String(hasHeader ? headerRow : 0),
+      reason: chosenRow || overrides.hasHeader !== undefined ? 'Chosen by you.' : detected.reason,
+      chosen: chosenRow || overrides.hasHeader !== undefined,
+    },
+  };
+}
+
+function chooseEncoding(
+  bytes: Uint8Array,
+  overrides: IntakeOverrides,
+  format?: 'json' | 'xml',
+): { encoding: EncodingId; chip: Detection; problems: IntakeProblem[] } {
+  const problems: IntakeProblem[] = [];
+  const guess = detectEncoding(bytes);
+  let encoding = guess.encoding;
+  let reason = guess.reason;
+  if (format === 'xml' && guess.bom === 0 && !guess.encoding.startsWith('utf-16')) {
+    const declared = declaredXmlEncoding(bytes);
+    if (
+      declared &&
+      declared !== encoding &&
+      !(declared === 'utf-8' && guess.encoding !== 'utf-8')
+    ) {
+      encoding = declared;
+      reason = `The XML declaration says encoding="${declared}".`;
+    }
+  }
+  if (overrides.encoding !== undefined) {
+    encoding = overrides.encoding;
+    reason = 'Chosen by you.';
+    if (encoding === 'utf-8' && guess.encoding !== 'utf-8') {
+      problems.push(
+        problem(
+          'encoding-replacement-characters',
+          'warning',
+          `Some characters are not valid UTF-8 and show as �. ${encodingShortName(guess.encoding)} may read them correctly.`,
+        ),
+      );
+    }
+  }
+  return {
+    encoding,
+    problems,
+    chip: {
+      kind: 'encoding',
+      label: `Read as ${encodingShortName(encoding)}`,
+      value: encoding,
+      reason,
+      chosen: overrides.encoding !== undefined,
+    },
+  };
+}
+
+/** The encoding named in `<?xml … encoding="…"?>`, when it is one the picker offers. */
+function declaredXmlEncoding(bytes: Uint8Array): EncodingId | undefined {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 200));
+  const match = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
+  if (!match) return undefined;
+  const name = (match[1] as string).toLowerCase();
+  // WHATWG decodes Latin-1 labels as Windows-1252, a superset for printable text.
+  const normalised = ['iso-8859-1', 'latin1', 'latin-1', 'us-ascii', 'cp1252'].includes(name)
+    ? 'windows-1252'
+    : name === 'utf8'
+      ? 'utf-8'
+      : name;
+  return isSupportedEncoding(normalised) ? normalised : undefined;
+}
+
+function tooManyRows(maxRows: number, total?: number): IntakeProblem {
+  const size = total !== undefined ? formatCount(total) : `more than ${formatCount(maxRows)}`;
+  return problem(
+    'too-many-rows',
+    'error',
+    `This file has ${size} rows; the limit is ${formatCount(maxRows)}. Only the first ${formatCount(maxRows)} are shown. Split the file and import the parts one after another.`,
+  );
+}
+
+function failed(p: IntakeProblem): IntakeResult {
+  return {
+    looksMerged: false,
+    headerRow: 0,
+    hasHeader: true,
+    headers: [],
+    rows: [],
+    rowNumbers: [],
+    problems: [p],
+    detections: [],
+  };
+}
+
+function isBlank(row: readonly string[]): boolean {
+  for (const cell of row) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,212 @@
+import * as XLSX from '@e965/xlsx';
+import { formatCount, type IntakeProblem, problem } from './problems';
+
+export interface SheetInfo {
+  readonly name: string;
+  /** Rows with at least one non-empty cell (header included), for the sheet picker. */
+  readonly rowCount: number;
+  readonly hidden: boolean;
+}
+
+export interface WorkbookTable {
+  readonly sheets: SheetInfo[];
+  /** The sheet read ('' when the workbook has none with data). */
+  readonly sheet: string;
+  readonly sheetReason: string;
+  /** Row i is sheet row i + 1; columns start at the sheet's first used column. */
+  readonly rows: string[][];
+  readonly problems: IntakeProblem[];
+}
+
+const MAX_SCIENTIFIC_PROBLEMS = 100;
+
+/**
+ * Reads an .xlsx/.xlsm/.xlsb, .xls or .ods workbook with SheetJS CE 0.20.3 (not npm `xlsx`
+ * 0.18.5, which has open advisories). Cells come out as the text Excel displays (`cell.w`), so a
+ * mobile stored as 412345678 with format `0000000000` reads "0412345678". The locale-dependent
+ * short-date format reads as yyyy-mm-dd, so 1/11/26 cannot turn into 11 January by accident. A
+ * number displayed in E+ notation is kept as displayed and flagged (`excel-scientific`), because
+ * its real digits are not what the user sees. Trailing empty (formatted-only) rows and columns
+ * are trimmed. Without `options.sheet`, the visible sheet with the most rows is read.
+ */
+export function readWorkbook(
+  bytes: Uint8Array,
+  options: { readonly sheet?: string } = {},
+): WorkbookTable {
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellText: true,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: false,
+      dateNF: 'yyyy-mm-dd',
+    });
+  } catch (error) {
+    // SheetJS throws on damaged or protected files: that is bad input, so it becomes a problem.
+    const text = error instanceof Error ? error.message : String(error);
+    // Real protected files fail with these; "Unsupported ZIP encryption" is just damaged bytes.
+    const encrypted = /password-protected|ECMA-376 Encrypted/i.test(text);
+    const message = encrypted
+      ? 'This workbook is protected with a password. Open it in Excel, remove the password (File › Info › Protect Workbook) and save a copy.'
+      : `This workbook could not be read (${text}). Open it in Excel or LibreOffice and save it again as .xlsx or CSV.`;
+    const code = encrypted ? 'workbook-encrypted' : 'workbook-unreadable';
+    return {
+      sheets: [],
+      sheet: '',
+      sheetReason: '',
+      rows: [],
+      problems: [problem(code, 'error', message)],
+    };
+  }
+
+  const hiddenFlags = workbook.Workbook?.Sheets ?? [];
+  const grids = workbook.SheetNames.map((name, i) => {
+    const sheet = workbook.Sheets[name];
+    return {
+      name,
+      hidden: Boolean(hiddenFlags[i]?.Hidden),
+      grid: sheet ? readGrid(sheet) : undefined,
+    };
+  });
+  const sheets: SheetInfo[] = grids.map((g) => ({
+    name: g.name,
+    rowCount: g.grid?.nonEmptyRows ?? 0,
+    hidden: g.hidden,
+  }));
+
+  const problems: IntakeProblem[] = [];
+  if (sheets.every((s) => s.rowCount === 0)) {
+    const count = sheets.length;
+    problems.push(
+      problem(
+        'workbook-empty',
+        'error',
+        `This workbook has ${count === 1 ? 'one sheet' : `${count} sheets`} but no data in any of them.`,
+      ),
+    );
+    return { sheets, sheet: sheets[0]?.name ?? '', sheetReason: '', rows: [], problems };
+  }
+
+  let chosen =
+    options.sheet !== undefined ? grids.find((g) => g.name === options.sheet) : undefined;
+  let sheetReason = chosen ? `Sheet "${chosen.name}" was chosen.` : '';
+  if (options.sheet !== undefined && !chosen) {
+    problems.push(
+      problem(
+        'sheet-not-found',
+        'warning',
+        `There is no sheet called "${options.sheet}"; the workbook has ${sheets.map((s) => `"${s.name}"`).join(', ')}.`,
+      ),
+    );
+  }
+  if (!chosen) {
+    const ranked = [...grids].sort(
+      (a, b) =>
+        Number(a.hidden) - Number(b.hidden) ||
+        (b.grid?.nonEmptyRows ?? 0) - (a.grid?.nonEmptyRows ?? 0),
+    );
+    chosen = ranked[0];
+    if (chosen) {
+      const rows = formatCount(chosen.grid?.nonEmptyRows ?? 0);
+      sheetReason =
+        grids.length === 1
+          ? `The workbook has one sheet, "${chosen.name}".`
+          : `"${chosen.name}" has the most rows (${rows}) of the ${grids.length} sheets.`;
+    }
+  }
+  if (!chosen?.grid) return { sheets, sheet: chosen?.name ?? '', sheetReason, rows: [], problems };
+
+  const { grid } = chosen;
+  if (grid.nonEmptyRows === 0) {
+    const withData = sheets.filter((s) => s.rowCount > 0).map((s) => `"${s.name}"`);
+    problems.push(
+      problem(
+        'sheet-empty',
+        'error',
+        `Sheet "${chosen.name}" is empty. The workbook has data on ${withData.join(', ')}.`,
+      ),
+    );
+  }
+  const scientific = grid.scientific;
+  for (const cell of scientific.slice(0, MAX_SCIENTIFIC_PROBLEMS)) {
+    problems.push(
+      problem(
+        'excel-scientific',
+        'warning',
+        `Cell ${cell.ref} shows ${cell.text}: Excel displays this number in scientific notation, so its exact digits are not known. Format the column as Text (or as Number with no decimals) in Excel, retype the value if needed, and save again.`,
+        { row: cell.row, cell: cell.ref },
+      ),
+    );
+  }
+  if (scientific.length > MAX_SCIENTIFIC_PROBLEMS) {
+    problems.push(
+      problem(
+        'more-problems',
+        'warning',
+        `${formatCount(scientific.length - MAX_SCIENTIFIC_PROBLEMS)} more cells show numbers in scientific notation.`,
+      ),
+    );
+  }
+  return { sheets, sheet: chosen.name, sheetReason, rows: grid.rows, problems };
+}
+
+interface Grid {
+  readonly rows: string[][];
+  readonly nonEmptyRows: number;
+  readonly scientific: { readonly ref: string; readonly row: number; readonly text: string }[];
+}
+
+/** Dense sheet → text grid from row 1 to the last row with text, cropped to the used columns. */
+function readGrid(sheet: XLSX.WorkSheet): Grid {
+  const data = (sheet as XLSX.DenseSheet)['!data'] ?? [];
+  const rows: string[][] = [];
+  const scientific: Grid['scientific'] = [];
+  let lastRow = -1;
+  let firstCol = Infinity;
+  let lastCol = -1;
+  let nonEmptyRows = 0;
+  for (let r = 0; r < data.length; r++) {
+    const source = data[r];
+    const row: string[] = [];
+    let filled = false;
+    if (source) {
+      for (let c = 0; c < source.length; c++) {
+        const cell = source[c];
+        const text = cell ? cellText(cell) : '';
+        row.push(text);
+        if (text === '') continue;
+        filled = true;
+        if (c < firstCol) firstCol = c;
+        if (c > lastCol) lastCol = c;
+        if (cell?.t === 'n' && /\dE[+-]?\d/i.test(text)) {
+          scientific.push({ ref: XLSX.utils.encode_cell({ r, c }), row: r + 1, text });
+        }
+      }
+    }
+    rows.push(row);
+    if (filled) {
+      lastRow = r;
+      nonEmptyRows++;
+    }
+  }
+  rows.length = lastRow + 1;
+  if (lastCol < 0) return { rows: [], nonEmptyRows: 0, scientific };
+  // Rows keep the sheet's numbering (row i is sheet row i + 1); columns are cropped to the used
+  // block so blank leading or formatted trailing columns do not become nameless columns.
+  const cropped = rows.map((row) => {
+    const out = row.slice(firstCol, lastCol + 1);
+    while (out.length < lastCol - firstCol + 1) out.push('');
+    return out;
+  });
+  return { rows: cropped, nonEmptyRows, scientific };
+}
+
+function cellText(cell: XLSX.CellObject): string {
+  if (cell.w !== undefined) return cell.w;
+  if (cell.v === undefined || cell.v === null) return '';
+  return cell.v instanceof Date ? cell.v.toISOString() : String(cell.v);
+}

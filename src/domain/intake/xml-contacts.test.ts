@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { readXmlContacts } from './xml-contacts';
+
+const whispir = (
+  prefix: string,
+  declare = `xmlns${prefix ? `:${prefix}` : ''}="http://schemas.api.whispir.com"`,
+): string => {
+  const p = prefix ? `${prefix}:` : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<${p}import ${declare} xmlns:ns3="http://schemas.api.whispir.com/dap">
+  <${p}contacts>
+    <${p}contact>
+      <firstName>John</firstName><lastName>Smith</lastName>
+      <workMobilePhone1>0423456789</workMobilePhone1><timezone>+10</timezone>
+    </${p}contact>
+    <${p}contact>
+      <firstName>Zoë</firstName><lastName>Nguyen</lastName>
+      <workMobilePhone1>0412345678</workMobilePhone1><timezone>+10</timezone>
+    </${p}contact>
+  </${p}contacts>
+</${p}import>`;
+};
+
+const WHISPIR_ROWS = [
+  ['John', 'Smith', '0423456789', '+10'],
+  ['Zoë', 'Nguyen', '0412345678', '+10'],
+];
+const WHISPIR_HEADERS = ['firstName', 'lastName', 'workMobilePhone1', 'timezone'];
+
+describe('readXmlContacts', () => {
+  const cases: {
+    description: string;
+    input: string;
+    expected: { headers: string[]; rows: string[][]; source: string; codes: string[] };
+  }[] = [
+    {
+      description: 'Whispir ns2:import',
+      input: whispir('ns2'),
+      expected: {
+        headers: WHISPIR_HEADERS,
+        rows: WHISPIR_ROWS,
+        source: 'ns2:import/ns2:contacts/ns2:contact',
+        codes: [],
+      },
+    },
+    {
+      description: 'Whispir with another prefix',
+      input: whispir('w'),
+      expected: {
+        headers: WHISPIR_HEADERS,
+        rows: WHISPIR_ROWS,
+        source: 'w:import/w:contacts/w:contact',
+        codes: [],
+      },
+    },
+    {
+      description: 'Whispir with a default namespace',
+      input: whispir(''),
+      expected: {
+        headers: WHISPIR_HEADERS,
+        rows: WHISPIR_ROWS,
+        source: 'import/contacts/contact',
+        codes: [],
+      },
+    },
+    {
+      description:
+        'the Whispir namespace is required for the Whispir rule, but repetition still finds records',
+      input:
+        '<import><contacts><contact><a>1</a></contact><contact><a>2</a></contact></contacts></import>',
+      expected: {
+        headers: ['a'],
+        rows: [['1'], ['2']],
+        source: 'import/contacts/contact',
+        codes: [],
+      },
+    },
+    {
+      description:
+        'plain repeated elements; attributes as @ columns; nested as dotted; repeats joined',
+      input: `<people exported="2026-11-01">
+  <person id="7"><name>Ann</name><address><city>Perth</city></address><tag>vip</tag><tag>staff</tag></person>
+  <person id="8"><name>Bob</name><mobile type="work">0412000111</mobile></person>
+</people>`,
+      expected: {
+        headers: ['@id', 'name', 'address.city', 'tag', 'mobile', 'mobile.@type'],
+        rows: [
+          ['7', 'Ann', 'Perth', 'vip; staff', '', ''],
+          ['8', 'Bob', '', '', '0412000111', 'work'],
+        ],
+        source: 'people/person',
+        codes: [],
+      },
+    },
+    {
+      description: 'the most frequent repeated element wins over a single sibling',
+      input:
+        '<export><meta><by>x</by></meta><rows><row><a>1</a></row><row><a>2</a></row><row><a>3</a></row></rows></export>',
+      expected: {
+        headers: ['a'],
+        rows: [['1'], ['2'], ['3']],
+        source: 'export/rows/row',
+        codes: [],
+      },
+    },
+    {
+      description: 'text kept as written (CDATA, entities, spaces)',
+      input: '<list><c><n><![CDATA[A & B]]></n><m> 0412 </m></c><c><n>C &amp; D</n><m/></c></list>',
+      expected: {
+        headers: ['n', 'm'],
+        rows: [
+          ['A & B', ' 0412 '],
+          ['C & D', ''],
+        ],
+        source: 'list/c',
+        codes: [],
+      },
+    },
+    {
+      description: 'malformed XML',
+      input: '<contacts>\n<contact><a>1</a></contact>\n<contact><a>2</b></contact>\n</contacts>',
+      expected: { headers: [], rows: [], source: '', codes: ['xml-invalid'] },
+    },
+    {
+      description: 'no records',
+      input: '<contacts/>',
+      expected: { headers: [], rows: [], source: 'contacts', codes: ['xml-no-records'] },
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    const result = readXmlContacts(input);
+    expect({
+      headers: result.headers,
+      rows: result.rows,
+      source: result.source,
+      codes: result.problems.map((p) => p.code),
+    }).toEqual(expected);
+  });
+
+  it('reports the line of malformed XML', () => {
+    const [p] = readXmlContacts(
+      '<contacts>\n<contact><a>1</a></contact>\n<contact><a>2</b></contact>\n</contacts>',
+    ).problems;
+    expect(p?.line).toBe(3);
+    expect(p?.severity).toBe('error');
+    expect(p?.message).toMatch(/line 3/);
+  });
+});

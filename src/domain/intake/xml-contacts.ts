@@ -1,0 +1,202 @@
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
+import type { RecordTable } from './json-contacts';
+import { type IntakeProblem, problem } from './problems';
+
+/** Namespace of Whispir's entities, including the import document (docs/whispir-api.md §7). */
+export const WHISPIR_NAMESPACE = 'http://schemas.api.whispir.com';
+
+const ELEMENT_NODE = 1;
+const SEARCH_DEPTH = 4;
+
+/**
+ * Reads contacts from XML. Whispir's `import/contacts/contact` is matched by namespace URI and
+ * local name, so any prefix (or a default namespace) works. Otherwise the records are the most
+ * frequent repeated element near the root (`<people><person>…`). In a record, child elements
+ * become columns by local name (nested ones dotted: `address.city`), attributes become `@name`
+ * columns, a repeated child is joined with "; ". Text is kept as written. Malformed XML gives an
+ * `xml-invalid` problem with its line number; nothing throws.
+ */
+export function readXmlContacts(text: string): RecordTable {
+  const warnings: IntakeProblem[] = [];
+  let document: ReturnType<DOMParser['parseFromString']>;
+  try {
+    document = new DOMParser({
+      onError: (level, message, context: unknown) => {
+        if (level === 'warning') return;
+        const line = locatorLine(context);
+        if (level === 'error') {
+          warnings.push(
+            problem(
+              'xml-invalid',
+              'warning',
+              `XML problem${lineText(line)}: ${message}.`,
+              lineExtra(line),
+            ),
+          );
+        }
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    // xmldom reports malformed input by throwing ParseError: bad input, so it becomes a problem.
+    const message = error instanceof Error ? error.message : String(error);
+    const line = locatorLine(error);
+    return {
+      headers: [],
+      rows: [],
+      rowNumbers: [],
+      source: '',
+      problems: [
+        problem(
+          'xml-invalid',
+          'error',
+          `This XML file is not well-formed${lineText(line)}: ${message.split('\n')[0]}. A missing closing tag or an unescaped "&" or "<" is the usual cause.`,
+          lineExtra(line),
+        ),
+      ],
+    };
+  }
+  const root = document.documentElement;
+  if (!root) {
+    return {
+      headers: [],
+      rows: [],
+      rowNumbers: [],
+      source: '',
+      problems: [...warnings, problem('xml-no-records', 'error', 'This XML file has no elements.')],
+    };
+  }
+
+  const found = findRecords(root);
+  const headers: string[] = [];
+  const headerIndex = new Map<string, number>();
+  const records = found.records.map((record) => {
+    const values = new Map<string, string>();
+    collect(record, '', values);
+    for (const key of values.keys()) {
+      if (!headerIndex.has(key)) {
+        headerIndex.set(key, headers.length);
+        headers.push(key);
+      }
+    }
+    return values;
+  });
+  const rows = records.map((values) => headers.map((h) => values.get(h) ?? ''));
+  const problems = [...warnings];
+  if (rows.length === 0) {
+    problems.push(
+      problem(
+        'xml-no-records',
+        'error',
+        'This XML file has no repeated records. Expected <ns2:import><ns2:contacts><ns2:contact>… or a list of repeated elements.',
+      ),
+    );
+  }
+  return {
+    headers,
+    rows,
+    rowNumbers: rows.map((_, i) => i + 1),
+    problems,
+    source: found.path,
+  };
+}
+
+function findRecords(root: XmlElement): { records: XmlElement[]; path: string } {
+  const whispir = Array.from(root.getElementsByTagNameNS(WHISPIR_NAMESPACE, 'contact')).filter(
+    (el) => {
+      const parent = el.parentNode as XmlElement | null;
+      return parent?.namespaceURI === WHISPIR_NAMESPACE && parent.localName === 'contacts';
+    },
+  );
+  if (whispir.length > 0) {
+    const sample = whispir[0] as XmlElement;
+    const parent = sample.parentNode as XmlElement;
+    return { records: whispir, path: `${root.tagName}/${parent.tagName}/${sample.tagName}` };
+  }
+
+  // Breadth-first, so at equal counts the shallower group wins.
+  let best: { records: XmlElement[]; path: string } | undefined;
+  let level: { el: XmlElement; path: string }[] = [{ el: root, path: root.tagName }];
+  for (let depth = 0; depth < SEARCH_DEPTH && level.length > 0; depth++) {
+    const next: { el: XmlElement; path: string }[] = [];
+    for (const { el, path } of level) {
+      const groups = new Map<string, XmlElement[]>();
+      for (const child of childElements(el)) {
+        const key = `${child.namespaceURI ?? ''} ${child.localName}`;
+        const group = groups.get(key);
+        if (group) group.push(child);
+        else groups.set(key, [child]);
+        next.push({ el: child, path: `${path}/${child.tagName}` });
+      }
+      for (const group of groups.values()) {
+        const first = group[0] as XmlElement;
+        if (!isRecordLike(first)) continue;
+        if (!best || group.length > best.records.length) {
+          best = { records: group, path: `${path}/${first.tagName}` };
+        }
+      }
+    }
+    level = next;
+  }
+  if (best && best.records.length > 1) return best;
+  // A single record, or the root itself holding the fields of one record.
+  return best ?? { records: isRecordLike(root) ? [root] : [], path: root.tagName };
+}
+
+function isRecordLike(el: XmlElement): boolean {
+  return childElements(el).length > 0 || ownAttributes(el).length > 0;
+}
+
+function collect(el: XmlElement, prefix: string, out: Map<string, string>): void {
+  for (const attr of ownAttributes(el)) {
+    append(out, `${prefix}@${attr.localName ?? attr.name}`, attr.value);
+  }
+  for (const child of childElements(el)) {
+    const key = `${prefix}${child.localName}`;
+    if (childElements(child).length > 0) {
+      collect(child, `${key}.`, out);
+    } else {
+      append(out, key, child.textContent ?? '');
+      for (const attr of ownAttributes(child)) {
+        append(out, `${key}.@${attr.localName ?? attr.name}`, attr.value);
+      }
+    }
+  }
+}
+
+function append(out: Map<string, string>, key: string, value: string): void {
+  const existing = out.get(key);
+  out.set(key, existing === undefined ? value : `${existing}; ${value}`);
+}
+
+function childElements(el: XmlElement): XmlElement[] {
+  const result: XmlElement[] = [];
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === ELEMENT_NODE) result.push(node as XmlElement);
+  }
+  return result;
+}
+
+function ownAttributes(
+  el: XmlElement,
+): { name: string; localName: string | null; value: string }[] {
+  const result: { name: string; localName: string | null; value: string }[] = [];
+  for (let i = 0; i < el.attributes.length; i++) {
+    const attr = el.attributes.item(i);
+    if (!attr || attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
+    result.push({ name: attr.name, localName: attr.localName, value: attr.value });
+  }
+  return result;
+}
+
+function locatorLine(source: unknown): number | undefined {
+  const locator = (source as { locator?: { lineNumber?: unknown } } | null)?.locator;
+  return typeof locator?.lineNumber === 'number' ? locator.lineNumber : undefined;
+}
+
+function lineText(line: number | undefined): string {
+  return line !== undefined ? ` at line ${line}` : '';
+}
+
+function lineExtra(line: number | undefined): { line?: number } {
+  return line !== undefined ? { line } : {};
+}

@@ -1,0 +1,425 @@
+/**
+ * Auto-matching that explains itself: each column gets at most one suggested field, with the tier
+ * that found it, a confidence and a sentence saying why. Tiers, strongest first: the field's own
+ * name, a known synonym, a similar spelling, then what the values look like. Only confident
+ * matches are applied; the rest are proposals the user confirms (formbricks removed a fuzzy
+ * fallback that applied itself and was confidently wrong, importer-landscape pain point 5).
+ */
+import { CONTACT_FIELDS, type ContactField } from '../whispir/contact-fields';
+import { customFieldKey, customFieldName } from './custom-fields';
+import type { ColumnMapping } from './mapping';
+import { normaliseHeader, similarityAtLeast, type NormalisedHeader } from './normalise-header';
+import {
+  KIND_NOUNS,
+  checkProfileFit,
+  profileColumn,
+  type ColumnProfile,
+  type ValueKind,
+} from './sniff-values';
+
+export type MatchTier = 'exact' | 'synonym' | 'fuzzy' | 'content';
+
+export interface MappingSuggestion {
+  /** Whispir field key, or `custom_<Name>` for a custom field. */
+  readonly field: string;
+  /** The column's header, as in the file. */
+  readonly column: string;
+  readonly tier: MatchTier;
+  /** 0..1; see `CONFIDENCE`. */
+  readonly confidence: number;
+  /** One sentence for the user, e.g. 'Header "Mobile No." is a known name for Work mobile'. */
+  readonly reason: string;
+  /** Whether the mapping step applies it by itself; otherwise it is only proposed. */
+  readonly apply: boolean;
+}
+
+export interface ColumnSample {
+  readonly name: string;
+  /** Some of the column's values (empty cells are ignored). */
+  readonly samples: readonly string[];
+}
+
+export interface AutoMapOptions {
+  /** Custom field names the user added (without `custom_`); headers may match them exactly. */
+  readonly customFields?: readonly string[];
+  /** The catalogue to match against; the full Whispir catalogue by default. */
+  readonly fields?: readonly ContactField[];
+  /** Confidence from which a suggestion is applied; `APPLY_THRESHOLD` by default. */
+  readonly applyThreshold?: number;
+}
+
+/**
+ * Confidence by tier. The ranges do not overlap, so sorting by confidence alone already puts
+ * exact before synonym before fuzzy before content, and only exact and (strong) synonym matches
+ * reach `APPLY_THRESHOLD`.
+ */
+export const CONFIDENCE = {
+  exact: 1,
+  synonym: 0.95,
+  /** A synonym that is often something else ("Name" may be a full name). */
+  weakSynonym: 0.85,
+  /** A header match moved to the secondary field because the primary is taken. */
+  secondary: 0.8,
+  /** Upper bound of a fuzzy match; similarity 0.8 → 0.6. */
+  fuzzyMax: 0.79,
+  fuzzyMin: 0.6,
+  /** Upper bound of a match by content alone. */
+  contentMax: 0.58,
+  /** A header match whose values say otherwise (the mobile column full of email addresses). */
+  contradicted: 0.3,
+} as const;
+
+/** Suggestions at or above this confidence are applied; below it they are only proposed. */
+export const APPLY_THRESHOLD = 0.9;
+
+/** Lowest similarity (1 − edit distance / length) for a fuzzy match. */
+export const FUZZY_MIN_SIMILARITY = 0.8;
+
+const TIER_RANK: Readonly<Record<MatchTier, number>> = {
+  exact: 0,
+  synonym: 1,
+  fuzzy: 2,
+  content: 3,
+};
+
+// Which fields a column of a kind of value most likely feeds, most likely first.
+const CONTENT_FIELDS: Readonly<Record<ValueKind, readonly string[]>> = {
+  email: ['workEmailAddress1', 'personalEmailAddress1', 'workEmailAddress2'],
+  phone: ['workMobilePhone1', 'personalMobilePhone1', 'workPhone1'],
+  country: ['workCountry', 'personalCountry'],
+  timezone: ['timezone'],
+};
+
+type NameKind = 'key' | 'label' | 'synonym' | 'weak' | 'custom';
+
+interface TargetName {
+  readonly text: string;
+  readonly normalised: NormalisedHeader;
+  readonly kind: NameKind;
+}
+
+interface Target {
+  readonly key: string;
+  readonly label: string;
+  readonly order: number;
+  readonly names: readonly TargetName[];
+}
+
+interface Candidate extends MappingSuggestion {
+  readonly columnIndex: number;
+  readonly fieldOrder: number;
+}
+
+function buildTargets(fields: readonly ContactField[], customFields: readonly string[]): Target[] {
+  const name = (text: string, kind: NameKind): TargetName => ({
+    text,
+    normalised: normaliseHeader(text),
+    kind,
+  });
+  const targets: Target[] = fields.map((field, order) => ({
+    key: field.key,
+    label: field.label,
+    order,
+    names: [
+      name(field.label, 'label'),
+      name(field.key, 'key'),
+      ...field.synonyms.map((synonym) => name(synonym, 'synonym')),
+      ...field.weakSynonyms.map((synonym) => name(synonym, 'weak')),
+    ],
+  }));
+  customFields.forEach((custom, i) => {
+    const customName = customFieldName(custom);
+    targets.push({
+      key: customFieldKey(customName),
+      label: customName,
+      order: fields.length + i,
+      names: [name(customName, 'custom')],
+    });
+  });
+  return targets;
+}
+
+const DEFAULT_TARGETS = buildTargets(CONTACT_FIELDS, []);
+
+/** The secondary twin of a primary field: workEmailAddress1 → workEmailAddress2. */
+function secondaryOf(key: string, byKey: ReadonlyMap<string, Target>): Target | undefined {
+  return key.endsWith('1') ? byKey.get(`${key.slice(0, -1)}2`) : undefined;
+}
+
+function headerReason(column: string, target: Target, kind: NameKind): string {
+  switch (kind) {
+    case 'key':
+      return `Header "${column}" is the Whispir name of ${target.label}`;
+    case 'label':
+    case 'custom':
+      return `Header "${column}" is the name of ${target.label}`;
+    case 'synonym':
+      return `Header "${column}" is a known name for ${target.label}`;
+    case 'weak':
+      return `Header "${column}" often, but not always, means ${target.label}`;
+  }
+}
+
+function countsText(profile: ColumnProfile, kind: ValueKind): string {
+  return `${profile.counts[kind]} of ${profile.total}`;
+}
+
+interface HeaderMatch {
+  readonly target: Target;
+  readonly tier: MatchTier;
+  readonly confidence: number;
+  readonly reason: string;
+}
+
+/** Exact and synonym matches of one header, plus the secondary twin when the header says "2". */
+function matchHeader(
+  column: string,
+  header: NormalisedHeader,
+  targets: readonly Target[],
+  byKey: ReadonlyMap<string, Target>,
+): HeaderMatch[] {
+  if (header.base.length === 0) return [];
+  const matches: HeaderMatch[] = [];
+  const headerIndex = header.index ?? 1;
+  for (const target of targets) {
+    for (const name of target.names) {
+      const n = name.normalised;
+      const sameWords = n.base === header.base || n.sortedBase === header.sortedBase;
+      if (!sameWords) continue;
+      const tier: MatchTier = name.kind === 'synonym' || name.kind === 'weak' ? 'synonym' : 'exact';
+      const confidence =
+        name.kind === 'weak'
+          ? CONFIDENCE.weakSynonym
+          : tier === 'exact'
+            ? CONFIDENCE.exact
+            : CONFIDENCE.synonym;
+      const reason = headerReason(column, target, name.kind);
+      // A name that carries its own index ("workEmailAddress2") only matches that index.
+      if (n.index !== undefined) {
+        if (n.index === headerIndex) matches.push({ target, tier, confidence, reason });
+        continue;
+      }
+      if (headerIndex === 1) {
+        matches.push({ target, tier, confidence, reason });
+        const secondary = secondaryOf(target.key, byKey);
+        if (secondary && name.kind !== 'weak') {
+          matches.push({
+            target: secondary,
+            tier,
+            confidence: CONFIDENCE.secondary,
+            reason: `${reason}, which another column already fills, so ${secondary.label} is proposed`,
+          });
+        }
+      } else {
+        const secondary = headerIndex === 2 ? secondaryOf(target.key, byKey) : undefined;
+        if (secondary) {
+          matches.push({
+            target: secondary,
+            tier,
+            confidence,
+            reason: headerReason(column, secondary, name.kind),
+          });
+        } else {
+          matches.push({
+            target,
+            tier,
+            confidence: Math.min(confidence, CONFIDENCE.weakSynonym),
+            reason: `${reason}, but it is numbered ${headerIndex}`,
+          });
+        }
+      }
+    }
+  }
+  return matches;
+}
+
+/** Near spellings ("Emial", "Telephon") and headers containing a name ("Primary Mobile Phone"). */
+function matchFuzzy(
+  column: string,
+  header: NormalisedHeader,
+  targets: readonly Target[],
+): HeaderMatch[] {
+  if (header.base.length < 4) return [];
+  const matches: HeaderMatch[] = [];
+  const headerWords = ` ${header.tokens.join(' ')} `;
+  for (const target of targets) {
+    let best: HeaderMatch | undefined;
+    for (const name of target.names) {
+      if (name.kind === 'weak') continue;
+      const n = name.normalised;
+      if (n.base.length < 4) continue;
+      const score = similarityAtLeast(header.base, n.base, FUZZY_MIN_SIMILARITY);
+      if (score > 0) {
+        const confidence = Math.min(
+          CONFIDENCE.fuzzyMax,
+          CONFIDENCE.fuzzyMin + (score - FUZZY_MIN_SIMILARITY),
+        );
+        if (!best || confidence > best.confidence) {
+          best = {
+            target,
+            tier: 'fuzzy',
+            confidence,
+            reason: `Header "${column}" is spelled like "${name.text}" (${Math.round(score * 100)}% similar), a name for ${target.label}`,
+          };
+        }
+      } else if (headerWords.includes(` ${n.tokens.join(' ')} `)) {
+        // Containment is weaker than a near spelling: "Email opt-in" contains "email".
+        const confidence = CONFIDENCE.fuzzyMin;
+        if (!best || confidence > best.confidence) {
+          best = {
+            target,
+            tier: 'fuzzy',
+            confidence,
+            reason: `Header "${column}" contains "${name.text}", a name for ${target.label}`,
+          };
+        }
+      }
+    }
+    if (best) matches.push(best);
+  }
+  return matches;
+}
+
+const CONTENT_KIND_OF = new Map<string, ValueKind>(
+  CONTACT_FIELDS.flatMap((field): [string, ValueKind][] =>
+    field.format === 'email' ||
+    field.format === 'phone' ||
+    field.format === 'country' ||
+    field.format === 'timezone'
+      ? [[field.key, field.format]]
+      : [],
+  ),
+);
+
+function candidatesForColumn(
+  column: ColumnSample,
+  columnIndex: number,
+  targets: readonly Target[],
+  byKey: ReadonlyMap<string, Target>,
+): Candidate[] {
+  const header = normaliseHeader(column.name);
+  const profile = profileColumn(column.samples);
+  const candidates: Candidate[] = [];
+  const push = (target: Target, tier: MatchTier, confidence: number, reason: string) => {
+    candidates.push({
+      field: target.key,
+      column: column.name,
+      tier,
+      confidence,
+      reason,
+      apply: false,
+      columnIndex,
+      fieldOrder: target.order,
+    });
+  };
+
+  const headerMatches = matchHeader(column.name, header, targets, byKey);
+  const fuzzy = headerMatches.length > 0 ? [] : matchFuzzy(column.name, header, targets);
+  for (const match of [...headerMatches, ...fuzzy]) {
+    const expected = CONTENT_KIND_OF.get(match.target.key);
+    if (checkProfileFit(match.target.key, profile).fits) {
+      const agrees =
+        expected !== undefined && profile.kind === expected
+          ? `; values look like ${KIND_NOUNS[expected]} (${countsText(profile, expected)})`
+          : '';
+      push(match.target, match.tier, match.confidence, `${match.reason}${agrees}`);
+    } else if (match.tier === 'fuzzy') {
+      // A guessed header with values that do not fit is not worth proposing.
+      continue;
+    } else if (profile.kind !== undefined) {
+      // The values are recognisably something else: the seed page's mobile column of emails.
+      push(
+        match.target,
+        match.tier,
+        CONFIDENCE.contradicted,
+        `${match.reason}, but its values look like ${KIND_NOUNS[profile.kind]} (${countsText(profile, profile.kind)})`,
+      );
+    } else if (expected !== undefined) {
+      // Unrecognised values ("AEST" under "Time zone") do not outweigh the header; validation
+      // reports them row by row.
+      push(
+        match.target,
+        match.tier,
+        match.confidence,
+        `${match.reason}; only ${countsText(profile, expected)} values look like ${KIND_NOUNS[expected]}`,
+      );
+    }
+  }
+
+  if (profile.kind !== undefined) {
+    const kind = profile.kind;
+    const ratio = profile.counts[kind] / profile.total;
+    CONTENT_FIELDS[kind].forEach((key, rank) => {
+      const target = byKey.get(key);
+      if (!target) return;
+      const values = `Values look like ${KIND_NOUNS[kind]} (${countsText(profile, kind)})`;
+      const primary = CONTENT_FIELDS[kind][0];
+      const reason =
+        rank === 0 || primary === undefined
+          ? values
+          : `${values}; ${byKey.get(primary)?.label ?? primary} is already matched`;
+      push(target, 'content', CONFIDENCE.contentMax - 0.1 * (1 - ratio) - 0.01 * rank, reason);
+    });
+  }
+  return candidates;
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return (
+    b.confidence - a.confidence ||
+    TIER_RANK[a.tier] - TIER_RANK[b.tier] ||
+    a.columnIndex - b.columnIndex ||
+    a.fieldOrder - b.fieldOrder
+  );
+}
+
+/**
+ * Suggests a field for each column it can: at most one field per column and one column per
+ * field, conflicts going to the higher confidence (and so the stronger tier), then to the column
+ * further left. Suggestions come back in column order; columns with none are left out.
+ */
+export function autoMapColumns(
+  columns: readonly ColumnSample[],
+  options: AutoMapOptions = {},
+): MappingSuggestion[] {
+  const targets =
+    options.fields === undefined && (options.customFields ?? []).length === 0
+      ? DEFAULT_TARGETS
+      : buildTargets(options.fields ?? CONTACT_FIELDS, options.customFields ?? []);
+  const byKey = new Map(targets.map((target) => [target.key, target]));
+  const threshold = options.applyThreshold ?? APPLY_THRESHOLD;
+
+  const candidates = columns
+    .flatMap((column, index) => candidatesForColumn(column, index, targets, byKey))
+    .sort(compareCandidates);
+
+  const usedColumns = new Set<number>();
+  const usedFields = new Set<string>();
+  const chosen: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (usedColumns.has(candidate.columnIndex) || usedFields.has(candidate.field)) continue;
+    usedColumns.add(candidate.columnIndex);
+    usedFields.add(candidate.field);
+    chosen.push(candidate);
+  }
+
+  return chosen
+    .sort((a, b) => a.columnIndex - b.columnIndex)
+    .map(({ field, column, tier, confidence, reason }) => ({
+      field,
+      column,
+      tier,
+      confidence: Math.round(confidence * 100) / 100,
+      reason,
+      apply: confidence >= threshold,
+    }));
+}
+
+/** The mapping the step starts from: only the suggestions that apply themselves. */
+export function suggestionsToMapping(suggestions: readonly MappingSuggestion[]): ColumnMapping {
+  const mapping: Record<string, { kind: 'column'; column: string }> = {};
+  for (const suggestion of suggestions) {
+    if (suggestion.apply) mapping[suggestion.field] = { kind: 'column', column: suggestion.column };
+  }
+  return mapping;
+}
