@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBase64, readRowTable, resourceFileProblem } from './resource-files.ts';
+
+const rows = (content: string, mimeType: string) => {
+  const read = readRowTable(Buffer.from(content), mimeType);
+  if ('error' in read) throw new Error(read.error);
+  const { table } = read;
+  const first = table.column('firstName');
+  return Array.from({ length: table.rowCount }, (_, i) => [first(i), table.problem(i)]);
+};
+
+describe('decodeBase64', () => {
+  it.each([
+    ['aGk=', 'hi'],
+    ['aG\r\nk=', 'hi'],
+    ['', ''],
+  ])('decodes %j', (text, expected) => {
+    expect(decodeBase64(text)?.toString()).toBe(expected);
+  });
+
+  it.each(['aGk', 'a$k=', 'not base64!'])('refuses %j', (text) => {
+    expect(decodeBase64(text)).toBeUndefined();
+  });
+});
+
+describe('resourceFileProblem', () => {
+  it.each([
+    ['a,b\n1,2\n', 'text/csv', undefined],
+    ['a,b\n"1,2\n', 'text/csv', 'not valid CSV'],
+    ['', 'text/csv', 'empty'],
+    ['{"contacts":[]}', 'application/json', undefined],
+    ['{"contacts":', 'application/json', 'not valid JSON'],
+    ['<a/>', 'application/xml', undefined],
+    ['<a>', 'application/xml', 'not well-formed'],
+  ] as const)('%j as %s', (content, mimeType, problem) => {
+    const found = resourceFileProblem(Buffer.from(content), mimeType);
+    if (problem) expect(found).toContain(problem);
+    else expect(found).toBeUndefined();
+  });
+});
+
+describe('readRowTable', () => {
+  it('reads CSV by header name, strips a BOM, skips blank lines, flags a wrong field count', () => {
+    expect(rows('\uFEFFfirstName,x\r\nAda,1\r\n\r\nBob,2,3\r\n', 'text/csv')).toEqual([
+      ['Ada', undefined],
+      ['Bob', 'the row has 3 fields but the header has 2'],
+    ]);
+  });
+
+  it('reads a missing column as blank', () => {
+    const read = readRowTable(Buffer.from('a\n1\n'), 'text/csv');
+    expect('table' in read && read.table.column('nope')(0)).toBe('');
+  });
+
+  it('reads JSON wrapped or bare, stringifying numbers', () => {
+    expect(
+      rows('{"contacts":[{"firstName":"Ada"},{"firstName":7},"x"]}', 'application/json'),
+    ).toEqual([
+      ['Ada', undefined],
+      ['7', undefined],
+      ['', 'the row is not an object'],
+    ]);
+    expect(rows('[{"firstName":"Bo"}]', 'application/json')).toEqual([['Bo', undefined]]);
+  });
+
+  it('reads XML contacts in the Whispir namespace only', () => {
+    const xml = `<x:import xmlns:x="http://schemas.api.whispir.com"><x:contacts>
+      <x:contact><firstName>Ada</firstName></x:contact><contact><firstName>No</firstName></contact>
+      <y:contact xmlns:y="http://schemas.api.whispir.com"><firstName>Yes</firstName></y:contact>
+    </x:contacts></x:import>`;
+    expect(rows(xml, 'application/xml')).toEqual([
+      ['Ada', undefined],
+      ['Yes', undefined],
+    ]);
+  });
+
+  it('reports a JSON resource without a contacts array', () => {
+    expect(readRowTable(Buffer.from('{"people":[]}'), 'application/json')).toEqual({
+      error: 'the JSON resource has no "contacts" array',
+    });
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Resource files: the base64 payload, its validity as CSV/JSON/XML, and reading it as rows for
+ * an import. Pure functions; problems come back as data.
+ */
+import Papa from 'papaparse';
+import { childElements, NS_ENTITY, parseXmlDocument } from './xml.ts';
+
+/** The mime types a private resource may have (Part B §2.2). */
+export const PRIVATE_MIME_TYPES = ['text/csv', 'application/json', 'application/xml'] as const;
+export type ImportableMimeType = (typeof PRIVATE_MIME_TYPES)[number];
+
+export function isImportableMimeType(mimeType: string): mimeType is ImportableMimeType {
+  return (PRIVATE_MIME_TYPES as readonly string[]).includes(mimeType.toLowerCase());
+}
+
+/** Strict base64 (line breaks allowed, as some encoders wrap); `undefined` when invalid. */
+export function decodeBase64(text: string): Buffer | undefined {
+  const compact = text.replace(/[\r\n\t ]+/g, '');
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
+  return Buffer.from(compact, 'base64');
+}
+
+/** UTF-8 text without a BOM; `undefined` when the bytes are not UTF-8 or contain NUL. */
+export function decodeText(content: Buffer): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+interface CsvParse {
+  readonly rows: string[][];
+  readonly error?: string;
+}
+
+function parseCsv(text: string): CsvParse {
+  // Whispir takes comma-delimited files only (Part B §7), so the delimiter is not guessed.
+  const result = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: 'greedy' });
+  const quoteError = result.errors.find((e) => e.type === 'Quotes');
+  if (quoteError) return { rows: [], error: `${quoteError.message} (row ${quoteError.row ?? 0})` };
+  return { rows: result.data };
+}
+
+function parseJson(text: string): { value?: unknown; error?: string } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** Why a private resource file is not valid CSV/JSON/XML, or `undefined` when it is. */
+export function resourceFileProblem(
+  content: Buffer,
+  mimeType: ImportableMimeType,
+): string | undefined {
+  const text = decodeText(content);
+  if (text === undefined) return 'the file is not UTF-8 text';
+  if (!text.trim()) return 'the file is empty';
+  switch (mimeType) {
+    case 'text/csv':
+      return parseCsv(text).error && `the file is not valid CSV: ${parseCsv(text).error}`;
+    case 'application/json':
+      return parseJson(text).error && 'the file is not valid JSON';
+    case 'application/xml':
+      return parseXmlDocument(text) ? undefined : 'the file is not well-formed XML';
+  }
+}
+
+/** The data rows of a resource, read column by column (a missing column reads as blank). */
+export interface RowTable {
+  readonly rowCount: number;
+  /** A reader for one column: data row index (0-based) → value. */
+  column(name: string): (row: number) => string;
+  /** Why a row cannot be read at all (e.g. a CSV row with more fields than the header). */
+  problem(row: number): string | undefined;
+}
+
+const blank = () => '';
+
+function csvTable(rows: string[][]): RowTable {
+  const header = rows[0] ?? [];
+  const data = rows.slice(1);
+  return {
+    rowCount: data.length,
+    column(name) {
+      const index = header.indexOf(name);
+      return index < 0 ? blank : (row) => data[row]?.[index] ?? '';
+    },
+    problem(row) {
+      const length = data[row]?.length ?? 0;
+      return length === header.length
+        ? undefined
+        : `the row has ${length} fields but the header has ${header.length}`;
+    },
+  };
+}
+
+const cellText = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
+
+function recordTable(records: readonly unknown[]): RowTable {
+  const isRecord = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  return {
+    rowCount: records.length,
+    column(name) {
+      return (row) => {
+        const record = records[row];
+        return isRecord(record) ? cellText(record[name]) : '';
+      };
+    },
+    problem(row) {
+      return isRecord(records[row]) ? undefined : 'the row is not an object';
+    },
+  };
+}
+
+function xmlRecords(root: ReturnType<typeof parseXmlDocument>): Record<string, string>[] {
+  if (!root) return [];
+  const contacts = root.getElementsByTagNameNS(NS_ENTITY, 'contact');
+  const out: Record<string, string>[] = [];
+  for (let i = 0; i < contacts.length; i++) {
+    const record: Record<string, string> = {};
+    const contact = contacts.item(i);
+    if (!contact) continue;
+    for (const field of childElements(contact))
+      record[field.localName ?? field.nodeName] = field.textContent ?? '';
+    out.push(record);
+  }
+  return out;
+}
+
+/**
+ * Reads a resource as rows for an import: CSV with a header row, JSON `{"contacts":[...]}` (or a
+ * bare array), XML `import/contacts/contact` in the Whispir namespace.
+ */
+export function readRowTable(
+  content: Buffer,
+  mimeType: string,
+): { table: RowTable } | { error: string } {
+  const text = decodeText(content);
+  if (text === undefined) return { error: 'the resource is not UTF-8 text' };
+  const type = mimeType.toLowerCase();
+  if (type === 'text/csv') {
+    const csv = parseCsv(text);
+    return csv.error
+      ? { error: `the resource is not valid CSV: ${csv.error}` }
+      : { table: csvTable(csv.rows) };
+  }
+  if (type === 'application/json') {
+    const { value, error } = parseJson(text);
+    if (error) return { error: 'the resource is not valid JSON' };
+    const list = Array.isArray(value) ? value : (value as { contacts?: unknown } | null)?.contacts;
+    return Array.isArray(list)
+      ? { table: recordTable(list) }
+      : { error: 'the JSON resource has no "contacts" array' };
+  }
+  if (type === 'application/xml') {
+    const root = parseXmlDocument(text);
+    return root
+      ? { table: recordTable(xmlRecords(root)) }
+      : { error: 'the resource is not well-formed XML' };
+  }
+  return { error: `a ${mimeType} resource cannot be imported` };
+}

@@ -1,0 +1,576 @@
+/**
+ * The sandbox's durable state in SQLite. Hot statements are prepared once; import batches run
+ * inside one transaction together with the import's progress row, so a crash never leaves a
+ * half-applied batch and a restart resumes the import where its last commit ended.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ImportMode } from '../src/domain/whispir/import-modes.ts';
+import { contactsMatch, matchKeysOf, type MatchKeys } from '../src/domain/whispir/match-rule.ts';
+import { SEED_WORKSPACES, DEFAULT_WORKSPACE_ID } from './seed.ts';
+
+export interface WorkspaceRecord {
+  readonly id: string;
+  readonly projectName: string;
+  readonly projectNumber: string;
+  readonly status: string;
+  readonly billingcostcentre: string;
+  readonly isDefault: boolean;
+}
+
+export interface ResourceMeta {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly name: string;
+  readonly scope: string;
+  readonly mimeType: string;
+  readonly size: number;
+  readonly updatedAt: string;
+}
+
+export interface ResourceInput {
+  readonly name: string;
+  readonly scope: string;
+  readonly mimeType: string;
+  readonly content: Buffer;
+}
+
+/** Contact fields are kept as a map of non-empty values; a blank field is an absent key. */
+export type ContactFields = Record<string, string>;
+
+export interface ContactRecord {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly fields: ContactFields;
+  readonly modifiedAt: string;
+}
+
+export type ImportState = 'queued' | 'processing' | 'done' | 'failed';
+
+export interface ImportCounts {
+  total: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface ImportRecord {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly resourceId: string;
+  readonly importMode: ImportMode;
+  readonly fieldMapping: Readonly<Record<string, string>>;
+  readonly state: ImportState;
+  readonly rows: ImportCounts;
+  /** Data rows already applied (committed); where a restarted sandbox resumes. */
+  readonly cursor: number;
+  readonly error: string | null;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+}
+
+export interface ContactQuery {
+  /** field → text the field must contain (case-insensitive). */
+  readonly search: Readonly<Record<string, string>>;
+  readonly sortFields: readonly string[];
+  readonly sortOrder: 'asc' | 'desc';
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Failures listed per import; the counts stay exact beyond it. */
+export const FAILURE_LIST_CAP = 1000;
+
+/** Bump when SCHEMA changes. */
+const SCHEMA_VERSION = 2;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workspaces (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  project_name TEXT NOT NULL,
+  project_number TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'A',
+  billing TEXT NOT NULL DEFAULT '',
+  is_default INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS resources (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  workspace_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  mime_type TEXT NOT NULL,
+  content BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS contacts (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  data TEXT NOT NULL,
+  modified_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS contacts_match ON contacts (workspace_id, name_key);
+CREATE TABLE IF NOT EXISTS imports (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  workspace_id TEXT NOT NULL,
+  resource_id TEXT NOT NULL,
+  import_mode TEXT NOT NULL,
+  field_mapping TEXT NOT NULL,
+  state TEXT NOT NULL,
+  total INTEGER NOT NULL DEFAULT 0,
+  created INTEGER NOT NULL DEFAULT 0,
+  updated INTEGER NOT NULL DEFAULT 0,
+  skipped INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  cursor INTEGER NOT NULL DEFAULT 0,
+  error TEXT,
+  created_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE TABLE IF NOT EXISTS import_failures (
+  import_id TEXT NOT NULL,
+  row INTEGER NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS import_failures_by_import ON import_failures (import_id, row);
+`;
+
+interface ContactRow {
+  id: string;
+  workspace_id: string;
+  data: string;
+  modified_at: string;
+}
+
+interface ImportRow {
+  id: string;
+  workspace_id: string;
+  resource_id: string;
+  import_mode: ImportMode;
+  field_mapping: string;
+  state: ImportState;
+  total: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  cursor: number;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+interface WorkspaceRow {
+  id: string;
+  project_name: string;
+  project_number: string;
+  status: string;
+  billing: string;
+  is_default: number;
+}
+
+interface ResourceRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  scope: string;
+  mime_type: string;
+  size: number;
+  updated_at: string;
+}
+
+/** A field name safe to put in a JSON path (catalogue fields and `custom_*` names). */
+const SAFE_FIELD = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const jsonPath = (field: string): string => {
+  if (!SAFE_FIELD.test(field)) throw new Error(`unsafe field name ${field}`);
+  return `$."${field}"`;
+};
+
+const toWorkspace = (row: WorkspaceRow): WorkspaceRecord => ({
+  id: row.id,
+  projectName: row.project_name,
+  projectNumber: row.project_number,
+  status: row.status,
+  billingcostcentre: row.billing,
+  isDefault: row.is_default === 1,
+});
+
+const toResource = (row: ResourceRow): ResourceMeta => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  name: row.name,
+  scope: row.scope,
+  mimeType: row.mime_type,
+  size: row.size,
+  updatedAt: row.updated_at,
+});
+
+const toContact = (row: ContactRow): ContactRecord => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  fields: JSON.parse(row.data) as ContactFields,
+  modifiedAt: row.modified_at,
+});
+
+const toImport = (row: ImportRow): ImportRecord => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  resourceId: row.resource_id,
+  importMode: row.import_mode,
+  fieldMapping: JSON.parse(row.field_mapping) as Record<string, string>,
+  state: row.state,
+  rows: {
+    total: row.total,
+    created: row.created,
+    updated: row.updated,
+    skipped: row.skipped,
+    failed: row.failed,
+  },
+  cursor: row.cursor,
+  error: row.error,
+  createdAt: row.created_at,
+  finishedAt: row.finished_at,
+});
+
+/** Drops blank values: the store keeps only what a contact actually has. */
+export function compactFields(fields: Readonly<Record<string, string>>): ContactFields {
+  const out: ContactFields = {};
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out;
+}
+
+export class SandboxStore {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    // A database from an older sandbox build is rebuilt rather than migrated: it is test data.
+    if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+      for (const table of ['import_failures', 'imports', 'contacts', 'resources', 'workspaces'])
+        this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmt = {
+      countWorkspaces: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM workspaces'),
+      insertWorkspace: db.prepare(
+        'INSERT INTO workspaces (id, project_name, project_number, status, billing, is_default) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      listWorkspaces: db.prepare<[], WorkspaceRow>('SELECT * FROM workspaces ORDER BY seq'),
+      getWorkspace: db.prepare<[string], WorkspaceRow>('SELECT * FROM workspaces WHERE id = ?'),
+      insertResource: db.prepare(
+        'INSERT INTO resources (id, workspace_id, name, scope, mime_type, content, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listResources: db.prepare<[string, string, string], ResourceRow>(
+        `SELECT id, workspace_id, name, scope, mime_type, length(content) AS size, updated_at FROM resources
+         WHERE workspace_id = ? AND (? = '' OR lower(scope) = ?) ORDER BY updated_at DESC, seq DESC`,
+      ),
+      getResource: db.prepare<[string, string], ResourceRow>(
+        'SELECT id, workspace_id, name, scope, mime_type, length(content) AS size, updated_at FROM resources WHERE workspace_id = ? AND id = ?',
+      ),
+      getResourceContent: db.prepare<[string], { content: Buffer }>(
+        'SELECT content FROM resources WHERE id = ?',
+      ),
+      replaceResource: db.prepare(
+        'UPDATE resources SET name = ?, scope = ?, mime_type = ?, content = ?, updated_at = ? WHERE workspace_id = ? AND id = ?',
+      ),
+      deleteResource: db.prepare('DELETE FROM resources WHERE workspace_id = ? AND id = ?'),
+      insertContact: db.prepare(
+        'INSERT INTO contacts (id, workspace_id, name_key, data, modified_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      updateContact: db.prepare(
+        'UPDATE contacts SET name_key = ?, data = ?, modified_at = ? WHERE workspace_id = ? AND id = ?',
+      ),
+      getContact: db.prepare<[string, string], ContactRow>(
+        'SELECT id, workspace_id, data, modified_at FROM contacts WHERE workspace_id = ? AND id = ?',
+      ),
+      deleteContact: db.prepare('DELETE FROM contacts WHERE workspace_id = ? AND id = ?'),
+      // Same workspace and normalised name: the index narrows the match rule to a handful.
+      sameName: db.prepare<[string, string], ContactRow>(
+        'SELECT id, workspace_id, data, modified_at FROM contacts WHERE workspace_id = ? AND name_key = ? ORDER BY id',
+      ),
+      insertImport: db.prepare(
+        `INSERT INTO imports (id, workspace_id, resource_id, import_mode, field_mapping, state, created_at)
+         VALUES (?, ?, ?, ?, ?, 'queued', ?)`,
+      ),
+      getImport: db.prepare<[string], ImportRow>('SELECT * FROM imports WHERE id = ?'),
+      listImports: db.prepare<[], ImportRow>('SELECT * FROM imports ORDER BY seq'),
+      unfinishedImports: db.prepare<[], ImportRow>(
+        "SELECT * FROM imports WHERE state IN ('queued', 'processing') ORDER BY seq",
+      ),
+      startImport: db.prepare("UPDATE imports SET state = 'processing', total = ? WHERE id = ?"),
+      saveProgress: db.prepare(
+        'UPDATE imports SET created = ?, updated = ?, skipped = ?, failed = ?, cursor = ? WHERE id = ?',
+      ),
+      finishImport: db.prepare(
+        'UPDATE imports SET state = ?, error = ?, finished_at = ? WHERE id = ?',
+      ),
+      insertFailure: db.prepare(
+        'INSERT INTO import_failures (import_id, row, reason) VALUES (?, ?, ?)',
+      ),
+      listFailures: db.prepare<[string, number], { row: number; reason: string }>(
+        'SELECT row, reason FROM import_failures WHERE import_id = ? ORDER BY row LIMIT ?',
+      ),
+    };
+    if (this.stmt.countWorkspaces.get()?.n === 0) this.seed();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Wipes every table and puts the seed back: the same workspace ids every time. */
+  reset(): void {
+    this.db.transaction(() => {
+      for (const table of ['import_failures', 'imports', 'contacts', 'resources', 'workspaces'])
+        this.db.exec(`DELETE FROM ${table}`);
+      this.seed();
+    })();
+  }
+
+  private seed(): void {
+    for (const w of SEED_WORKSPACES)
+      this.stmt.insertWorkspace.run(
+        w.id,
+        w.projectName,
+        w.projectNumber,
+        'A',
+        w.billingcostcentre,
+        w.isDefault ? 1 : 0,
+      );
+  }
+
+  /** Runs `fn` in one SQLite transaction (all or nothing). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  get defaultWorkspaceId(): string {
+    return DEFAULT_WORKSPACE_ID;
+  }
+
+  listWorkspaces(): WorkspaceRecord[] {
+    return this.stmt.listWorkspaces.all().map(toWorkspace);
+  }
+
+  getWorkspace(id: string): WorkspaceRecord | undefined {
+    const row = this.stmt.getWorkspace.get(id);
+    return row && toWorkspace(row);
+  }
+
+  createWorkspace(input: Omit<WorkspaceRecord, 'isDefault'>): WorkspaceRecord {
+    this.stmt.insertWorkspace.run(
+      input.id,
+      input.projectName,
+      input.projectNumber,
+      input.status,
+      input.billingcostcentre,
+      0,
+    );
+    return { ...input, isDefault: false };
+  }
+
+  createResource(workspaceId: string, id: string, input: ResourceInput): ResourceMeta {
+    const now = new Date().toISOString();
+    this.stmt.insertResource.run(
+      id,
+      workspaceId,
+      input.name,
+      input.scope,
+      input.mimeType,
+      input.content,
+      now,
+    );
+    return { id, workspaceId, ...input, size: input.content.length, updatedAt: now };
+  }
+
+  /** Resources of a workspace, most recently updated first; `name` is a contains filter. */
+  listResources(workspaceId: string, filter: { scope?: string; name?: string }): ResourceMeta[] {
+    const scope = (filter.scope ?? '').toLowerCase();
+    const name = (filter.name ?? '').toLowerCase();
+    return this.stmt.listResources
+      .all(workspaceId, scope, scope)
+      .filter((row) => row.name.toLowerCase().includes(name))
+      .map(toResource);
+  }
+
+  getResource(workspaceId: string, id: string): ResourceMeta | undefined {
+    const row = this.stmt.getResource.get(workspaceId, id);
+    return row && toResource(row);
+  }
+
+  getResourceContent(id: string): Buffer | undefined {
+    return this.stmt.getResourceContent.get(id)?.content;
+  }
+
+  replaceResource(workspaceId: string, id: string, input: ResourceInput): boolean {
+    const info = this.stmt.replaceResource.run(
+      input.name,
+      input.scope,
+      input.mimeType,
+      input.content,
+      new Date().toISOString(),
+      workspaceId,
+      id,
+    );
+    return info.changes > 0;
+  }
+
+  deleteResource(workspaceId: string, id: string): boolean {
+    return this.stmt.deleteResource.run(workspaceId, id).changes > 0;
+  }
+
+  /** `nameKey` is `matchKeysOf(fields).name`; callers that have the keys pass it to save work. */
+  insertContact(
+    workspaceId: string,
+    id: string,
+    fields: ContactFields,
+    now: string,
+    nameKey: string = matchKeysOf(fields).name,
+  ): void {
+    this.stmt.insertContact.run(id, workspaceId, nameKey, JSON.stringify(fields), now);
+  }
+
+  updateContact(workspaceId: string, id: string, fields: ContactFields, now: string): boolean {
+    const nameKey = matchKeysOf(fields).name;
+    const info = this.stmt.updateContact.run(nameKey, JSON.stringify(fields), now, workspaceId, id);
+    return info.changes > 0;
+  }
+
+  getContact(workspaceId: string, id: string): ContactRecord | undefined {
+    const row = this.stmt.getContact.get(workspaceId, id);
+    return row && toContact(row);
+  }
+
+  deleteContact(workspaceId: string, id: string): boolean {
+    return this.stmt.deleteContact.run(workspaceId, id).changes > 0;
+  }
+
+  /**
+   * The oldest contact of the workspace that the match rule (Part A §8) says is the same person:
+   * the index finds the same-name contacts, the shared pure rule decides among them.
+   */
+  findMatch(workspaceId: string, keys: MatchKeys): ContactRecord | undefined {
+    for (const row of this.stmt.sameName.all(workspaceId, keys.name)) {
+      const contact = toContact(row);
+      if (contactsMatch(keys, matchKeysOf(contact.fields))) return contact;
+    }
+    return undefined;
+  }
+
+  /** A page of contacts plus the total matching the search. */
+  listContacts(
+    workspaceId: string,
+    query: ContactQuery,
+  ): { total: number; items: ContactRecord[] } {
+    const where = ['workspace_id = ?'];
+    const params: (string | number)[] = [workspaceId];
+    for (const [field, text] of Object.entries(query.search)) {
+      where.push(`coalesce(json_extract(data, ?), '') LIKE ? ESCAPE '\\'`);
+      params.push(jsonPath(field), `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    }
+    const whereSql = where.join(' AND ');
+    const total = this.db
+      .prepare<
+        (string | number)[],
+        { n: number }
+      >(`SELECT COUNT(*) AS n FROM contacts WHERE ${whereSql}`)
+      .get(...params)?.n;
+    const direction = query.sortOrder === 'desc' ? 'DESC' : 'ASC';
+    const order = query.sortFields.map(
+      () => `coalesce(json_extract(data, ?), '') COLLATE NOCASE ${direction}`,
+    );
+    // Contact ids grow monotonically, so id order is creation order.
+    order.push(`id ${direction}`);
+    const rows = this.db
+      .prepare<
+        (string | number)[],
+        ContactRow
+      >(`SELECT id, workspace_id, data, modified_at FROM contacts WHERE ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+      .all(...params, ...query.sortFields.map(jsonPath), query.limit, query.offset);
+    return { total: total ?? 0, items: rows.map(toContact) };
+  }
+
+  countContacts(workspaceId: string): number {
+    return (
+      this.db
+        .prepare<
+          [string],
+          { n: number }
+        >('SELECT COUNT(*) AS n FROM contacts WHERE workspace_id = ?')
+        .get(workspaceId)?.n ?? 0
+    );
+  }
+
+  createImport(input: {
+    id: string;
+    workspaceId: string;
+    resourceId: string;
+    importMode: ImportMode;
+    fieldMapping: Record<string, string>;
+  }): void {
+    this.stmt.insertImport.run(
+      input.id,
+      input.workspaceId,
+      input.resourceId,
+      input.importMode,
+      JSON.stringify(input.fieldMapping),
+      new Date().toISOString(),
+    );
+  }
+
+  getImport(id: string): ImportRecord | undefined {
+    const row = this.stmt.getImport.get(id);
+    return row && toImport(row);
+  }
+
+  listImports(): ImportRecord[] {
+    return this.stmt.listImports.all().map(toImport);
+  }
+
+  unfinishedImports(): ImportRecord[] {
+    return this.stmt.unfinishedImports.all().map(toImport);
+  }
+
+  startImport(id: string, total: number): void {
+    this.stmt.startImport.run(total, id);
+  }
+
+  /** Call inside the batch's transaction, so progress and contacts commit together. */
+  saveImportProgress(id: string, counts: ImportCounts, cursor: number): void {
+    this.stmt.saveProgress.run(
+      counts.created,
+      counts.updated,
+      counts.skipped,
+      counts.failed,
+      cursor,
+      id,
+    );
+  }
+
+  addImportFailure(id: string, row: number, reason: string): void {
+    this.stmt.insertFailure.run(id, row, reason);
+  }
+
+  importFailures(id: string): { row: number; reason: string }[] {
+    return this.stmt.listFailures.all(id, FAILURE_LIST_CAP);
+  }
+
+  finishImport(id: string, state: 'done' | 'failed', error: string | null): void {
+    this.stmt.finishImport.run(state, error, new Date().toISOString(), id);
+  }
+}

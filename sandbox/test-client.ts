@@ -1,0 +1,138 @@
+/**
+ * A tiny helper for the sandbox's contract tests: credentials, vendor media types and waiting
+ * for an import. Requests themselves stay plain `fetch` in the tests, so the wire is visible.
+ */
+import { startSandbox, type SandboxOptions } from './server.ts';
+
+export const API_KEY = 'sandbox-key';
+export const BASIC = `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`;
+
+/** The seeded workspaces (sandbox/seed.ts). */
+export const MY_COMPANY = '5A17B0C0FFEE0001';
+export const SALES_TEAM = '5A17B0C0FFEE0002';
+export const SUPPORT_DESK = '5A17B0C0FFEE0003';
+
+export type VendorEntity = 'workspace' | 'resource' | 'importcontact' | 'contact';
+
+export const json = (entity: VendorEntity) => `application/vnd.whispir.${entity}-v1+json`;
+export const xml = (entity: VendorEntity) => `application/vnd.whispir.${entity}-v1+xml`;
+
+/** Both credentials, plus `Accept` and `Content-Type` of the entity's JSON type. */
+export function jsonHeaders(entity: VendorEntity): Record<string, string> {
+  return {
+    'x-api-key': API_KEY,
+    authorization: BASIC,
+    accept: json(entity),
+    'content-type': json(entity),
+  };
+}
+
+/** Both credentials only. */
+export const authHeaders = (): Record<string, string> => ({
+  'x-api-key': API_KEY,
+  authorization: BASIC,
+});
+
+export const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/** A sandbox for one test file: in memory, no import delay, on a free port. */
+export function startTestSandbox(options: Partial<SandboxOptions> = {}) {
+  return startSandbox({ port: 0, db: ':memory:', importDelayMs: 0, ...options });
+}
+
+export async function resetSandbox(url: string): Promise<void> {
+  const response = await fetch(`${url}/__sandbox/reset`, { method: 'POST' });
+  if (response.status !== 204) throw new Error(`reset answered ${response.status}`);
+}
+
+export interface ImportStatus {
+  id: string;
+  workspaceId: string;
+  workspaceName: string;
+  resourceId: string;
+  importMode: string;
+  fieldMapping: Record<string, string>;
+  state: 'queued' | 'processing' | 'done' | 'failed';
+  rows: { total: number; created: number; updated: number; skipped: number; failed: number };
+  failures: { row: number; reason: string }[];
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Polls the sandbox-only status endpoint until the import is done or failed. */
+export async function waitForImport(url: string, id: string, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const status = (await (await fetch(`${url}/__sandbox/imports/${id}`)).json()) as ImportStatus;
+    if (status.state === 'done' || status.state === 'failed') return status;
+    if (Date.now() > until) throw new Error(`import ${id} still ${status.state}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The id at the end of a `Location` header. */
+export const idOf = (response: Response): string =>
+  response.headers.get('location')?.split('?')[0]?.split('/').pop() ?? '';
+
+export const STANDARD_MAPPING = {
+  firstName: 'firstName',
+  lastName: 'lastName',
+  workEmailAddress1: 'workEmailAddress1',
+  workMobilePhone1: 'workMobilePhone1',
+  workCountry: 'workCountry',
+  timezone: 'timezone',
+};
+
+/** POST a CSV resource then an import of it (plain HTTP); returns the import's status. */
+export async function importCsv(
+  url: string,
+  csv: string,
+  options: {
+    workspaceId?: string;
+    importMode?: string;
+    fieldMapping?: Record<string, string>;
+  } = {},
+): Promise<ImportStatus> {
+  const prefix = options.workspaceId ? `${url}/workspaces/${options.workspaceId}` : url;
+  const resource = await fetch(`${prefix}/resources`, {
+    method: 'POST',
+    headers: jsonHeaders('resource'),
+    body: JSON.stringify({
+      name: 'contacts.csv',
+      scope: 'private',
+      mimeType: 'text/csv',
+      derefUri: base64(csv),
+    }),
+  });
+  if (resource.status !== 201)
+    throw new Error(`resource: ${resource.status} ${await resource.text()}`);
+  const started = await fetch(`${prefix}/imports`, {
+    method: 'POST',
+    headers: jsonHeaders('importcontact'),
+    body: JSON.stringify({
+      resourceId: idOf(resource),
+      importType: 'contact',
+      importOptions: {
+        fieldMapping: options.fieldMapping ?? STANDARD_MAPPING,
+        importMode: options.importMode ?? 'replace',
+      },
+    }),
+  });
+  if (started.status !== 202) throw new Error(`import: ${started.status} ${await started.text()}`);
+  return waitForImport(url, idOf(started));
+}
+
+/** All contacts of a workspace via the paginated list (JSON). */
+export async function listAllContacts(url: string, workspaceId: string) {
+  const contacts: Record<string, string>[] = [];
+  for (let offset = 0; ; offset += 20) {
+    const response = await fetch(
+      `${url}/workspaces/${workspaceId}/contacts?limit=20&offset=${offset}`,
+      { headers: jsonHeaders('contact') },
+    );
+    const page = (await response.json()) as { contacts?: Record<string, string>[] };
+    contacts.push(...(page.contacts ?? []));
+    if ((page.contacts ?? []).length < 20) return contacts;
+  }
+}
