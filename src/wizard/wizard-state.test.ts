@@ -5,6 +5,11 @@ import { initialWizardState, wizardReducer, type WizardState } from './wizard-st
 const file: FileSummary = {
   fileName: 'contacts.csv',
   byteLength: 10,
+  complete: true,
+  looksMerged: false,
+  headerRow: 1,
+  hasHeader: true,
+  overrides: {},
   headers: ['firstName'],
   rowCount: 1,
   previewRows: [['Ann']],

@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { IntakeClient } from '../worker/intake-client';
 import { MappingStep } from './mapping/mapping-step';
 import { PreviewStep } from './preview/preview-step';
@@ -6,12 +6,19 @@ import { ResultStep } from './result/result-step';
 import { SettingsStep } from './options/settings-step';
 import { Stepper } from './stepper';
 import { UploadStep } from './upload/upload-step';
+import { useFileReader } from './use-file-reader';
 import { initialWizardState, wizardReducer } from './wizard-state';
+import type { FileSummary } from '../worker/protocol';
 
 export function Wizard() {
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
   const [intake] = useState(() => new IntakeClient());
   useEffect(() => () => intake.terminate(), [intake]);
+  const reader = useFileReader(
+    intake,
+    useCallback((file: FileSummary) => dispatch({ type: 'file-read', file }), []),
+    useCallback(() => dispatch({ type: 'start-over' }), []),
+  );
 
   // Move focus to the new step's heading so keyboard and screen-reader users land on it.
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -35,8 +42,10 @@ export function Wizard() {
               return (
                 <UploadStep
                   headingRef={headingRef}
-                  intake={intake}
-                  onContinue={(file) => dispatch({ type: 'file-read', file })}
+                  reading={reader.state.reading}
+                  error={reader.state.error}
+                  onFile={(file) => void reader.open(file)}
+                  onRejected={reader.clearError}
                 />
               );
             case 'preview':
@@ -44,7 +53,15 @@ export function Wizard() {
                 <PreviewStep
                   headingRef={headingRef}
                   file={state.file}
-                  onBack={back}
+                  reader={reader.state}
+                  onChangeReading={(overrides) =>
+                    void reader.reread(state.file.fileName, overrides)
+                  }
+                  onCancelReading={reader.cancel}
+                  onBack={() => {
+                    if (reader.state.reading) reader.cancel();
+                    back();
+                  }}
                   onContinue={() => dispatch({ type: 'preview-confirmed' })}
                 />
               );

@@ -3,41 +3,44 @@
  * The intake worker: reads the file, keeps its rows, answers windows of rows and builds the
  * upload. It only switches on commands; the work is in src/domain.
  */
+import type { IntakeOverrides, IntakeResult } from '../domain/intake/read-table';
 import { encodeBase64Utf8 } from '../domain/resource/build-resource';
 import { resourceName } from '../domain/resource/resource-name';
 import { partFile, prepareUpload, type PreparedUpload } from '../domain/resource/upload-plan';
-import { readContactFile, type ContactTable } from './read-file';
 import type { PartBody, UploadSummary, WorkerRequest, WorkerResponse } from './protocol';
+import { quickLook, readWhole, summarise } from './read-file';
 
-const PREVIEW_ROWS = 20;
-const MAX_PROBLEMS_SENT = 200;
-
-let table: ContactTable | undefined;
+let bytes: Uint8Array | undefined;
 let fileName = '';
+let table: IntakeResult | undefined;
 let upload: PreparedUpload | undefined;
 
-function reply(message: WorkerResponse): void {
+const post = (message: WorkerResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+
+function read(id: number, overrides: IntakeOverrides) {
+  if (!bytes) throw new Error('No file has been opened in this worker.');
+  const current = bytes;
+  const first = quickLook(current, fileName, overrides);
+  if (first)
+    post({
+      id,
+      type: 'preview',
+      value: summarise(fileName, current.length, first, overrides, false),
+    });
+  upload = undefined;
+  table = readWhole(current, fileName, overrides, (value) => post({ id, type: 'progress', value }));
+  return summarise(fileName, current.length, table, overrides, true);
 }
 
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
-    case 'open': {
-      table = await readContactFile(request.file);
+    case 'open':
       fileName = request.file.name;
-      upload = undefined;
-      return {
-        fileName: request.file.name,
-        byteLength: request.file.size,
-        headers: table.headers,
-        rowCount: table.rows.length,
-        previewRows: table.rows.slice(0, PREVIEW_ROWS),
-        previewRowNumbers: table.rowNumbers.slice(0, PREVIEW_ROWS),
-        problems: table.problems.slice(0, MAX_PROBLEMS_SENT),
-        problemCount: table.problems.length,
-        detections: table.detections,
-      };
-    }
+      bytes = new Uint8Array(await request.file.arrayBuffer());
+      return read(request.id, {});
+    case 'reread':
+      return read(request.id, request.overrides);
     case 'rows': {
       const current = requireTable();
       return {
@@ -69,9 +72,12 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       if (!upload) throw new Error('The upload has not been prepared.');
       const part = upload.parts[request.part - 1];
       if (!part) throw new Error(`There is no part ${request.part}.`);
-      const multiple = upload.parts.length > 1;
       const body: PartBody = {
-        name: resourceName(fileName, upload.format, multiple ? part.part : undefined),
+        name: resourceName(
+          fileName,
+          upload.format,
+          upload.parts.length > 1 ? part.part : undefined,
+        ),
         base64: encodeBase64Utf8(partFile(upload, part)),
       };
       return body;
@@ -79,17 +85,17 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   }
 }
 
-function requireTable(): ContactTable {
-  if (!table) throw new Error('No file has been opened in this worker.');
+function requireTable(): IntakeResult {
+  if (!table) throw new Error('No file has been read in this worker.');
   return table;
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   handle(request).then(
-    (value) => reply({ id: request.id, type: 'result', value }),
+    (value) => post({ id: request.id, type: 'result', value }),
     (error: unknown) =>
-      reply({
+      post({
         id: request.id,
         type: 'error',
         message: error instanceof Error ? error.message : String(error),

@@ -2,34 +2,45 @@
  * Messages between the UI and the intake worker. Rows stay in the worker; the UI receives
  * summaries and the windows of rows it shows.
  */
+import type { IntakeOverrides } from '../domain/intake/read-table';
+import type { Detection, IntakeProblem } from '../domain/intake';
+import type { IntakeFormat } from '../domain/intake/format';
+import type { SheetInfo } from '../domain/intake/workbook';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat, ResourceMimeType } from '../domain/resource/formats';
 import type { PartPlan } from '../domain/resource/parts';
 
-export interface IntakeProblemView {
-  readonly code: string;
-  readonly message: string;
-  readonly row?: number;
-  readonly severity: 'error' | 'warning' | 'info';
-}
-
-export interface Detection {
-  readonly label: string;
-  readonly value: string;
-}
+export type { Detection, IntakeOverrides, IntakeProblem };
 
 /** What the UI knows about the file it was given. */
 export interface FileSummary {
   readonly fileName: string;
   readonly byteLength: number;
+  /** False for the quick first look at a large file, while the rest is still being read. */
+  readonly complete: boolean;
+  readonly format?: IntakeFormat;
+  readonly encoding?: string;
+  readonly delimiter?: string;
+  readonly looksMerged: boolean;
+  readonly headerRow: number;
+  readonly hasHeader: boolean;
+  readonly sheets?: readonly SheetInfo[];
+  readonly sheet?: string;
   readonly headers: readonly string[];
   readonly rowCount: number;
   readonly previewRows: readonly (readonly string[])[];
   /** File row number (1-based, as a spreadsheet shows it) of each preview row. */
   readonly previewRowNumbers: readonly number[];
-  readonly problems: readonly IntakeProblemView[];
+  readonly problems: readonly IntakeProblem[];
   readonly problemCount: number;
   readonly detections: readonly Detection[];
+  readonly overrides: IntakeOverrides;
+}
+
+export interface ReadProgress {
+  /** Share of the file read, 0..1. */
+  readonly fraction: number;
+  readonly rows: number;
 }
 
 /** The upload as planned in the worker: what the UI shows before sending. */
@@ -48,6 +59,7 @@ export interface PartBody {
 
 export type WorkerRequest =
   | { readonly id: number; readonly type: 'open'; readonly file: File }
+  | { readonly id: number; readonly type: 'reread'; readonly overrides: IntakeOverrides }
   | { readonly id: number; readonly type: 'rows'; readonly start: number; readonly count: number }
   | {
       readonly id: number;
@@ -59,4 +71,6 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'result'; readonly value: unknown }
+  | { readonly id: number; readonly type: 'preview'; readonly value: FileSummary }
+  | { readonly id: number; readonly type: 'progress'; readonly value: ReadProgress }
   | { readonly id: number; readonly type: 'error'; readonly message: string };

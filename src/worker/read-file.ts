@@ -1,48 +1,75 @@
 /**
- * Reads a dropped file into a table of text cells. Runs inside the worker.
+ * Reading a file inside the worker: a quick first look at the start of a large file, then the
+ * whole file with progress. All detection and parsing is the domain's `readTable`.
  */
-import Papa from 'papaparse';
-import type { Detection, IntakeProblemView } from './protocol';
+import { readTable, type IntakeOverrides, type IntakeResult } from '../domain/intake/read-table';
+import { MAX_FILE_BYTES, MAX_ROWS } from '../config/limits';
+import type { FileSummary, ReadProgress } from './protocol';
 
-export interface ContactTable {
-  readonly headers: string[];
-  readonly rows: string[][];
-  readonly rowNumbers: number[];
-  readonly problems: IntakeProblemView[];
-  readonly detections: Detection[];
+const PREVIEW_ROWS = 20;
+const MAX_PROBLEMS_SENT = 200;
+/** Files larger than this get a first look at their start before the whole is read. */
+const QUICK_LOOK_BYTES = 256 * 1024;
+
+export function summarise(
+  fileName: string,
+  byteLength: number,
+  result: IntakeResult,
+  overrides: IntakeOverrides,
+  complete: boolean,
+): FileSummary {
+  return {
+    fileName,
+    byteLength,
+    complete,
+    format: result.format,
+    encoding: result.encoding,
+    delimiter: result.delimiter,
+    looksMerged: result.looksMerged,
+    headerRow: result.headerRow,
+    hasHeader: result.hasHeader,
+    sheets: result.sheets,
+    sheet: result.sheet,
+    headers: result.headers,
+    rowCount: result.rows.length,
+    previewRows: result.rows.slice(0, PREVIEW_ROWS),
+    previewRowNumbers: result.rowNumbers.slice(0, PREVIEW_ROWS),
+    problems: result.problems.slice(0, MAX_PROBLEMS_SENT),
+    problemCount: result.problems.length,
+    detections: result.detections,
+    overrides,
+  };
 }
 
-export async function readContactFile(file: File): Promise<ContactTable> {
-  const text = (await file.text()).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const records = parsed.data;
-  const problems: IntakeProblemView[] = [];
-  const headerRecord = records[0] ?? [];
-  const headers = headerRecord.map((name, index) => name.trim() || `Column ${index + 1}`);
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const record = records[i] ?? [];
-    const rowNumber = i + 1;
-    if (record.length === 1 && record[0] === '') continue;
-    if (record.length !== headers.length) {
-      problems.push({
-        code: 'row-width',
-        row: rowNumber,
-        severity: 'error',
-        message: `Row ${rowNumber} has ${record.length} fields, the header has ${headers.length}${
-          record.length > headers.length ? ' — is there an unquoted comma?' : '.'
-        }`,
-      });
-    }
-    rows.push(record);
-    rowNumbers.push(rowNumber);
-  }
-  return {
-    headers,
-    rows,
-    rowNumbers,
-    problems,
-    detections: [{ label: 'Format', value: 'CSV' }],
-  };
+/**
+ * A first look at the start of a large delimited file, cut at its last line break, so the
+ * preview shows before the whole file is parsed. Undefined for small files and workbooks.
+ */
+export function quickLook(
+  bytes: Uint8Array,
+  fileName: string,
+  overrides: IntakeOverrides,
+): IntakeResult | undefined {
+  if (bytes.length <= QUICK_LOOK_BYTES) return undefined;
+  let end = QUICK_LOOK_BYTES;
+  while (end > 0 && bytes[end - 1] !== 0x0a) end--;
+  if (end === 0) return undefined;
+  const result = readTable(bytes.subarray(0, end), fileName, overrides, {
+    maxRows: PREVIEW_ROWS * 5,
+  });
+  if (result.format !== 'delimited' && result.format !== undefined) return undefined;
+  return result.headers.length > 0 ? result : undefined;
+}
+
+export function readWhole(
+  bytes: Uint8Array,
+  fileName: string,
+  overrides: IntakeOverrides,
+  onProgress: (progress: ReadProgress) => void,
+): IntakeResult {
+  return readTable(bytes, fileName, overrides, {
+    maxBytes: MAX_FILE_BYTES,
+    maxRows: MAX_ROWS,
+    onProgress: (fraction, rows) => onProgress({ fraction, rows }),
+  });
 }

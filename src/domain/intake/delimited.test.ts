@@ -194,3 +194,40 @@ describe('parseDelimitedText properties', () => {
     );
   });
 });
+
+describe('parseDelimited with progress', () => {
+  const row = (i: number) => `name ${i},"quoted, ${i}","multi\nline ${i}"\n`;
+  const text =
+    'a,b,c\n' + Array.from({ length: 40_000 }, (_, i) => row(i)).join('') + 'x,"never closed\n';
+
+  it('reads the same records and problems as one pass, and reports growing progress', () => {
+    const calls: [number, number][] = [];
+    const chunked = parseDelimited(text, {
+      delimiter: ',',
+      onProgress: (f, r) => calls.push([f, r]),
+    });
+    const whole = parseDelimited(text, { delimiter: ',' });
+    expect(chunked.records).toEqual(whole.records);
+    expect(chunked.problems).toEqual(whole.problems);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.at(-1)?.[0]).toBe(1);
+    for (let i = 1; i < calls.length; i++) {
+      expect(calls[i]![0]).toBeGreaterThan(calls[i - 1]![0]);
+      expect(calls[i]![1]).toBeGreaterThanOrEqual(calls[i - 1]![1]);
+    }
+  });
+});
+
+describe('parseDelimited with progress and a record cap', () => {
+  it('stops near the cap and says the file was truncated', () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `a${i},b${i}`).join('\n');
+    const capped = parseDelimited(text, {
+      delimiter: ',',
+      maxRecords: 1000,
+      onProgress: () => undefined,
+    });
+    expect(capped.truncated).toBe(true);
+    expect(capped.records).toHaveLength(1000);
+    expect(capped.records[999]).toEqual(['a999', 'b999']);
+  });
+});

@@ -30,17 +30,52 @@ export function parseDelimitedText(text: string, options: DelimitedOptions): str
  */
 export function parseDelimited(
   text: string,
-  options: DelimitedOptions & { readonly maxRecords?: number },
+  options: DelimitedOptions & {
+    readonly maxRecords?: number;
+    /** Called between chunks of about 1 MB with the share of the text read and rows so far. */
+    readonly onProgress?: (fraction: number, rows: number) => void;
+  },
 ): ParsedDelimited {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const max = options.maxRecords;
-  const result = Papa.parse<string[]>(input, {
+  const onProgress = options.onProgress;
+  const config = {
     delimiter: options.delimiter,
     quoteChar: '"',
-    skipEmptyLines: false,
-    dynamicTyping: false,
+    skipEmptyLines: false as const,
+    dynamicTyping: false as const,
     ...(max !== undefined ? { preview: max + 1 } : {}),
-  });
+  };
+  let result: { data: string[][]; errors: Papa.ParseError[] };
+  if (onProgress) {
+    // Chunked, so a large file reports progress; errors come per chunk and are re-based here.
+    const data: string[][] = [];
+    const errors: Papa.ParseError[] = [];
+    let chunkStart = 0;
+    const { preview: _preview, ...chunkConfig } = config as typeof config & { preview?: number };
+    Papa.parse<string[]>(input, {
+      ...chunkConfig,
+      chunkSize: 1024 * 1024,
+      // String input is parsed synchronously chunk by chunk (PapaParse's StringStreamer).
+      complete: () => undefined,
+      chunk: (chunk: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        for (const error of chunk.errors) {
+          errors.push({
+            ...error,
+            row: error.row === undefined ? undefined : error.row + data.length,
+            index: error.index === undefined ? undefined : error.index + chunkStart,
+          });
+        }
+        for (const record of chunk.data) data.push(record);
+        chunkStart = chunk.meta.cursor;
+        onProgress(input.length === 0 ? 1 : chunkStart / input.length, data.length);
+        if (max !== undefined && data.length > max + 1) parser.abort();
+      },
+    });
+    result = { data, errors };
+  } else {
+    result = Papa.parse<string[]>(input, config);
+  }
   const records = result.data;
   const last = records[records.length - 1];
   if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(input)) records.pop();

@@ -33,6 +33,8 @@ export interface IntakeOverrides {
 export interface IntakeLimits {
   readonly maxBytes?: number;
   readonly maxRows?: number;
+  /** Progress of the long part of reading (parsing delimited text): share done, rows so far. */
+  readonly onProgress?: (fraction: number, rows: number) => void;
 }
 
 export type DetectionKind = 'format' | 'encoding' | 'delimiter' | 'header' | 'sheet' | 'records';
@@ -151,6 +153,7 @@ function readDelimitedTable(
   const parsed = parseDelimited(text, {
     delimiter,
     ...(limits.maxRows !== undefined ? { maxRecords: limits.maxRows + 1000 } : {}),
+    ...(limits.onProgress ? { onProgress: limits.onProgress } : {}),
   });
   problems.push(...parsed.problems);
   const table = buildTable(parsed.records, (i) => i + 1, overrides, limits, delimiter);

@@ -1,8 +1,13 @@
-import type { FileSummary } from '../../worker/protocol';
+import type { FileSummary, IntakeOverrides } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
+import type { FileReaderState } from '../use-file-reader';
+import { ReadingControls } from './reading-controls';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
+  readonly reader: FileReaderState;
+  readonly onChangeReading: (overrides: IntakeOverrides) => void;
+  readonly onCancelReading: () => void;
   readonly onBack: () => void;
   readonly onContinue: () => void;
 }
@@ -10,40 +15,89 @@ interface Props extends StepHeading {
 const plural = (count: number, word: string) =>
   `${count.toLocaleString()} ${word}${count === 1 ? '' : 's'}`;
 
-export function PreviewStep({ headingRef, file, onBack, onContinue }: Props) {
-  const problemRows = new Set(file.problems.map((problem) => problem.row));
+export function PreviewStep(props: Props) {
+  const { headingRef, file, reader, onChangeReading, onCancelReading, onBack, onContinue } = props;
+  const problemRows = new Set(
+    file.problems.flatMap((problem) => (problem.row === undefined ? [] : [problem.row])),
+  );
+  const percent = Math.round((reader.progress?.fraction ?? 0) * 100);
+  const widest = Math.max(file.headers.length, ...file.previewRows.map((row) => row.length));
+
   return (
     <>
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
         Check your rows
       </h2>
-      <p className="lead">
-        “{file.fileName}”: {plural(file.rowCount, 'row')} and{' '}
-        {plural(file.headers.length, 'column')}. Check the values look right before matching the
-        columns.
-      </p>
+      {file.complete ? (
+        <p className="lead">
+          “{file.fileName}”: {plural(file.rowCount, 'row')} and{' '}
+          {plural(file.headers.length, 'column')}. Check the values look right before matching the
+          columns.
+        </p>
+      ) : (
+        <p className="lead">
+          “{file.fileName}”: the first rows, while the rest of the file is read.
+        </p>
+      )}
+
+      {reader.reading && (
+        <div className="reading" aria-live="polite">
+          <label htmlFor="read-progress">
+            Reading… {percent}%
+            {reader.progress ? `, ${plural(reader.progress.rows, 'row')} so far` : ''}
+          </label>
+          <progress id="read-progress" max={100} value={percent} />
+          <button type="button" onClick={onCancelReading}>
+            Cancel reading
+          </button>
+        </div>
+      )}
+
       <ul className="chips" aria-label="What the wizard detected">
         {file.detections.map((detection) => (
-          <li key={detection.label} className="chip">
-            {detection.label}: <strong>{detection.value}</strong>
+          <li
+            key={detection.kind}
+            className={`chip${detection.chosen ? ' chosen' : ''}`}
+            title={detection.reason}
+          >
+            {detection.label}
+            <span className="visually-hidden">. {detection.reason}</span>
           </li>
         ))}
       </ul>
+      <ReadingControls file={file} disabled={reader.reading} onChange={onChangeReading} />
+      {reader.error && (
+        <p role="alert" className="error">
+          {reader.error}
+        </p>
+      )}
+      {file.looksMerged && (
+        <p role="alert" className="error">
+          Every line landed in one column: the separator is probably not{' '}
+          {file.delimiter === '\t' ? 'a tab' : `“${file.delimiter}”`}. Try another separator above.
+        </p>
+      )}
+
       {file.problemCount > 0 && (
         <section aria-labelledby="file-problems" className="problems">
-          <h3 id="file-problems">{plural(file.problemCount, 'row')} need a look</h3>
+          <h3 id="file-problems">{plural(file.problemCount, 'thing')} to look at</h3>
+          <p className="muted small">
+            These rows are kept: you can fix or skip them before importing. Nothing is dropped
+            silently.
+          </p>
           <ul>
-            {file.problems.map((problem) => (
-              <li key={`${problem.code}-${problem.row ?? ''}`}>{problem.message}</li>
+            {file.problems.map((problem, index) => (
+              <li key={`${problem.code}-${problem.row ?? index}`}>{problem.message}</li>
             ))}
           </ul>
           {file.problemCount > file.problems.length && (
             <p className="muted">
-              …and {plural(file.problemCount - file.problems.length, 'more problem')}.
+              …and {plural(file.problemCount - file.problems.length, 'more')}.
             </p>
           )}
         </section>
       )}
+
       <div className="table-scroll" tabIndex={0} role="region" aria-label="First rows of the file">
         <table className="preview-table">
           <caption className="visually-hidden">
@@ -57,6 +111,7 @@ export function PreviewStep({ headingRef, file, onBack, onContinue }: Props) {
                   {header}
                 </th>
               ))}
+              {widest > file.headers.length && <th scope="col">Extra values</th>}
             </tr>
           </thead>
           <tbody>
@@ -71,8 +126,8 @@ export function PreviewStep({ headingRef, file, onBack, onContinue }: Props) {
                   {file.headers.map((header, column) => (
                     <td key={header}>{row[column] ?? ''}</td>
                   ))}
-                  {row.length > file.headers.length && (
-                    <td className="extra-cells">+ {row.slice(file.headers.length).join(', ')}</td>
+                  {widest > file.headers.length && (
+                    <td className="extra-cells">{row.slice(file.headers.length).join(' | ')}</td>
                   )}
                 </tr>
               );
@@ -84,7 +139,12 @@ export function PreviewStep({ headingRef, file, onBack, onContinue }: Props) {
         <button type="button" onClick={onBack}>
           Back
         </button>
-        <button type="button" className="primary" onClick={onContinue}>
+        <button
+          type="button"
+          className="primary"
+          onClick={onContinue}
+          disabled={!file.complete || reader.reading}
+        >
           Continue to matching
         </button>
       </div>
