@@ -1,0 +1,98 @@
+/**
+ * The rejected-rows report (landscape gap 14): the rows that will not be, or were not, sent,
+ * with their original columns plus why, as a CSV a person opens in Excel and fixes. Available
+ * before and after submit, built from the same data.
+ */
+import Papa from 'papaparse';
+
+export type ReportRowStatus = 'skipped' | 'rejected';
+
+export interface ReportRow {
+  /** The input row's number, as the rest of the app shows it. */
+  readonly row: number;
+  /** The row's original cells, in the file's column order. */
+  readonly values: readonly string[];
+  readonly problems: readonly string[];
+  readonly status: ReportRowStatus;
+}
+
+/** The columns the report adds after the file's own. */
+export const REPORT_COLUMNS = ['row', 'status', 'problems'] as const;
+
+// Spreadsheet apps run a cell starting with these as a formula (CSV injection, OWASP);
+// a leading apostrophe makes Excel and LibreOffice show the text as typed.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The cell made safe to open in a spreadsheet: `=SUM(A1)` → `'=SUM(A1)`. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+const BOM = '\uFEFF';
+
+// Our columns keep clear of the file's own: a file with a "status" column gets "import status".
+function reportColumnNames(headers: readonly string[]): string[] {
+  const taken = new Set(headers.map((header) => header.trim().toLowerCase()));
+  return REPORT_COLUMNS.map((name) => {
+    let candidate = name as string;
+    while (taken.has(candidate)) candidate = `import ${candidate}`;
+    taken.add(candidate);
+    return candidate;
+  });
+}
+
+/**
+ * The report as CSV text: RFC 4180 quoting, CRLF line ends, a UTF-8 BOM so Excel reads accents,
+ * every cell neutralised against formula injection. Rows wider than the header get extra
+ * "Column N" headers rather than losing cells; shorter rows are padded.
+ */
+export function buildRejectedRowsCsv(
+  headers: readonly string[],
+  rows: readonly ReportRow[],
+): string {
+  let width = headers.length;
+  for (const r of rows) if (r.values.length > width) width = r.values.length;
+  const fileColumns = Array.from({ length: width }, (_, i) => headers[i] ?? `Column ${i + 1}`);
+  const fields = [...fileColumns, ...reportColumnNames(fileColumns)].map(neutraliseCell);
+  const data = rows.map((r) => {
+    const cells = new Array<string>(width + REPORT_COLUMNS.length);
+    for (let i = 0; i < width; i++) cells[i] = neutraliseCell(r.values[i] ?? '');
+    cells[width] = String(r.row);
+    cells[width + 1] = r.status;
+    cells[width + 2] = neutraliseCell(r.problems.join('; '));
+    return cells;
+  });
+  // Papa's own escapeFormulae is off: the cells are already neutralised, and doing it in one
+  // visible place keeps the rule testable on its own.
+  return BOM + Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: false });
+}
+
+/** What the report needs to know about one row's problems. */
+export interface ReportProblem {
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+/**
+ * The report's rows: every skipped row and every row with an error, in row order, with its
+ * messages (errors first; warnings marked). `rows` are the file's rows as read.
+ */
+export function collectReportRows(input: {
+  readonly rows: Iterable<{ readonly row: number; readonly values: readonly string[] }>;
+  readonly problemsByRow: ReadonlyMap<number, readonly ReportProblem[]>;
+  readonly skippedRows: ReadonlySet<number>;
+}): ReportRow[] {
+  const out: ReportRow[] = [];
+  for (const { row, values } of input.rows) {
+    const problems = input.problemsByRow.get(row) ?? [];
+    const skipped = input.skippedRows.has(row);
+    const hasError = problems.some((p) => p.severity === 'error');
+    if (!skipped && !hasError) continue;
+    const messages = [
+      ...problems.filter((p) => p.severity === 'error').map((p) => p.message),
+      ...problems.filter((p) => p.severity === 'warning').map((p) => `Warning: ${p.message}`),
+    ];
+    out.push({ row, values, problems: messages, status: skipped ? 'skipped' : 'rejected' });
+  }
+  return out;
+}

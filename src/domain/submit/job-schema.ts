@@ -1,0 +1,49 @@
+/**
+ * Schemas for what the journal reads back from IndexedDB. A record written by an older version
+ * of the app, or damaged, fails to parse and is skipped rather than crashing the start-up.
+ */
+import { z } from 'zod';
+import { IMPORT_MODES } from '../whispir/import-modes';
+import type { PartState, SubmissionJob } from './submission-job';
+
+const count = z.number().int().nonnegative();
+
+export const partStateSchema = z.object({
+  part: z.number().int().positive(),
+  start: count,
+  end: count,
+  rowCount: count,
+  requestBytes: count,
+  status: z.enum([
+    'pending',
+    'uploading',
+    'resource-created',
+    'importing',
+    'accepted',
+    'unknown',
+    'failed',
+    'cancelled',
+  ]),
+  resourceId: z.string().min(1).optional(),
+  resourceLocation: z.string().optional(),
+  importId: z.string().min(1).optional(),
+  importLocation: z.string().optional(),
+  attempts: count,
+  message: z.string().optional(),
+}) satisfies z.ZodType<PartState>;
+
+export const submissionJobSchema = z.object({
+  id: z.string().min(1),
+  createdAt: z.string(),
+  fileName: z.string(),
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+  importMode: z.enum(IMPORT_MODES),
+  fieldMapping: z.record(z.string(), z.string()),
+  mimeType: z.enum(['text/csv', 'application/json', 'application/xml']),
+  resourceNameBase: z.string(),
+  parts: z.array(partStateSchema).min(1),
+}) satisfies z.ZodType<SubmissionJob>;
+
+export const partBodySchema = z.object({ name: z.string().min(1), base64: z.string() });
+export type PartBody = z.infer<typeof partBodySchema>;

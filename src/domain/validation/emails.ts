@@ -1,0 +1,21 @@
+/** Email syntax as the review step checks it: an address a person could have typed correctly. */
+
+// Deliberately simpler than RFC 5322 (no quoted local parts, no IP literals): what contact
+// lists contain. Dots may not lead, trail or repeat; the domain needs a dot and a real TLD.
+// Non-ASCII letters are allowed for internationalised addresses.
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+";
+const LABEL =
+  '[A-Za-z0-9\\u0080-\\uFFFF](?:[A-Za-z0-9\\u0080-\\uFFFF-]{0,61}[A-Za-z0-9\\u0080-\\uFFFF])?';
+const TLD = '(?:[A-Za-z\\u0080-\\uFFFF]{2,63}|xn--[A-Za-z0-9-]{1,59})';
+const EMAIL = new RegExp(`^${ATOM}(?:\\.${ATOM})*@(?:${LABEL}\\.)+${TLD}$`);
+const UPPER = /\p{Lu}/u;
+
+/** Whether a trimmed value is an email address. */
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value) && value.indexOf('@') <= 64;
+}
+
+/** Whether lower-casing would change the value (no allocation). */
+export function hasUpperCase(value: string): boolean {
+  return UPPER.test(value);
+}

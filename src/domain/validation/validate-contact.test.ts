@@ -1,0 +1,417 @@
+import { describe, expect, it } from 'vitest';
+import type { RowProblem } from './problems';
+import { validateContact } from './validate-contact';
+
+/** A row that passes every rule; cases change one thing about it. */
+const VALID = {
+  firstName: 'Zoë',
+  lastName: 'Núñez',
+  workCountry: 'Australia',
+  timezone: 'Australia/Melbourne',
+  workMobilePhone1: '61412345678',
+  workEmailAddress1: 'zoe.nunez@example.com',
+} as const;
+
+type Expected = Pick<RowProblem, 'field' | 'code' | 'severity'> & {
+  message?: string;
+  fix?: RowProblem['fix'];
+};
+
+const pick = (p: RowProblem): Expected => ({
+  field: p.field,
+  code: p.code,
+  severity: p.severity,
+  ...(p.fix ? { fix: p.fix } : {}),
+});
+
+describe('validateContact: valid rows', () => {
+  const cases: { description: string; input: Record<string, string> }[] = [
+    { description: 'the baseline row', input: { ...VALID } },
+    {
+      description: 'names with accents',
+      input: { ...VALID, firstName: 'François', lastName: 'Núñez-Ødegård' },
+    },
+    {
+      description: 'names in other scripts',
+      input: { ...VALID, firstName: '美咲', lastName: 'Ńguyễn' },
+    },
+    {
+      description: 'email only (mobile mapped but empty)',
+      input: { ...VALID, workMobilePhone1: '' },
+    },
+    { description: 'mobile only (no email mapped)', input: { ...VALID, workEmailAddress1: '' } },
+    {
+      description: 'personal email as the only channel',
+      input: {
+        ...VALID,
+        workMobilePhone1: '',
+        workEmailAddress1: '',
+        personalEmailAddress1: 'z@example.org',
+      },
+    },
+    { description: 'half-hour offset', input: { ...VALID, timezone: '+05:30' } },
+    { description: 'half-hour IANA zone', input: { ...VALID, timezone: 'Asia/Kolkata' } },
+    { description: 'Adelaide', input: { ...VALID, timezone: 'Australia/Adelaide' } },
+    { description: 'negative offset', input: { ...VALID, timezone: '-05' } },
+    {
+      description: 'country with accents',
+      input: { ...VALID, workCountry: "Côte d'Ivoire", workMobilePhone1: '' },
+    },
+    {
+      description: 'foreign mobile in an Australian row',
+      input: { ...VALID, workMobilePhone1: '64211234567' },
+    },
+    {
+      description: 'work phone with its own area code field',
+      input: { ...VALID, workPhoneAreaCode1: '03', workPhone1: '9876 5432' },
+    },
+    { description: 'custom field, untouched', input: { ...VALID, staffId: '00123' } },
+    {
+      description: 'plus-addressed email',
+      input: { ...VALID, workEmailAddress1: 'zoe+alerts@mail.example.com.au' },
+    },
+  ];
+  it.each(cases)('$description', ({ input }) => {
+    expect(validateContact(input, 2)).toEqual([]);
+  });
+});
+
+describe('validateContact: rules', () => {
+  const cases: { description: string; input: Record<string, string>; expected: Expected[] }[] = [
+    {
+      description: 'required: first name missing',
+      input: { ...VALID, firstName: '' },
+      expected: [{ field: 'firstName', code: 'required-missing', severity: 'error' }],
+    },
+    {
+      description: 'required: last name only spaces',
+      input: { ...VALID, lastName: '   ' },
+      expected: [{ field: 'lastName', code: 'required-missing', severity: 'error' }],
+    },
+    {
+      description: 'required: country and time zone not mapped',
+      input: { firstName: 'A', lastName: 'B', workEmailAddress1: 'a@b.co' },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' },
+        { field: 'timezone', code: 'required-missing', severity: 'error' },
+      ],
+    },
+    {
+      description: 'oneOf: no email or mobile',
+      input: { ...VALID, workMobilePhone1: '', workEmailAddress1: ' ' },
+      expected: [
+        { field: null, code: 'no-channel', severity: 'error' },
+        {
+          field: 'workEmailAddress1',
+          code: 'whitespace',
+          severity: 'warning',
+          fix: { field: 'workEmailAddress1', value: '', kind: 'trim' },
+        },
+      ],
+    },
+    {
+      description: 'email: the seed page comma',
+      input: { ...VALID, workEmailAddress1: 'jane.smith@testcompany,com' },
+      expected: [{ field: 'workEmailAddress1', code: 'email-invalid', severity: 'error' }],
+    },
+    {
+      description: 'email: checked in every email field',
+      input: { ...VALID, personalEmailAddress2: 'not an email' },
+      expected: [{ field: 'personalEmailAddress2', code: 'email-invalid', severity: 'error' }],
+    },
+    {
+      description: 'email: capitals',
+      input: { ...VALID, workEmailAddress1: 'Zoe.Nunez@Example.com' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-case',
+          severity: 'warning',
+          fix: {
+            field: 'workEmailAddress1',
+            value: 'zoe.nunez@example.com',
+            kind: 'email-lowercase',
+          },
+        },
+      ],
+    },
+    {
+      description: 'email: capitals and spaces, one fix for both',
+      input: { ...VALID, workEmailAddress1: ' Zoe@Example.com ' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-case',
+          severity: 'warning',
+          fix: { field: 'workEmailAddress1', value: 'zoe@example.com', kind: 'email-lowercase' },
+        },
+      ],
+    },
+    {
+      description: 'phone: local mobile completed from the row country',
+      input: { ...VALID, workMobilePhone1: '0412 345 678' },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-needs-country-code',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '61412345678', kind: 'phone-country-code' },
+        },
+      ],
+    },
+    {
+      description: 'phone: local mobile, country given as ISO code',
+      input: { ...VALID, workCountry: 'NZ', workMobilePhone1: '021 123 4567' },
+      expected: [
+        {
+          field: 'workCountry',
+          code: 'country-code',
+          severity: 'error',
+          fix: { field: 'workCountry', value: 'New Zealand', kind: 'country-name' },
+        },
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-needs-country-code',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '64211234567', kind: 'phone-country-code' },
+        },
+      ],
+    },
+    {
+      description: 'phone: +61 with spaces',
+      input: { ...VALID, workMobilePhone1: '+61 412 345 678' },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-format',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '61412345678', kind: 'phone-format' },
+        },
+      ],
+    },
+    {
+      description: 'phone: every phone field is checked, not only the mobile',
+      input: { ...VALID, workPhone1: '(03) 9876 5432', personalFax1: 'n/a' },
+      expected: [
+        {
+          field: 'workPhone1',
+          code: 'phone-needs-country-code',
+          severity: 'error',
+          fix: { field: 'workPhone1', value: '61398765432', kind: 'phone-country-code' },
+        },
+        { field: 'personalFax1', code: 'phone-invalid', severity: 'error' },
+      ],
+    },
+    {
+      description: 'phone: local number with no country anywhere',
+      input: { ...VALID, workCountry: '', workMobilePhone1: '0412 345 678' },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' },
+        { field: 'workMobilePhone1', code: 'phone-needs-country-code', severity: 'error' },
+      ],
+    },
+    {
+      description: 'phone: invalid',
+      input: { ...VALID, workMobilePhone1: '6141234567' },
+      expected: [{ field: 'workMobilePhone1', code: 'phone-invalid', severity: 'error' }],
+    },
+    {
+      description: 'timezone: UTC+10',
+      input: { ...VALID, timezone: 'UTC+10' },
+      expected: [
+        {
+          field: 'timezone',
+          code: 'timezone-format',
+          severity: 'error',
+          fix: { field: 'timezone', value: '+10', kind: 'timezone-format' },
+        },
+      ],
+    },
+    {
+      description: 'timezone: UTC+5:30',
+      input: { ...VALID, timezone: 'UTC+5:30' },
+      expected: [
+        {
+          field: 'timezone',
+          code: 'timezone-format',
+          severity: 'error',
+          fix: { field: 'timezone', value: '+05:30', kind: 'timezone-format' },
+        },
+      ],
+    },
+    {
+      description: 'timezone: abbreviation',
+      input: { ...VALID, timezone: 'AEST' },
+      expected: [{ field: 'timezone', code: 'timezone-invalid', severity: 'error' }],
+    },
+    {
+      description: 'country: unknown',
+      input: { ...VALID, workCountry: 'Austrlia', workMobilePhone1: '' },
+      expected: [{ field: 'workCountry', code: 'country-unknown', severity: 'error' }],
+    },
+    {
+      description: 'country: misspelt, with a suggestion',
+      input: { ...VALID, workCountry: 'Australa', workMobilePhone1: '' },
+      expected: [
+        {
+          field: 'workCountry',
+          code: 'country-unknown',
+          severity: 'error',
+          fix: { field: 'workCountry', value: 'Australia', kind: 'country-name' },
+        },
+      ],
+    },
+    {
+      description: 'country: ISO-3 code',
+      input: { ...VALID, workCountry: 'AUS' },
+      expected: [
+        {
+          field: 'workCountry',
+          code: 'country-code',
+          severity: 'error',
+          fix: { field: 'workCountry', value: 'Australia', kind: 'country-name' },
+        },
+      ],
+    },
+    {
+      description: 'country: alias is a warning',
+      input: { ...VALID, workCountry: 'Holland', workMobilePhone1: '' },
+      expected: [
+        {
+          field: 'workCountry',
+          code: 'country-alias',
+          severity: 'warning',
+          fix: { field: 'workCountry', value: 'Netherlands', kind: 'country-name' },
+        },
+      ],
+    },
+    {
+      description: 'country: every country field is checked',
+      input: { ...VALID, personalCountry: 'Narnia' },
+      expected: [{ field: 'personalCountry', code: 'country-unknown', severity: 'error' }],
+    },
+    {
+      description: 'whitespace: around a name with an accent',
+      input: { ...VALID, firstName: ' Zoë ' },
+      expected: [
+        {
+          field: 'firstName',
+          code: 'whitespace',
+          severity: 'warning',
+          fix: { field: 'firstName', value: 'Zoë', kind: 'trim' },
+        },
+      ],
+    },
+    {
+      description: 'whitespace: a non-breaking space pasted from the web',
+      input: { ...VALID, lastName: 'Núñez\u00a0' },
+      expected: [
+        {
+          field: 'lastName',
+          code: 'whitespace',
+          severity: 'warning',
+          fix: { field: 'lastName', value: 'Núñez', kind: 'trim' },
+        },
+      ],
+    },
+    {
+      description: 'whitespace: around a valid phone',
+      input: { ...VALID, workMobilePhone1: '61412345678 ' },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'whitespace',
+          severity: 'warning',
+          fix: { field: 'workMobilePhone1', value: '61412345678', kind: 'trim' },
+        },
+      ],
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    expect(validateContact(input, 7).map(pick)).toEqual(expected);
+  });
+});
+
+describe('validateContact: messages', () => {
+  const cases: { description: string; input: Record<string, string>; expected: string[] }[] = [
+    {
+      description: 'local mobile',
+      input: { ...VALID, workMobilePhone1: '0412 345 678' },
+      expected: ['Work mobile "0412 345 678" has no country code; Whispir needs 61412345678.'],
+    },
+    {
+      description: 'unknown country',
+      input: { ...VALID, workCountry: 'Austrlia', workMobilePhone1: '' },
+      expected: ['Country "Austrlia" is not a country name Whispir recognises.'],
+    },
+    {
+      description: 'no channel',
+      input: { ...VALID, workMobilePhone1: '', workEmailAddress1: '' },
+      expected: ['Row has no email or mobile, so Whispir cannot create the contact.'],
+    },
+    {
+      description: 'required',
+      input: { ...VALID, lastName: '' },
+      expected: ['Last name is empty; Whispir needs it to create the contact.'],
+    },
+    {
+      description: 'email with a comma',
+      input: { ...VALID, workEmailAddress1: 'jane.smith@testcompany,com' },
+      expected: [
+        'Work email "jane.smith@testcompany,com" is not an email address (is the comma meant to be a dot?).',
+      ],
+    },
+    {
+      description: 'time zone',
+      input: { ...VALID, timezone: 'GMT+10' },
+      expected: ['Time zone "GMT+10" is not written the way Whispir expects; Whispir needs +10.'],
+    },
+  ];
+  it.each(cases)('$description', ({ input, expected }) => {
+    expect(validateContact(input, 1).map((p) => p.message)).toEqual(expected);
+  });
+
+  it('numbers problems with the row it is given and keeps the original value', () => {
+    const [p] = validateContact({ ...VALID, timezone: 'UTC+10' }, 41);
+    expect(p).toMatchObject({ row: 41, value: 'UTC+10' });
+  });
+
+  it('names the channel fields on the no-channel problem, so the UI can mark them', () => {
+    const [p] = validateContact({ ...VALID, workMobilePhone1: '', workEmailAddress1: '' }, 1);
+    expect(p?.relatedFields).toEqual([
+      'workEmailAddress1',
+      'personalEmailAddress1',
+      'workMobilePhone1',
+      'personalMobilePhone1',
+    ]);
+  });
+});
+
+describe('validateContact: options', () => {
+  it('completes local numbers from a default country when the row has none usable', () => {
+    const problems = validateContact(
+      { ...VALID, workCountry: 'Narnia', workMobilePhone1: '07700 900123' },
+      1,
+      {
+        defaultCountry: 'United Kingdom',
+      },
+    );
+    expect(problems.map((p) => p.fix?.value)).toEqual([undefined, '447700900123']);
+  });
+
+  it('takes a rule table of its own', () => {
+    const problems = validateContact({ firstName: '' }, 1, {
+      rules: [
+        {
+          kind: 'oneOf',
+          fields: ['firstName', 'lastName'],
+          message: 'Needs a first or last name.',
+          code: 'required-missing',
+        },
+      ],
+    });
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      ['required-missing', 'Needs a first or last name.'],
+    ]);
+  });
+});

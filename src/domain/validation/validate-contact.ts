@@ -1,0 +1,357 @@
+/**
+ * Checks one contact row against the row rules and reports problems as data, each with a
+ * plain-language message naming the value and, where there is a safe one, a fix.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import { CHANNEL_KEYS } from '../whispir/contact-fields';
+import { findCountry, suggestCountry } from './countries';
+import { hasUpperCase, isEmail } from './emails';
+import { phoneRegionOf } from './normalisers';
+import { checkPhone } from './phones';
+import {
+  ROW_PROBLEM_SEVERITY,
+  type ContactFix,
+  type ContactRow,
+  type FixKind,
+  type RowProblem,
+  type RowProblemCode,
+} from './problems';
+import { ROW_RULES, compileRules, fieldLabel, type CompiledRules, type RowRule } from './rules';
+import { hasEdgeSpace, isBlank } from './text';
+import { checkTimezone } from './timezones';
+
+export interface ValidationOptions {
+  /**
+   * Country (name or ISO code) used to complete local phone numbers in rows whose `workCountry`
+   * is blank or unknown.
+   */
+  readonly defaultCountry?: string;
+  /** The rule table; `ROW_RULES` unless a caller needs another. */
+  readonly rules?: readonly RowRule[];
+}
+
+/** Everything a row check needs that does not change between rows. */
+export interface ContactCheckContext {
+  readonly rules: CompiledRules;
+  readonly defaultRegion: CountryCode | undefined;
+}
+
+const DEFAULT_COMPILED = compileRules(ROW_RULES);
+
+/** Compiles options once, for callers that check many rows. */
+export function createCheckContext(options: ValidationOptions = {}): ContactCheckContext {
+  return {
+    rules: options.rules ? compileRules(options.rules) : DEFAULT_COMPILED,
+    defaultRegion: phoneRegionOf(options.defaultCountry),
+  };
+}
+
+/** Index of each channel field, so duplicate keys can go into a small reused array. */
+const CHANNEL_INDEX: ReadonlyMap<string, number> = new Map(
+  CHANNEL_KEYS.map((key, index) => [key, index]),
+);
+
+const EMPTY_RELATED: readonly string[] = [];
+
+function problem(
+  row: number,
+  field: string | null,
+  code: RowProblemCode,
+  message: string,
+  value?: string,
+  fix?: ContactFix,
+  relatedFields: readonly string[] = EMPTY_RELATED,
+): RowProblem {
+  const result: {
+    -readonly [K in keyof RowProblem]: RowProblem[K];
+  } = { row, field, code, message, severity: ROW_PROBLEM_SEVERITY[code] };
+  if (value !== undefined) result.value = value;
+  if (fix) result.fix = fix;
+  if (relatedFields.length > 0) result.relatedFields = relatedFields;
+  return result;
+}
+
+function allBlank(contact: ContactRow, fields: readonly string[]): boolean {
+  for (const field of fields) if (!isBlank(contact[field])) return false;
+  return true;
+}
+
+// The row's phone region, looked up once per row and only for rows with a phone. A reused
+// record rather than a closure per row: this runs a million times. Safe because a row check
+// is synchronous and never re-entered.
+const regionState: { contact: ContactRow | undefined; region: CountryCode | undefined } = {
+  contact: undefined,
+  region: undefined,
+};
+
+function rowRegion(contact: ContactRow, context: ContactCheckContext): CountryCode | undefined {
+  if (regionState.contact !== contact) {
+    regionState.contact = contact;
+    regionState.region = phoneRegionOf(contact.workCountry) ?? context.defaultRegion;
+  }
+  return regionState.region;
+}
+
+const fixOf = (field: string, value: string, kind: FixKind): ContactFix => ({ field, value, kind });
+
+function whitespaceProblem(row: number, field: string, label: string, value: string): RowProblem {
+  const fixed = value.trim();
+  return problem(
+    row,
+    field,
+    'whitespace',
+    fixed === ''
+      ? `${label} has only spaces in it.`
+      : `${label} "${value}" has spaces at the start or end.`,
+    value,
+    fixOf(field, fixed, 'trim'),
+  );
+}
+
+/**
+ * Checks a non-blank cell. Pushes at most one problem (its fix is the cell fully normalised)
+ * and returns the cell's normalised value for duplicate detection, or undefined when unusable.
+ */
+function checkCell(
+  field: string,
+  value: string,
+  contact: ContactRow,
+  row: number,
+  context: ContactCheckContext,
+  out: RowProblem[],
+): string | undefined {
+  const format = context.rules.formats.get(field);
+  const label = format ? format.label : '';
+  const spaced = hasEdgeSpace(value);
+  const text = spaced ? value.trim() : value;
+
+  switch (format?.check) {
+    case 'email': {
+      if (!isEmail(text)) {
+        const hint = text.includes(',') ? ' (is the comma meant to be a dot?)' : '';
+        out.push(
+          problem(
+            row,
+            field,
+            'email-invalid',
+            `${label} "${value}" is not an email address${hint}.`,
+            value,
+          ),
+        );
+        return undefined;
+      }
+      if (hasUpperCase(text)) {
+        const lower = text.toLowerCase();
+        out.push(
+          problem(
+            row,
+            field,
+            'email-case',
+            `${label} "${value}" has capital letters; suggested: ${lower}.`,
+            value,
+            fixOf(field, lower, 'email-lowercase'),
+          ),
+        );
+        return lower;
+      }
+      if (spaced) out.push(whitespaceProblem(row, field, label, value));
+      return text;
+    }
+
+    case 'phone': {
+      // A phone completed by its own area code field is checked as the pair Whispir stores;
+      // the digits alone would look too short.
+      if (format.areaCode !== undefined && !isBlank(contact[format.areaCode])) {
+        if (spaced) out.push(whitespaceProblem(row, field, label, value));
+        return text;
+      }
+      const result = checkPhone(text, rowRegion(contact, context));
+      if (result.kind === 'valid') {
+        if (spaced) out.push(whitespaceProblem(row, field, label, value));
+        return text;
+      }
+      if (result.kind === 'fixable') {
+        const countryCode = result.reason === 'country-code';
+        out.push(
+          problem(
+            row,
+            field,
+            countryCode ? 'phone-needs-country-code' : 'phone-format',
+            countryCode
+              ? `${label} "${value}" has no country code; Whispir needs ${result.value}.`
+              : `${label} "${value}" has spaces or symbols; Whispir needs digits only: ${result.value}.`,
+            value,
+            fixOf(field, result.value, countryCode ? 'phone-country-code' : 'phone-format'),
+          ),
+        );
+        return result.value;
+      }
+      out.push(
+        result.reason === 'no-country'
+          ? problem(
+              row,
+              field,
+              'phone-needs-country-code',
+              `${label} "${value}" has no country code, and the row's country is missing or not recognised, so it cannot be added.`,
+              value,
+            )
+          : problem(
+              row,
+              field,
+              'phone-invalid',
+              `${label} "${value}" is not a phone number Whispir can use; check the digits.`,
+              value,
+            ),
+      );
+      return undefined;
+    }
+
+    case 'country': {
+      const found = findCountry(text);
+      if (!found) {
+        const suggestion = suggestCountry(text);
+        out.push(
+          problem(
+            row,
+            field,
+            'country-unknown',
+            `${label} "${value}" is not a country name Whispir recognises${
+              suggestion ? `; did you mean ${suggestion.name}?` : '.'
+            }`,
+            value,
+            suggestion ? fixOf(field, suggestion.name, 'country-name') : undefined,
+          ),
+        );
+        return undefined;
+      }
+      const name = found.country.name;
+      if (found.kind === 'code') {
+        out.push(
+          problem(
+            row,
+            field,
+            'country-code',
+            `${label} "${value}" is a country code; Whispir needs the name: ${name}.`,
+            value,
+            fixOf(field, name, 'country-name'),
+          ),
+        );
+      } else if (found.kind !== 'name') {
+        out.push(
+          problem(
+            row,
+            field,
+            'country-alias',
+            `${label} "${value}" is usually written "${name}"; Whispir may not recognise other spellings.`,
+            value,
+            fixOf(field, name, 'country-name'),
+          ),
+        );
+      } else if (spaced) {
+        out.push(whitespaceProblem(row, field, label, value));
+      }
+      return name;
+    }
+
+    case 'timezone': {
+      const result = checkTimezone(text);
+      if (result.kind === 'valid') {
+        if (spaced) out.push(whitespaceProblem(row, field, label, value));
+        return text;
+      }
+      out.push(
+        result.kind === 'fixable'
+          ? problem(
+              row,
+              field,
+              'timezone-format',
+              `${label} "${value}" is not written the way Whispir expects; Whispir needs ${result.value}.`,
+              value,
+              fixOf(field, result.value, 'timezone-format'),
+            )
+          : problem(
+              row,
+              field,
+              'timezone-invalid',
+              `${label} "${value}" is not a time zone Whispir recognises; use an offset such as +10 or +05:30, or a name such as Australia/Sydney.`,
+              value,
+            ),
+      );
+      return result.kind === 'fixable' ? result.value : undefined;
+    }
+
+    default:
+      if (spaced) out.push(whitespaceProblem(row, field, fieldLabel(field), value));
+      return text;
+  }
+}
+
+/**
+ * The problems of one row, appended to `out`. When `channelKeys` is given, its slot for each
+ * channel field receives the normalised email or mobile (or undefined), for duplicate checks.
+ * The allocation-free core of `validateContact` and the file validator.
+ */
+export function collectContactProblems(
+  contact: ContactRow,
+  row: number,
+  context: ContactCheckContext,
+  out: RowProblem[],
+  channelKeys?: (string | undefined)[],
+): void {
+  const { rules } = context;
+  for (const rule of rules.required) {
+    if (isBlank(contact[rule.field])) {
+      out.push(
+        problem(
+          row,
+          rule.field,
+          'required-missing',
+          `${rule.label} is empty; Whispir needs it to create the contact.`,
+        ),
+      );
+    }
+  }
+  for (const rule of rules.oneOf) {
+    if (allBlank(contact, rule.fields)) {
+      out.push(problem(row, null, rule.code, rule.message, undefined, undefined, rule.fields));
+    }
+  }
+
+  if (channelKeys) channelKeys.fill(undefined);
+  regionState.contact = undefined;
+  for (const field in contact) {
+    const value = contact[field];
+    if (value === undefined || value === '') continue;
+    if (isBlank(value)) {
+      // Required fields already report "empty"; elsewhere, spaces alone are worth a tidy-up.
+      if (!rules.required.some((rule) => rule.field === field)) {
+        out.push(whitespaceProblem(row, field, fieldLabel(field), value));
+      }
+      continue;
+    }
+    const normalised = checkCell(field, value, contact, row, context, out);
+    if (channelKeys) {
+      const index = CHANNEL_INDEX.get(field);
+      if (index !== undefined) channelKeys[index] = normalised;
+    }
+  }
+  regionState.contact = undefined;
+}
+
+/** The problems of one contact row (duplicates across rows need the file validator). */
+export function validateContact(
+  contact: ContactRow,
+  row: number,
+  options?: ValidationOptions,
+): RowProblem[] {
+  const out: RowProblem[] = [];
+  collectContactProblems(
+    contact,
+    row,
+    options ? createCheckContext(options) : DEFAULT_CONTEXT,
+    out,
+  );
+  return out;
+}
+
+const DEFAULT_CONTEXT: ContactCheckContext = { rules: DEFAULT_COMPILED, defaultRegion: undefined };
