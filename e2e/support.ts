@@ -73,12 +73,17 @@ export async function dragTo(page: Page, source: Locator, target: Locator): Prom
   await target.scrollIntoViewIfNeeded();
   await source.scrollIntoViewIfNeeded();
   const from = await source.boundingBox();
-  const to = await target.boundingBox();
-  if (!from || !to) throw new Error('drag source or target is not visible');
+  if (!from) throw new Error('drag source is not visible');
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  // Measure the target only now: the page may have re-rendered since the last drop.
+  for (const steps of [12, 3]) {
+    const to = await target.boundingBox();
+    if (!to) throw new Error('drag target is not visible');
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps });
+  }
+  await expect(target).toHaveClass(/\bover\b/);
   await page.mouse.up();
 }
 
@@ -117,11 +122,11 @@ export const fieldSelect = (page: Page, name: string) =>
   page.getByRole('combobox', { name, exact: true });
 
 /**
- * Keyboard drag: picks up the focused column with Space, presses ArrowDown until dnd-kit's
- * live region says it is over `fieldLabel`, then drops it with Space.
+ * Keyboard drag: picks up the focused column with Space, presses ArrowDown until the mapping
+ * step's live region says it is over `fieldLabel`, then drops it with Space.
  */
 export async function keyboardDropOn(page: Page, fieldLabel: string): Promise<void> {
-  const live = page.locator('[id^="DndLiveRegion"]');
+  const live = page.locator('#mapping-announcer');
   await page.keyboard.press('Space');
   await expect(live).toContainText('Picked up column');
   for (let i = 0; i < 40; i++) {
@@ -131,10 +136,41 @@ export async function keyboardDropOn(page: Page, fieldLabel: string): Promise<vo
       return;
     }
     await page.keyboard.press('ArrowDown');
-    // The announcement follows the move; give it a moment, but a repeated text is not an error.
-    await expect(live)
-      .not.toHaveText(before, { timeout: 2_000 })
-      .catch(() => undefined);
+    await expect(live).not.toHaveText(before);
   }
-  throw new Error(`the arrow keys never reached ${fieldLabel}`);
+  throw new Error(
+    `the arrow keys never reached ${fieldLabel}; last heard: ${await live.textContent()}`,
+  );
+}
+
+export interface SandboxImportStatus {
+  readonly id: string;
+  readonly workspaceName: string;
+  readonly importMode: string;
+  readonly fieldMapping: Record<string, string>;
+  readonly state: string;
+  readonly rows: {
+    total: number;
+    created: number;
+    updated: number;
+    skipped: number;
+    failed: number;
+  };
+}
+
+/** Every import the sandbox received, oldest first (sandbox-only endpoint). */
+export async function sandboxImports(): Promise<SandboxImportStatus[]> {
+  const response = await fetch(`${SANDBOX_URL}/__sandbox/imports`);
+  expect(response.ok).toBe(true);
+  const body = (await response.json()) as { imports: SandboxImportStatus[] };
+  return body.imports;
+}
+
+/** Presses Tab until `target` has focus (fails after 120 presses). */
+export async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the target');
 }

@@ -33,13 +33,19 @@ describe('wizardReducer', () => {
   });
 
   it('keeps the mapping and settings when going back and forth', () => {
-    let state: WizardState = { step: 'settings', file, mapping, settings };
+    let state: WizardState = {
+      step: 'settings',
+      file,
+      mapping,
+      customFields: ['StaffId'],
+      settings,
+    };
     state = wizardReducer(state, { type: 'back' });
-    expect(state).toMatchObject({ step: 'mapping', mapping, settings });
+    expect(state).toMatchObject({ step: 'mapping', mapping, settings, customFields: ['StaffId'] });
     state = wizardReducer(state, { type: 'back' });
-    expect(state).toMatchObject({ step: 'preview', mapping });
+    expect(state).toMatchObject({ step: 'preview', mapping, customFields: ['StaffId'] });
     state = wizardReducer(state, { type: 'preview-confirmed' });
-    expect(state).toMatchObject({ step: 'mapping', mapping });
+    expect(state).toMatchObject({ step: 'mapping', mapping, customFields: ['StaffId'] });
     state = wizardReducer(state, { type: 'mapping-confirmed', mapping });
     expect(state).toMatchObject({ step: 'settings', mapping });
   });
@@ -52,7 +58,7 @@ describe('wizardReducer', () => {
 
   it('a new file starts a fresh preview', () => {
     const state = wizardReducer(
-      { step: 'settings', file, mapping, settings },
+      { step: 'settings', file, mapping, customFields: [], settings },
       { type: 'file-read', file },
     );
     expect(state).toEqual({ step: 'preview', file });

@@ -32,17 +32,24 @@ export interface SubmitOutcome {
 
 export type WizardState =
   | { readonly step: 'upload' }
-  | { readonly step: 'preview'; readonly file: FileSummary; readonly mapping?: ColumnMapping }
+  | {
+      readonly step: 'preview';
+      readonly file: FileSummary;
+      readonly mapping?: ColumnMapping;
+      readonly customFields?: readonly string[];
+    }
   | {
       readonly step: 'mapping';
       readonly file: FileSummary;
       readonly mapping?: ColumnMapping;
+      readonly customFields?: readonly string[];
       readonly settings?: ImportSettings;
     }
   | {
       readonly step: 'settings';
       readonly file: FileSummary;
       readonly mapping: ColumnMapping;
+      readonly customFields: readonly string[];
       readonly settings?: ImportSettings;
     }
   | {
@@ -58,7 +65,11 @@ export type StepName = WizardState['step'];
 export type WizardEvent =
   | { readonly type: 'file-read'; readonly file: FileSummary }
   | { readonly type: 'preview-confirmed' }
-  | { readonly type: 'mapping-confirmed'; readonly mapping: ColumnMapping }
+  | {
+      readonly type: 'mapping-confirmed';
+      readonly mapping: ColumnMapping;
+      readonly customFields?: readonly string[];
+    }
   | { readonly type: 'settings-changed'; readonly settings: ImportSettings }
   | {
       readonly type: 'imported';
@@ -84,11 +95,22 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { step: 'preview', file: event.file };
     case 'preview-confirmed':
       return state.step === 'preview'
-        ? { step: 'mapping', file: state.file, mapping: state.mapping }
+        ? {
+            step: 'mapping',
+            file: state.file,
+            mapping: state.mapping,
+            customFields: state.customFields,
+          }
         : state;
     case 'mapping-confirmed':
       return state.step === 'mapping'
-        ? { step: 'settings', file: state.file, mapping: event.mapping, settings: state.settings }
+        ? {
+            step: 'settings',
+            file: state.file,
+            mapping: event.mapping,
+            customFields: event.customFields ?? [],
+            settings: state.settings,
+          }
         : state;
     case 'settings-changed':
       return state.step === 'settings' ? { ...state, settings: event.settings } : state;
@@ -107,12 +129,18 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
         case 'preview':
           return { step: 'upload' };
         case 'mapping':
-          return { step: 'preview', file: state.file, mapping: state.mapping };
+          return {
+            step: 'preview',
+            file: state.file,
+            mapping: state.mapping,
+            customFields: state.customFields,
+          };
         case 'settings':
           return {
             step: 'mapping',
             file: state.file,
             mapping: state.mapping,
+            customFields: state.customFields,
             settings: state.settings,
           };
         default:

@@ -71,8 +71,11 @@ export function Wizard() {
                   headingRef={headingRef}
                   file={state.file}
                   initialMapping={state.mapping}
+                  initialCustomFields={state.customFields}
                   onBack={back}
-                  onContinue={(mapping) => dispatch({ type: 'mapping-confirmed', mapping })}
+                  onContinue={(mapping, customFields) =>
+                    dispatch({ type: 'mapping-confirmed', mapping, customFields })
+                  }
                 />
               );
             case 'settings':

@@ -1,24 +1,35 @@
 import { useDraggable } from '@dnd-kit/core';
+import type { KeyboardEvent } from 'react';
 
 interface Props {
   readonly id: string;
   readonly column: string;
   readonly samples: readonly string[];
   readonly mappedTo: readonly string[];
+  readonly pickedUp: boolean;
+  readonly onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  readonly onBlur: () => void;
 }
 
-export function ColumnCard({ id, column, samples, mappedTo }: Props) {
+/**
+ * A column of the file: dragged with the pointer (dnd-kit), or picked up with Space and moved
+ * between fields with the arrow keys (the mapping step handles the keys).
+ */
+export function ColumnCard({ id, column, samples, mappedTo, pickedUp, onKeyDown, onBlur }: Props) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id, data: { column } });
   return (
     <li>
       <button
         type="button"
         ref={setNodeRef}
-        className={`column-card${isDragging ? ' dragging' : ''}${mappedTo.length ? ' used' : ''}`}
+        className={`column-card${isDragging || pickedUp ? ' dragging' : ''}${mappedTo.length ? ' used' : ''}`}
         {...attributes}
         {...listeners}
         aria-roledescription="draggable column"
         aria-describedby="drag-instructions"
+        aria-pressed={pickedUp}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
       >
         <ColumnCardBody column={column} samples={samples} mappedTo={mappedTo} />
       </button>
@@ -26,7 +37,11 @@ export function ColumnCard({ id, column, samples, mappedTo }: Props) {
   );
 }
 
-export function ColumnCardBody({ column, samples, mappedTo }: Omit<Props, 'id'>) {
+export function ColumnCardBody({
+  column,
+  samples,
+  mappedTo,
+}: Pick<Props, 'column' | 'samples' | 'mappedTo'>) {
   return (
     <>
       <span className="column-name">{column}</span>

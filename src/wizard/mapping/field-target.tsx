@@ -1,13 +1,25 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { FieldSource } from '../../domain/mapping/mapping';
-import type { ContactField } from '../../domain/whispir/contact-fields';
+
+export interface TargetField {
+  readonly key: string;
+  readonly label: string;
+}
 
 interface Props {
-  readonly field: ContactField;
+  readonly field: TargetField;
   readonly required: boolean;
   readonly source: FieldSource | undefined;
   readonly columns: readonly string[];
   readonly samples: ReadonlyMap<string, readonly string[]>;
+  /** Why the current column was matched automatically, when it was. */
+  readonly reason?: string;
+  /** A warning when the column's values do not look like this field. */
+  readonly misfit?: string;
+  readonly problem?: string;
+  readonly constants: readonly string[];
+  /** A column picked up with the keyboard is over this field. */
+  readonly keyboardOver?: boolean;
   readonly onChange: (source: FieldSource | undefined) => void;
 }
 
@@ -24,19 +36,34 @@ function selectValue(source: FieldSource | undefined): string {
 
 export const fieldDropId = (key: string) => `field:${key}`;
 
-export function FieldTarget({ field, required, source, columns, samples, onChange }: Props) {
-  const { isOver, setNodeRef, active } = useDroppable({
-    id: fieldDropId(field.key),
-    data: { field },
-  });
+export function FieldTarget(props: Props) {
+  const {
+    keyboardOver,
+    field,
+    required,
+    source,
+    columns,
+    samples,
+    reason,
+    misfit,
+    problem,
+    constants,
+    onChange,
+  } = props;
+  const { isOver, setNodeRef, active } = useDroppable({ id: fieldDropId(field.key) });
   const selectId = `map-${field.key}`;
   const mappedSamples = source?.kind === 'column' ? (samples.get(source.column) ?? []) : [];
   const classes = [
     'field-target',
     source ? 'mapped' : '',
-    isOver ? 'over' : '',
+    isOver || keyboardOver ? 'over' : '',
     active ? 'droppable' : '',
+    problem ? 'invalid' : '',
   ]
+    .filter(Boolean)
+    .join(' ');
+  const listId = `constants-${field.key}`;
+  const describedBy = [misfit && `${selectId}-misfit`, problem && `${selectId}-problem`]
     .filter(Boolean)
     .join(' ');
 
@@ -58,6 +85,8 @@ export function FieldTarget({ field, required, source, columns, samples, onChang
       <select
         id={selectId}
         value={selectValue(source)}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={problem ? true : undefined}
         onChange={(event) => {
           const value = event.target.value;
           if (value === NONE) onChange(undefined);
@@ -82,18 +111,34 @@ export function FieldTarget({ field, required, source, columns, samples, onChang
           Value for every row
           <input
             type="text"
+            list={constants.length ? listId : undefined}
             value={source.value}
             onChange={(event) => onChange({ kind: 'constant', value: event.target.value })}
           />
+          {constants.length > 0 && (
+            <datalist id={listId}>
+              {constants.map((value) => (
+                <option key={value} value={value} />
+              ))}
+            </datalist>
+          )}
         </label>
-      )}
-      {source?.kind === 'empty' && (
-        <p className="muted small">Whispir needs this field mapped; it will be sent empty.</p>
       )}
       {mappedSamples.length > 0 && (
         <p className="samples">
           <span className="visually-hidden">Sample values: </span>
           {mappedSamples.join(' · ')}
+        </p>
+      )}
+      {reason && <p className="muted small">Matched automatically: {reason}.</p>}
+      {misfit && (
+        <p id={`${selectId}-misfit`} className="warning small">
+          ⚠ {misfit}
+        </p>
+      )}
+      {problem && (
+        <p id={`${selectId}-problem`} className="error-text small">
+          {problem}
         </p>
       )}
     </li>

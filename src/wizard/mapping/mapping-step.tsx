@@ -1,7 +1,6 @@
 import {
   DndContext,
   DragOverlay,
-  KeyboardSensor,
   PointerSensor,
   pointerWithin,
   rectIntersection,
@@ -15,7 +14,25 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { ColumnMapping, FieldSource } from '../../domain/mapping/mapping';
+import { autoMapColumns, suggestionsToMapping } from '../../domain/mapping/auto-map';
+import {
+  customFieldKey,
+  customFieldName,
+  isCustomFieldKey,
+} from '../../domain/mapping/custom-fields';
+import {
+  checkMappingRules,
+  mappingNotes,
+  type ColumnMapping,
+  type FieldSource,
+} from '../../domain/mapping/mapping';
+import {
+  createMappingFormSchema,
+  type MappingFormValue,
+} from '../../domain/mapping/mapping-schema';
+import { applySavedMapping } from '../../domain/mapping/saved-mappings';
+import { checkColumnFit } from '../../domain/mapping/sniff-values';
+import { suggestConstants } from '../../domain/mapping/suggest-constants';
 import {
   CONTACT_FIELDS,
   REQUIRED_MAPPING_KEYS,
@@ -25,18 +42,25 @@ import {
 } from '../../domain/whispir/contact-fields';
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
-import { autoMapExact } from './auto-map';
 import { ColumnCard, ColumnCardBody } from './column-card';
 import { columnSamples } from './column-samples';
-import { FieldTarget } from './field-target';
-import { jumpBetweenFields } from './keyboard-targets';
-import { mappingFormProblems, mappingFormSchema, type MappingFormValues } from './mapping-form';
+import { CustomFieldAdder } from './custom-field-adder';
+import { FieldTarget, type TargetField } from './field-target';
+import { SavedMappingsBar } from './saved-mappings-bar';
+import { useKeyboardMove } from './use-keyboard-move';
+import {
+  AUTOMATIC_PREFIX,
+  loadSavedMappings,
+  storeSavedMappings,
+  upsertSavedMapping,
+} from './saved-mappings-store';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
   readonly initialMapping: ColumnMapping | undefined;
+  readonly initialCustomFields: readonly string[] | undefined;
   readonly onBack: () => void;
-  readonly onContinue: (mapping: ColumnMapping) => void;
+  readonly onContinue: (mapping: ColumnMapping, customFields: readonly string[]) => void;
 }
 
 const CHANNEL_SECTION = ['workEmailAddress1', 'personalEmailAddress1', 'personalMobilePhone1'];
@@ -50,65 +74,66 @@ const GROUP_ORDER: FieldGroup[] = [
 ];
 const pickFields = (keys: readonly string[]) =>
   keys.map((key) => findContactField(key)).filter((field): field is ContactField => Boolean(field));
-
 const columnId = (index: number) => `column-${index}`;
-const labelOf = (key: string) => findContactField(key)?.label ?? key;
+const labelOf = (key: string) =>
+  findContactField(key)?.label ??
+  (isCustomFieldKey(key) ? `${customFieldName(key)} (custom)` : key);
+const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
 
-// Pointer drags land only where the pointer is; keyboard drags have no pointer, so fall back to
-// overlap with the field the arrow keys moved to.
+// A drop lands where the pointer is; without pointer coordinates, on the field overlapped most.
 const collisionDetection: CollisionDetection = (args) => {
   const hits = pointerWithin(args);
   return hits.length > 0 ? hits : rectIntersection(args);
 };
 
-export function MappingStep({ headingRef, file, initialMapping, onBack, onContinue }: Props) {
-  const { handleSubmit, setValue, control, formState } = useForm<MappingFormValues>({
-    defaultValues: { mapping: { ...(initialMapping ?? autoMapExact(file.headers)) } },
-    resolver: zodResolver(mappingFormSchema),
+export function MappingStep(props: Props) {
+  const { headingRef, file, initialMapping, initialCustomFields, onBack, onContinue } = props;
+  const samples = useMemo(() => columnSamples(file, 3), [file]);
+  const suggestions = useMemo(() => {
+    const wide = columnSamples(file, 20);
+    return autoMapColumns(
+      file.headers.map((name) => ({ name, samples: wide.get(name) ?? [] })),
+      { customFields: initialCustomFields ?? [] },
+    );
+  }, [file, initialCustomFields]);
+  const schema = useMemo(() => createMappingFormSchema({ columns: file.headers }), [file.headers]);
+  const { handleSubmit, setValue, control, formState, getValues } = useForm<MappingFormValue>({
+    defaultValues: {
+      mapping: { ...(initialMapping ?? suggestionsToMapping(suggestions)) },
+      customFields: [...(initialCustomFields ?? [])],
+    },
+    resolver: zodResolver(schema),
   });
   const mapping = useWatch({ control, name: 'mapping' });
+  const customFields = useWatch({ control, name: 'customFields' });
   const [outcome, setOutcome] = useState('');
   const [dragging, setDragging] = useState<string>();
-  const samples = useMemo(() => columnSamples(file), [file]);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: jumpBetweenFields }),
-  );
+  const [announcement, setAnnouncement] = useState('');
+  const [moreOpen, setMoreOpen] = useState(false);
+  // Keyboard moves are our own (see useKeyboardMove); dnd-kit handles the pointer.
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
 
-  const requiredFields = pickFields(REQUIRED_MAPPING_KEYS);
-  const channelFields = pickFields(CHANNEL_SECTION);
-  const shown = new Set([...REQUIRED_MAPPING_KEYS, ...CHANNEL_SECTION] as string[]);
-  const otherGroups = GROUP_ORDER.map((group) => ({
-    group,
-    fields: CONTACT_FIELDS.filter((field) => field.group === group && !shown.has(field.key)),
-  })).filter((entry) => entry.fields.length > 0);
-
-  const mappedTo = (column: string) =>
-    Object.entries(mapping)
-      .filter(([, source]) => source.kind === 'column' && source.column === column)
-      .map(([key]) => labelOf(key));
-
+  const setMapping = (next: ColumnMapping) =>
+    setValue('mapping', { ...next }, { shouldValidate: formState.isSubmitted });
   const setSource = (key: string, source: FieldSource | undefined) => {
     const next = { ...mapping };
     if (source) next[key] = source;
     else delete next[key];
-    setValue('mapping', next, { shouldValidate: formState.isSubmitted });
+    setMapping(next);
   };
-
   const assign = (column: string, key: string): string => {
     const previous = mapping[key];
     setSource(key, { kind: 'column', column });
     const label = labelOf(key);
-    if (previous?.kind === 'column' && previous.column !== column)
-      return `${label} now takes column “${column}” instead of “${previous.column}”.`;
-    return `${label} now takes column “${column}”.`;
+    return previous?.kind === 'column' && previous.column !== column
+      ? `${label} now takes column “${column}” instead of “${previous.column}”.`
+      : `${label} now takes column “${column}”.`;
   };
 
   const columnFromId = (id: string | number) =>
     file.headers[Number(String(id).replace('column-', ''))];
   const fieldFromId = (id: string | number | undefined) =>
     id === undefined ? undefined : String(id).replace(/^field:/, '');
-
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
       `Picked up column ${columnFromId(active.id) ?? ''}. Use the arrow keys to move between fields, Space to drop, Escape to cancel.`,
@@ -123,7 +148,6 @@ export function MappingStep({ headingRef, file, initialMapping, onBack, onContin
     onDragCancel: ({ active }) =>
       `Cancelled. Column ${columnFromId(active.id) ?? ''} was not moved.`,
   };
-
   const onDragStart = (event: DragStartEvent) => setDragging(columnFromId(event.active.id));
   const onDragEnd = (event: DragEndEvent) => {
     setDragging(undefined);
@@ -132,30 +156,101 @@ export function MappingStep({ headingRef, file, initialMapping, onBack, onContin
     if (column && key) setOutcome(assign(column, key));
   };
 
-  const problems = formState.isSubmitted ? mappingFormProblems(mapping) : [];
+  const problems = formState.isSubmitted
+    ? checkMappingRules(mapping, { columns: file.headers })
+    : [];
+  const problemFor = (key: string) => problems.find((problem) => problem.field === key)?.message;
+  const notes = mappingNotes(mapping);
   const requiredDone = REQUIRED_MAPPING_KEYS.filter((key) => mapping[key]).length;
+  const usedColumns = new Set(
+    Object.values(mapping).flatMap((source) => (source?.kind === 'column' ? [source.column] : [])),
+  );
+  const proposals = suggestions.filter(
+    (suggestion) =>
+      !suggestion.apply && !mapping[suggestion.field] && !usedColumns.has(suggestion.column),
+  );
+  const reasonFor = (key: string) => {
+    const source = mapping[key];
+    if (source?.kind !== 'column') return undefined;
+    return suggestions.find((s) => s.apply && s.field === key && s.column === source.column)
+      ?.reason;
+  };
+  const mappedTo = (column: string) =>
+    Object.entries(mapping)
+      .filter(([, source]) => source?.kind === 'column' && source.column === column)
+      .map(([key]) => labelOf(key));
+  const country = mapping.workCountry?.kind === 'constant' ? mapping.workCountry.value : undefined;
 
-  const fieldList = (fields: readonly ContactField[], required: boolean) => (
+  const requiredFields = pickFields(REQUIRED_MAPPING_KEYS);
+  const channelFields = pickFields(CHANNEL_SECTION);
+  const shown = new Set<string>([...REQUIRED_MAPPING_KEYS, ...CHANNEL_SECTION]);
+  const otherGroups = GROUP_ORDER.map((group) => ({
+    group,
+    fields: CONTACT_FIELDS.filter((field) => field.group === group && !shown.has(field.key)),
+  })).filter((entry) => entry.fields.length > 0);
+  const customTargets: TargetField[] = customFields.map((name) => ({
+    key: customFieldKey(name),
+    label: `${name} (custom)`,
+  }));
+  const visibleFields = [
+    ...requiredFields,
+    ...channelFields,
+    ...customTargets,
+    ...(moreOpen ? otherGroups.flatMap((entry) => entry.fields) : []),
+  ].map((field) => field.key);
+  const keyboard = useKeyboardMove({
+    fields: visibleFields,
+    labelOf,
+    announce: setAnnouncement,
+    onDrop: (column, field) => setOutcome(assign(column, field)),
+  });
+
+  const fieldList = (fields: readonly TargetField[], required: boolean) => (
     <ul className="field-list">
-      {fields.map((field) => (
-        <FieldTarget
-          key={field.key}
-          field={field}
-          required={required}
-          source={mapping[field.key]}
-          columns={file.headers}
-          samples={samples}
-          onChange={(source) => {
-            setSource(field.key, source);
-            setOutcome(source ? '' : `${field.label} is no longer imported.`);
-          }}
-        />
-      ))}
+      {fields.map((field) => {
+        const source = mapping[field.key];
+        const misfit =
+          source?.kind === 'column'
+            ? checkColumnFit(field.key, samples.get(source.column) ?? [], source.column)
+            : undefined;
+        return (
+          <FieldTarget
+            key={field.key}
+            field={field}
+            keyboardOver={keyboard.over === field.key}
+            required={required}
+            source={source}
+            columns={file.headers}
+            samples={samples}
+            reason={reasonFor(field.key)}
+            misfit={misfit && !misfit.fits ? misfit.message : undefined}
+            problem={problemFor(field.key)}
+            constants={suggestConstants(field.key, country ? { country } : {})}
+            onChange={(next) => {
+              setSource(field.key, next);
+              setOutcome(next ? '' : `${field.label} is no longer imported.`);
+            }}
+          />
+        );
+      })}
     </ul>
   );
 
+  const submit = handleSubmit((values) => {
+    const entry = {
+      version: 1 as const,
+      name: `${AUTOMATIC_PREFIX}${file.fileName}`,
+      savedAt: new Date().toISOString(),
+      headers: [...file.headers],
+      mapping: values.mapping,
+      customFields: values.customFields,
+    };
+    storeSavedMappings(upsertSavedMapping(loadSavedMappings(), entry));
+    onContinue(values.mapping, values.customFields);
+  });
+
   return (
-    <form onSubmit={handleSubmit((values) => onContinue(values.mapping))} noValidate>
+    <form onSubmit={submit} noValidate>
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
         Match your columns to Whispir fields
       </h2>
@@ -167,6 +262,44 @@ export function MappingStep({ headingRef, file, initialMapping, onBack, onContin
         Press Space or Enter to pick up a column, the arrow keys to move between fields, Space to
         drop it, Escape to cancel.
       </p>
+      <SavedMappingsBar
+        headers={file.headers}
+        current={() => ({
+          headers: [...file.headers],
+          mapping: getValues('mapping'),
+          customFields: getValues('customFields'),
+        })}
+        onApply={(saved) => {
+          setValue('customFields', [...new Set([...customFields, ...saved.customFields])]);
+          setMapping(applySavedMapping(saved, file.headers));
+          setOutcome(`Applied the mapping “${saved.name}”.`);
+        }}
+        onMessage={setOutcome}
+      />
+      {proposals.length > 0 && (
+        <section aria-labelledby="proposals" className="proposals">
+          <h3 id="proposals">Suggestions to check</h3>
+          <p className="muted small">
+            These look likely but are not certain, so they are not applied until you say so.
+          </p>
+          <ul>
+            {proposals.map((suggestion) => (
+              <li key={`${suggestion.field}-${suggestion.column}`}>
+                <span>
+                  {labelOf(suggestion.field)} ← column “{suggestion.column}”: {suggestion.reason} (
+                  {percent(suggestion.confidence)} sure)
+                </span>
+                <button
+                  type="button"
+                  onClick={() => setOutcome(assign(suggestion.column, suggestion.field))}
+                >
+                  Use “{suggestion.column}” for {labelOf(suggestion.field)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}
@@ -186,6 +319,9 @@ export function MappingStep({ headingRef, file, initialMapping, onBack, onContin
                   column={column}
                   samples={samples.get(column) ?? []}
                   mappedTo={mappedTo(column)}
+                  pickedUp={keyboard.move?.column === column}
+                  onKeyDown={keyboard.onKeyDown(column)}
+                  onBlur={keyboard.cancel}
                 />
               ))}
             </ul>
@@ -200,7 +336,16 @@ export function MappingStep({ headingRef, file, initialMapping, onBack, onContin
             <h4>Email and mobile</h4>
             <p className="muted small">Each contact needs at least one email or mobile.</p>
             {fieldList(channelFields, false)}
-            <details className="more-fields">
+            {customTargets.length > 0 && (
+              <>
+                <h4>Custom fields</h4>
+                {fieldList(customTargets, false)}
+              </>
+            )}
+            <details
+              className="more-fields"
+              onToggle={(event) => setMoreOpen(event.currentTarget.open)}
+            >
               <summary>More fields</summary>
               {otherGroups.map(({ group, fields }) => (
                 <div key={group}>
@@ -208,6 +353,13 @@ export function MappingStep({ headingRef, file, initialMapping, onBack, onContin
                   {fieldList(fields, false)}
                 </div>
               ))}
+              <CustomFieldAdder
+                existing={customFields}
+                onAdd={(name) => {
+                  setValue('customFields', [...customFields, name]);
+                  setOutcome(`Added the custom field ${name}: drag a column onto it.`);
+                }}
+              />
             </details>
           </section>
         </div>
@@ -223,15 +375,23 @@ export function MappingStep({ headingRef, file, initialMapping, onBack, onContin
           ) : null}
         </DragOverlay>
       </DndContext>
+      <p id="mapping-announcer" aria-live="assertive" className="visually-hidden">
+        {announcement}
+      </p>
       <p aria-live="polite" className="status">
         {outcome}
       </p>
+      {notes.map((note) => (
+        <p key={note.code} className="note">
+          {note.message}
+        </p>
+      ))}
       {problems.length > 0 && (
         <div role="alert" className="error">
           <p>Before importing:</p>
           <ul>
-            {problems.map((message) => (
-              <li key={message}>{message}</li>
+            {problems.map((problem) => (
+              <li key={problem.message}>{problem.message}</li>
             ))}
           </ul>
         </div>
