@@ -43,6 +43,8 @@ export default defineConfig(({ mode }) => {
     define: {
       __WHISPIR_TARGET_LABEL__: JSON.stringify(target.label),
       __WHISPIR_IS_SANDBOX__: JSON.stringify(target.isSandbox),
+      // The target's address (never a credential) so the API inspector can show full URLs.
+      __WHISPIR_TARGET_URL__: JSON.stringify(target.url),
     },
     server: { host: '127.0.0.1', port: 5173, proxy },
     preview: { host: '127.0.0.1', port: 4173, proxy },

@@ -12,9 +12,12 @@ export interface ApiExchange {
   readonly path: string;
   readonly requestHeaders: Readonly<Record<string, string>>;
   readonly requestBody?: string;
+  /** 0 when no answer came (network failure or dropped connection). */
   readonly status: number;
-  readonly location?: string;
+  readonly responseHeaders: Readonly<Record<string, string>>;
   readonly responseBody: string;
+  readonly at: string;
+  readonly durationMs: number;
 }
 
 type Listener = (exchange: ApiExchange) => void;
@@ -38,6 +41,9 @@ export class WhispirApiError extends Error {
 }
 
 const STATUS_WORDS: Record<number, string> = {
+  502: 'Whispir could not be reached through the proxy (502).',
+  503: 'Whispir is unavailable right now (503).',
+  504: 'Whispir did not answer in time (504).',
   401: 'Whispir rejected the username or password (401).',
   403: 'Whispir refused the API key (403).',
   404: 'Whispir could not find that (404).',
@@ -81,7 +87,28 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
   const headers: Record<string, string> = { Accept: request.mediaType };
   if (request.body !== undefined) headers['Content-Type'] = request.mediaType;
   const requestBody = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const started = performance.now();
+  const at = new Date().toISOString();
+  const record = (
+    status: number,
+    responseHeaders: Record<string, string>,
+    responseBody: string,
+  ) => {
+    const exchange: ApiExchange = {
+      method: request.method,
+      path: request.path,
+      requestHeaders: headers,
+      requestBody,
+      status,
+      responseHeaders,
+      responseBody,
+      at,
+      durationMs: Math.round(performance.now() - started),
+    };
+    for (const listener of listeners) listener(exchange);
+  };
   let response: Response;
+  let text: string;
   try {
     response = await fetch(`${WHISPIR_BASE}${request.path}`, {
       method: request.method,
@@ -89,22 +116,14 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
       body: requestBody,
       signal: request.signal,
     });
+    text = await response.text();
   } catch (error) {
+    record(0, {}, '');
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new WhispirApiError(0, 'Whispir could not be reached: the network or the proxy is down.');
+    throw new WhispirApiError(0, 'Whispir could not be reached: the connection failed or dropped.');
   }
-  const text = await response.text();
   const location = response.headers.get('location') ?? undefined;
-  const exchange: ApiExchange = {
-    method: request.method,
-    path: request.path,
-    requestHeaders: headers,
-    requestBody,
-    status: response.status,
-    location,
-    responseBody: text,
-  };
-  for (const listener of listeners) listener(exchange);
+  record(response.status, Object.fromEntries(response.headers.entries()), text);
   if (!response.ok) {
     const errorCode = response.headers.get('x-error-code');
     throw new WhispirApiError(

@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { TARGET_LABEL } from '../config/build-info';
 import { Wizard } from '../wizard/wizard';
+import { ApiInspector } from './api-inspector';
+import { ConnectionStatus } from './connection-status';
 import { ErrorBoundary } from './error-boundary';
 
 export function App() {
@@ -13,13 +14,12 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <header className="app-header">
         <h1>Import contacts into Whispir</h1>
-        <p className="connection">
-          Connected to: <strong>{TARGET_LABEL}</strong>
-        </p>
+        <ConnectionStatus />
       </header>
       <ErrorBoundary>
         <Wizard />
       </ErrorBoundary>
+      <ApiInspector />
     </QueryClientProvider>
   );
 }

@@ -1,16 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useWorkspaces } from '../../api/get-workspaces';
 import type { ColumnMapping } from '../../domain/mapping/mapping';
+import { RESOURCE_FORMATS } from '../../domain/resource/formats';
+import { createJob, summariseJob } from '../../domain/submit/submission-job';
 import { IMPORT_MODES, IMPORT_MODE_TEXT, MATCH_RULE_TEXT } from '../../domain/whispir/import-modes';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
+import { PartsProgress } from '../submit/parts-progress';
+import { outcomeOf } from '../submit/sandbox-outcomes';
+import { useSubmission } from '../submit/use-submission';
 import type { ImportSettings, SubmitOutcome } from '../wizard-state';
-import { submitImport } from './submit-import';
+import { WorkspacePicker } from './workspace-picker';
 import {
   DEFAULT_WORKSPACE_NAME,
   rememberWorkspace,
@@ -31,8 +36,12 @@ interface Props extends StepHeading {
 const settingsSchema = z.object({
   importMode: z.enum(IMPORT_MODES),
   workspaceId: z.string(),
+  format: z.enum(RESOURCE_FORMATS),
+  ratePerSecond: z.coerce.number().int().min(1).max(30),
 });
 type SettingsForm = z.infer<typeof settingsSchema>;
+
+const FORMAT_LABELS = { csv: 'CSV (recommended)', json: 'JSON', xml: 'XML' } as const;
 
 export function SettingsStep(props: Props) {
   const {
@@ -47,41 +56,102 @@ export function SettingsStep(props: Props) {
   } = props;
   const workspaces = useWorkspaces();
   const choices = workspaceChoices(workspaces.data ?? []);
-  const { register, handleSubmit, getValues, setValue } = useForm<SettingsForm>({
+  const { register, handleSubmit, getValues, setValue, control } = useForm<SettingsForm>({
     defaultValues: {
       importMode: initialSettings?.importMode ?? 'replace',
       workspaceId: initialSettings?.workspaceId ?? rememberedWorkspace(),
+      format: initialSettings?.format ?? 'csv',
+      ratePerSecond: initialSettings?.ratePerSecond ?? 5,
     },
-    resolver: zodResolver(settingsSchema),
+    resolver: zodResolver(settingsSchema) as never,
   });
+  const format = useWatch({ control, name: 'format' });
+  const workspaceId = useWatch({ control, name: 'workspaceId' });
+  const ratePerSecond = useWatch({ control, name: 'ratePerSecond' });
+  const submission = useSubmission(Number(ratePerSecond) || 5);
   const [stage, setStage] = useState('');
+  const [error, setError] = useState<string>();
+
   // A remembered workspace that no longer exists falls back to the default.
   useEffect(() => {
     if (workspaces.data && !choices.some((choice) => choice.id === getValues('workspaceId')))
       setValue('workspaceId', '');
   }, [workspaces.data, choices, getValues, setValue]);
+
+  // The upload is built in the worker as soon as the format is known, so the parts show first.
+  const upload = useQuery({
+    queryKey: ['upload-plan', file.fileName, mapping, format],
+    queryFn: () => intake.prepareUpload(mapping, format),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+
   const toSettings = (values: SettingsForm): ImportSettings => ({
     ...values,
+    ratePerSecond: Number(values.ratePerSecond),
     workspaceName:
-      choices.find((choice) => choice.id === values.workspaceId)?.name ?? DEFAULT_WORKSPACE_NAME,
+      choices.find((choice) => choice.id === values.workspaceId)?.name ??
+      `${DEFAULT_WORKSPACE_NAME} (default)`,
   });
 
-  const submit = useMutation({
-    mutationFn: (settings: ImportSettings) =>
-      submitImport({ intake, file, mapping, settings, onStage: setStage }),
-    onSuccess: (outcome, settings) => onImported(settings, outcome),
-  });
+  const finish = async (settings: ImportSettings, job: Parameters<typeof outcomeOf>[0]) => {
+    if (!summariseJob(job).done) return;
+    setStage('Whispir accepted every part; waiting for the sandbox to finish importing…');
+    const outcome = await outcomeOf(job);
+    await submission.journal.deleteJob(job.id);
+    onImported(settings, outcome);
+  };
 
-  const rows = file.rowCount.toLocaleString();
+  const start = async (values: SettingsForm) => {
+    const settings = toSettings(values);
+    const plan = upload.data;
+    if (!plan) return;
+    rememberWorkspace(settings.workspaceId);
+    setError(undefined);
+    try {
+      const job = createJob({
+        fileName: file.fileName,
+        workspaceId: settings.workspaceId,
+        workspaceName: settings.workspaceName,
+        importMode: settings.importMode,
+        fieldMapping: plan.fieldMapping,
+        mimeType: plan.mimeType,
+        resourceNameBase: file.fileName,
+        plan: plan.parts,
+      });
+      setStage('Preparing the files to upload…');
+      for (const part of plan.parts) {
+        await submission.journal.savePartBody(job.id, part.part, await intake.partBody(part.part));
+      }
+      await submission.journal.saveJob(job);
+      setStage('');
+      await finish(settings, await submission.run(job));
+    } catch (cause) {
+      setError((cause as Error).message);
+    }
+  };
+
+  /** Sends the parts not yet sent, or, when the user names one, that part again. */
+  const again = async (part?: number) => {
+    if (!submission.job) return;
+    try {
+      await finish(
+        toSettings(getValues()),
+        await submission.run(submission.job, part === undefined ? undefined : [part]),
+      );
+    } catch (cause) {
+      setError((cause as Error).message);
+    }
+  };
+
+  const job = submission.job;
+  const locked = submission.running || Boolean(job);
+  const parts = upload.data?.parts.length ?? 0;
+  const rows = (upload.data?.rowCount ?? file.rowCount).toLocaleString();
+  const summary = job && summariseJob(job);
+
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((values) => {
-        const settings = toSettings(values);
-        rememberWorkspace(settings.workspaceId);
-        submit.mutate(settings);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit((values) => void start(values))}>
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
         Choose how to import
       </h2>
@@ -89,7 +159,7 @@ export function SettingsStep(props: Props) {
         Pick what happens to people already in Whispir, and where the contacts go.
       </p>
 
-      <fieldset className="modes">
+      <fieldset className="modes" disabled={locked}>
         <legend>When a contact is already in the workspace</legend>
         {IMPORT_MODES.map((mode) => (
           <label key={mode} className="mode">
@@ -103,37 +173,74 @@ export function SettingsStep(props: Props) {
         <p className="muted small">{MATCH_RULE_TEXT}</p>
       </fieldset>
 
-      <div className="workspace">
-        <label htmlFor="workspace">Workspace</label>
-        <select id="workspace" {...register('workspaceId')} disabled={workspaces.isPending}>
-          {choices.map((choice) => (
-            <option key={choice.id} value={choice.id}>
-              {choice.name}
-            </option>
-          ))}
-        </select>
-        {workspaces.isPending && <p className="muted small">Loading workspaces…</p>}
-        {workspaces.isError && (
-          <p role="alert" className="error">
-            Could not list workspaces: {workspaces.error.message} Contacts can still go to{' '}
-            {DEFAULT_WORKSPACE_NAME}.
-          </p>
-        )}
-      </div>
+      <WorkspacePicker
+        choices={choices}
+        selected={workspaceId}
+        disabled={workspaces.isPending || locked}
+        registration={register('workspaceId')}
+      />
+      {workspaces.isPending && <p className="muted small">Loading workspaces…</p>}
+      {workspaces.isError && (
+        <p role="alert" className="error">
+          Could not list workspaces: {workspaces.error.message} Contacts can still go to{' '}
+          {DEFAULT_WORKSPACE_NAME}.
+        </p>
+      )}
 
+      <details className="advanced">
+        <summary>Advanced: file format and request rate</summary>
+        <fieldset disabled={locked}>
+          <legend className="visually-hidden">Advanced settings</legend>
+          <label>
+            File format sent to Whispir
+            <select {...register('format')}>
+              {RESOURCE_FORMATS.map((value) => (
+                <option key={value} value={value}>
+                  {FORMAT_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Requests per second (your Whispir edition allows 5, 10 or 30)
+            <input type="number" min={1} max={30} {...register('ratePerSecond')} />
+          </label>
+        </fieldset>
+      </details>
+
+      <p className="muted">
+        {upload.isPending && 'Preparing the upload…'}
+        {upload.isError && (
+          <span className="error-text">
+            The upload could not be prepared: {upload.error.message}
+          </span>
+        )}
+        {upload.data &&
+          (parts > 1
+            ? `${rows} contacts will be sent in ${parts} parts, because Whispir accepts at most 10 MB per request.`
+            : `${rows} contacts will be sent in one request.`)}
+      </p>
+
+      {job && (
+        <PartsProgress
+          job={job}
+          running={submission.running}
+          onSendAgain={(part) => void again(part)}
+          onMarkDone={(part) => void submission.markDone(part)}
+        />
+      )}
       <div aria-live="polite" className="status">
-        {submit.isPending && <p>{stage}</p>}
+        {stage && <p>{stage}</p>}
       </div>
-      {submit.isError && (
+      {error && (
         <div role="alert" className="error">
-          <p>The import did not go through: {submit.error.message}</p>
-          <p>Nothing else was changed. You can try again.</p>
+          <p>The import stopped: {error}</p>
         </div>
       )}
       <div className="actions">
         <button
           type="button"
-          disabled={submit.isPending}
+          disabled={locked}
           onClick={() => {
             onSettingsChange(toSettings(getValues()));
             onBack();
@@ -141,11 +248,34 @@ export function SettingsStep(props: Props) {
         >
           Back
         </button>
-        <button type="submit" className="primary" disabled={submit.isPending}>
-          {submit.isPending
-            ? 'Importing…'
-            : `Import ${rows} contact${file.rowCount === 1 ? '' : 's'}`}
-        </button>
+        {!job && (
+          <button type="submit" className="primary" disabled={!upload.data}>
+            {`Import ${rows} contact${upload.data?.rowCount === 1 ? '' : 's'}`}
+          </button>
+        )}
+        {submission.running && (
+          <button type="button" onClick={submission.cancel}>
+            Cancel sending
+          </button>
+        )}
+        {job && !submission.running && summary && !summary.done && summary.accepted > 0 && (
+          <button
+            type="button"
+            onClick={() =>
+              void outcomeOf(job).then((outcome) => onImported(toSettings(getValues()), outcome))
+            }
+          >
+            Show the result of the accepted parts
+          </button>
+        )}
+        {job &&
+          !submission.running &&
+          summary &&
+          (summary.pending > 0 || job.parts.some((p) => p.status === 'cancelled')) && (
+            <button type="button" className="primary" onClick={() => void again()}>
+              Resume sending
+            </button>
+          )}
       </div>
     </form>
   );

@@ -1,0 +1,49 @@
+/**
+ * The session's log of Whispir exchanges, for the API inspector. Kept outside React so every
+ * request is recorded whichever screen is showing. Large bodies are kept only as much as the
+ * inspector shows, so a 10 MB upload is not held twice.
+ */
+import { onApiExchange, type ApiExchange } from './whispir-http';
+
+/** Bodies up to this size are kept whole (so their curl can be copied); larger ones shortened. */
+export const MAX_KEPT_BODY = 256 * 1024;
+const MAX_ENTRIES = 200;
+
+export interface LoggedExchange extends ApiExchange {
+  readonly id: number;
+  /** False when the request body was too large to keep whole. */
+  readonly bodyComplete: boolean;
+}
+
+let entries: readonly LoggedExchange[] = [];
+let nextId = 1;
+const subscribers = new Set<() => void>();
+
+function shrink(body: string | undefined): { body?: string; complete: boolean } {
+  if (body === undefined || body.length <= MAX_KEPT_BODY) return { body, complete: true };
+  // Keep the start of the JSON (name, scope, mimeType and the start of derefUri) for display.
+  return { body: `${body.slice(0, 4096)}"}`, complete: false };
+}
+
+onApiExchange((exchange) => {
+  const { body, complete } = shrink(exchange.requestBody);
+  entries = [
+    ...entries,
+    { ...exchange, requestBody: body, bodyComplete: complete, id: nextId++ },
+  ].slice(-MAX_ENTRIES);
+  for (const notify of subscribers) notify();
+});
+
+export const apiLog = {
+  subscribe(listener: () => void): () => void {
+    subscribers.add(listener);
+    return () => subscribers.delete(listener);
+  },
+  snapshot(): readonly LoggedExchange[] {
+    return entries;
+  },
+  clear(): void {
+    entries = [];
+    for (const notify of subscribers) notify();
+  },
+};

@@ -1,0 +1,126 @@
+import { useState, useSyncExternalStore } from 'react';
+import { apiLog, type LoggedExchange } from '../api/api-log';
+import { TARGET_URL } from '../config/build-info';
+import { REDACTED, redactHeaders, shortenBase64InJson, toCurl } from '../domain/submit/curl';
+
+/** Headers the proxy adds on the server; the browser never sees their values. */
+const PROXY_HEADERS = { 'x-api-key': REDACTED, Authorization: REDACTED };
+
+function ExchangeView({ exchange }: { exchange: LoggedExchange }) {
+  const [copied, setCopied] = useState(false);
+  const [showFile, setShowFile] = useState(false);
+  const url = `${TARGET_URL}${exchange.path}`;
+  const body =
+    exchange.requestBody === undefined ? undefined : shortenBase64InJson(exchange.requestBody);
+  const curl = exchange.bodyComplete
+    ? toCurl({
+        method: exchange.method,
+        url,
+        headers: exchange.requestHeaders,
+        body: exchange.requestBody,
+      })
+    : undefined;
+  const requestHeaders = { ...redactHeaders(exchange.requestHeaders), ...PROXY_HEADERS };
+  const responseHeaders = redactHeaders(exchange.responseHeaders);
+  const status = exchange.status === 0 ? 'no answer' : String(exchange.status);
+  return (
+    <details className="exchange">
+      <summary>
+        <code>
+          {exchange.method} {exchange.path}
+        </code>{' '}
+        → <strong>{status}</strong> <span className="muted small">({exchange.durationMs} ms)</span>
+      </summary>
+      <p>
+        <code>{url}</code>
+      </p>
+      <h4>Request headers</h4>
+      <pre>
+        {Object.entries(requestHeaders)
+          .map(([name, value]) => `${name}: ${value}`)
+          .join('\n')}
+      </pre>
+      {body && (
+        <>
+          <h4>
+            Request body
+            {body.base64Bytes
+              ? ` (file: ${body.base64Bytes.toLocaleString()} base64 characters)`
+              : ''}
+          </h4>
+          <pre className="body">{body.text}</pre>
+          {body.decoded !== undefined && (
+            <button type="button" onClick={() => setShowFile(!showFile)} aria-expanded={showFile}>
+              {showFile ? 'Hide the decoded file' : 'Show the decoded file'}
+            </button>
+          )}
+          {showFile && body.decoded !== undefined && (
+            <pre className="body" aria-label="Decoded file">
+              {body.decoded.slice(0, 20_000)}
+              {body.decoded.length > 20_000 ? '\n…' : ''}
+            </pre>
+          )}
+        </>
+      )}
+      <h4>Response</h4>
+      <pre>
+        {Object.entries(responseHeaders)
+          .map(([name, value]) => `${name}: ${value}`)
+          .join('\n')}
+      </pre>
+      {exchange.responseBody && <pre className="body">{exchange.responseBody.slice(0, 5_000)}</pre>}
+      {curl ? (
+        <>
+          <h4>As curl</h4>
+          <p className="muted small">
+            Set WHISPIR_API_KEY, WHISPIR_USERNAME and WHISPIR_PASSWORD in your shell; the command
+            holds no secret.
+          </p>
+          <pre className="body" data-testid="curl">
+            {curl}
+          </pre>
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(curl).then(() => setCopied(true));
+            }}
+          >
+            {copied ? 'Copied' : 'Copy as curl'}
+          </button>
+        </>
+      ) : (
+        <p className="muted small">This request is too large to copy as curl here.</p>
+      )}
+    </details>
+  );
+}
+
+/** Every request the wizard sent to Whispir this session, and the answers, secrets redacted. */
+export function ApiInspector() {
+  const exchanges = useSyncExternalStore(apiLog.subscribe, apiLog.snapshot);
+  return (
+    <aside aria-labelledby="api-inspector-heading" className="api-inspector">
+      <details>
+        <summary>
+          <h2 id="api-inspector-heading">API inspector</h2>
+          <span className="muted small"> {exchanges.length} requests to Whispir this session</span>
+        </summary>
+        <p className="muted small">
+          Every call goes through this app's proxy, which adds the API key and the Authorization
+          header on the server.
+        </p>
+        {exchanges.length === 0 ? (
+          <p>No request yet.</p>
+        ) : (
+          <ol className="exchanges">
+            {[...exchanges].reverse().map((exchange) => (
+              <li key={exchange.id}>
+                <ExchangeView exchange={exchange} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </details>
+    </aside>
+  );
+}

@@ -1,0 +1,37 @@
+import { useWorkspaces } from '../api/get-workspaces';
+import { WhispirApiError } from '../api/whispir-http';
+import { TARGET_LABEL } from '../config/build-info';
+
+function explain(error: Error): string {
+  if (!(error instanceof WhispirApiError)) return error.message;
+  if (error.errorCode === 'ERR_403_DEVELOPER_OVER_QPS')
+    return 'Whispir is limiting requests for this API key right now; the import will slow down and retry.';
+  if (error.errorCode === 'ERR_403_DEVELOPER_OVER_QPD')
+    return 'This API key has used its requests for today. Try again tomorrow or ask Whispir for a higher limit.';
+  switch (error.status) {
+    case 401:
+      return 'Whispir rejected the username or password set on the server (WHISPIR_USERNAME / WHISPIR_PASSWORD or WHISPIR_BEARER_TOKEN).';
+    case 403:
+      return 'Whispir refused the API key set on the server (WHISPIR_API_KEY).';
+    case 0:
+    case 502:
+    case 503:
+    case 504:
+      return `Whispir could not be reached at ${TARGET_LABEL}. Check the network, or that the sandbox is running (npm run sandbox).`;
+    default:
+      return error.message;
+  }
+}
+
+/** Where the wizard is connected, checked once on start with a clear message when it fails. */
+export function ConnectionStatus() {
+  const workspaces = useWorkspaces();
+  return (
+    <p className="connection" role="status">
+      Connected to: <strong>{TARGET_LABEL}</strong>{' '}
+      {workspaces.isPending && <span className="muted">(checking…)</span>}
+      {workspaces.isSuccess && <span className="ok">✓ connection works</span>}
+      {workspaces.isError && <span className="error-text">✗ {explain(workspaces.error)}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,25 @@
+import { waitForSandboxImport } from '../../api/get-sandbox-import';
+import { IS_SANDBOX } from '../../config/build-info';
+import type { SubmissionJob } from '../../domain/submit/submission-job';
+import type { SubmitOutcome } from '../wizard-state';
+
+/** The result of a job: its accepted parts, with the sandbox's report of each when there is one. */
+export async function outcomeOf(job: SubmissionJob, signal?: AbortSignal): Promise<SubmitOutcome> {
+  const accepted = job.parts.filter((part) => part.status === 'accepted');
+  const parts = await Promise.all(
+    accepted.map(async (part) => ({
+      part: part.part,
+      rows: part.rowCount,
+      resourceId: part.resourceId ?? '',
+      importId: part.importId,
+      importLocation: part.importLocation ?? '',
+      sandbox:
+        IS_SANDBOX && part.importId ? await waitForSandboxImport(part.importId, signal) : undefined,
+    })),
+  );
+  return {
+    rowsSent: accepted.reduce((sum, part) => sum + part.rowCount, 0),
+    fieldMapping: job.fieldMapping,
+    parts,
+  };
+}
