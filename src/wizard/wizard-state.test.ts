@@ -19,7 +19,13 @@ const file: FileSummary = {
   detections: [],
 };
 const mapping = { firstName: { kind: 'column', column: 'firstName' } } as const;
-const settings = { importMode: 'replace', workspaceId: '', workspaceName: 'My Company' } as const;
+const settings = {
+  importMode: 'replace',
+  format: 'csv',
+  ratePerSecond: 5,
+  workspaceId: '',
+  workspaceName: 'My Company',
+} as const;
 
 describe('wizardReducer', () => {
   it('walks the steps in order', () => {

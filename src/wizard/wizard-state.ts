@@ -4,11 +4,15 @@
  */
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ImportMode } from '../domain/whispir/import-modes';
+import type { ResourceFormat } from '../domain/resource/formats';
 import type { SandboxImport } from '../domain/whispir/api-schemas';
 import type { FileSummary } from '../worker/protocol';
 
 export interface ImportSettings {
   readonly importMode: ImportMode;
+  readonly format: ResourceFormat;
+  /** Requests per second the submission keeps to. */
+  readonly ratePerSecond: number;
   /** Empty string = the default "My Company" workspace, which uses the root paths. */
   readonly workspaceId: string;
   readonly workspaceName: string;
