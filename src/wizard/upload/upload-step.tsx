@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import type { StepHeading } from '../step-props';
+import { ResumeBanner } from '../submit/resume-banner';
 
 interface Props extends StepHeading {
   readonly reading: boolean;
@@ -43,6 +44,7 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected }: P
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
         Choose your contact file
       </h2>
+      <ResumeBanner />
       <p className="lead">
         Drop your contact list here: CSV or text, Excel (.xlsx, .xls), OpenDocument (.ods), JSON or
         XML.

@@ -1,0 +1,195 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { SANDBOX_URL, dropFile, expect, sandboxApi, sandboxImports, test } from './support';
+
+async function configureSandbox(config: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${SANDBOX_URL}/__sandbox/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  });
+  expect(response.ok, `sandbox config ${JSON.stringify(config)}`).toBe(true);
+}
+
+test.afterEach(async () => {
+  await configureSandbox({ qps: 0, faults: '', importDelayMs: 50 });
+});
+
+/** From the preview to the import settings, accepting the automatic mapping (and the review). */
+async function toSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  const settings = page.getByRole('heading', { name: 'Choose how to import' });
+  // A review step may sit between mapping and settings.
+  await expect(settings.or(page.getByRole('heading', { name: /review/i }))).toBeVisible();
+  if (!(await settings.isVisible()))
+    await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await expect(settings).toBeVisible();
+}
+
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'API inspector' });
+
+test('a file larger than one request is sent in parts and imports completely', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = path.join('test-results', 'submit-files');
+  mkdirSync(dir, { recursive: true });
+  const big = path.join(dir, 'big-3-parts.csv');
+  const lines = ['firstName,lastName,workEmailAddress1,workMobilePhone1,workCountry,timezone'];
+  for (let i = 0; i < 200_000; i++) {
+    lines.push(
+      `Firstname${i},Lastname${i},firstname.lastname.${i}@a-rather-long-company-domain.example.com,614${String(i).padStart(8, '0')},Australia,Australia/Sydney`,
+    );
+  }
+  writeFileSync(big, lines.join('\n'));
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(big);
+  await expect(page.getByText('200,000 rows and 6 columns')).toBeVisible({ timeout: 60_000 });
+  await toSettings(page);
+  await expect(page.getByText(/200,000 contacts will be sent in 3 parts/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
+  await page.getByRole('button', { name: 'Import 200,000 contacts' }).click();
+  await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible({
+    timeout: 150_000,
+  });
+  await expect(page.getByTestId('count-created')).toHaveText('200,000');
+  const imports = await sandboxImports();
+  expect(imports).toHaveLength(3);
+  expect(imports.reduce((sum, received) => sum + received.rows.total, 0)).toBe(200_000);
+  expect(imports.every((received) => received.rows.failed === 0)).toBe(true);
+});
+
+test('over the rate limit, requests are retried and every contact arrives once', async ({
+  page,
+}) => {
+  await configureSandbox({ qps: 2 });
+  await page.goto('/');
+  await dropFile(page, 'contacts.csv');
+  await toSettings(page);
+  await page.getByText('Advanced: file format and request rate').click();
+  await page.getByLabel(/Requests per second/).fill('10');
+  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  await expect(page.getByTestId('count-created')).toHaveText('5');
+  // The sandbox said "over the limit" at least once, and the wizard waited and tried again.
+  await inspector(page).getByText('API inspector').click();
+  await expect(inspector(page).getByText(/→ 403/).first()).toBeVisible();
+  expect(await sandboxApi.contacts()).toHaveLength(5);
+  expect(await sandboxImports()).toHaveLength(1);
+});
+
+test('a 503 on the upload is retried; a dropped import is never resent without asking', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await dropFile(page, 'contacts.csv');
+  await toSettings(page);
+  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
+  await configureSandbox({ faults: 'status:503:resources' });
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  await inspector(page).getByText('API inspector').click();
+  await expect(inspector(page).getByText('POST /resources → 503').first()).toBeVisible();
+  // Whispir recovers for uploads, but the import's connection drops.
+  await configureSandbox({ faults: 'drop:imports' });
+  const part = page.getByTestId('part-1');
+  await expect(part).toContainText('Not known — needs your decision', { timeout: 30_000 });
+  await expect(part).toContainText("we can't tell whether it ran");
+  expect(await sandboxImports()).toHaveLength(0);
+  expect(await sandboxApi.contacts()).toHaveLength(0);
+
+  await configureSandbox({ faults: '' });
+  await page.getByRole('button', { name: 'Send part 1 again' }).click();
+  await expect(page.getByTestId('count-created')).toHaveText('5');
+  expect(await sandboxApi.contacts()).toHaveLength(5);
+  expect(await sandboxImports()).toHaveLength(1);
+});
+
+test('a reload in the middle of sending offers to resume, and resuming completes the import', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await dropFile(page, 'contacts.csv');
+  await toSettings(page);
+  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
+  await configureSandbox({ faults: 'latency:4000:resources' });
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  await expect(page.getByTestId('part-1')).toContainText('Uploading the file');
+  await page.reload();
+  await configureSandbox({ faults: '' });
+
+  const banner = page.getByRole('region', { name: 'An import was interrupted' });
+  await expect(banner).toContainText('“contacts.csv” to My Company (default)');
+  await expect(banner).toContainText('0 of 1 part accepted');
+  await banner.getByRole('button', { name: 'Resume sending' }).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect.poll(async () => (await sandboxApi.contacts()).length, { timeout: 10_000 }).toBe(5);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Choose your contact file' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'An import was interrupted' })).toHaveCount(0);
+});
+
+test('no secret reaches the page, its storage or the inspector, and the inspector curl works', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await dropFile(page, 'contacts.csv');
+  await toSettings(page);
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  await expect(page.getByTestId('count-created')).toHaveText('5');
+  await inspector(page).getByText('API inspector').click();
+  const upload = inspector(page).locator('details.exchange', { hasText: 'POST /resources → 201' });
+  await upload.locator('summary').click();
+  await expect(upload).toContainText('x-api-key: ‹redacted›');
+  await upload.getByRole('button', { name: 'Show the decoded file' }).click();
+  await expect(upload.getByLabel('Decoded file')).toContainText('olivia.nguyen@example.com');
+
+  const secrets = ['sandbox-key', Buffer.from('sandbox:sandbox').toString('base64')];
+  const html = await page.content();
+  const storage = await page.evaluate(async () => {
+    const dump: string[] = [
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify({ ...sessionStorage }),
+    ];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const values = await new Promise<unknown[]>((resolve) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+        });
+        dump.push(JSON.stringify(values));
+      }
+      db.close();
+    }
+    return dump.join('\n');
+  });
+  for (const secret of secrets) {
+    expect(html.includes(secret), `${secret} in the page`).toBe(false);
+    expect(storage.includes(secret), `${secret} in browser storage`).toBe(false);
+  }
+
+  // The curl holds placeholders; with the secrets filled in from the environment it works.
+  const curl = (await upload.getByTestId('curl').textContent()) ?? '';
+  expect(curl).toContain('$WHISPIR_API_KEY');
+  for (const secret of secrets) expect(curl.includes(secret)).toBe(false);
+  const output = execFileSync('bash', ['-c', curl], {
+    env: {
+      ...process.env,
+      WHISPIR_API_KEY: 'sandbox-key',
+      WHISPIR_USERNAME: 'sandbox',
+      WHISPIR_PASSWORD: 'sandbox',
+    },
+    encoding: 'utf8',
+  });
+  expect(output).toMatch(/^HTTP\/1\.1 201/m);
+});
