@@ -5,8 +5,9 @@ import { chromium, defineConfig, devices } from '@playwright/test';
  * Browser tests drive the production build (vite preview) against a fresh in-memory sandbox.
  * Chromium: $CHROMIUM_PATH, else the system's (Debian's /usr/bin/chromium), else Playwright's own.
  */
-export const E2E_SANDBOX_PORT = 8790;
-const APP_PORT = 4180;
+// Overridable so two checkouts can run their browser tests side by side.
+export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 8790);
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4180);
 
 function findChromium(): string | undefined {
   const candidates = [

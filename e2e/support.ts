@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 
-export const SANDBOX_URL = 'http://127.0.0.1:8790';
+export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 8790}`;
 const AUTH = {
   'x-api-key': 'sandbox-key',
   authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
