@@ -167,6 +167,7 @@ export function SettingsStep(props: Props) {
             <span>
               <strong>{IMPORT_MODE_TEXT[mode].label}</strong> <code>{mode}</code>
               <span className="muted block">{IMPORT_MODE_TEXT[mode].explanation}</span>
+              <span className="muted block small">Example: {IMPORT_MODE_TEXT[mode].example}</span>
             </span>
           </label>
         ))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import type { StepHeading } from '../step-props';
 import { ResumeBanner } from '../submit/resume-banner';
+import { SAMPLE_KINDS, makeSampleFile } from './sample-files';
 
 interface Props extends StepHeading {
   readonly reading: boolean;
@@ -63,6 +64,21 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected }: P
           Choose a file…
         </button>
         <p className="muted small">Nothing leaves your browser until you import.</p>
+      </div>
+      <div className="samples-offer">
+        <p>No file at hand? Try the wizard with a sample list that has a few problems to fix:</p>
+        <div className="inline">
+          {SAMPLE_KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              disabled={reading}
+              onClick={() => void makeSampleFile(kind).then(onFile)}
+            >
+              Use a sample {kind} file
+            </button>
+          ))}
+        </div>
       </div>
       <div aria-live="polite" className="status">
         {reading && <p>Reading the file…</p>}
