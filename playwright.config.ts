@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
 
 /**
  * Browser tests drive the production build (vite preview) against a fresh in-memory sandbox.
@@ -8,22 +8,6 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 // Overridable so two checkouts can run their browser tests side by side.
 export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 8790);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4180);
-
-function findChromium(): string | undefined {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  const system = candidates.find((path): path is string => Boolean(path && existsSync(path)));
-  if (system) return system;
-  if (existsSync(chromium.executablePath())) return undefined; // Playwright's own browser
-  throw new Error(
-    'No Chromium found for the browser tests. Install one with `sudo apt-get install -y chromium` ' +
-      '(Debian/Ubuntu), or `npx playwright install chromium`, or set CHROMIUM_PATH.',
-  );
-}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -46,15 +30,7 @@ export default defineConfig({
         viewport: { width: 1280, height: 900 },
         launchOptions: {
           executablePath: findChromium(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },
