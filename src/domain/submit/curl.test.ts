@@ -184,29 +184,34 @@ describe('toCurl', () => {
     }
   });
 
-  it('for any body and header value, the command parses and delivers them exactly', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: 'grapheme', maxLength: 40 }).filter((text) => !text.includes('\0')),
-        fc.string({ maxLength: 20 }).filter((text) => !/[\0\r\n]/.test(text)),
-        fc.boolean(),
-        (text, headerValue, asJson) => {
-          const body = asJson ? JSON.stringify({ text }) : text;
-          const command = toCurl({
-            method: 'POST',
-            url: 'https://api.au.whispir.com/resources',
-            headers: { 'X-Note': headerValue },
-            body,
-          });
-          const { args, stdin } = runWithFakeCurl(command);
-          expect(args).toContain(`X-Note: ${headerValue}`);
-          const data = args[args.indexOf('--data-binary') + 1];
-          expect(data === '@-' ? stdin : data).toBe(data === '@-' ? `${body}\n` : body);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
+  // Spawns a shell per case: slow on a loaded 2-core machine, hence the explicit timeout.
+  it(
+    'for any body and header value, the command parses and delivers them exactly',
+    { timeout: 90_000 },
+    () => {
+      fc.assert(
+        fc.property(
+          fc.string({ unit: 'grapheme', maxLength: 40 }).filter((text) => !text.includes('\0')),
+          fc.string({ maxLength: 20 }).filter((text) => !/[\0\r\n]/.test(text)),
+          fc.boolean(),
+          (text, headerValue, asJson) => {
+            const body = asJson ? JSON.stringify({ text }) : text;
+            const command = toCurl({
+              method: 'POST',
+              url: 'https://api.au.whispir.com/resources',
+              headers: { 'X-Note': headerValue },
+              body,
+            });
+            const { args, stdin } = runWithFakeCurl(command);
+            expect(args).toContain(`X-Note: ${headerValue}`);
+            const data = args[args.indexOf('--data-binary') + 1];
+            expect(data === '@-' ? stdin : data).toBe(data === '@-' ? `${body}\n` : body);
+          },
+        ),
+        { numRuns: 25 },
+      );
+    },
+  );
 });
 
 describe('shellQuote', () => {
