@@ -47,9 +47,10 @@ test('a file larger than one request is sent in parts and imports completely', a
   await page.locator('input[type=file]').setInputFiles(big);
   await expect(page.getByText('200,000 rows and 6 columns')).toBeVisible({ timeout: 60_000 });
   await toSettings(page);
-  await expect(page.getByText(/200,000 contacts will be sent in 3 parts/)).toBeVisible({
-    timeout: 60_000,
-  });
+  const plan = page.getByText(/200,000 contacts will be sent in \d+ parts/);
+  await expect(plan).toBeVisible({ timeout: 60_000 });
+  const parts = Number(/in (\d+) parts/.exec((await plan.textContent()) ?? '')?.[1]);
+  expect(parts).toBeGreaterThanOrEqual(3);
   await page.getByRole('radio', { name: /Always add new contacts/ }).check();
   await page.getByRole('button', { name: 'Import 200,000 contacts' }).click();
   await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible({
@@ -57,7 +58,7 @@ test('a file larger than one request is sent in parts and imports completely', a
   });
   await expect(page.getByTestId('count-created')).toHaveText('200,000');
   const imports = await sandboxImports();
-  expect(imports).toHaveLength(3);
+  expect(imports).toHaveLength(parts);
   expect(imports.reduce((sum, received) => sum + received.rows.total, 0)).toBe(200_000);
   expect(imports.every((received) => received.rows.failed === 0)).toBe(true);
 });
@@ -65,7 +66,8 @@ test('a file larger than one request is sent in parts and imports completely', a
 test('over the rate limit, requests are retried and every contact arrives once', async ({
   page,
 }) => {
-  await configureSandbox({ qps: 2 });
+  // One request a second: the upload and the import, a tenth of a second apart, cannot both pass.
+  await configureSandbox({ qps: 1 });
   await page.goto('/');
   await dropFile(page, 'contacts.csv');
   await toSettings(page);
