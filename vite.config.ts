@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
-import { resolveWhispirTarget, type WhispirTarget } from './src/config/whispir-target';
-import { sandboxPlugin } from './sandbox/vite-plugin';
+import { resolveWhispirTarget, type WhispirTarget } from './src/config/whispir-target.ts';
+import { sandboxPlugin } from './sandbox/vite-plugin.ts';
 
 /**
  * The same-origin proxy: the browser only calls relative `/api/whispir/...` URLs; the proxy

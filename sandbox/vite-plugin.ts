@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import type { Plugin } from 'vite';
-import type { WhispirTarget } from '../src/config/whispir-target';
+import type { WhispirTarget } from '../src/config/whispir-target.ts';
 
 function isListening(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -25,7 +25,7 @@ export function sandboxPlugin(
   let close: (() => Promise<void>) | undefined;
   const start = async () => {
     if (!target.isSandbox || env.VITEST || env.SANDBOX_EXTERNAL === '1') return;
-    const { sandboxOptionsFromEnv, startSandbox } = await import('./server');
+    const { sandboxOptionsFromEnv, startSandbox } = await import('./server.ts');
     const options = sandboxOptionsFromEnv(env);
     if (await isListening(options.port, options.host)) {
       console.log(
