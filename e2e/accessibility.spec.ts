@@ -28,6 +28,10 @@ test('every step passes an axe scan', async ({ page }) => {
   await expectNoAxeViolations(page, 'the mapping step with errors and all fields');
   await fieldSelect(page, 'Time zone (required)').selectOption({ label: 'Column “timezone”' });
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
+  await expect(page.getByTestId('row-accounting')).toBeVisible();
+  await expectNoAxeViolations(page, 'the review step');
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
   await expect(page.getByRole('heading', { name: 'Choose how to import' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Workspace' })).toBeEnabled();
   await expectNoAxeViolations(page, 'the settings step');
@@ -51,6 +55,10 @@ test('the whole journey works with the keyboard alone', async ({ page }) => {
   await tabTo(page, columnCard(page, 'Mobile'));
   await keyboardDropOn(page, 'Work mobile');
   await expect(fieldSelect(page, 'Work mobile (required)')).toHaveValue('column:Mobile');
+  await tabTo(page, page.getByRole('button', { name: 'Continue to import settings' }));
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeFocused();
   await tabTo(page, page.getByRole('button', { name: 'Continue to import settings' }));
   await page.keyboard.press('Enter');
 

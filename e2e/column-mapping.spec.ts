@@ -8,6 +8,7 @@ import {
   fieldSelect,
   fieldTarget,
   keyboardDropOn,
+  continueThroughReview,
   sandboxApi,
   sandboxImports,
   tabTo,
@@ -25,6 +26,9 @@ const EXPECTED_MAPPING = {
 
 async function importFromSettings(page: Page, rows: number) {
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  // The review offers country codes for the local mobiles; a Spanish number it cannot fix
+  // stays behind (rejected), so opaque-headers.csv sends 4 of its 5 rows.
+  await continueThroughReview(page, { applyFixes: true });
   await page.getByRole('radio', { name: /Always add new contacts/ }).check();
   await page.getByRole('button', { name: `Import ${rows} contacts` }).click();
   await expect(page.getByTestId('count-created')).toHaveText(String(rows));
@@ -51,7 +55,7 @@ test('a file mapped entirely with the mouse, by dragging', async ({ page }) => {
     label: 'Same value for every row…',
   });
   await page.getByLabel('Value for every row').fill('+10');
-  await importFromSettings(page, 5);
+  await importFromSettings(page, 4);
   const [received] = await sandboxImports();
   expect(received?.fieldMapping).toEqual(EXPECTED_MAPPING);
 });
@@ -84,13 +88,19 @@ test('the same file mapped entirely with the keyboard gives the same request', a
   await page.keyboard.type('+10');
   await tabTo(page, page.getByRole('button', { name: 'Continue to import settings' }));
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Apply to all 4' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Apply to all 4' })).toHaveCount(0);
+  await tabTo(page, page.getByRole('button', { name: 'Continue to import settings' }));
+  await page.keyboard.press('Enter');
   // A radio group is one Tab stop; the arrow keys choose within it.
   await tabTo(page, page.getByRole('radio', { name: /Update existing contacts/ }));
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { name: /Always add new contacts/ })).toBeChecked();
-  await tabTo(page, page.getByRole('button', { name: 'Import 5 contacts' }));
+  await tabTo(page, page.getByRole('button', { name: 'Import 4 contacts' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('count-created')).toHaveText('5');
+  await expect(page.getByTestId('count-created')).toHaveText('4');
   const [received] = await sandboxImports();
   expect(received?.fieldMapping).toEqual(EXPECTED_MAPPING);
   expect(received?.importMode).toBe('duplicate');
@@ -115,7 +125,7 @@ test('a remembered mapping is offered and applied on the next import of the same
     label: 'Same value for every row…',
   });
   await page.getByLabel('Value for every row').fill('+10');
-  await importFromSettings(page, 5);
+  await importFromSettings(page, 4);
 
   await page.getByRole('button', { name: 'Import another file' }).click();
   await dropFile(page, 'opaque-headers.csv');
@@ -128,7 +138,7 @@ test('a remembered mapping is offered and applied on the next import of the same
   await offer.click();
   await expect(fieldSelect(page, 'First name (required)')).toHaveValue('column:Field A');
   await expect(page.getByLabel('Value for every row')).toHaveValue('+10');
-  await importFromSettings(page, 5);
+  await importFromSettings(page, 4);
   const imports = await sandboxImports();
   expect(imports.map((received) => received.fieldMapping)).toEqual([
     EXPECTED_MAPPING,

@@ -8,6 +8,7 @@ import {
   test,
   fieldSelect,
   keyboardDropOn,
+  continueThroughReview,
 } from './support';
 
 test('a person imports a CSV into a chosen workspace by dragging columns onto fields', async ({
@@ -41,6 +42,7 @@ test('a person imports a CSV into a chosen workspace by dragging columns onto fi
   await dragTo(page, columnCard(page, 'Department'), fieldTarget(page, 'department'));
   await expect(fieldSelect(page, 'Department')).toHaveValue('column:Department');
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await continueThroughReview(page);
 
   await expect(page.getByRole('heading', { name: 'Choose how to import' })).toBeVisible();
   await page.getByRole('radio', { name: /Always add new contacts/ }).check();
@@ -98,6 +100,7 @@ test('the mapping step explains what Whispir requires before going on', async ({
   await fieldSelect(page, 'Work mobile (required)').selectOption({ label: 'Column “Mobile”' });
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await continueThroughReview(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('count-created')).toHaveText('5');
   const contacts = await sandboxApi.contacts();

@@ -174,3 +174,26 @@ export async function tabTo(page: Page, target: Locator): Promise<void> {
   }
   throw new Error('Tab never reached the target');
 }
+
+/**
+ * On the review step (after the mapping's "Continue to import settings"): optionally applies
+ * every suggested fix, then continues to the import settings.
+ */
+export async function continueThroughReview(
+  page: Page,
+  options: { readonly applyFixes?: boolean } = {},
+): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
+  // The counts show once every row has been checked.
+  await expect(page.getByTestId('row-accounting')).toBeVisible();
+  if (options.applyFixes) {
+    const fixes = page.getByRole('button', { name: /^Apply to all/ });
+    await expect(fixes.first()).toBeVisible();
+    for (let left = await fixes.count(); left > 0; left--) {
+      await fixes.first().click();
+      await expect(fixes).toHaveCount(left - 1);
+    }
+  }
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose how to import' })).toBeVisible();
+}

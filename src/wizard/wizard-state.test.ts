@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileSummary } from '../worker/protocol';
-import { initialWizardState, wizardReducer, type WizardState } from './wizard-state';
+import { STEPS, initialWizardState, wizardReducer, type WizardState } from './wizard-state';
 
 const file: FileSummary = {
   fileName: 'contacts.csv',
@@ -35,6 +35,8 @@ describe('wizardReducer', () => {
     state = wizardReducer(state, { type: 'preview-confirmed' });
     expect(state.step).toBe('mapping');
     state = wizardReducer(state, { type: 'mapping-confirmed', mapping });
+    expect(state).toMatchObject({ step: 'review', mapping });
+    state = wizardReducer(state, { type: 'review-confirmed' });
     expect(state).toMatchObject({ step: 'settings', mapping });
   });
 
@@ -47,18 +49,35 @@ describe('wizardReducer', () => {
       settings,
     };
     state = wizardReducer(state, { type: 'back' });
+    expect(state).toMatchObject({ step: 'review', mapping, settings, customFields: ['StaffId'] });
+    state = wizardReducer(state, { type: 'back' });
     expect(state).toMatchObject({ step: 'mapping', mapping, settings, customFields: ['StaffId'] });
     state = wizardReducer(state, { type: 'back' });
     expect(state).toMatchObject({ step: 'preview', mapping, customFields: ['StaffId'] });
     state = wizardReducer(state, { type: 'preview-confirmed' });
     expect(state).toMatchObject({ step: 'mapping', mapping, customFields: ['StaffId'] });
     state = wizardReducer(state, { type: 'mapping-confirmed', mapping });
+    expect(state).toMatchObject({ step: 'review', mapping });
+    state = wizardReducer(state, { type: 'review-confirmed' });
     expect(state).toMatchObject({ step: 'settings', mapping });
+  });
+
+  it('lists the review step between matching and settings', () => {
+    expect(STEPS.map((step) => step.name)).toEqual([
+      'upload',
+      'preview',
+      'mapping',
+      'review',
+      'settings',
+      'result',
+    ]);
+    expect(STEPS.find((step) => step.name === 'review')?.label).toBe('Review rows');
   });
 
   it('ignores events that do not belong to the current step', () => {
     const state: WizardState = { step: 'preview', file };
     expect(wizardReducer(state, { type: 'mapping-confirmed', mapping })).toBe(state);
+    expect(wizardReducer(state, { type: 'review-confirmed' })).toBe(state);
     expect(wizardReducer(initialWizardState, { type: 'back' })).toBe(initialWizardState);
   });
 

@@ -6,7 +6,7 @@ import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ImportMode } from '../domain/whispir/import-modes';
 import type { ResourceFormat } from '../domain/resource/formats';
 import type { SandboxImport } from '../domain/whispir/api-schemas';
-import type { FileSummary } from '../worker/protocol';
+import type { FileSummary, RowAccountingCounts } from '../worker/protocol';
 
 export interface ImportSettings {
   readonly importMode: ImportMode;
@@ -30,6 +30,8 @@ export interface PartOutcome {
 
 export interface SubmitOutcome {
   readonly rowsSent: number;
+  /** Every row of the file: sent, skipped by the user, or rejected (from the review). */
+  readonly accounting?: RowAccountingCounts;
   readonly fieldMapping: Readonly<Record<string, string>>;
   readonly parts: readonly PartOutcome[];
 }
@@ -47,6 +49,13 @@ export type WizardState =
       readonly file: FileSummary;
       readonly mapping?: ColumnMapping;
       readonly customFields?: readonly string[];
+      readonly settings?: ImportSettings;
+    }
+  | {
+      readonly step: 'review';
+      readonly file: FileSummary;
+      readonly mapping: ColumnMapping;
+      readonly customFields: readonly string[];
       readonly settings?: ImportSettings;
     }
   | {
@@ -74,6 +83,7 @@ export type WizardEvent =
       readonly mapping: ColumnMapping;
       readonly customFields?: readonly string[];
     }
+  | { readonly type: 'review-confirmed' }
   | { readonly type: 'settings-changed'; readonly settings: ImportSettings }
   | {
       readonly type: 'imported';
@@ -87,6 +97,7 @@ export const STEPS: readonly { readonly name: StepName; readonly label: string }
   { name: 'upload', label: 'Choose file' },
   { name: 'preview', label: 'Check rows' },
   { name: 'mapping', label: 'Match columns' },
+  { name: 'review', label: 'Review rows' },
   { name: 'settings', label: 'Import settings' },
   { name: 'result', label: 'Result' },
 ];
@@ -107,15 +118,18 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
           }
         : state;
     case 'mapping-confirmed':
+      // The review re-validates when the mapping changed and keeps its work when it did not.
       return state.step === 'mapping'
         ? {
-            step: 'settings',
+            step: 'review',
             file: state.file,
             mapping: event.mapping,
             customFields: event.customFields ?? [],
             settings: state.settings,
           }
         : state;
+    case 'review-confirmed':
+      return state.step === 'review' ? { ...state, step: 'settings' } : state;
     case 'settings-changed':
       return state.step === 'settings' ? { ...state, settings: event.settings } : state;
     case 'imported':
@@ -139,9 +153,17 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
             mapping: state.mapping,
             customFields: state.customFields,
           };
-        case 'settings':
+        case 'review':
           return {
             step: 'mapping',
+            file: state.file,
+            mapping: state.mapping,
+            customFields: state.customFields,
+            settings: state.settings,
+          };
+        case 'settings':
+          return {
+            step: 'review',
             file: state.file,
             mapping: state.mapping,
             customFields: state.customFields,

@@ -3,6 +3,7 @@ import { IntakeClient } from '../worker/intake-client';
 import { MappingStep } from './mapping/mapping-step';
 import { PreviewStep } from './preview/preview-step';
 import { ResultStep } from './result/result-step';
+import { ReviewStep } from './review/review-step';
 import { SettingsStep } from './options/settings-step';
 import { Stepper } from './stepper';
 import { UploadStep } from './upload/upload-step';
@@ -78,6 +79,17 @@ export function Wizard() {
                   }
                 />
               );
+            case 'review':
+              return (
+                <ReviewStep
+                  headingRef={headingRef}
+                  file={state.file}
+                  mapping={state.mapping}
+                  intake={intake}
+                  onBack={back}
+                  onContinue={() => dispatch({ type: 'review-confirmed' })}
+                />
+              );
             case 'settings':
               return (
                 <SettingsStep
@@ -97,6 +109,7 @@ export function Wizard() {
               return (
                 <ResultStep
                   headingRef={headingRef}
+                  intake={intake}
                   file={state.file}
                   settings={state.settings}
                   outcome={state.outcome}

@@ -7,9 +7,14 @@ import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat } from '../domain/resource/formats';
 import type {
   FileSummary,
+  FixKind,
   IntakeOverrides,
   PartBody,
   ReadProgress,
+  ReviewFilter,
+  ReviewSummary,
+  ReviewWindow,
+  SubmitPolicy,
   UploadSummary,
   WorkerRequest,
   WorkerResponse,
@@ -112,6 +117,64 @@ export class IntakeClient {
   /** The base64 file of one part (1-based) of the prepared upload. */
   partBody(part: number): Promise<PartBody> {
     return this.request({ type: 'part-body', part });
+  }
+
+  /**
+   * Checks every row against the mapping (progress as it goes). Keeps the edits and skips made
+   * so far when the mapping is the one already under review.
+   */
+  validate(
+    mapping: ColumnMapping,
+    onProgress?: (progress: ReadProgress) => void,
+  ): Promise<ReviewSummary> {
+    return this.request({ type: 'validate', mapping }, { onProgress });
+  }
+
+  reviewSummary(): Promise<ReviewSummary> {
+    return this.request({ type: 'review-summary' });
+  }
+
+  /** The rows from position `start` of the filtered list, with their problems. */
+  reviewWindow(start: number, count: number, filter: ReviewFilter): Promise<ReviewWindow> {
+    return this.request({ type: 'review-window', start, count, filter });
+  }
+
+  /** Position of the next (or previous) row still in error in the filtered list; -1 if none. */
+  nextError(filter: ReviewFilter, after: number, backwards = false): Promise<number> {
+    return this.request({ type: 'next-error', filter, after, backwards });
+  }
+
+  applyFix(kind: FixKind, field: string | 'all'): Promise<ReviewSummary> {
+    return this.request({ type: 'apply-fix', kind, field });
+  }
+
+  /** Sets one Whispir field of one row (by its data-row index); the row is checked again. */
+  editCell(index: number, field: string, value: string): Promise<ReviewSummary> {
+    return this.request({ type: 'edit-cell', index, field, value });
+  }
+
+  setSkipped(
+    rows: readonly number[] | 'all-with-errors',
+    skipped: boolean,
+  ): Promise<ReviewSummary> {
+    return this.request({ type: 'set-skipped', rows, skipped });
+  }
+
+  undo(): Promise<ReviewSummary> {
+    return this.request({ type: 'undo' });
+  }
+
+  redo(): Promise<ReviewSummary> {
+    return this.request({ type: 'redo' });
+  }
+
+  setPolicy(policy: SubmitPolicy): Promise<ReviewSummary> {
+    return this.request({ type: 'set-policy', policy });
+  }
+
+  /** The rejected-rows report (rows skipped or still in error) as CSV text. */
+  rejectedReport(): Promise<string> {
+    return this.request({ type: 'rejected-report' });
   }
 
   /** Stops whatever the worker is doing; its file is forgotten. */

@@ -1,19 +1,23 @@
 /// <reference lib="webworker" />
 /**
- * The intake worker: reads the file, keeps its rows, answers windows of rows and builds the
- * upload. It only switches on commands; the work is in src/domain.
+ * The intake worker: reads the file, keeps its rows, answers windows of rows, holds the review
+ * of every row (validation, edits, skips, undo) and builds the upload from it. It only switches
+ * on commands; the work is in src/domain and the review session.
  */
 import type { IntakeOverrides, IntakeResult } from '../domain/intake/read-table';
+import type { ColumnMapping } from '../domain/mapping/mapping';
 import { encodeBase64Utf8 } from '../domain/resource/build-resource';
 import { resourceName } from '../domain/resource/resource-name';
 import { partFile, prepareUpload, type PreparedUpload } from '../domain/resource/upload-plan';
 import type { PartBody, UploadSummary, WorkerRequest, WorkerResponse } from './protocol';
 import { quickLook, readWhole, summarise } from './read-file';
+import { ReviewSession, mappingKey } from './review-session';
 
 let bytes: Uint8Array | undefined;
 let fileName = '';
 let table: IntakeResult | undefined;
 let upload: PreparedUpload | undefined;
+let review: ReviewSession | undefined;
 
 const post = (message: WorkerResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -29,6 +33,7 @@ function read(id: number, overrides: IntakeOverrides) {
       value: summarise(fileName, current.length, first, overrides, false),
     });
   upload = undefined;
+  review = undefined;
   table = readWhole(current, fileName, overrides, (value) => post({ id, type: 'progress', value }));
   return summarise(fileName, current.length, table, overrides, true);
 }
@@ -49,11 +54,14 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       };
     }
     case 'prepare-upload': {
-      const current = requireTable();
+      // The review decides which rows go and with which values; a mapping never reviewed
+      // (or changed since) gets a fresh review: rows in error are left out, never sent blind.
+      const session = reviewFor(request.mapping);
+      const input = session.uploadInput();
       const result = prepareUpload(
-        current.headers,
-        current.rows,
-        request.mapping,
+        input.headers,
+        input.rows,
+        input.mapping,
         request.format,
         fileName,
       );
@@ -65,9 +73,46 @@ async function handle(request: WorkerRequest): Promise<unknown> {
         fieldMapping: upload.fieldMapping,
         rowCount: upload.rowCount,
         parts: upload.parts,
+        accounting: input.accounting,
       };
       return summary;
     }
+    case 'validate': {
+      const current = requireTable();
+      // Back from the settings, or a mapping that did not change: keep the work done.
+      if (!review || review.mappingKey !== mappingKey(request.mapping)) {
+        review = new ReviewSession(current, request.mapping, (value) =>
+          post({ id: request.id, type: 'progress', value }),
+        );
+      }
+      return review.summary();
+    }
+    case 'review-summary':
+      return requireReview().summary();
+    case 'review-window':
+      return requireReview().window(request.start, request.count, request.filter);
+    case 'next-error':
+      return requireReview().nextError(request.filter, request.after, request.backwards);
+    case 'apply-fix':
+      requireReview().applyFix(request.kind, request.field);
+      return requireReview().summary();
+    case 'edit-cell':
+      requireReview().editCell(request.index, request.field, request.value);
+      return requireReview().summary();
+    case 'set-skipped':
+      requireReview().setSkipped(request.rows, request.skipped);
+      return requireReview().summary();
+    case 'undo':
+      requireReview().undo();
+      return requireReview().summary();
+    case 'redo':
+      requireReview().redo();
+      return requireReview().summary();
+    case 'set-policy':
+      requireReview().setPolicy(request.policy);
+      return requireReview().summary();
+    case 'rejected-report':
+      return requireReview().rejectedReport();
     case 'part-body': {
       if (!upload) throw new Error('The upload has not been prepared.');
       const part = upload.parts[request.part - 1];
@@ -83,6 +128,17 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return body;
     }
   }
+}
+
+function requireReview(): ReviewSession {
+  if (!review) throw new Error('The rows have not been checked yet.');
+  return review;
+}
+
+function reviewFor(mapping: ColumnMapping): ReviewSession {
+  if (!review || review.mappingKey !== mappingKey(mapping))
+    review = new ReviewSession(requireTable(), mapping);
+  return review;
 }
 
 function requireTable(): IntakeResult {

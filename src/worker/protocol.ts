@@ -9,8 +9,10 @@ import type { SheetInfo } from '../domain/intake/workbook';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat, ResourceMimeType } from '../domain/resource/formats';
 import type { PartPlan } from '../domain/resource/parts';
+import type { FixKind, ReviewFilter, RowAccountingCounts, SubmitPolicy } from './review-types';
 
 export type { Detection, IntakeOverrides, IntakeProblem };
+export type * from './review-types';
 
 /** What the UI knows about the file it was given. */
 export interface FileSummary {
@@ -50,6 +52,8 @@ export interface UploadSummary {
   readonly fieldMapping: Readonly<Record<string, string>>;
   readonly rowCount: number;
   readonly parts: readonly PartPlan[];
+  /** Every row of the file: sent + skipped + rejected = total. */
+  readonly accounting: RowAccountingCounts;
 }
 
 export interface PartBody {
@@ -67,7 +71,46 @@ export type WorkerRequest =
       readonly mapping: ColumnMapping;
       readonly format: ResourceFormat;
     }
-  | { readonly id: number; readonly type: 'part-body'; readonly part: number };
+  | { readonly id: number; readonly type: 'part-body'; readonly part: number }
+  | { readonly id: number; readonly type: 'validate'; readonly mapping: ColumnMapping }
+  | { readonly id: number; readonly type: 'review-summary' }
+  | {
+      readonly id: number;
+      readonly type: 'review-window';
+      readonly start: number;
+      readonly count: number;
+      readonly filter: ReviewFilter;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'next-error';
+      readonly filter: ReviewFilter;
+      readonly after: number;
+      readonly backwards: boolean;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'apply-fix';
+      readonly kind: FixKind;
+      readonly field: string | 'all';
+    }
+  | {
+      readonly id: number;
+      readonly type: 'edit-cell';
+      readonly index: number;
+      readonly field: string;
+      readonly value: string;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'set-skipped';
+      readonly rows: readonly number[] | 'all-with-errors';
+      readonly skipped: boolean;
+    }
+  | { readonly id: number; readonly type: 'undo' }
+  | { readonly id: number; readonly type: 'redo' }
+  | { readonly id: number; readonly type: 'set-policy'; readonly policy: SubmitPolicy }
+  | { readonly id: number; readonly type: 'rejected-report' };
 
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'result'; readonly value: unknown }

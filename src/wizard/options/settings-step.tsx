@@ -97,7 +97,7 @@ export function SettingsStep(props: Props) {
   const finish = async (settings: ImportSettings, job: Parameters<typeof outcomeOf>[0]) => {
     if (!summariseJob(job).done) return;
     setStage('Whispir accepted every part; waiting for the sandbox to finish importing…');
-    const outcome = await outcomeOf(job);
+    const outcome = await outcomeOf(job, upload.data?.accounting);
     await submission.journal.deleteJob(job.id);
     onImported(settings, outcome);
   };

@@ -1,9 +1,12 @@
 import { IS_SANDBOX } from '../../config/build-info';
+import type { IntakeClient } from '../../worker/intake-client';
 import type { FileSummary } from '../../worker/protocol';
+import { RejectedReportButton, RowAccounting } from '../review';
 import type { StepHeading } from '../step-props';
 import type { ImportSettings, SubmitOutcome } from '../wizard-state';
 
 interface Props extends StepHeading {
+  readonly intake: IntakeClient;
   readonly file: FileSummary;
   readonly settings: ImportSettings;
   readonly outcome: SubmitOutcome;
@@ -18,7 +21,7 @@ const OUTCOME_LABELS = {
   failed: 'Failed',
 } as const;
 
-export function ResultStep({ headingRef, file, settings, outcome, onStartOver }: Props) {
+export function ResultStep({ headingRef, intake, file, settings, outcome, onStartOver }: Props) {
   const reports = outcome.parts.flatMap((part) =>
     part.sandbox ? [{ part: part.part, report: part.sandbox }] : [],
   );
@@ -42,6 +45,14 @@ export function ResultStep({ headingRef, file, settings, outcome, onStartOver }:
         {multiple ? ` in ${outcome.parts.length} parts` : ''}. Whispir imports them in the
         background.
       </p>
+      {outcome.accounting && (
+        <div className="accounting">
+          <RowAccounting accounting={outcome.accounting} />
+          {outcome.accounting.sent < outcome.accounting.total && (
+            <RejectedReportButton intake={intake} fileName={file.fileName} />
+          )}
+        </div>
+      )}
       <div className="table-scroll" role="region" aria-label="Parts sent" tabIndex={0}>
         <table className="preview-table">
           <caption className="visually-hidden">What each part sent and Whispir's answer</caption>

@@ -4,7 +4,11 @@ import type { SubmissionJob } from '../../domain/submit/submission-job';
 import type { SubmitOutcome } from '../wizard-state';
 
 /** The result of a job: its accepted parts, with the sandbox's report of each when there is one. */
-export async function outcomeOf(job: SubmissionJob, signal?: AbortSignal): Promise<SubmitOutcome> {
+export async function outcomeOf(
+  job: SubmissionJob,
+  accounting?: SubmitOutcome['accounting'],
+  signal?: AbortSignal,
+): Promise<SubmitOutcome> {
   const accepted = job.parts.filter((part) => part.status === 'accepted');
   const parts = await Promise.all(
     accepted.map(async (part) => ({
@@ -17,8 +21,15 @@ export async function outcomeOf(job: SubmissionJob, signal?: AbortSignal): Promi
         IS_SANDBOX && part.importId ? await waitForSandboxImport(part.importId, signal) : undefined,
     })),
   );
+  const rowsSent = accepted.reduce((sum, part) => sum + part.rowCount, 0);
   return {
-    rowsSent: accepted.reduce((sum, part) => sum + part.rowCount, 0),
+    rowsSent,
+    // Rows of parts not accepted were not sent: they count as rejected, with the rest.
+    accounting: accounting && {
+      ...accounting,
+      sent: rowsSent,
+      rejected: accounting.rejected + (accounting.sent - rowsSent),
+    },
     fieldMapping: job.fieldMapping,
     parts,
   };

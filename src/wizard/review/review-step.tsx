@@ -1,0 +1,414 @@
+/**
+ * The review step: every row checked in the worker, problems first, fixes offered (never
+ * forced), cell edits, skips, undo/redo, the submit policy and the counts of what will be sent.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ColumnMapping } from '../../domain/mapping/mapping';
+import type { IntakeClient } from '../../worker/intake-client';
+import type {
+  FileSummary,
+  ReadProgress,
+  ReviewFilter,
+  ReviewRow,
+  ReviewSummary,
+  SubmitPolicy,
+} from '../../worker/protocol';
+import type { StepHeading } from '../step-props';
+import { RejectedReportButton } from './rejected-report-button';
+import { ReviewGrid, type ActiveCell } from './review-grid';
+import { ReviewSummaryPanel } from './review-summary-panel';
+import { RowAccounting } from './row-accounting';
+import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
+
+interface Props extends StepHeading {
+  readonly file: FileSummary;
+  readonly mapping: ColumnMapping;
+  readonly intake: IntakeClient;
+  readonly onBack: () => void;
+  readonly onContinue: () => void;
+}
+
+const count = (n: number) => n.toLocaleString('en-AU');
+const POLICIES: readonly { value: SubmitPolicy; label: string; explanation: string }[] = [
+  {
+    value: 'skip-invalid',
+    label: 'Skip rows with errors',
+    explanation: 'Send the rows without errors; the others go in the rejected-rows report.',
+  },
+  {
+    value: 'block',
+    label: 'Stop: fix every error first',
+    explanation: 'Nothing is sent until every row is fixed or skipped.',
+  },
+];
+
+export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContinue }: Props) {
+  const [summary, setSummary] = useState<ReviewSummary>();
+  const [progress, setProgress] = useState<ReadProgress>();
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [filter, setFilter] = useState<ReviewFilter>({ kind: 'all' });
+  const [active, setActive] = useState<ActiveCell>({ position: 0, col: 1, jump: 0 });
+  const [activeRow, setActiveRow] = useState<ReviewRow>();
+  const [announcement, setAnnouncement] = useState('');
+  const stepRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    intake
+      .validate(mapping, (value) => {
+        if (live) setProgress(value);
+      })
+      .then(
+        (result) => {
+          if (!live) return;
+          setSummary(result);
+          // Error first: start on the rows that need a look, when there are any.
+          if (result.openErrorRows > 0) setFilter({ kind: 'errors' });
+        },
+        (error: unknown) => {
+          if (live) setFailure(error instanceof Error ? error.message : String(error));
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [intake, mapping]);
+
+  /** Runs one change in the worker and shows its outcome. */
+  const change = useCallback(
+    (run: () => Promise<ReviewSummary>, done: (s: ReviewSummary) => string) => {
+      setBusy(true);
+      run().then(
+        (result) => {
+          setSummary(result);
+          setBusy(false);
+          setAnnouncement(`${done(result)} ${result.message}`);
+        },
+        (error: unknown) => {
+          setBusy(false);
+          setAnnouncement(
+            `That did not work: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        },
+      );
+    },
+    [],
+  );
+
+  // Stable (no summary inside), so a shortcut pressed right after a change is never handled by
+  // a listener that still holds the summary from before it; the worker ignores an empty stack.
+  const undo = useCallback(
+    () =>
+      change(
+        () => intake.undo(),
+        (result) => (result.redo ? `Undone: ${result.redo}.` : ''),
+      ),
+    [change, intake],
+  );
+  const redo = useCallback(
+    () =>
+      change(
+        () => intake.redo(),
+        (result) => (result.undo ? `Redone: ${result.undo}.` : ''),
+      ),
+    [change, intake],
+  );
+
+  const jumpToError = useCallback(
+    (backwards: boolean) => {
+      if (!summary) return;
+      // Before the first jump nothing has been visited, so the first row counts as "next".
+      const after = active.jump === 0 && !backwards ? -1 : active.position;
+      const columns = summary.columns;
+      intake
+        .nextError(filter, after, backwards)
+        .then(async (position) => {
+          if (position < 0) {
+            setAnnouncement('No row with errors is left in this view.');
+            return;
+          }
+          // Land on the row's first cell in error (the row number for a whole-row problem).
+          const [row] = (await intake.reviewWindow(position, 1, filter)).rows;
+          const errors = row?.problems.filter((p) => p.severity === 'error') ?? [];
+          const col =
+            columns.findIndex((column) => cellProblems(errors, column.field).length > 0) + 1;
+          setActive((previous) => ({ position, col, jump: previous.jump + 1 }));
+          if (row)
+            setAnnouncement(`Row ${row.rowNumber}: ${errors.map((p) => p.message).join(' ')}`);
+        })
+        .catch(() => undefined);
+    },
+    [intake, filter, active.position, active.jump, summary],
+  );
+
+  // F8 / Shift+F8 anywhere on the step; Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside text fields.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      // Focus falls back to the body when the edited row leaves a filtered view.
+      const inStep = (stepRef.current?.contains(target) ?? false) || target === document.body;
+      const typing = target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
+      if (event.key === 'F8' && !typing) {
+        event.preventDefault();
+        jumpToError(event.shiftKey);
+        return;
+      }
+      if (!inStep || typing || !(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        redo();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [jumpToError, undo, redo]);
+
+  const chooseFilter = (next: ReviewFilter) => {
+    setFilter(next);
+    setActive((previous) => ({ position: 0, col: 1, jump: previous.jump }));
+  };
+
+  const reason = summary ? continueBlockedReason(summary) : undefined;
+  const options = summary ? filterOptions(summary) : [];
+  const currentFilter = filterValue(filter);
+  const activeFixes = activeRow?.problems.filter((p) => p.fix && !activeRow.skipped) ?? [];
+
+  return (
+    <div ref={stepRef} className="review-step">
+      <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
+        Review your rows
+      </h2>
+      <p className="lead">
+        Every row of “{file.fileName}” is checked against what Whispir needs. Fix what you can, skip
+        what you cannot, and see exactly what will be sent.
+      </p>
+
+      {failure && (
+        <div role="alert" className="error">
+          The rows could not be checked: {failure}
+        </div>
+      )}
+      {!summary && !failure && (
+        <div className="review-progress">
+          <label htmlFor="review-progress">Checking rows…</label>
+          <progress id="review-progress" max={1} value={progress?.fraction ?? 0} />
+          <span className="muted small">
+            {count(progress?.rows ?? 0)} of {count(file.rowCount)} rows
+          </span>
+        </div>
+      )}
+
+      {summary && (
+        <>
+          <ReviewSummaryPanel
+            summary={summary}
+            filter={filter}
+            busy={busy}
+            onFilter={chooseFilter}
+            onFix={(kind, field, n) =>
+              change(
+                () => intake.applyFix(kind, field),
+                () => `Fixed ${count(n)} ${n === 1 ? 'cell' : 'cells'}.`,
+              )
+            }
+          />
+
+          <div className="review-toolbar">
+            <label htmlFor="review-filter">Show</label>
+            <select
+              id="review-filter"
+              value={currentFilter}
+              onChange={(event) => {
+                const option = options.find((candidate) => candidate.value === event.target.value);
+                if (option) chooseFilter(option.filter);
+              }}
+            >
+              {options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+              {!options.some((o) => o.value === currentFilter) && (
+                <option value={currentFilter}>The chosen filter (no rows left)</option>
+              )}
+            </select>
+            <button
+              type="button"
+              aria-keyshortcuts="F8"
+              disabled={summary.openErrorRows === 0}
+              onClick={() => jumpToError(false)}
+            >
+              Next error <kbd>F8</kbd>
+            </button>
+            <button
+              type="button"
+              aria-keyshortcuts="Control+Z"
+              disabled={!summary.undo || busy}
+              title={summary.undo ? `Undo ${summary.undo}` : undefined}
+              onClick={undo}
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              aria-keyshortcuts="Control+Shift+Z"
+              disabled={!summary.redo || busy}
+              title={summary.redo ? `Redo ${summary.redo}` : undefined}
+              onClick={redo}
+            >
+              Redo
+            </button>
+            {summary.openErrorRows > 0 && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  change(
+                    () => intake.setSkipped('all-with-errors', true),
+                    () => `Skipped ${count(summary.openErrorRows)} rows with errors.`,
+                  )
+                }
+              >
+                Skip all {count(summary.openErrorRows)} rows with errors
+              </button>
+            )}
+          </div>
+          <p className="muted small" id="review-grid-help">
+            Click a cell or press Enter to change it (Enter saves, Escape cancels). Arrow keys move
+            between cells; F8 jumps to the next error; Ctrl+Z undoes, Ctrl+Shift+Z redoes.
+          </p>
+
+          <ReviewGrid
+            intake={intake}
+            summary={summary}
+            filter={filter}
+            active={active}
+            onActiveChange={setActive}
+            onActiveRow={setActiveRow}
+            onEdit={(row, field, value) =>
+              change(
+                () => intake.editCell(row.index, field, value),
+                (result) =>
+                  `Row ${row.rowNumber} changed (${result.openErrorRows} rows with errors left).`,
+              )
+            }
+            onToggleSkip={(row) =>
+              change(
+                () => intake.setSkipped([row.index], !row.skipped),
+                () => `Row ${row.rowNumber} ${row.skipped ? 'restored' : 'skipped'}.`,
+              )
+            }
+          />
+
+          {activeRow && (
+            <section className="row-details" aria-labelledby="row-details-heading">
+              <h3 id="row-details-heading">
+                Row {activeRow.rowNumber}
+                {activeRow.skipped ? ' (skipped)' : ''}
+              </h3>
+              {activeRow.problems.length === 0 ? (
+                <p>No problems in this row.</p>
+              ) : (
+                <ul>
+                  {activeRow.problems.map((p, i) => (
+                    <li
+                      key={`${p.code}-${p.field ?? ''}-${i}`}
+                      className={`severity-${p.severity}`}
+                    >
+                      <span aria-hidden="true">{p.severity === 'error' ? '✖ ' : '⚠ '}</span>
+                      <span className="visually-hidden">
+                        {p.severity === 'error' ? 'Error: ' : 'Warning: '}
+                      </span>
+                      {p.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {activeFixes.map((p) =>
+                p.fix ? (
+                  <button
+                    key={`${p.fix.kind}-${p.fix.field}`}
+                    type="button"
+                    disabled={busy}
+                    onClick={() => {
+                      const fix = p.fix;
+                      if (fix)
+                        change(
+                          () => intake.editCell(activeRow.index, fix.field, fix.value),
+                          () => `Row ${activeRow.rowNumber}: ${fix.field} set to ${fix.value}.`,
+                        );
+                    }}
+                  >
+                    Use “{p.fix.value}” for{' '}
+                    {summary.columns.find((column) => column.field === p.fix?.field)?.label ??
+                      p.fix.field}
+                  </button>
+                ) : null,
+              )}
+            </section>
+          )}
+
+          <fieldset className="modes review-policy">
+            <legend>Rows that still have errors</legend>
+            {POLICIES.map((policy) => (
+              <label key={policy.value} className="mode">
+                <input
+                  type="radio"
+                  name="review-policy"
+                  value={policy.value}
+                  checked={summary.policy === policy.value}
+                  onChange={() =>
+                    change(
+                      () => intake.setPolicy(policy.value),
+                      () => `${policy.label}.`,
+                    )
+                  }
+                />
+                <strong>{policy.label}</strong>
+                <span className="muted block">{policy.explanation}</span>
+              </label>
+            ))}
+          </fieldset>
+
+          <div className="review-counts">
+            <p data-testid="review-plan">{summary.message}</p>
+            <RowAccounting accounting={summary.accounting} tense="will" />
+            <RejectedReportButton
+              intake={intake}
+              fileName={file.fileName}
+              disabled={summary.accounting.skipped + summary.accounting.rejected === 0}
+            />
+          </div>
+        </>
+      )}
+
+      <p aria-live="polite" className="visually-hidden" data-testid="review-announcer">
+        {announcement}
+      </p>
+      {reason && (
+        <p className="note" id="review-continue-reason">
+          {reason}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onBack}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!summary || busy || reason !== undefined}
+          aria-describedby={reason ? 'review-continue-reason' : undefined}
+          onClick={onContinue}
+        >
+          Continue to import settings
+        </button>
+      </div>
+    </div>
+  );
+}

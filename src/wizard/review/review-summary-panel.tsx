@@ -1,0 +1,98 @@
+import type { FixKind, ReviewFilter, ReviewSummary } from '../../worker/protocol';
+import { filterValue, problemCounts } from './review-text';
+
+interface Props {
+  readonly summary: ReviewSummary;
+  readonly filter: ReviewFilter;
+  readonly busy: boolean;
+  readonly onFilter: (filter: ReviewFilter) => void;
+  readonly onFix: (kind: FixKind, field: string, count: number) => void;
+}
+
+const count = (n: number) => n.toLocaleString('en-AU');
+
+/** Problems by kind and by field (each a filter), and the fixes on offer with an example. */
+export function ReviewSummaryPanel({ summary, filter, busy, onFilter, onFix }: Props) {
+  const current = filterValue(filter);
+  const pressed = (candidate: ReviewFilter) => filterValue(candidate) === current;
+  return (
+    <div className="review-summary">
+      <section aria-labelledby="review-problems-heading">
+        <h3 id="review-problems-heading">Problems</h3>
+        {summary.byCode.length === 0 ? (
+          <p>No problems found: every row can be sent as it is.</p>
+        ) : (
+          <ul className="review-problem-list">
+            {summary.byCode.map((entry) => {
+              const target: ReviewFilter = { kind: 'code', code: entry.code };
+              return (
+                <li key={entry.code} className={`severity-${entry.severity}`}>
+                  <button
+                    type="button"
+                    className="filter-button"
+                    aria-pressed={pressed(target)}
+                    onClick={() => onFilter(pressed(target) ? { kind: 'all' } : target)}
+                  >
+                    <span aria-hidden="true">{entry.severity === 'error' ? '✖ ' : '⚠ '}</span>
+                    <span className="visually-hidden">
+                      {entry.severity === 'error' ? 'Error: ' : 'Warning: '}
+                    </span>
+                    {entry.label}: <strong>{count(entry.count)}</strong>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {summary.byField.length > 0 && (
+          <>
+            <h4>By field</h4>
+            <ul className="review-problem-list">
+              {summary.byField.map((entry) => {
+                const target: ReviewFilter = { kind: 'field', field: entry.field };
+                return (
+                  <li key={entry.field ?? ''}>
+                    <button
+                      type="button"
+                      className="filter-button"
+                      aria-pressed={pressed(target)}
+                      onClick={() => onFilter(pressed(target) ? { kind: 'all' } : target)}
+                    >
+                      {entry.label}: {problemCounts(entry.errors, entry.warnings)}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </section>
+      {summary.fixes.length > 0 && (
+        <section aria-labelledby="review-fixes-heading">
+          <h3 id="review-fixes-heading">Suggested fixes</h3>
+          <p className="muted small">
+            Nothing is changed until you apply a fix; each can be undone.
+          </p>
+          <ul className="review-fix-list">
+            {summary.fixes.map((fix) => {
+              const id = `fix-${fix.kind}-${fix.field}`;
+              return (
+                <li key={id}>
+                  <span id={id}>{fix.label}</span>{' '}
+                  <button
+                    type="button"
+                    aria-describedby={id}
+                    disabled={busy}
+                    onClick={() => onFix(fix.kind, fix.field, fix.count)}
+                  >
+                    Apply to all {count(fix.count)}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

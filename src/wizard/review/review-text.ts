@@ -1,0 +1,106 @@
+/**
+ * The review step's words and filter choices, kept out of the components so they can be tested
+ * without a browser.
+ */
+import type {
+  ReviewFilter,
+  ReviewProblem,
+  ReviewSummary,
+  RowAccountingCounts,
+} from '../../worker/protocol';
+
+const count = (n: number) => n.toLocaleString('en-AU');
+
+/** "9,688 sent, 312 skipped by you, 0 rejected — 10,000 rows in the file". */
+export function accountingSentence(
+  accounting: RowAccountingCounts,
+  tense: 'will' | 'did' = 'did',
+): string {
+  const sent = tense === 'will' ? 'will be sent' : 'sent';
+  return (
+    `${count(accounting.sent)} ${sent}, ${count(accounting.skipped)} skipped by you, ` +
+    `${count(accounting.rejected)} rejected — ${count(accounting.total)} rows in the file`
+  );
+}
+
+export interface FilterOption {
+  readonly value: string;
+  readonly label: string;
+  readonly filter: ReviewFilter;
+}
+
+/** The "Show" choices: everything, errors, skipped, then one per field and per problem. */
+export function filterOptions(summary: ReviewSummary): FilterOption[] {
+  const options: FilterOption[] = [
+    { value: 'all', label: `All rows (${count(summary.totalRows)})`, filter: { kind: 'all' } },
+    {
+      value: 'errors',
+      label: `Rows with errors (${count(summary.rowsWithErrors)})`,
+      filter: { kind: 'errors' },
+    },
+    {
+      value: 'skipped',
+      label: `Skipped rows (${count(summary.accounting.skipped)})`,
+      filter: { kind: 'skipped' },
+    },
+  ];
+  for (const field of summary.byField) {
+    const filter: ReviewFilter = { kind: 'field', field: field.field };
+    options.push({
+      value: filterValue(filter),
+      label: `Field: ${field.label} (${problemCounts(field.errors, field.warnings)})`,
+      filter,
+    });
+  }
+  for (const code of summary.byCode) {
+    const filter: ReviewFilter = { kind: 'code', code: code.code };
+    options.push({
+      value: filterValue(filter),
+      label: `Problem: ${code.label} (${count(code.count)})`,
+      filter,
+    });
+  }
+  return options;
+}
+
+/** A filter as a stable string (select values, cache keys). */
+export function filterValue(filter: ReviewFilter): string {
+  switch (filter.kind) {
+    case 'all':
+    case 'errors':
+    case 'skipped':
+      return filter.kind;
+    case 'field':
+      return `field:${filter.field ?? ''}`;
+    case 'code':
+      return `code:${filter.code}`;
+  }
+}
+
+export function problemCounts(errors: number, warnings: number): string {
+  const parts: string[] = [];
+  if (errors > 0) parts.push(`${count(errors)} error${errors === 1 ? '' : 's'}`);
+  if (warnings > 0) parts.push(`${count(warnings)} warning${warnings === 1 ? '' : 's'}`);
+  return parts.join(', ') || 'no problems';
+}
+
+/** The problems of one cell: those about its field, and row-level ones naming it. */
+export function cellProblems(
+  problems: readonly ReviewProblem[],
+  field: string,
+): readonly ReviewProblem[] {
+  return problems.filter(
+    (p) => p.field === field || (p.field === null && p.relatedFields?.includes(field)),
+  );
+}
+
+/** Why Continue is disabled, or undefined when it is not. */
+export function continueBlockedReason(summary: ReviewSummary): string | undefined {
+  if (summary.blocked)
+    return `You chose to fix every error first: ${count(summary.openErrorRows)} row${
+      summary.openErrorRows === 1 ? ' still has' : 's still have'
+    } errors. Fix or skip ${summary.openErrorRows === 1 ? 'it' : 'them'}, or choose to skip rows with errors.`;
+  if (summary.accounting.sent === 0)
+    return 'No row would be sent: restore or fix some rows to continue.';
+  return undefined;
+}

@@ -1,0 +1,646 @@
+/**
+ * The review of every row, held in the worker: the file's rows stay untouched; edits and fixes
+ * live in an overlay of mapped (Whispir field) values; skips in a set; every change has an
+ * inverse on an undo stack. The rules themselves are the domain's (src/domain/validation).
+ */
+import { checkRowShape } from '../domain/intake/delimited';
+import { buildRejectedRowsCsv, collectReportRows } from '../domain/export/rejected-report';
+import {
+  constantColumnName,
+  type ColumnMapping,
+  type FieldSource,
+} from '../domain/mapping/mapping';
+import { formatCount, type RowProblem } from '../domain/validation/problems';
+import { fieldLabel } from '../domain/validation/rules';
+import { planSubmission, type SubmitPolicy } from '../domain/validation/submission';
+import { summariseFixes } from '../domain/validation/summaries';
+import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
+import { createValidator } from '../domain/validation/validate-rows';
+import type {
+  FieldCount,
+  FixKind,
+  ProblemCount,
+  ReviewColumn,
+  ReviewFilter,
+  ReviewProblem,
+  ReviewProblemCode,
+  ReviewRow,
+  ReviewSummary,
+  ReviewWindow,
+  ValidateProgress,
+} from './review-types';
+
+/** The part of the intake result the review needs. */
+export interface ReviewTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly rowNumbers: readonly number[];
+  /** The separator of a delimited file, for the "unquoted comma?" hint; undefined otherwise. */
+  readonly delimiter?: string;
+}
+
+type Source =
+  | { readonly kind: 'column'; readonly index: number }
+  | { readonly kind: 'value'; readonly value: string };
+
+interface CellChange {
+  readonly index: number;
+  readonly field: string;
+  /** Overlay value before and after; undefined = the file's own value. */
+  readonly before: string | undefined;
+  readonly after: string | undefined;
+}
+
+type Operation =
+  | {
+      readonly kind: 'cells';
+      readonly label: string;
+      readonly changes: readonly CellChange[];
+      /** A row whose field-count problem this edit settled (the user looked at the row). */
+      readonly shapeReviewed?: number;
+    }
+  | {
+      readonly kind: 'skip';
+      readonly label: string;
+      readonly indexes: readonly number[];
+      readonly skipped: boolean;
+    };
+
+export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
+  'required-missing': 'Required value missing',
+  'no-channel': 'No email or mobile',
+  'email-invalid': 'Not an email address',
+  'email-case': 'Email has capital letters',
+  'phone-invalid': 'Not a usable phone number',
+  'phone-needs-country-code': 'Phone without country code',
+  'phone-format': 'Phone with spaces or symbols',
+  'timezone-invalid': 'Unknown time zone',
+  'timezone-format': 'Time zone written differently',
+  'country-unknown': 'Unknown country',
+  'country-code': 'Country code instead of name',
+  'country-alias': 'Country spelled differently',
+  whitespace: 'Spaces around a value',
+  'duplicate-email': 'Email also on another row',
+  'duplicate-mobile': 'Mobile also on another row',
+  'row-too-many-fields': 'Row has too many fields',
+  'row-too-few-fields': 'Row has too few fields',
+};
+
+const PROGRESS_EVERY = 50_000;
+const EMPTY: readonly ReviewProblem[] = [];
+
+function describeSource(source: FieldSource): string {
+  switch (source.kind) {
+    case 'column':
+      return `column ${source.column}`;
+    case 'constant':
+      return 'set for every row';
+    case 'empty':
+      return 'left empty';
+  }
+}
+
+function sortedNumbers(values: Iterable<number>): number[] {
+  return [...values].sort((a, b) => a - b);
+}
+
+export class ReviewSession {
+  readonly mappingKey: string;
+  private readonly fields: string[];
+  private readonly sources: Source[];
+  private readonly columns: ReviewColumn[];
+  private readonly context = createCheckContext();
+  private readonly overlay = new Map<number, Map<string, string>>();
+  private readonly shapeReviewed = new Set<number>();
+  private readonly own = new Map<number, ReviewProblem[]>();
+  private readonly duplicates = new Map<number, ReviewProblem[]>();
+  private readonly errorRows = new Set<number>();
+  private readonly skipped = new Set<number>();
+  private readonly undoStack: Operation[] = [];
+  private readonly redoStack: Operation[] = [];
+  private policy: SubmitPolicy = 'skip-invalid';
+  private version = 1;
+  private filterCache: { key: string; version: number; indexes: number[] } | undefined;
+
+  constructor(
+    private readonly table: ReviewTable,
+    private readonly mapping: ColumnMapping,
+    onProgress?: (progress: ValidateProgress) => void,
+  ) {
+    this.mappingKey = mappingKey(mapping);
+    const entries = Object.entries(mapping).filter(
+      (entry): entry is [string, FieldSource] => entry[1] !== undefined,
+    );
+    this.fields = entries.map(([field]) => field);
+    this.sources = entries.map(([, source]) =>
+      source.kind === 'column'
+        ? { kind: 'column', index: table.headers.indexOf(source.column) }
+        : { kind: 'value', value: source.kind === 'constant' ? source.value : '' },
+    );
+    this.columns = entries.map(([field, source]) => ({
+      field,
+      label: fieldLabel(field),
+      source: describeSource(source),
+    }));
+    this.validateAll(onProgress);
+  }
+
+  // ---- values -----------------------------------------------------------------------------
+
+  private originalValue(index: number, fieldIndex: number): string {
+    const source = this.sources[fieldIndex];
+    if (!source) return '';
+    if (source.kind === 'value') return source.value;
+    return source.index < 0 ? '' : (this.table.rows[index]?.[source.index] ?? '');
+  }
+
+  private contactOf(index: number): Record<string, string> {
+    const contact: Record<string, string> = {};
+    const edits = this.overlay.get(index);
+    for (let f = 0; f < this.fields.length; f++) {
+      const field = this.fields[f] as string;
+      contact[field] = edits?.get(field) ?? this.originalValue(index, f);
+    }
+    return contact;
+  }
+
+  private shapeProblem(index: number): ReviewProblem | undefined {
+    if (this.shapeReviewed.has(index)) return undefined;
+    const cells = this.table.rows[index];
+    const width = this.table.headers.length;
+    if (!cells || cells.length === width) return undefined;
+    const rowNumber = this.table.rowNumbers[index] ?? index + 1;
+    const found = checkRowShape(cells, width, rowNumber, this.table.delimiter ?? null);
+    if (!found || (found.code !== 'row-too-many-fields' && found.code !== 'row-too-few-fields'))
+      return undefined;
+    // Extra values that are not empty sit in the wrong columns: sending them would create a
+    // wrong contact, so the row needs a look (an edit of the row settles it) or a skip.
+    const misplaced = cells.length > width && cells.slice(width).some((cell) => cell !== '');
+    return {
+      row: rowNumber,
+      field: null,
+      code: found.code,
+      message: misplaced
+        ? `${found.message} The values may be in the wrong columns: correct the row or skip it.`
+        : found.message,
+      severity: misplaced ? 'error' : 'warning',
+    };
+  }
+
+  // ---- validation -------------------------------------------------------------------------
+
+  private validateAll(onProgress?: (progress: ValidateProgress) => void): void {
+    const { rows, rowNumbers } = this.table;
+    const validator = createValidator();
+    const count = rows.length;
+    for (let i = 0; i < count; i++) {
+      validator.add(rowNumbers[i] ?? i + 1, this.contactOf(i));
+      if (onProgress && i > 0 && i % PROGRESS_EVERY === 0)
+        onProgress({ fraction: i / count, rows: i });
+    }
+    const result = validator.finish();
+    const indexOf = rowIndexLookup(rowNumbers);
+    for (const p of result.problems) {
+      const index = indexOf(p.row);
+      if (index === undefined) continue;
+      const target =
+        p.code === 'duplicate-email' || p.code === 'duplicate-mobile' ? this.duplicates : this.own;
+      const list = target.get(index);
+      if (list) list.push(p);
+      else target.set(index, [p]);
+      if (p.severity === 'error') this.errorRows.add(index);
+    }
+    for (let i = 0; i < count; i++) {
+      if (rows[i]?.length === this.table.headers.length) continue;
+      const shape = this.shapeProblem(i);
+      if (!shape) continue;
+      const list = this.own.get(i);
+      if (list) list.unshift(shape);
+      else this.own.set(i, [shape]);
+      if (shape.severity === 'error') this.errorRows.add(i);
+    }
+    onProgress?.({ fraction: 1, rows: count });
+  }
+
+  /** Checks one row again after a change; duplicate warnings on changed cells are dropped. */
+  private revalidate(index: number, changedFields: Iterable<string>): void {
+    const out: RowProblem[] = [];
+    const rowNumber = this.table.rowNumbers[index] ?? index + 1;
+    collectContactProblems(this.contactOf(index), rowNumber, this.context, out);
+    const shape = this.shapeProblem(index);
+    const problems: ReviewProblem[] = shape ? [shape, ...out] : out;
+    if (problems.length > 0) this.own.set(index, problems);
+    else this.own.delete(index);
+    const dups = this.duplicates.get(index);
+    if (dups) {
+      // The duplicate check runs over the whole file; a changed cell's old warning is stale.
+      const changed = new Set(changedFields);
+      const kept = dups.filter((p) => p.field === null || !changed.has(p.field));
+      if (kept.length > 0) this.duplicates.set(index, kept);
+      else this.duplicates.delete(index);
+    }
+    if (problems.some((p) => p.severity === 'error')) this.errorRows.add(index);
+    else this.errorRows.delete(index);
+  }
+
+  private problemsOf(index: number): readonly ReviewProblem[] {
+    const own = this.own.get(index);
+    const dups = this.duplicates.get(index);
+    if (own && dups) return [...own, ...dups];
+    return own ?? dups ?? EMPTY;
+  }
+
+  // ---- changes ----------------------------------------------------------------------------
+
+  private setOverlay(index: number, field: string, value: string | undefined): void {
+    let edits = this.overlay.get(index);
+    if (value === undefined) {
+      edits?.delete(field);
+      if (edits && edits.size === 0) this.overlay.delete(index);
+      return;
+    }
+    if (!edits) this.overlay.set(index, (edits = new Map()));
+    edits.set(field, value);
+  }
+
+  private changeFor(index: number, field: string, value: string): CellChange | undefined {
+    const fieldIndex = this.fields.indexOf(field);
+    if (fieldIndex < 0) return undefined;
+    const before = this.overlay.get(index)?.get(field);
+    const original = this.originalValue(index, fieldIndex);
+    const after = value === original ? undefined : value;
+    if (before === after) return undefined;
+    return { index, field, before, after };
+  }
+
+  private applyCells(changes: readonly CellChange[], useAfter: boolean): void {
+    const touched = new Map<number, string[]>();
+    for (const change of changes) {
+      this.setOverlay(change.index, change.field, useAfter ? change.after : change.before);
+      const list = touched.get(change.index);
+      if (list) list.push(change.field);
+      else touched.set(change.index, [change.field]);
+    }
+    for (const [index, fields] of touched) this.revalidate(index, fields);
+  }
+
+  private applySkip(indexes: readonly number[], skipped: boolean): void {
+    for (const index of indexes) {
+      if (skipped) this.skipped.add(index);
+      else this.skipped.delete(index);
+    }
+  }
+
+  private perform(operation: Operation, forward: boolean): void {
+    if (operation.kind === 'cells') {
+      if (operation.shapeReviewed !== undefined) {
+        if (forward) this.shapeReviewed.add(operation.shapeReviewed);
+        else this.shapeReviewed.delete(operation.shapeReviewed);
+      }
+      this.applyCells(operation.changes, forward);
+    } else {
+      this.applySkip(operation.indexes, forward ? operation.skipped : !operation.skipped);
+    }
+    this.version++;
+  }
+
+  private record(operation: Operation): void {
+    this.undoStack.push(operation);
+    this.redoStack.length = 0;
+    this.perform(operation, true);
+  }
+
+  /** Sets one cell (a Whispir field of one row) and checks the row again. */
+  editCell(index: number, field: string, value: string): void {
+    if (index < 0 || index >= this.table.rows.length) return;
+    const change = this.changeFor(index, field, value);
+    const shape = this.shapeProblem(index);
+    if (!change && !shape) return;
+    const rowNumber = this.table.rowNumbers[index] ?? index + 1;
+    this.record({
+      kind: 'cells',
+      label: `edit of ${fieldLabel(field)} in row ${rowNumber}`,
+      changes: change ? [change] : [],
+      shapeReviewed: shape ? index : undefined,
+    });
+  }
+
+  /** Applies every suggested fix of one kind (for one field, or all fields). */
+  applyFix(kind: FixKind, field: string | 'all'): number {
+    const changes: CellChange[] = [];
+    for (const [index, problems] of this.own) {
+      for (const p of problems) {
+        const fix = p.fix;
+        if (!fix || fix.kind !== kind || (field !== 'all' && fix.field !== field)) continue;
+        const change = this.changeFor(index, fix.field, fix.value);
+        if (change) changes.push(change);
+      }
+    }
+    if (changes.length === 0) return 0;
+    const cells = `${formatCount(changes.length)} ${changes.length === 1 ? 'cell' : 'cells'}`;
+    this.record({
+      kind: 'cells',
+      label: `fix of ${field === 'all' ? cells : `${cells} of ${fieldLabel(field)}`}`,
+      changes,
+    });
+    return changes.length;
+  }
+
+  /** Skips or restores rows; 'all-with-errors' means every row that still has an error. */
+  setSkipped(target: readonly number[] | 'all-with-errors', skipped: boolean): number {
+    const candidates = target === 'all-with-errors' ? sortedNumbers(this.errorRows) : target;
+    const indexes = candidates.filter(
+      (index) =>
+        index >= 0 && index < this.table.rows.length && this.skipped.has(index) !== skipped,
+    );
+    if (indexes.length === 0) return 0;
+    const rows =
+      indexes.length === 1
+        ? `row ${this.table.rowNumbers[indexes[0] as number] ?? ''}`
+        : `${formatCount(indexes.length)} rows`;
+    this.record({
+      kind: 'skip',
+      label: `${skipped ? 'skip' : 'restore'} of ${rows}`,
+      indexes,
+      skipped,
+    });
+    return indexes.length;
+  }
+
+  undo(): boolean {
+    const operation = this.undoStack.pop();
+    if (!operation) return false;
+    this.perform(operation, false);
+    this.redoStack.push(operation);
+    return true;
+  }
+
+  redo(): boolean {
+    const operation = this.redoStack.pop();
+    if (!operation) return false;
+    this.perform(operation, true);
+    this.undoStack.push(operation);
+    return true;
+  }
+
+  setPolicy(policy: SubmitPolicy): void {
+    if (policy === this.policy) return;
+    this.policy = policy;
+    this.version++;
+  }
+
+  // ---- reading ----------------------------------------------------------------------------
+
+  private indexesFor(filter: ReviewFilter): number[] | undefined {
+    if (filter.kind === 'all') return undefined;
+    const key = JSON.stringify(filter);
+    if (this.filterCache?.key === key && this.filterCache.version === this.version)
+      return this.filterCache.indexes;
+    let indexes: number[];
+    if (filter.kind === 'errors') indexes = sortedNumbers(this.errorRows);
+    else if (filter.kind === 'skipped') indexes = sortedNumbers(this.skipped);
+    else {
+      const matches = (p: ReviewProblem) =>
+        filter.kind === 'field' ? p.field === filter.field : p.code === filter.code;
+      const found = new Set<number>();
+      for (const map of [this.own, this.duplicates])
+        for (const [index, problems] of map) if (problems.some(matches)) found.add(index);
+      indexes = sortedNumbers(found);
+    }
+    this.filterCache = { key, version: this.version, indexes };
+    return indexes;
+  }
+
+  private rowAt(index: number): ReviewRow {
+    const contact = this.contactOf(index);
+    const edits = this.overlay.get(index);
+    return {
+      index,
+      rowNumber: this.table.rowNumbers[index] ?? index + 1,
+      values: this.fields.map((field) => contact[field] ?? ''),
+      edited: edits ? [...edits.keys()] : [],
+      problems: this.problemsOf(index),
+      skipped: this.skipped.has(index),
+    };
+  }
+
+  /** The rows the grid shows: `count` rows from position `start` of the filtered list. */
+  window(start: number, count: number, filter: ReviewFilter): ReviewWindow {
+    const indexes = this.indexesFor(filter);
+    const total = indexes ? indexes.length : this.table.rows.length;
+    const from = Math.max(0, Math.min(start, total));
+    const to = Math.min(total, from + Math.max(0, count));
+    const rows: ReviewRow[] = [];
+    for (let position = from; position < to; position++)
+      rows.push(this.rowAt(indexes ? (indexes[position] as number) : position));
+    return { version: this.version, total, start: from, rows };
+  }
+
+  /**
+   * Position (in the filtered list) of the next row after `after` that still has an error and
+   * is not skipped, wrapping round; -1 when there is none.
+   */
+  nextError(filter: ReviewFilter, after: number, backwards = false): number {
+    const indexes = this.indexesFor(filter);
+    const total = indexes ? indexes.length : this.table.rows.length;
+    if (total === 0) return -1;
+    const open = (position: number) => {
+      const index = indexes ? (indexes[position] as number) : position;
+      return this.errorRows.has(index) && !this.skipped.has(index);
+    };
+    if (!indexes) {
+      // The whole file: walk the (sorted) error rows rather than every row.
+      const candidates = sortedNumbers(this.errorRows).filter((i) => !this.skipped.has(i));
+      if (candidates.length === 0) return -1;
+      if (backwards) {
+        for (let k = candidates.length - 1; k >= 0; k--)
+          if ((candidates[k] as number) < after) return candidates[k] as number;
+        return candidates[candidates.length - 1] as number;
+      }
+      return candidates.find((i) => i > after) ?? (candidates[0] as number);
+    }
+    for (let step = 1; step <= total; step++) {
+      const position = (((backwards ? after - step : after + step) % total) + total) % total;
+      if (open(position)) return position;
+    }
+    return -1;
+  }
+
+  summary(): ReviewSummary {
+    const byCode = new Map<ReviewProblemCode, { severity: 'error' | 'warning'; count: number }>();
+    const byField = new Map<string | null, { errors: number; warnings: number }>();
+    const withFix: RowProblem[] = [];
+    for (const map of [this.own, this.duplicates]) {
+      for (const problems of map.values()) {
+        for (const p of problems) {
+          const code = byCode.get(p.code);
+          if (code) code.count++;
+          else byCode.set(p.code, { severity: p.severity, count: 1 });
+          let field = byField.get(p.field);
+          if (!field) byField.set(p.field, (field = { errors: 0, warnings: 0 }));
+          if (p.severity === 'error') field.errors++;
+          else field.warnings++;
+          // Only the domain's own problems carry fixes, so this narrowing is exact.
+          if (p.fix) withFix.push(p as RowProblem);
+        }
+      }
+    }
+    const codes: ProblemCount[] = (Object.keys(PROBLEM_LABELS) as ReviewProblemCode[]).flatMap(
+      (code) => {
+        const entry = byCode.get(code);
+        return entry ? [{ code, label: PROBLEM_LABELS[code], ...entry }] : [];
+      },
+    );
+    const fields: FieldCount[] = [...byField]
+      .map(([field, counts]) => ({
+        field,
+        label: field === null ? 'Whole row' : fieldLabel(field),
+        ...counts,
+      }))
+      .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
+    const total = this.table.rows.length;
+    const plan = planSubmission({
+      totalRows: total,
+      skippedRows: this.skipped,
+      rowsWithErrors: this.errorRows,
+      policy: this.policy,
+    });
+    let openErrorRows = 0;
+    for (const index of this.errorRows) if (!this.skipped.has(index)) openErrorRows++;
+    const undo = this.undoStack[this.undoStack.length - 1];
+    const redo = this.redoStack[this.redoStack.length - 1];
+    return {
+      version: this.version,
+      columns: this.columns,
+      totalRows: total,
+      rowsWithErrors: this.errorRows.size,
+      openErrorRows,
+      byCode: codes,
+      byField: fields,
+      fixes: summariseFixes(withFix),
+      policy: this.policy,
+      blocked: plan.blocked,
+      held: plan.held,
+      // Under 'block' the rows that would go once the errors are settled count as sent, so the
+      // three numbers still add up to the file.
+      accounting: {
+        total,
+        sent: plan.send + plan.held,
+        skipped: plan.skipped,
+        rejected: plan.rejected,
+      },
+      message: plan.message,
+      undo: undo?.label,
+      redo: redo?.label,
+    };
+  }
+
+  /** The rows that will not be sent (skipped, or still in error), as the report's CSV. */
+  rejectedReport(): string {
+    const candidates = sortedNumbers(new Set([...this.errorRows, ...this.skipped]));
+    const { rows, rowNumbers, headers } = this.table;
+    const numberOf = (index: number) => rowNumbers[index] ?? index + 1;
+    const problemsByRow = new Map(candidates.map((i) => [numberOf(i), this.problemsOf(i)]));
+    const report = collectReportRows({
+      rows: candidates.map((i) => ({ row: numberOf(i), values: rows[i] ?? [] })),
+      problemsByRow,
+      skippedRows: new Set([...this.skipped].map(numberOf)),
+    });
+    return buildRejectedRowsCsv(headers, report);
+  }
+
+  // ---- upload -----------------------------------------------------------------------------
+
+  /** Rows that go to Whispir, in file order; throws when the policy blocks the import. */
+  uploadInput(): {
+    headers: string[];
+    rows: Iterable<readonly string[]>;
+    mapping: ColumnMapping;
+    accounting: ReviewSummary['accounting'];
+  } {
+    const summary = this.summary();
+    if (summary.blocked) throw new Error(summary.message);
+    const width = this.table.headers.length;
+    // Constant and empty fields become per-row columns of the same name as the domain gives
+    // them, so an edited or fixed value of such a field reaches its row.
+    const extra: { field: string; fieldIndex: number }[] = [];
+    const mapping: Record<string, FieldSource> = {};
+    const columnOf = new Map<string, number>();
+    this.fields.forEach((field, fieldIndex) => {
+      const source = this.sources[fieldIndex] as Source;
+      if (source.kind === 'column') {
+        mapping[field] = this.mapping[field] as FieldSource;
+        if (source.index >= 0) columnOf.set(field, source.index);
+      } else {
+        columnOf.set(field, width + extra.length);
+        extra.push({ field, fieldIndex });
+        mapping[field] = { kind: 'column', column: constantColumnName(field) };
+      }
+    });
+    const headers = [...this.table.headers, ...extra.map(({ field }) => constantColumnName(field))];
+    const { skipped, errorRows, overlay } = this;
+    const all = this.table.rows;
+    const original = (index: number, fieldIndex: number) => this.originalValue(index, fieldIndex);
+    // Under either policy a row still in error is not sent ('block' refuses above instead).
+    function* rows(): Generator<readonly string[]> {
+      for (let index = 0; index < all.length; index++) {
+        if (skipped.has(index) || errorRows.has(index)) continue;
+        const cells = all[index] as readonly string[];
+        const edits = overlay.get(index);
+        if (extra.length === 0 && !edits) {
+          yield cells;
+          continue;
+        }
+        const out = new Array<string>(width + extra.length);
+        for (let c = 0; c < width; c++) out[c] = cells[c] ?? '';
+        for (let e = 0; e < extra.length; e++)
+          out[width + e] = original(index, (extra[e] as { fieldIndex: number }).fieldIndex);
+        if (edits)
+          for (const [field, value] of edits) {
+            const column = columnOf.get(field);
+            if (column !== undefined) out[column] = value;
+          }
+        yield out;
+      }
+    }
+    return { headers, rows: rows(), mapping, accounting: summary.accounting };
+  }
+}
+
+/** A stable key of a mapping, to tell whether a review still belongs to it. */
+export function mappingKey(mapping: ColumnMapping): string {
+  return JSON.stringify(
+    Object.entries(mapping).filter(
+      ([, source]) => (source as FieldSource | undefined) !== undefined,
+    ),
+  );
+}
+
+/** File row number → index of the data row; a binary search when the numbers ascend. */
+function rowIndexLookup(rowNumbers: readonly number[]): (row: number) => number | undefined {
+  let ascending = true;
+  for (let i = 1; i < rowNumbers.length; i++)
+    if ((rowNumbers[i] as number) <= (rowNumbers[i - 1] as number)) {
+      ascending = false;
+      break;
+    }
+  if (!ascending) {
+    const map = new Map<number, number>();
+    rowNumbers.forEach((row, index) => {
+      if (!map.has(row)) map.set(row, index);
+    });
+    return (row) => map.get(row);
+  }
+  return (row) => {
+    let lo = 0;
+    let hi = rowNumbers.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = rowNumbers[mid] as number;
+      if (value === row) return mid;
+      if (value < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+}
