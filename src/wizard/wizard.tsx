@@ -8,7 +8,8 @@ import { SettingsStep } from './options/settings-step';
 import { Stepper } from './stepper';
 import { UploadStep } from './upload/upload-step';
 import { useFileReader } from './use-file-reader';
-import { initialWizardState, wizardReducer } from './wizard-state';
+import { useHistorySteps } from './use-history-steps';
+import { STEPS, initialWizardState, wizardReducer } from './wizard-state';
 import type { FileSummary } from '../worker/protocol';
 
 export function Wizard() {
@@ -33,9 +34,16 @@ export function Wizard() {
   }, [state.step]);
 
   const back = () => dispatch({ type: 'back' });
+  const stepIndex = STEPS.findIndex((step) => step.name === state.step);
+  useHistorySteps(stepIndex, back);
+  // Going back from the result would re-send nothing useful: "Import another file" starts over.
+  const canGoBack = state.step !== 'result' && !reader.state.reading;
+  const goBackTo = (index: number) => {
+    for (let i = index; i < stepIndex; i++) dispatch({ type: 'back' });
+  };
   return (
     <>
-      <Stepper current={state.step} />
+      <Stepper current={state.step} onGoBackTo={canGoBack ? goBackTo : undefined} />
       <main className="step" aria-labelledby="step-heading">
         {(() => {
           switch (state.step) {
