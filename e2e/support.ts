@@ -77,13 +77,21 @@ export async function dragTo(page: Page, source: Locator, target: Locator): Prom
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
-  // Measure the target only now: the page may have re-rendered since the last drop.
-  for (const steps of [12, 3]) {
+  // Measure the target only now, and again until the pointer is over it: the page may still be
+  // re-rendering after the last drop.
+  for (let attempt = 0; ; attempt++) {
     const to = await target.boundingBox();
     if (!to) throw new Error('drag target is not visible');
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, {
+      steps: attempt === 0 ? 12 : 3,
+    });
+    try {
+      await expect(target).toHaveClass(/\bover\b/, { timeout: 1_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
   }
-  await expect(target).toHaveClass(/\bover\b/);
   await page.mouse.up();
 }
 
