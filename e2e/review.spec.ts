@@ -142,7 +142,10 @@ test('the keyboard finds, edits and undoes; "fix every error first" holds the im
   await openReview(page, 'review-mix.csv');
   const accounting = page.getByTestId('row-accounting');
 
-  await page.getByRole('radio', { name: /Stop: fix every error first/ }).check();
+  // The policy lives in the worker: the radio turns checked once the worker has it.
+  const stop = page.getByRole('radio', { name: /Stop: fix every error first/ });
+  await stop.click();
+  await expect(stop).toBeChecked();
   const next = page.getByRole('button', { name: 'Continue to import settings' });
   await expect(next).toBeDisabled();
   await expect(

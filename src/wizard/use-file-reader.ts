@@ -1,10 +1,13 @@
 import { useCallback, useState } from 'react';
+import { describeRemaining, estimateRemainingMs } from '../domain/progress/estimate';
 import { IntakeCancelled, type IntakeClient } from '../worker/intake-client';
 import type { FileSummary, IntakeOverrides, ReadProgress } from '../worker/protocol';
 
 export interface FileReaderState {
   readonly reading: boolean;
   readonly progress?: ReadProgress;
+  /** "about 12 s left", once there is enough progress to estimate. */
+  readonly remaining?: string;
   readonly error?: string;
 }
 
@@ -26,10 +29,18 @@ export function useFileReader(
       leaveOnFailure: boolean,
     ) => {
       setState({ reading: true });
+      const started = performance.now();
       try {
         const summary = await task({
           onPreview: onSummary,
-          onProgress: (progress) => setState({ reading: true, progress }),
+          onProgress: (progress) =>
+            setState({
+              reading: true,
+              progress,
+              remaining: describeRemaining(
+                estimateRemainingMs(performance.now() - started, progress.fraction),
+              ),
+            }),
         });
         if (summary.headers.length === 0) {
           const reason =

@@ -226,6 +226,7 @@ export function SettingsStep(props: Props) {
         <PartsProgress
           job={job}
           running={submission.running}
+          remaining={submission.remaining}
           onSendAgain={(part) => void again(part)}
           onMarkDone={(part) => void submission.markDone(part)}
         />

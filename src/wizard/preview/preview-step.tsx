@@ -45,6 +45,7 @@ export function PreviewStep(props: Props) {
           <label htmlFor="read-progress">
             Reading… {percent}%
             {reader.progress ? `, ${plural(reader.progress.rows, 'row')} so far` : ''}
+            {reader.remaining ? `, ${reader.remaining}` : ''}
           </label>
           <progress id="read-progress" max={100} value={percent} />
           <button type="button" onClick={onCancelReading}>

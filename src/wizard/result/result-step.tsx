@@ -60,7 +60,7 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
             <tr>
               <th scope="col">Part</th>
               <th scope="col">Rows</th>
-              <th scope="col">Uploaded file (resource)</th>
+              <th scope="col">Uploaded file</th>
               <th scope="col">Import (Location)</th>
             </tr>
           </thead>
@@ -119,9 +119,7 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
 
       <details className="what-was-sent">
         <summary>What was sent to Whispir</summary>
-        <p>
-          The field mapping of the import request (Whispir field → column of the uploaded file):
-        </p>
+        <p>Which column of the uploaded file fills each Whispir field:</p>
         <pre>{JSON.stringify(outcome.fieldMapping, null, 2)}</pre>
       </details>
 

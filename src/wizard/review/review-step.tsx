@@ -18,6 +18,7 @@ import { RejectedReportButton } from './rejected-report-button';
 import { ReviewGrid, type ActiveCell } from './review-grid';
 import { ReviewSummaryPanel } from './review-summary-panel';
 import { RowAccounting } from './row-accounting';
+import { describeRemaining, estimateRemainingMs } from '../../domain/progress/estimate';
 import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
 
 interface Props extends StepHeading {
@@ -45,6 +46,7 @@ const POLICIES: readonly { value: SubmitPolicy; label: string; explanation: stri
 export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContinue }: Props) {
   const [summary, setSummary] = useState<ReviewSummary>();
   const [progress, setProgress] = useState<ReadProgress>();
+  const [remaining, setRemaining] = useState('');
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState<ReviewFilter>({ kind: 'all' });
@@ -55,9 +57,14 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
 
   useEffect(() => {
     let live = true;
+    const started = performance.now();
     intake
       .validate(mapping, (value) => {
-        if (live) setProgress(value);
+        if (!live) return;
+        setProgress(value);
+        setRemaining(
+          describeRemaining(estimateRemainingMs(performance.now() - started, value.fraction)),
+        );
       })
       .then(
         (result) => {
@@ -199,6 +206,7 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
           <progress id="review-progress" max={1} value={progress?.fraction ?? 0} />
           <span className="muted small">
             {count(progress?.rows ?? 0)} of {count(file.rowCount)} rows
+            {remaining ? `, ${remaining}` : ''}
           </span>
         </div>
       )}

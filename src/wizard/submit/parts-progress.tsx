@@ -7,6 +7,8 @@ import {
 interface Props {
   readonly job: SubmissionJob;
   readonly running: boolean;
+  /** "about 12 s left" while sending. */
+  readonly remaining?: string;
   readonly onSendAgain: (part: number) => void;
   readonly onMarkDone: (part: number) => void;
 }
@@ -23,7 +25,7 @@ const STATUS_TEXT: Record<PartState['status'], string> = {
 };
 
 /** Progress per part and overall, with the user's choices for parts that need one. */
-export function PartsProgress({ job, running, onSendAgain, onMarkDone }: Props) {
+export function PartsProgress({ job, running, remaining, onSendAgain, onMarkDone }: Props) {
   const summary = summariseJob(job);
   const rows = job.parts.reduce((sum, part) => sum + part.rowCount, 0);
   return (
@@ -32,6 +34,7 @@ export function PartsProgress({ job, running, onSendAgain, onMarkDone }: Props) 
       <label htmlFor="send-progress">
         {summary.accepted} of {summary.parts} part{summary.parts === 1 ? '' : 's'} accepted (
         {summary.rowsAccepted.toLocaleString()} of {rows.toLocaleString()} rows)
+        {running && remaining ? `, ${remaining}` : ''}
       </label>
       <progress id="send-progress" max={summary.parts} value={summary.accepted} />
       <table className="preview-table">

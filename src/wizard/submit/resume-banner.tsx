@@ -73,6 +73,7 @@ export function ResumeBanner() {
       <PartsProgress
         job={job}
         running={submission.running}
+        remaining={submission.remaining}
         onSendAgain={(part) => void submission.run(job, [part])}
         onMarkDone={(part) => void submission.markDone(part)}
       />

@@ -1,11 +1,16 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { createImport } from '../../api/create-import';
 import { createResource } from '../../api/create-resource';
+import { describeRemaining, estimateRemainingMs } from '../../domain/progress/estimate';
 import { markPartDone, type SubmissionJob } from '../../domain/submit/submission-job';
 import { createJournal } from '../../submit/journal';
 import { createPacer } from '../../submit/pacer';
 import { runSubmission } from '../../submit/run-submission';
 import { sleep } from '../../submit/sleep';
+
+const rowsAccepted = (job: SubmissionJob) =>
+  job.parts.reduce((sum, part) => sum + (part.status === 'accepted' ? part.rowCount : 0), 0);
+const totalRows = (job: SubmissionJob) => job.parts.reduce((sum, part) => sum + part.rowCount, 0);
 
 /**
  * Runs a submission job: every state change goes to the screen and to the IndexedDB journal, so
@@ -15,6 +20,7 @@ export function useSubmission(ratePerSecond: number) {
   const journal = useMemo(() => createJournal(), []);
   const [job, setJob] = useState<SubmissionJob>();
   const [running, setRunning] = useState(false);
+  const [remaining, setRemaining] = useState('');
   const controller = useRef<AbortController | undefined>(undefined);
 
   const run = useCallback(
@@ -23,6 +29,10 @@ export function useSubmission(ratePerSecond: number) {
       controller.current = abort;
       setRunning(true);
       setJob(current);
+      setRemaining('');
+      const started = performance.now();
+      const rowsAtStart = rowsAccepted(current);
+      const rowsToSend = totalRows(current) - rowsAtStart;
       try {
         const pacer = createPacer({ ratePerSecond });
         const final = await runSubmission(
@@ -41,6 +51,10 @@ export function useSubmission(ratePerSecond: number) {
             random: Math.random,
             onChange: (next) => {
               setJob(next);
+              const done = rowsToSend > 0 ? (rowsAccepted(next) - rowsAtStart) / rowsToSend : 0;
+              setRemaining(
+                describeRemaining(estimateRemainingMs(performance.now() - started, done)),
+              );
               return journal.saveJob(next).catch(() => undefined);
             },
           },
@@ -68,5 +82,5 @@ export function useSubmission(ratePerSecond: number) {
     [job, journal],
   );
 
-  return { journal, job, setJob, running, run, cancel, markDone };
+  return { journal, job, setJob, running, remaining, run, cancel, markDone };
 }
