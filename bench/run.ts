@@ -1,0 +1,1114 @@
+/**
+ * `npm run bench`: drives the production build in Chromium with Playwright over generated contact
+ * files and measures the wizard against a floor (raw Papa.parse in a module worker, same page,
+ * same run). See bench/README.md for the method and how to read the figures.
+ *
+ * Environment (all optional):
+ *   BENCH_SIZES=100000,1000000   row counts
+ *   BENCH_RUNS=3                 runs per size (the median is reported)
+ *   BENCH_SUBMIT_RUNS_LARGE=1    runs that also submit, for sizes over 100,000 rows
+ *   BENCH_SEED=42                generator seed
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { generateContactFile, type GeneratedFile } from './generate';
+
+const BENCH_DIR = import.meta.dirname;
+const ROOT = path.resolve(BENCH_DIR, '..');
+const DATA_DIR = path.join(BENCH_DIR, 'data');
+const DIST_DIR = path.join(DATA_DIR, 'dist');
+const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
+
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SUBMIT_RUNS_LARGE = Number(process.env.BENCH_SUBMIT_RUNS_LARGE ?? 1);
+const SEED = Number(process.env.BENCH_SEED ?? 42);
+/** Longest wait for a submit to finish: 100,000 rows, and larger files. */
+const SUBMIT_CAP_MS = 120_000;
+const SUBMIT_CAP_LARGE_MS = Number(process.env.BENCH_SUBMIT_CAP_LARGE_S ?? 150) * 1000;
+const HEAP_SAMPLE_MS = 100;
+const SCROLL_STEPS = 300;
+const REVIEW_MISSING = 'review step not built yet';
+
+const TARGETS = {
+  validatedOverFloor: 1.5,
+  firstPreviewMs: 300,
+  longestTaskMs: 100,
+  totalBlockingMs: 300,
+  heapOverFile: 3,
+  slowScrollFrames: 0,
+  submitMs100k: 10_000,
+} as const;
+
+const startedAt = Date.now();
+/** Others' work on the machine (1, 5, 15 min): a busy machine explains outliers. */
+const loadAtStart = os.loadavg().map((n) => Number(n.toFixed(2)));
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(0)} s`;
+const log = (message: string) => console.log(`[bench ${elapsed()}] ${message}`);
+
+// ---------------------------------------------------------------- processes and ports
+
+const children: ChildProcess[] = [];
+
+function stopChildren(): void {
+  for (const child of children) {
+    if (child.pid === undefined || child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, 'SIGKILL'); // The whole group: npx and the node it started.
+    } catch {
+      // Already gone.
+    }
+  }
+}
+process.on('exit', stopChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopChildren();
+    process.exit(130);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('port')),
+      );
+    });
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
+  });
+}
+
+function startServer(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: 'pipe' });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.once('exit', (code) => {
+    if (code !== null && code !== 0) console.error(`${command} exited ${code}:\n${output}`);
+  });
+  return child;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((file): file is string => Boolean(file && existsSync(file)));
+}
+
+// ---------------------------------------------------------------- the floor worker
+
+/** A module worker with Papa Parse inlined: reads the File, parses it, keeps the rows. */
+function floorWorkerSource(): string {
+  const papa = readFileSync(path.join(ROOT, 'node_modules/papaparse/papaparse.min.js'), 'utf8');
+  return `const module = { exports: {} };
+const exports = module.exports;
+${papa}
+const Papa = module.exports;
+let kept = null;
+self.onmessage = async (event) => {
+  const t0 = performance.now();
+  const text = await event.data.text();
+  const t1 = performance.now();
+  const parsed = Papa.parse(text, { skipEmptyLines: true });
+  const t2 = performance.now();
+  kept = parsed.data;
+  self.postMessage({ readMs: t1 - t0, parseMs: t2 - t1, rows: kept.length - 1 });
+};
+self.postMessage('ready');
+`;
+}
+
+// ---------------------------------------------------------------- in-page instrumentation
+
+interface Mark {
+  dom: number;
+  frame?: number;
+}
+type MarkName =
+  | 'drop'
+  | 'firstPreview'
+  | 'parseComplete'
+  | 'mapping'
+  | 'review'
+  | 'validationComplete'
+  | 'settings'
+  | 'submit'
+  | 'result';
+interface BenchState {
+  marks: Partial<Record<MarkName, Mark>>;
+  longtasks: { start: number; duration: number }[];
+}
+declare global {
+  interface Window {
+    __bench?: BenchState;
+  }
+}
+
+/** Runs in the page before the app: long tasks, and when each milestone reaches the screen. */
+function instrument(): void {
+  const bench: BenchState = { marks: {}, longtasks: [] };
+  window.__bench = bench;
+  try {
+    performance.setResourceTimingBufferSize(100_000);
+  } catch {
+    // Older engines: the default buffer is enough for the first upload request.
+  }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      bench.longtasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+
+  // The mark is the DOM commit; `frame` the next animation frame after it, i.e. on screen.
+  const mark = (name: MarkName) => {
+    if (bench.marks[name]) return;
+    const entry: Mark = { dom: performance.now() };
+    bench.marks[name] = entry;
+    requestAnimationFrame(() => (entry.frame = performance.now()));
+  };
+  document.addEventListener(
+    'change',
+    (event) => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement && target.type === 'file' && !target.dataset.bench)
+        mark('drop');
+    },
+    true,
+  );
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button') : null;
+      if (button && /^Import [\d,]+ contacts?$/.test(button.textContent?.trim() ?? ''))
+        mark('submit');
+    },
+    true,
+  );
+  const heading = () => document.getElementById('step-heading')?.textContent ?? '';
+  const checks: [MarkName, () => boolean][] = [
+    ['firstPreview', () => !!document.querySelector('[aria-label="First rows of the file"] td')],
+    [
+      'parseComplete',
+      () =>
+        [...document.querySelectorAll('main p.lead')].some((p) =>
+          /\d rows? and \d+ columns?\./.test(p.textContent ?? ''),
+        ),
+    ],
+    ['mapping', () => /Match your columns/.test(heading())],
+    ['review', () => /Review/i.test(heading())],
+    [
+      'validationComplete',
+      () => {
+        const main = document.querySelector('main');
+        if (!main || !/Review/i.test(heading())) return false;
+        if (main.querySelector('progress, [role=progressbar], [aria-busy=true]')) return false;
+        if (document.getElementById('review-problems-heading')) return true;
+        return /\d[\d,]* (errors?|warnings?|problems?)\b|No problems/i.test(main.textContent ?? '');
+      },
+    ],
+    ['settings', () => /Choose how to import/.test(heading())],
+    ['result', () => /Import sent to Whispir/.test(heading())],
+  ];
+  const observer = new MutationObserver(() => {
+    if (!bench.marks.drop) return;
+    for (const [name, check] of checks) if (!bench.marks[name] && check()) mark(name);
+    if (bench.marks.result) observer.disconnect();
+  });
+  const start = () =>
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  if (document.documentElement) start();
+  else document.addEventListener('DOMContentLoaded', start);
+}
+
+// ---------------------------------------------------------------- heap sampling (CDP)
+
+interface HeapUsage {
+  usedSize: number;
+  totalSize: number;
+}
+
+/**
+ * Samples `Runtime.getHeapUsage` of the page and of every dedicated worker it starts, every
+ * 100 ms. Workers are reached through the page's CDP session with (non-flat) auto-attach.
+ */
+class HeapSampler {
+  private readonly workers = new Map<string, string>(); // sessionId → url
+  private readonly waiting = new Map<number, (usage: HeapUsage | undefined) => void>();
+  private nextId = 1;
+  private timer: NodeJS.Timeout | undefined;
+  private busy = false;
+  phase = 'idle';
+  readonly peaks = new Map<string, { page: number; worker: number; sum: number; floor: number }>();
+
+  constructor(private readonly cdp: CDPSession) {}
+
+  async start(): Promise<void> {
+    this.cdp.on('Target.attachedToTarget', (event) => {
+      if (event.targetInfo.type === 'worker')
+        this.workers.set(event.sessionId, event.targetInfo.url);
+    });
+    this.cdp.on('Target.detachedFromTarget', (event) => {
+      if (event.sessionId) this.workers.delete(event.sessionId);
+    });
+    this.cdp.on('Target.receivedMessageFromTarget', (event) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: HeapUsage };
+      if (message.id === undefined) return;
+      this.waiting.get(message.id)?.(message.result);
+      this.waiting.delete(message.id);
+    });
+    await this.cdp.send('Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart: false,
+      flatten: false,
+    });
+    this.timer = setInterval(() => void this.sample(), HEAP_SAMPLE_MS);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private workerHeap(sessionId: string): Promise<HeapUsage | undefined> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timeout = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve(undefined);
+      }, 2_000);
+      this.waiting.set(id, (usage) => {
+        clearTimeout(timeout);
+        resolve(usage);
+      });
+      this.cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
+        .catch(() => resolve(undefined));
+    });
+  }
+
+  async sample(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const phase = this.phase;
+      const [page, ...workers] = await Promise.all([
+        this.cdp.send('Runtime.getHeapUsage').catch(() => undefined),
+        ...[...this.workers.entries()].map(async ([sessionId, url]) => ({
+          url,
+          usage: await this.workerHeap(sessionId),
+        })),
+      ]);
+      const floorWorker = workers
+        .filter((w) => w.url.startsWith('blob:'))
+        .reduce((sum, w) => sum + (w.usage?.usedSize ?? 0), 0);
+      const appWorkers = workers
+        .filter((w) => !w.url.startsWith('blob:'))
+        .reduce((sum, w) => sum + (w.usage?.usedSize ?? 0), 0);
+      const pageUsed = page?.usedSize ?? 0;
+      const peak = this.peaks.get(phase) ?? { page: 0, worker: 0, sum: 0, floor: 0 };
+      peak.page = Math.max(peak.page, pageUsed);
+      peak.worker = Math.max(peak.worker, appWorkers);
+      peak.floor = Math.max(peak.floor, floorWorker);
+      peak.sum = Math.max(peak.sum, pageUsed + appWorkers);
+      this.peaks.set(phase, peak);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- one run
+
+interface RunResult {
+  rows: number;
+  run: number;
+  floorMs: number;
+  floorReadMs: number;
+  floorParseMs: number;
+  floorWorkerPeakHeapBytes: number;
+  firstPreviewMs: number | null;
+  parseCompleteMs: number | null;
+  validationCompleteMs: number | null;
+  /** From the review step on screen to its problem counts: the validation alone. */
+  validationOnlyMs: number | null;
+  /** Every long task of the window, with the step it fell in (ms since the drop). */
+  longTasks: { phase: string; atMs: number; durationMs: number }[];
+  longestTaskMs: number;
+  totalBlockingMs: number;
+  longTaskCount: number;
+  longTaskWindow: string;
+  /** 'measured', or why validation and scrolling could not be. */
+  review: string;
+  peakPageHeapBytes: number;
+  peakWorkerHeapBytes: number;
+  peakHeapBytes: number;
+  scroll: {
+    steps: number;
+    framesOver50ms: number;
+    worstFrameMs: number;
+    scrollHeightPx: number;
+    gridRows: number;
+  } | null;
+  partsBuiltMs: number | null;
+  /** From the click until Whispir (the sandbox) accepted the last part's import request. */
+  partsAcceptedMs: number | null;
+  submitCompleteMs: number | null;
+  submitted: { created: number; updated: number; skipped: number; failed: number } | null;
+  /** When the submit did not finish within its cap: how far the sandbox got. */
+  submitUnfinished: {
+    capMs: number;
+    partsImported: number;
+    parts: number;
+    rowsImported: number;
+  } | null;
+  notes: string[];
+}
+
+async function marks(page: Page): Promise<BenchState> {
+  return page.evaluate(() => JSON.parse(JSON.stringify(window.__bench)) as BenchState);
+}
+
+async function waitForMark(page: Page, name: MarkName, timeoutMs: number): Promise<void> {
+  await page.waitForFunction((n) => Boolean(window.__bench?.marks[n as MarkName]?.frame), name, {
+    polling: 100,
+    timeout: timeoutMs,
+  });
+}
+
+async function measureScroll(page: Page): Promise<NonNullable<RunResult['scroll']>> {
+  return page.evaluate(async (steps) => {
+    const scrolls = (element: Element) =>
+      element.scrollHeight > element.clientHeight + 50 &&
+      ['auto', 'scroll'].includes(getComputedStyle(element).overflowY);
+    // The grid's own scroll container if it has one, else the tallest scroller in the step.
+    let scroller: Element | null = document.querySelector('[role=grid]');
+    while (scroller && !scrolls(scroller)) scroller = scroller.parentElement;
+    if (!scroller) {
+      const main = document.querySelector('main') ?? document.body;
+      const all = [...main.querySelectorAll('*')].filter(scrolls);
+      all.sort((a, b) => b.scrollHeight - a.scrollHeight);
+      scroller = all[0] ?? document.scrollingElement ?? document.documentElement;
+    }
+    scroller.scrollIntoView?.({ block: 'nearest' });
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    const max = scroller.scrollHeight - scroller.clientHeight;
+    scroller.scrollTop = 0;
+    await frame();
+    let last = await frame();
+    let over = 0;
+    let worst = 0;
+    for (let step = 1; step <= steps; step++) {
+      scroller.scrollTop = (max * step) / steps;
+      const now = await frame();
+      const duration = now - last;
+      last = now;
+      worst = Math.max(worst, duration);
+      if (duration > 50) over++;
+    }
+    const gridRows =
+      Number(document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') ?? 1) - 1;
+    return {
+      steps,
+      framesOver50ms: over,
+      worstFrameMs: worst,
+      scrollHeightPx: scroller.scrollHeight,
+      gridRows,
+    };
+  }, SCROLL_STEPS);
+}
+
+async function sandboxCounts(page: Page): Promise<NonNullable<RunResult['submitted']>> {
+  const count = async (key: string) =>
+    Number(((await page.getByTestId(`count-${key}`).textContent()) ?? '').replace(/\D/g, '') || 0);
+  return {
+    created: await count('created'),
+    updated: await count('updated'),
+    skipped: await count('skipped'),
+    failed: await count('failed'),
+  };
+}
+
+async function runOnce(options: {
+  browser: Browser;
+  baseUrl: string;
+  sandboxUrl: string;
+  file: GeneratedFile;
+  run: number;
+  submit: boolean;
+  floorSource: string;
+}): Promise<RunResult> {
+  const { browser, baseUrl, sandboxUrl, file, run, submit, floorSource } = options;
+  const large = file.rows > 200_000;
+  const say = (what: string) =>
+    log(`  ${file.rows.toLocaleString('en')} rows, run ${run}: ${what}`);
+  const notes: string[] = [];
+  const pageErrors: string[] = [];
+  let reviewProblem: string | undefined;
+  const reset = await fetch(`${sandboxUrl}/__sandbox/reset`, { method: 'POST' });
+  if (!reset.ok) throw new Error(`sandbox reset: ${reset.status}`);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions sent to the page
+  // need that helper there too.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const heap = new HeapSampler(cdp);
+  try {
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await heap.start();
+    await page.goto(baseUrl);
+    await page.getByText('Connected to').first().waitFor({ timeout: 30_000 });
+
+    // The floor: the same File, in a module worker of this page, rows kept there.
+    heap.phase = 'floor';
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.dataset.bench = 'floor';
+      input.id = 'bench-floor-file';
+      input.hidden = true;
+      document.body.append(input);
+    });
+    await page.locator('#bench-floor-file').setInputFiles(file.path);
+    const floor = await page.evaluate(async (source) => {
+      const input = document.getElementById('bench-floor-file') as HTMLInputElement;
+      const picked = input.files?.[0];
+      if (!picked) throw new Error('no file for the floor');
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const worker = new Worker(url, { type: 'module' });
+      await new Promise<void>((resolve) => {
+        worker.onmessage = () => resolve();
+      });
+      const t0 = performance.now();
+      const result = await new Promise<{ readMs: number; parseMs: number; rows: number }>(
+        (resolve, reject) => {
+          worker.onmessage = (
+            event: MessageEvent<{ readMs: number; parseMs: number; rows: number }>,
+          ) => resolve(event.data);
+          worker.onerror = (event) => reject(new Error(event.message));
+          worker.postMessage(picked);
+        },
+      );
+      const ms = performance.now() - t0;
+      (window as unknown as { __floorWorker: Worker }).__floorWorker = worker;
+      return { ms, ...result };
+    }, floorSource);
+    if (floor.rows < file.rows) notes.push(`floor read ${floor.rows} rows`);
+    say(`floor ${floor.ms.toFixed(0)} ms; dropping the file on the wizard`);
+    await heap.sample();
+    await page.evaluate(() => {
+      (window as unknown as { __floorWorker: Worker }).__floorWorker.terminate();
+      document.getElementById('bench-floor-file')?.remove();
+    });
+    await cdp.send('HeapProfiler.collectGarbage');
+    await page.waitForTimeout(500);
+
+    // The wizard: drop (setInputFiles on the app's own input) and go through the steps.
+    heap.phase = 'wizard';
+    const input = page.locator('input[type=file]').first();
+    await input.setInputFiles(file.path);
+    await waitForMark(page, 'parseComplete', large ? 240_000 : 60_000);
+    say('parsed; mapping');
+    await page.getByRole('button', { name: 'Continue to matching' }).click();
+    await waitForMark(page, 'mapping', 60_000);
+    await page.getByRole('button', { name: 'Continue to import settings' }).click();
+    const stepperSays = () =>
+      page.evaluate(
+        () => document.querySelector('nav [aria-current=step]')?.textContent?.trim() ?? '',
+      );
+    await page.waitForFunction(
+      () => {
+        const marks = window.__bench?.marks;
+        return (
+          Boolean(marks?.review?.frame || marks?.settings?.frame) ||
+          !!document.querySelector('main [role=alert]') ||
+          /Review/i.test(document.querySelector('nav [aria-current=step]')?.textContent ?? '')
+        );
+      },
+      undefined,
+      { polling: 100, timeout: large ? 240_000 : 60_000 },
+    );
+    let state = await marks(page);
+    if (!state.marks.review && !state.marks.settings && /Review/i.test(await stepperSays())) {
+      // The stepper is on the review step: give its heading time to appear.
+      await waitForMark(page, 'review', 30_000).catch(() => undefined);
+      state = await marks(page);
+    }
+    if (!state.marks.review && !state.marks.settings) {
+      const alert = await page
+        .locator('main [role=alert]')
+        .first()
+        .textContent()
+        .catch(() => null);
+      if (alert) throw new Error(`the mapping step did not go on: ${alert}`);
+      reviewProblem = `review step is on the stepper but showed nothing (step “${await stepperSays()}”; page errors: ${pageErrors.join(' | ') || 'none'})`;
+      notes.push(reviewProblem);
+    }
+
+    let scroll: RunResult['scroll'] = null;
+    if (state.marks.review) {
+      await waitForMark(page, 'validationComplete', large ? 240_000 : 60_000);
+      // The grid opens on the rows with errors; the scroll test is over the whole file.
+      const filter = page.locator('#review-filter');
+      if (await filter.count()) await filter.selectOption('all');
+      await page
+        .waitForFunction(
+          (rows) =>
+            Number(document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') ?? 0) >
+            rows,
+          file.rows,
+          { polling: 100, timeout: 30_000 },
+        )
+        .catch(() => notes.push('the grid never showed every row'));
+      say('validated; scrolling the review grid');
+      heap.phase = 'scroll';
+      scroll = await measureScroll(page);
+      heap.phase = 'after';
+      const onward = page.getByRole('button', { name: 'Continue to import settings' });
+      const skip = page.getByRole('button', { name: /^Skip all [\d,]+ rows? with errors$/ });
+      if ((await onward.isDisabled()) && (await skip.count())) {
+        await skip.click();
+        notes.push(`review: ${(await skip.textContent().catch(() => '')) ?? ''}`.trim());
+      }
+      await onward.click({ timeout: 60_000 });
+      await waitForMark(page, 'settings', 60_000).catch(() => undefined);
+    } else {
+      heap.phase = 'after';
+    }
+    await heap.sample();
+    state = await marks(page);
+
+    let partsBuiltMs: number | null = null;
+    let submitCompleteMs: number | null = null;
+    let submitted: RunResult['submitted'] = null;
+    let submitUnfinished: RunResult['submitUnfinished'] = null;
+    let partsAcceptedMs: number | null = null;
+    if (!submit) notes.push('not submitted in this run');
+    else if (reviewProblem) notes.push('submit skipped: the review step could not be passed');
+    else if (!state.marks.settings) notes.push('submit skipped: could not reach the settings step');
+    else if (
+      !(await page
+        .getByRole('button', { name: /^Import [\d,]+ contacts?$/ })
+        .click({ timeout: 30_000 })
+        .then(
+          () => true,
+          () => false,
+        ))
+    )
+      notes.push('submit skipped: the settings step has no “Import N contacts” button');
+    else {
+      say('submitting');
+      heap.phase = 'submit';
+      const capMs = large ? SUBMIT_CAP_LARGE_MS : SUBMIT_CAP_MS;
+      const finished = await waitForMark(page, 'result', capMs).then(
+        () => true,
+        () => false,
+      );
+      const timings = await page.evaluate(() => {
+        const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const uploads = entries.filter((entry) => /\/resources(\?|$)/.test(entry.name));
+        const text = document.querySelector('main')?.textContent ?? '';
+        const parts = /part \d+ of (\d+)/.exec(text) ?? /\d+ of (\d+) parts? accepted/.exec(text);
+        // Whispir's "create import" calls (not the sandbox's status polls under /api/sandbox/).
+        const imports = entries.filter((entry) =>
+          /\/api\/whispir(\/.*)?\/imports(\?|$)/.test(entry.name),
+        );
+        return {
+          lastImportAccepted: imports[imports.length - 1]?.responseEnd,
+          firstUpload: uploads[0]?.startTime,
+          uploads: uploads.length,
+          parts: parts ? Number(parts[1]) : uploads.length,
+        };
+      });
+      state = await marks(page);
+      const clicked = state.marks.submit?.dom;
+      if (clicked !== undefined && timings.firstUpload !== undefined)
+        partsBuiltMs = timings.firstUpload - clicked;
+      if (clicked !== undefined && timings.lastImportAccepted !== undefined)
+        partsAcceptedMs = timings.lastImportAccepted - clicked;
+      if (finished) {
+        if (clicked !== undefined && state.marks.result?.frame !== undefined)
+          submitCompleteMs = state.marks.result.frame - clicked;
+        submitted = await sandboxCounts(page);
+      } else {
+        // Bounded so the bench stays under 10 minutes: say how far the sandbox got.
+        const response = await fetch(`${sandboxUrl}/__sandbox/imports`);
+        const body = (await response.json()) as {
+          imports: { state: string; rows: { created: number; updated: number } }[];
+        };
+        const done = body.imports.filter((i) => i.state === 'done');
+        const rows = done.reduce((sum, i) => sum + i.rows.created + i.rows.updated, 0);
+        submitUnfinished = {
+          capMs,
+          partsImported: done.length,
+          parts: timings.parts,
+          rowsImported: rows,
+        };
+        notes.push(
+          `submit not finished within the ${capMs / 1000} s cap: the sandbox had imported ` +
+            `${done.length} of ${timings.parts} parts (${rows.toLocaleString('en')} rows)`,
+        );
+      }
+      notes.push(`${timings.uploads} part(s) uploaded`);
+    }
+
+    const drop = state.marks.drop?.dom;
+    if (drop === undefined) throw new Error('the drop was not seen');
+    const since = (name: MarkName) => {
+      const frame = state.marks[name]?.frame;
+      return frame === undefined ? null : frame - drop;
+    };
+    const windowEnd =
+      state.marks.validationComplete?.frame ?? state.marks.settings?.dom ?? Infinity;
+    const inWindow = state.longtasks.filter((task) => task.start >= drop && task.start < windowEnd);
+    const phases: [MarkName, string][] = [
+      ['firstPreview', 'drop → first preview'],
+      ['parseComplete', 'reading the file'],
+      ['mapping', 'preview → mapping'],
+      ['review', 'mapping → review'],
+      ['validationComplete', 'validating'],
+    ];
+    const phaseOf = (at: number) =>
+      phases.find(([name]) => at < (state.marks[name]?.frame ?? Infinity))?.[1] ?? 'after';
+    const intakePeak = ['wizard', 'scroll', 'after']
+      .map((phase) => heap.peaks.get(phase))
+      .filter((peak) => peak !== undefined);
+    const submitPeak = heap.peaks.get('submit');
+    if (submitPeak)
+      notes.push(`peak heap while submitting ${mb(submitPeak.sum)} MiB (page + worker)`);
+
+    return {
+      rows: file.rows,
+      run,
+      floorMs: floor.ms,
+      floorReadMs: floor.readMs,
+      floorParseMs: floor.parseMs,
+      floorWorkerPeakHeapBytes: heap.peaks.get('floor')?.floor ?? 0,
+      firstPreviewMs: since('firstPreview'),
+      parseCompleteMs: since('parseComplete'),
+      validationCompleteMs: since('validationComplete'),
+      validationOnlyMs:
+        state.marks.validationComplete?.frame !== undefined &&
+        state.marks.review?.frame !== undefined
+          ? state.marks.validationComplete.frame - state.marks.review.frame
+          : null,
+      longTasks: inWindow.map((task) => ({
+        phase: phaseOf(task.start),
+        atMs: Math.round(task.start - drop),
+        durationMs: task.duration,
+      })),
+      longestTaskMs: Math.max(0, ...inWindow.map((task) => task.duration)),
+      totalBlockingMs: inWindow.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+      longTaskCount: inWindow.length,
+      review: state.marks.validationComplete ? 'measured' : (reviewProblem ?? REVIEW_MISSING),
+      longTaskWindow: state.marks.validationComplete
+        ? 'drop → validation complete'
+        : 'drop → settings step shown (no review step)',
+      peakPageHeapBytes: Math.max(0, ...intakePeak.map((peak) => peak.page)),
+      peakWorkerHeapBytes: Math.max(0, ...intakePeak.map((peak) => peak.worker)),
+      peakHeapBytes: Math.max(0, ...intakePeak.map((peak) => peak.sum)),
+      scroll,
+      partsBuiltMs,
+      partsAcceptedMs,
+      submitCompleteMs,
+      submitted,
+      submitUnfinished,
+      notes,
+    };
+  } catch (error) {
+    // Leave evidence for whoever reads the failure.
+    const shot = path.join(DATA_DIR, `failure-${file.rows}-run${run}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    const state = await marks(page).catch(() => undefined);
+    console.error(
+      `run failed; screenshot ${path.relative(ROOT, shot)}; marks ${JSON.stringify(state?.marks)}`,
+    );
+    throw error;
+  } finally {
+    heap.stop();
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- summary
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0); // MiB
+
+function median(values: readonly (number | null | undefined)[]): number | null {
+  const present = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (present.length === 0) return null;
+  const sorted = [...present].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+type Medians = Record<string, number | null>;
+
+function summarise(runs: readonly RunResult[], bytes: number): Medians {
+  const m = (pick: (run: RunResult) => number | null | undefined) => median(runs.map(pick));
+  const floor = m((r) => r.floorMs);
+  const validated = m((r) => r.validationCompleteMs);
+  const parsed = m((r) => r.parseCompleteMs);
+  const peak = m((r) => r.peakHeapBytes);
+  return {
+    floorMs: floor,
+    firstPreviewMs: m((r) => r.firstPreviewMs),
+    parseCompleteMs: parsed,
+    validationCompleteMs: validated,
+    // Ratios of medians would mix runs; the median of each run's own ratio keeps them paired.
+    validatedOverFloor: m((r) =>
+      r.validationCompleteMs === null ? null : r.validationCompleteMs / r.floorMs,
+    ),
+    parsedOverFloor: m((r) => (r.parseCompleteMs === null ? null : r.parseCompleteMs / r.floorMs)),
+    longestTaskMs: m((r) => r.longestTaskMs),
+    totalBlockingMs: m((r) => r.totalBlockingMs),
+    peakPageHeapBytes: m((r) => r.peakPageHeapBytes),
+    peakWorkerHeapBytes: m((r) => r.peakWorkerHeapBytes),
+    peakHeapBytes: peak,
+    heapOverFile: peak === null ? null : peak / bytes,
+    floorHeapOverFile: m((r) => r.floorWorkerPeakHeapBytes / bytes),
+    scrollFramesOver50ms: m((r) => r.scroll?.framesOver50ms),
+    worstScrollFrameMs: m((r) => r.scroll?.worstFrameMs),
+    partsBuiltMs: m((r) => r.partsBuiltMs),
+    partsAcceptedMs: m((r) => (r.submitCompleteMs === null ? null : r.partsAcceptedMs)),
+    submitCompleteMs: m((r) => r.submitCompleteMs),
+  };
+}
+
+interface TargetCheck {
+  rows: number;
+  target: string;
+  value: string;
+  met: boolean | null;
+  by?: string;
+}
+
+function checkTargets(rows: number, s: Medians): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const add = (target: string, value: number | null, limit: number, unit: string, digits = 0) => {
+    if (value === null) {
+      checks.push({ rows, target, value: `n/a (${REVIEW_MISSING} or not measured)`, met: null });
+      return;
+    }
+    const met = value <= limit;
+    checks.push({
+      rows,
+      target,
+      value: `${value.toFixed(digits)}${unit}`,
+      met,
+      ...(met
+        ? {}
+        : {
+            by:
+              limit > 0
+                ? `${(value - limit).toFixed(digits)}${unit} over (+${((value / limit) * 100 - 100).toFixed(0)}%)`
+                : `${value.toFixed(digits)}${unit} over`,
+          }),
+    });
+  };
+  add(
+    'validation complete ≤ 1.5× floor',
+    s.validatedOverFloor ?? null,
+    TARGETS.validatedOverFloor,
+    '×',
+    2,
+  );
+  add('first preview ≤ 300 ms after drop', s.firstPreviewMs ?? null, TARGETS.firstPreviewMs, ' ms');
+  add('no main-thread task over 100 ms', s.longestTaskMs ?? null, TARGETS.longestTaskMs, ' ms');
+  const tbt = s.totalBlockingMs ?? null;
+  checks.push({
+    rows,
+    target: 'total blocking time < 300 ms',
+    value: tbt === null ? 'n/a' : `${tbt.toFixed(0)} ms`,
+    met: tbt === null ? null : tbt < TARGETS.totalBlockingMs,
+    ...(tbt !== null && tbt >= TARGETS.totalBlockingMs
+      ? { by: `${(tbt - TARGETS.totalBlockingMs).toFixed(0)} ms over` }
+      : {}),
+  });
+  add('peak heap (page + worker) < 3× file', s.heapOverFile ?? null, TARGETS.heapOverFile, '×', 2);
+  add(
+    'no scroll frame over 50 ms',
+    s.scrollFramesOver50ms ?? null,
+    TARGETS.slowScrollFrames,
+    ' frames',
+  );
+  if (rows <= 100_000)
+    add('submit complete ≤ 10 s', s.submitCompleteMs ?? null, TARGETS.submitMs100k, ' ms');
+  return checks;
+}
+
+function printTable(
+  sizes: readonly { rows: number; bytes: number; runs: number; median: Medians }[],
+): void {
+  const fmt = (value: number | null | undefined, kind: 'ms' | 'x' | 'mb' | 'n') => {
+    if (value === null || value === undefined) return '—';
+    if (kind === 'ms') return `${value.toFixed(0)} ms`;
+    if (kind === 'x') return `${value.toFixed(2)}×`;
+    if (kind === 'mb') return `${mb(value)} MiB`;
+    return value.toFixed(0);
+  };
+  const rows: [string, string, 'ms' | 'x' | 'mb' | 'n'][] = [
+    ['floor: Papa.parse in a worker', 'floorMs', 'ms'],
+    ['first preview rows visible', 'firstPreviewMs', 'ms'],
+    ['parse complete', 'parseCompleteMs', 'ms'],
+    ['validation complete', 'validationCompleteMs', 'ms'],
+    ['validated / floor', 'validatedOverFloor', 'x'],
+    ['parsed / floor', 'parsedOverFloor', 'x'],
+    ['longest main-thread task', 'longestTaskMs', 'ms'],
+    ['total blocking time', 'totalBlockingMs', 'ms'],
+    ['peak heap: page', 'peakPageHeapBytes', 'mb'],
+    ['peak heap: worker', 'peakWorkerHeapBytes', 'mb'],
+    ['peak heap: page + worker', 'peakHeapBytes', 'mb'],
+    ['peak heap / file size', 'heapOverFile', 'x'],
+    ['floor worker heap / file size', 'floorHeapOverFile', 'x'],
+    ['scroll: frames over 50 ms', 'scrollFramesOver50ms', 'n'],
+    ['scroll: worst frame', 'worstScrollFrameMs', 'ms'],
+    ['upload parts built (first part)', 'partsBuiltMs', 'ms'],
+    ['submit → every part accepted', 'partsAcceptedMs', 'ms'],
+    ['submit → sandbox finished', 'submitCompleteMs', 'ms'],
+  ];
+  const header = [
+    'metric (median)',
+    ...sizes.map((s) => `${s.rows.toLocaleString('en')} rows (${mb(s.bytes)} MiB, ${s.runs} runs)`),
+  ];
+  const body = rows.map(([label, key, kind]) => [
+    label,
+    ...sizes.map((s) => fmt(s.median[key], kind)),
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of body) console.log(line(row));
+  console.log('');
+}
+
+const SERVER_ENV = {
+  SANDBOX_DB: ':memory:',
+  SANDBOX_IMPORT_DELAY_MS: '0',
+  WHISPIR_API_URL: '',
+  WHISPIR_REGION: '',
+  VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+};
+
+/** `vite preview` of the build, which starts the sandbox (rate limit off) on its own port. */
+async function startPreview(): Promise<{
+  baseUrl: string;
+  sandboxUrl: string;
+  stop: () => void;
+}> {
+  const sandboxPort = await freePort();
+  const appPort = await freePort();
+  const child = startServer(
+    'npx',
+    ['vite', 'preview', '--port', String(appPort), '--strictPort', '--outDir', DIST_DIR],
+    { ...process.env, ...SERVER_ENV, SANDBOX_PORT: String(sandboxPort) },
+  );
+  const baseUrl = `http://127.0.0.1:${appPort}`;
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  await waitForHttp(baseUrl, 60_000);
+  await waitForHttp(`${sandboxUrl}/__sandbox/imports`, 60_000);
+  return {
+    baseUrl,
+    sandboxUrl,
+    stop: () => {
+      if (child.pid !== undefined && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      children.splice(children.indexOf(child), 1);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores`);
+  mkdirSync(DATA_DIR, { recursive: true });
+  const files: GeneratedFile[] = [];
+  for (const rows of SIZES) {
+    const file = await generateContactFile(DATA_DIR, rows, SEED);
+    log(
+      `${file.generated ? 'generated' : 'reusing'} ${path.relative(ROOT, file.path)} (${mb(file.bytes)} MiB)`,
+    );
+    files.push(file);
+  }
+
+  const buildEnv: NodeJS.ProcessEnv = { ...process.env, ...SERVER_ENV };
+  log('building the app (vite build → bench/data/dist)');
+  await run(
+    'npx',
+    ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST_DIR, '--emptyOutDir'],
+    buildEnv,
+  );
+
+  const executablePath = findChromium();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const chromiumVersion = browser.version();
+  const floorSource = floorWorkerSource();
+  const sizes: {
+    rows: number;
+    bytes: number;
+    runs: number;
+    submitRuns: number;
+    median: Medians;
+    targets: TargetCheck[];
+    results: RunResult[];
+  }[] = [];
+  try {
+    for (const file of files) {
+      const results: RunResult[] = [];
+      const submitRuns = file.rows > 100_000 ? Math.min(SUBMIT_RUNS_LARGE, RUNS) : RUNS;
+      for (let i = 1; i <= RUNS; i++) {
+        // A fresh preview server and in-memory sandbox per run: no run inherits another's
+        // contacts, heap or SQLite pages.
+        const server = await startPreview();
+        const result = await runOnce({
+          browser,
+          baseUrl: server.baseUrl,
+          sandboxUrl: server.sandboxUrl,
+          file,
+          run: i,
+          submit: i <= submitRuns,
+          floorSource,
+        }).finally(() => server.stop());
+        results.push(result);
+        log(
+          `${file.rows.toLocaleString('en')} rows, run ${i}/${RUNS}: floor ${result.floorMs.toFixed(0)} ms, ` +
+            `first preview ${result.firstPreviewMs?.toFixed(0)} ms, parsed ${result.parseCompleteMs?.toFixed(0)} ms, ` +
+            `validated ${result.validationCompleteMs?.toFixed(0) ?? '—'} ms, longest task ${result.longestTaskMs.toFixed(0)} ms, ` +
+            `TBT ${result.totalBlockingMs.toFixed(0)} ms, heap ${mb(result.peakHeapBytes)} MiB` +
+            (result.submitCompleteMs !== null
+              ? `, submit ${result.submitCompleteMs.toFixed(0)} ms`
+              : '') +
+            (result.notes.length ? ` (${result.notes.join('; ')})` : ''),
+        );
+      }
+      const summary = summarise(results, file.bytes);
+      sizes.push({
+        rows: file.rows,
+        bytes: file.bytes,
+        runs: results.length,
+        submitRuns,
+        median: summary,
+        targets: checkTargets(file.rows, summary),
+        results,
+      });
+    }
+  } finally {
+    await browser.close();
+    stopChildren();
+  }
+
+  printTable(sizes);
+  for (const size of sizes) {
+    const s = size.median;
+    console.log(
+      `${size.rows.toLocaleString('en')} rows: validated / floor = ${s.validatedOverFloor?.toFixed(2) ?? '— (' + REVIEW_MISSING + ')'}` +
+        ` (parsed / floor = ${s.parsedOverFloor?.toFixed(2) ?? '—'}); peak heap / file size = ${s.heapOverFile?.toFixed(2) ?? '—'}`,
+    );
+  }
+  for (const size of sizes)
+    for (const result of size.results)
+      if (result.submitUnfinished)
+        console.log(
+          `${size.rows.toLocaleString('en')} rows, run ${result.run}: ${result.notes.find((n) => n.startsWith('submit not finished')) ?? ''}`,
+        );
+  console.log('\nTargets:');
+  for (const size of sizes)
+    for (const check of size.targets)
+      console.log(
+        `  ${check.met === null ? '·' : check.met ? '✓' : '✗'} ${size.rows.toLocaleString('en')} rows: ${check.target}: ${check.value}${check.by ? ` — ${check.by}` : ''}`,
+      );
+  const reviewBuilt = sizes.some((size) =>
+    size.results.some((r) => r.validationCompleteMs !== null),
+  );
+  const runtimeSeconds = (Date.now() - startedAt) / 1000;
+  const cpus = os.cpus();
+  const results = {
+    generatedAt: new Date().toISOString(),
+    runtimeSeconds,
+    machine: {
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))),
+      memoryGiB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+      platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+      chromium: chromiumVersion,
+    },
+    config: {
+      sizes: SIZES,
+      runs: RUNS,
+      submitRunsLarge: SUBMIT_RUNS_LARGE,
+      seed: SEED,
+      heapSampleMs: HEAP_SAMPLE_MS,
+      scrollSteps: SCROLL_STEPS,
+    },
+    reviewStep: reviewBuilt ? 'present' : REVIEW_MISSING,
+    targets: TARGETS,
+    sizes,
+  };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${path.relative(ROOT, RESULTS_FILE)}; total ${runtimeSeconds.toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  stopChildren();
+  process.exit(1);
+});
