@@ -10,7 +10,7 @@ import { encodeBase64Utf8 } from '../domain/resource/build-resource';
 import { resourceName } from '../domain/resource/resource-name';
 import { partFile, prepareUpload, type PreparedUpload } from '../domain/resource/upload-plan';
 import type { PartBody, UploadSummary, WorkerRequest, WorkerResponse } from './protocol';
-import { quickLook, readWhole, summarise } from './read-file';
+import { QUICK_LOOK_BYTES, quickLook, readWhole, summarise } from './read-file';
 import { ReviewSession, mappingKey } from './review-session';
 
 let bytes: Uint8Array | undefined;
@@ -22,16 +22,16 @@ let review: ReviewSession | undefined;
 const post = (message: WorkerResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
-function read(id: number, overrides: IntakeOverrides) {
+function postQuickLook(id: number, head: Uint8Array, size: number, overrides: IntakeOverrides) {
+  const first = quickLook(head, fileName, overrides);
+  if (first)
+    post({ id, type: 'preview', value: summarise(fileName, size, first, overrides, false) });
+}
+
+function read(id: number, overrides: IntakeOverrides, lookedAlready = false) {
   if (!bytes) throw new Error('No file has been opened in this worker.');
   const current = bytes;
-  const first = quickLook(current, fileName, overrides);
-  if (first)
-    post({
-      id,
-      type: 'preview',
-      value: summarise(fileName, current.length, first, overrides, false),
-    });
+  if (!lookedAlready) postQuickLook(id, current, current.length, overrides);
   upload = undefined;
   review = undefined;
   table = readWhole(current, fileName, overrides, (value) => post({ id, type: 'progress', value }));
@@ -40,10 +40,14 @@ function read(id: number, overrides: IntakeOverrides) {
 
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
-    case 'open':
+    case 'open': {
       fileName = request.file.name;
+      // The first look reads only the start of the file, so it shows however large the file is.
+      const head = new Uint8Array(await request.file.slice(0, QUICK_LOOK_BYTES + 1).arrayBuffer());
+      postQuickLook(request.id, head, request.file.size, {});
       bytes = new Uint8Array(await request.file.arrayBuffer());
-      return read(request.id, {});
+      return read(request.id, {}, true);
+    }
     case 'reread':
       return read(request.id, request.overrides);
     case 'rows': {

@@ -9,7 +9,7 @@ import type { FileSummary, ReadProgress } from './protocol';
 const PREVIEW_ROWS = 20;
 const MAX_PROBLEMS_SENT = 200;
 /** Files larger than this get a first look at their start before the whole is read. */
-const QUICK_LOOK_BYTES = 256 * 1024;
+export const QUICK_LOOK_BYTES = 256 * 1024;
 
 export function summarise(
   fileName: string,

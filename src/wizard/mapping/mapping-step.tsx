@@ -347,12 +347,14 @@ export function MappingStep(props: Props) {
               onToggle={(event) => setMoreOpen(event.currentTarget.open)}
             >
               <summary>More fields</summary>
-              {otherGroups.map(({ group, fields }) => (
-                <div key={group}>
-                  <h4>{group}</h4>
-                  {fieldList(fields, false)}
-                </div>
-              ))}
+              {/* Rendered only when open: some 50 fields the step need not build up front. */}
+              {moreOpen &&
+                otherGroups.map(({ group, fields }) => (
+                  <div key={group}>
+                    <h4>{group}</h4>
+                    {fieldList(fields, false)}
+                  </div>
+                ))}
               <CustomFieldAdder
                 existing={customFields}
                 onAdd={(name) => {
