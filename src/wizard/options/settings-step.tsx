@@ -39,7 +39,7 @@ const settingsSchema = z.object({
   format: z.enum(RESOURCE_FORMATS),
   ratePerSecond: z.coerce.number().int().min(1).max(30),
 });
-type SettingsForm = z.infer<typeof settingsSchema>;
+type SettingsForm = z.output<typeof settingsSchema>;
 
 const FORMAT_LABELS = { csv: 'CSV (recommended)', json: 'JSON', xml: 'XML' } as const;
 
@@ -56,14 +56,18 @@ export function SettingsStep(props: Props) {
   } = props;
   const workspaces = useWorkspaces();
   const choices = workspaceChoices(workspaces.data ?? []);
-  const { register, handleSubmit, getValues, setValue, control } = useForm<SettingsForm>({
+  const { register, handleSubmit, getValues, setValue, control } = useForm<
+    z.input<typeof settingsSchema>,
+    unknown,
+    SettingsForm
+  >({
     defaultValues: {
       importMode: initialSettings?.importMode ?? 'replace',
       workspaceId: initialSettings?.workspaceId ?? rememberedWorkspace(),
       format: initialSettings?.format ?? 'csv',
       ratePerSecond: initialSettings?.ratePerSecond ?? 5,
     },
-    resolver: zodResolver(settingsSchema) as never,
+    resolver: zodResolver(settingsSchema),
   });
   const format = useWatch({ control, name: 'format' });
   const workspaceId = useWatch({ control, name: 'workspaceId' });
@@ -86,9 +90,9 @@ export function SettingsStep(props: Props) {
     gcTime: 0,
   });
 
-  const toSettings = (values: SettingsForm): ImportSettings => ({
+  const toSettings = (values: z.input<typeof settingsSchema>): ImportSettings => ({
     ...values,
-    ratePerSecond: Number(values.ratePerSecond),
+    ratePerSecond: Number(values.ratePerSecond) || 5,
     workspaceName:
       choices.find((choice) => choice.id === values.workspaceId)?.name ??
       `${DEFAULT_WORKSPACE_NAME} (default)`,
