@@ -72,9 +72,11 @@ export async function dropFile(page: Page, name: string, mimeType = 'text/csv'):
 export async function dragTo(page: Page, source: Locator, target: Locator): Promise<void> {
   await target.scrollIntoViewIfNeeded();
   await source.scrollIntoViewIfNeeded();
+  // hover() waits until the card has stopped moving (the page may still be re-laying out after
+  // the last drop) and puts the pointer on it.
+  await source.hover();
   const from = await source.boundingBox();
   if (!from) throw new Error('drag source is not visible');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
   // Measure the target only now, and again until the pointer is over it: the page may still be
