@@ -4,6 +4,7 @@
  * POSIX shell. Secrets never appear: the command reads them from environment variables, and any
  * secret that came in with the exchange is dropped, not copied.
  */
+import { decodeBase64Utf8 as decodeValidBase64Utf8 } from '../resource/build-resource';
 import { MEDIA_TYPES } from '../whispir/media-types';
 import { redactUrlSecrets, removeUrlSecrets } from './url-secrets';
 
@@ -155,8 +156,5 @@ export function shortenBase64InJson(body: string, keep = 48): ShortenedBody {
 export function decodeBase64Utf8(base64: string): string | undefined {
   const compact = base64.replace(/\s+/g, '');
   if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
-  const binary = atob(compact);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new TextDecoder('utf-8').decode(bytes);
+  return decodeValidBase64Utf8(compact);
 }
