@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { SANDBOX_URL, dropFile, expect, sandboxApi, sandboxImports, test } from './support';
+import {
+  SANDBOX_URL,
+  continueThroughReview,
+  dropFile,
+  expect,
+  sandboxApi,
+  sandboxImports,
+  test,
+} from './support';
 
 async function configureSandbox(config: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${SANDBOX_URL}/__sandbox/config`, {
@@ -17,16 +25,19 @@ test.afterEach(async () => {
   await configureSandbox({ qps: 0, faults: '', importDelayMs: 50 });
 });
 
-/** From the preview to the import settings, accepting the automatic mapping (and the review). */
+/** From the preview to the import settings, accepting the automatic mapping and the review. */
 async function toSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue to matching' }).click();
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
-  const settings = page.getByRole('heading', { name: 'Choose how to import' });
-  // A review step may sit between mapping and settings.
-  await expect(settings.or(page.getByRole('heading', { name: /review/i }))).toBeVisible();
-  if (!(await settings.isVisible()))
-    await page.getByRole('button', { name: 'Continue to import settings' }).click();
-  await expect(settings).toBeVisible();
+  await continueThroughReview(page);
+}
+
+/** contacts.csv dropped and carried to the settings step, in "Always add new contacts" mode. */
+async function contactsReadyToImport(page: Page): Promise<void> {
+  await page.goto('/');
+  await dropFile(page, 'contacts.csv');
+  await toSettings(page);
+  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
 }
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'API inspector' });
@@ -85,10 +96,7 @@ async function keepQuotaUsedUp(ms: number): Promise<void> {
 test('over the rate limit, requests are retried and every contact arrives once', async ({
   page,
 }) => {
-  await page.goto('/');
-  await dropFile(page, 'contacts.csv');
-  await toSettings(page);
-  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
+  await contactsReadyToImport(page);
   await configureSandbox({ qps: 1 });
   const busy = keepQuotaUsedUp(2_500);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
@@ -110,10 +118,7 @@ test('over the rate limit, requests are retried and every contact arrives once',
 test('a 503 on the upload is retried; a dropped import is never resent without asking', async ({
   page,
 }) => {
-  await page.goto('/');
-  await dropFile(page, 'contacts.csv');
-  await toSettings(page);
-  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
+  await contactsReadyToImport(page);
   await configureSandbox({ faults: 'status:503:resources' });
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await inspector(page).getByText('API inspector').click();
@@ -136,10 +141,7 @@ test('a 503 on the upload is retried; a dropped import is never resent without a
 test('a reload in the middle of sending offers to resume, and resuming completes the import', async ({
   page,
 }) => {
-  await page.goto('/');
-  await dropFile(page, 'contacts.csv');
-  await toSettings(page);
-  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
+  await contactsReadyToImport(page);
   await configureSandbox({ faults: 'latency:4000:resources' });
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('part-1')).toContainText('Uploading the file');
