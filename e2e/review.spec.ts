@@ -208,6 +208,14 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
   await takeLongTasks(page);
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
+  // The check can be stopped; the file and the mapping stay, and it can run again.
+  await page.getByRole('button', { name: 'Stop checking' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText(
+    /Checking stopped after [\d,]+ of 200,000 rows\. Your file and column choices are kept/,
+  );
+  await expect(page.getByRole('progressbar', { name: 'Checking rows…' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check the rows again' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Checking rows…' })).toBeVisible();
   await expect(page.getByTestId('row-accounting')).toHaveText(
     '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
     { timeout: 60_000 },

@@ -57,7 +57,16 @@ test('a file larger than one request is sent in parts and imports completely', a
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(big);
   await expect(page.getByText('200,000 rows and 6 columns')).toBeVisible({ timeout: 60_000 });
-  await toSettings(page);
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await continueThroughReview(page);
+  // Building the parts can be stopped; nothing can be sent until they are built again.
+  await page.getByRole('button', { name: 'Stop preparing' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText(
+    /Preparing stopped after [\d,]+ of 200,000 rows\. Nothing has been sent/,
+  );
+  await expect(page.getByRole('button', { name: 'Import 200,000 contacts' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Prepare the upload again' }).click();
   const plan = page.getByText(/200,000 contacts will be sent in \d+ parts/);
   await expect(plan).toBeVisible({ timeout: 60_000 });
   const parts = Number(/in (\d+) parts/.exec((await plan.textContent()) ?? '')?.[1]);

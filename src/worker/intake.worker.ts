@@ -8,10 +8,19 @@ import type { IntakeOverrides, IntakeResult } from '../domain/intake/read-table'
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import { encodeBase64Utf8 } from '../domain/resource/build-resource';
 import { resourceName } from '../domain/resource/resource-name';
-import { partFile, prepareUpload, type PreparedUpload } from '../domain/resource/upload-plan';
-import type { PartBody, UploadSummary, WorkerRequest, WorkerResponse } from './protocol';
+import type { StepProgress } from '../domain/progress/steps';
+import { partFile, preparingUpload, type PreparedUpload } from '../domain/resource/upload-plan';
+import { runCooperatively } from './cooperative';
+import type {
+  PartBody,
+  UploadSummary,
+  WorkerInbound,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
 import { QUICK_LOOK_BYTES, quickLook, readWhole, summarise } from './read-file';
 import { ReviewSession, mappingKey } from './review-session';
+import { serveRequests } from './serve-requests';
 
 let bytes: Uint8Array | undefined;
 let fileName = '';
@@ -38,7 +47,8 @@ function read(id: number, overrides: IntakeOverrides, lookedAlready = false) {
   return summarise(fileName, current.length, table, overrides, true);
 }
 
-async function handle(request: WorkerRequest): Promise<unknown> {
+async function handle(request: WorkerRequest, isCancelled: () => boolean): Promise<unknown> {
+  const onProgress = (value: StepProgress) => post({ id: request.id, type: 'progress', value });
   switch (request.type) {
     case 'open': {
       fileName = request.file.name;
@@ -58,16 +68,21 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       };
     }
     case 'prepare-upload': {
+      upload = undefined;
       // The review decides which rows go and with which values; a mapping never reviewed
       // (or changed since) gets a fresh review: rows in error are left out, never sent blind.
-      const session = reviewFor(request.mapping);
+      const session = await reviewFor(request.mapping, isCancelled, onProgress);
       const input = session.uploadInput();
-      const result = prepareUpload(
-        input.headers,
-        input.rows,
-        input.mapping,
-        request.format,
-        fileName,
+      const result = await runCooperatively(
+        preparingUpload({
+          headers: input.headers,
+          rows: input.rows,
+          total: input.accounting.sent,
+          mapping: input.mapping,
+          format: request.format,
+          fileName,
+        }),
+        { isCancelled, onProgress },
       );
       if (!result.ok) throw new Error(result.message);
       upload = result.upload;
@@ -81,16 +96,9 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       };
       return summary;
     }
-    case 'validate': {
-      const current = requireTable();
+    case 'validate':
       // Back from the settings, or a mapping that did not change: keep the work done.
-      if (!review || review.mappingKey !== mappingKey(request.mapping)) {
-        review = new ReviewSession(current, request.mapping, (value) =>
-          post({ id: request.id, type: 'progress', value }),
-        );
-      }
-      return review.summary();
-    }
+      return (await reviewFor(request.mapping, isCancelled, onProgress)).summary();
     case 'review-summary':
       return requireReview().summary();
     case 'review-window':
@@ -139,9 +147,17 @@ function requireReview(): ReviewSession {
   return review;
 }
 
-function reviewFor(mapping: ColumnMapping): ReviewSession {
-  if (!review || review.mappingKey !== mappingKey(mapping))
-    review = new ReviewSession(requireTable(), mapping);
+/** The review of `mapping`: the one held when it matches, else every row checked anew. */
+async function reviewFor(
+  mapping: ColumnMapping,
+  isCancelled: () => boolean,
+  onProgress: (value: StepProgress) => void,
+): Promise<ReviewSession> {
+  if (review && review.mappingKey === mappingKey(mapping)) return review;
+  review = await runCooperatively(ReviewSession.checking(requireTable(), mapping), {
+    isCancelled,
+    onProgress,
+  });
   return review;
 }
 
@@ -150,15 +166,5 @@ function requireTable(): IntakeResult {
   return table;
 }
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
-  handle(request).then(
-    (value) => post({ id: request.id, type: 'result', value }),
-    (error: unknown) =>
-      post({
-        id: request.id,
-        type: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      }),
-  );
-};
+const receive = serveRequests(handle, post);
+self.onmessage = (event: MessageEvent<WorkerInbound>) => receive(event.data);

@@ -40,9 +40,11 @@ export interface FileSummary {
 }
 
 export interface ReadProgress {
-  /** Share of the file read, 0..1. */
+  /** Share of the work done (of the file read), 0..1. */
   readonly fraction: number;
   readonly rows: number;
+  /** Rows in all, when known (checking rows, preparing the upload). */
+  readonly total?: number;
 }
 
 /** The upload as planned in the worker: what the UI shows before sending. */
@@ -112,8 +114,22 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'set-policy'; readonly policy: SubmitPolicy }
   | { readonly id: number; readonly type: 'rejected-report' };
 
+/** Stops the request `target` at its next pause; what it built so far is dropped. */
+export interface CancelMessage {
+  readonly type: 'cancel';
+  readonly target: number;
+}
+
+export type WorkerInbound = WorkerRequest | CancelMessage;
+
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'result'; readonly value: unknown }
   | { readonly id: number; readonly type: 'preview'; readonly value: FileSummary }
   | { readonly id: number; readonly type: 'progress'; readonly value: ReadProgress }
-  | { readonly id: number; readonly type: 'error'; readonly message: string };
+  | {
+      readonly id: number;
+      readonly type: 'error';
+      readonly message: string;
+      /** The request was stopped by a cancel. */
+      readonly cancelled?: boolean;
+    };

@@ -10,6 +10,7 @@ import {
   type ColumnMapping,
   type FieldSource,
 } from '../domain/mapping/mapping';
+import { pauseAt, progressOf, runSteps, type Steps } from '../domain/progress/steps';
 import { formatCount, type RowProblem } from '../domain/validation/problems';
 import { fieldLabel } from '../domain/validation/rules';
 import { planSubmission, type SubmitPolicy } from '../domain/validation/submission';
@@ -27,7 +28,6 @@ import type {
   ReviewRow,
   ReviewSummary,
   ReviewWindow,
-  ValidateProgress,
 } from './review-types';
 
 /** The part of the intake result the review needs. */
@@ -86,7 +86,6 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
   'row-too-few-fields': 'Row has too few fields',
 };
 
-const PROGRESS_EVERY = 50_000;
 const EMPTY: readonly ReviewProblem[] = [];
 
 function describeSource(source: FieldSource): string {
@@ -122,10 +121,21 @@ export class ReviewSession {
   private version = 1;
   private filterCache: { key: string; version: number; indexes: number[] } | undefined;
 
-  constructor(
+  /** Checks every row at once (tests, and a mapping the user never reviewed). */
+  static create(table: ReviewTable, mapping: ColumnMapping): ReviewSession {
+    return runSteps(ReviewSession.checking(table, mapping));
+  }
+
+  /** Checks every row, pausing with its progress; the session exists only once all are checked. */
+  static *checking(table: ReviewTable, mapping: ColumnMapping): Steps<ReviewSession> {
+    const session = new ReviewSession(table, mapping);
+    yield* session.validateAll();
+    return session;
+  }
+
+  private constructor(
     private readonly table: ReviewTable,
     private readonly mapping: ColumnMapping,
-    onProgress?: (progress: ValidateProgress) => void,
   ) {
     this.mappingKey = mappingKey(mapping);
     const entries = Object.entries(mapping).filter(
@@ -142,7 +152,6 @@ export class ReviewSession {
       label: fieldLabel(field),
       source: describeSource(source),
     }));
-    this.validateAll(onProgress);
   }
 
   // ---- values -----------------------------------------------------------------------------
@@ -189,14 +198,13 @@ export class ReviewSession {
 
   // ---- validation -------------------------------------------------------------------------
 
-  private validateAll(onProgress?: (progress: ValidateProgress) => void): void {
+  private *validateAll(): Steps<void> {
     const { rows, rowNumbers } = this.table;
     const validator = createValidator();
     const count = rows.length;
     for (let i = 0; i < count; i++) {
+      if (pauseAt(i)) yield progressOf(i, count);
       validator.add(rowNumbers[i] ?? i + 1, this.contactOf(i));
-      if (onProgress && i > 0 && i % PROGRESS_EVERY === 0)
-        onProgress({ fraction: i / count, rows: i });
     }
     const result = validator.finish();
     const indexOf = rowIndexLookup(rowNumbers);
@@ -211,6 +219,7 @@ export class ReviewSession {
       if (p.severity === 'error') this.errorRows.add(index);
     }
     for (let i = 0; i < count; i++) {
+      if (pauseAt(i)) yield progressOf(count, count);
       if (rows[i]?.length === this.table.headers.length) continue;
       const shape = this.shapeProblem(i);
       if (!shape) continue;
@@ -219,7 +228,6 @@ export class ReviewSession {
       else this.own.set(i, [shape]);
       if (shape.severity === 'error') this.errorRows.add(i);
     }
-    onProgress?.({ fraction: 1, rows: count });
   }
 
   /** Checks one row again after a change; duplicate warnings on changed cells are dropped. */

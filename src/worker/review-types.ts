@@ -109,8 +109,3 @@ export interface ReviewSummary {
   readonly undo?: string;
   readonly redo?: string;
 }
-
-export interface ValidateProgress {
-  readonly fraction: number;
-  readonly rows: number;
-}

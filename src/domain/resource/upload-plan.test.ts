@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../mapping/mapping';
 import { base64Length, utf8Length } from './parts';
-import { partFile, prepareUpload } from './upload-plan';
+import { ROWS_PER_STEP, progressOf, runSteps, type StepProgress } from '../progress/steps';
+import { partFile, prepareUpload, preparingUpload } from './upload-plan';
 
 const headers = ['Given name', 'Surname', 'Mobile'];
 const rows = Array.from({ length: 500 }, (_, i) => [
@@ -66,5 +67,26 @@ describe('prepareUpload', () => {
       .map((part) => JSON.parse(partFile(result.upload, part)) as { contacts: unknown[] })
       .reduce((sum, file) => sum + file.contacts.length, 0);
     expect(total).toBe(rows.length);
+  });
+
+  it('builds in steps that report the rows done of the rows to send', () => {
+    const many = Array.from({ length: ROWS_PER_STEP * 2 + 1 }, (_, i) => rows[i % rows.length]!);
+    const seen: StepProgress[] = [];
+    const result = runSteps(
+      preparingUpload({
+        headers,
+        rows: many,
+        total: many.length,
+        mapping,
+        format: 'csv',
+        fileName: 'contacts.csv',
+      }),
+      (p) => seen.push(p),
+    );
+    expect(result.ok && result.upload.rowCount).toBe(many.length);
+    expect(seen).toEqual([
+      progressOf(ROWS_PER_STEP, many.length),
+      progressOf(ROWS_PER_STEP * 2, many.length),
+    ]);
   });
 });

@@ -19,6 +19,7 @@ import {
   type PartPlan,
 } from './parts';
 import { resourceName } from './resource-name';
+import { pauseAt, progressOf, runSteps, type Steps } from '../progress/steps';
 
 export interface PreparedUpload {
   readonly format: ResourceFormat;
@@ -43,6 +44,26 @@ export function prepareUpload(
   fileName: string,
   maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES,
 ): PrepareResult {
+  return runSteps(
+    preparingUpload({ headers, rows, total: 0, mapping, format, fileName, maxRequestBytes }),
+  );
+}
+
+export interface UploadInput {
+  readonly headers: readonly string[];
+  readonly rows: Iterable<readonly string[]>;
+  /** How many rows `rows` gives, for the progress; 0 when not known. */
+  readonly total: number;
+  readonly mapping: ColumnMapping;
+  readonly format: ResourceFormat;
+  readonly fileName: string;
+  readonly maxRequestBytes?: number;
+}
+
+/** prepareUpload as steps: pauses every few thousand rows with its progress. */
+export function* preparingUpload(input: UploadInput): Steps<PrepareResult> {
+  const { headers, rows, total, mapping, format, fileName } = input;
+  const maxRequestBytes = input.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const plan = planResource(headers, mapping);
   const names = plan.columns.map((column) => column.name);
   const columns = format === 'xml' ? xmlElementNames(names) : names;
@@ -57,6 +78,7 @@ export function prepareUpload(
   const records: string[] = [];
   const lineBytes: number[] = [];
   for (const row of rows) {
+    if (pauseAt(records.length)) yield progressOf(records.length, total);
     const record = writer.record(columns, resourceRow(plan, row));
     records.push(record);
     lineBytes.push(utf8Length(record));

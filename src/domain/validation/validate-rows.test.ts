@@ -135,14 +135,15 @@ describe('validateRows: duplicates', () => {
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
   });
 
-  it('handles a placeholder shared by many rows in linear time', () => {
+  it('names at most five other rows when a placeholder is shared by thousands', () => {
+    // Listing every other row would make 20,000 messages of 20,000 numbers each.
     const contacts = Array.from({ length: 20_000 }, () =>
       base({ workEmailAddress1: 'none@example.com' }),
     );
-    const started = performance.now();
     const { problems } = validateRows(rowsOf(contacts));
     expect(problems).toHaveLength(20_000);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(problems.every((p) => (p.relatedRows?.length ?? 0) <= 5)).toBe(true);
+    expect(problems[0]?.message).toMatch(/and 19,994 more\.$/);
   });
 });
 

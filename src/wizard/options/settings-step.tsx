@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useWorkspaces } from '../../api/get-workspaces';
@@ -8,9 +7,11 @@ import type { ColumnMapping } from '../../domain/mapping/mapping';
 import { RESOURCE_FORMATS } from '../../domain/resource/formats';
 import { createJob, summariseJob } from '../../domain/submit/submission-job';
 import { IMPORT_MODES, IMPORT_MODE_TEXT, MATCH_RULE_TEXT } from '../../domain/whispir/import-modes';
-import type { IntakeClient } from '../../worker/intake-client';
+import type { IntakeClient, TaskOptions } from '../../worker/intake-client';
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
+import { PREPARING_UPLOAD, TaskProgress } from '../task-progress';
+import { useWorkerTask } from '../use-worker-task';
 import { PartsProgress } from '../submit/parts-progress';
 import { outcomeOf } from '../submit/sandbox-outcomes';
 import { useSubmission } from '../submit/use-submission';
@@ -83,12 +84,13 @@ export function SettingsStep(props: Props) {
   }, [workspaces.data, choices, getValues, setValue]);
 
   // The upload is built in the worker as soon as the format is known, so the parts show first.
-  const upload = useQuery({
-    queryKey: ['upload-plan', file.fileName, mapping, format],
-    queryFn: () => intake.prepareUpload(mapping, format),
-    staleTime: Infinity,
-    gcTime: 0,
-  });
+  const preparing = useWorkerTask(
+    useCallback(
+      (options: TaskOptions) => intake.prepareUpload(mapping, format, options),
+      [intake, mapping, format],
+    ),
+  );
+  const plan = preparing.state.status === 'done' ? preparing.state.value : undefined;
 
   const toSettings = (values: z.input<typeof settingsSchema>): ImportSettings => ({
     ...values,
@@ -101,14 +103,13 @@ export function SettingsStep(props: Props) {
   const finish = async (settings: ImportSettings, job: Parameters<typeof outcomeOf>[0]) => {
     if (!summariseJob(job).done) return;
     setStage('Whispir accepted every part; waiting for the sandbox to finish importing…');
-    const outcome = await outcomeOf(job, upload.data?.accounting);
+    const outcome = await outcomeOf(job, plan?.accounting);
     await submission.journal.deleteJob(job.id);
     onImported(settings, outcome);
   };
 
   const start = async (values: SettingsForm) => {
     const settings = toSettings(values);
-    const plan = upload.data;
     if (!plan) return;
     rememberWorkspace(settings.workspaceId);
     setError(undefined);
@@ -123,8 +124,12 @@ export function SettingsStep(props: Props) {
         resourceNameBase: file.fileName,
         plan: plan.parts,
       });
-      setStage('Preparing the files to upload…');
       for (const part of plan.parts) {
+        setStage(
+          plan.parts.length > 1
+            ? `Preparing the file of part ${part.part} of ${plan.parts.length}…`
+            : 'Preparing the file to upload…',
+        );
         await submission.journal.savePartBody(job.id, part.part, await intake.partBody(part.part));
       }
       await submission.journal.saveJob(job);
@@ -150,8 +155,8 @@ export function SettingsStep(props: Props) {
 
   const job = submission.job;
   const locked = submission.running || Boolean(job);
-  const parts = upload.data?.parts.length ?? 0;
-  const rows = (upload.data?.rowCount ?? file.rowCount).toLocaleString();
+  const parts = plan?.parts.length ?? 0;
+  const rows = (plan?.rowCount ?? file.rowCount).toLocaleString();
   const summary = job && summariseJob(job);
 
   return (
@@ -213,14 +218,19 @@ export function SettingsStep(props: Props) {
         </fieldset>
       </details>
 
+      <TaskProgress
+        id="prepare-progress"
+        task={preparing}
+        words={PREPARING_UPLOAD}
+        total={file.rowCount}
+      />
       <p className="muted">
-        {upload.isPending && 'Preparing the upload…'}
-        {upload.isError && (
+        {preparing.state.status === 'failed' && (
           <span className="error-text">
-            The upload could not be prepared: {upload.error.message}
+            The upload could not be prepared: {preparing.state.error}
           </span>
         )}
-        {upload.data &&
+        {plan &&
           (parts > 1
             ? `${rows} contacts will be sent in ${parts} parts, because Whispir accepts at most 10 MB per request.`
             : `${rows} contacts will be sent in one request.`)}
@@ -255,8 +265,8 @@ export function SettingsStep(props: Props) {
           Back
         </button>
         {!job && (
-          <button type="submit" className="primary" disabled={!upload.data}>
-            {`Import ${rows} contact${upload.data?.rowCount === 1 ? '' : 's'}`}
+          <button type="submit" className="primary" disabled={!plan}>
+            {`Import ${rows} contact${plan?.rowCount === 1 ? '' : 's'}`}
           </button>
         )}
         {submission.running && (

@@ -4,21 +4,21 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ColumnMapping } from '../../domain/mapping/mapping';
-import type { IntakeClient } from '../../worker/intake-client';
+import type { IntakeClient, TaskOptions } from '../../worker/intake-client';
 import type {
   FileSummary,
-  ReadProgress,
   ReviewFilter,
   ReviewRow,
   ReviewSummary,
   SubmitPolicy,
 } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
+import { CHECKING_ROWS, TaskProgress } from '../task-progress';
+import { useWorkerTask } from '../use-worker-task';
 import { RejectedReportButton } from './rejected-report-button';
 import { ReviewGrid, type ActiveCell } from './review-grid';
 import { ReviewSummaryPanel } from './review-summary-panel';
 import { RowAccounting } from './row-accounting';
-import { describeRemaining, estimateRemainingMs } from '../../domain/progress/estimate';
 import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
 
 interface Props extends StepHeading {
@@ -45,9 +45,6 @@ const POLICIES: readonly { value: SubmitPolicy; label: string; explanation: stri
 
 export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContinue }: Props) {
   const [summary, setSummary] = useState<ReviewSummary>();
-  const [progress, setProgress] = useState<ReadProgress>();
-  const [remaining, setRemaining] = useState('');
-  const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState<ReviewFilter>({ kind: 'all' });
   const [active, setActive] = useState<ActiveCell>({ position: 0, col: 1, jump: 0 });
@@ -55,32 +52,15 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
   const [announcement, setAnnouncement] = useState('');
   const stepRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    const started = performance.now();
-    intake
-      .validate(mapping, (value) => {
-        if (!live) return;
-        setProgress(value);
-        setRemaining(
-          describeRemaining(estimateRemainingMs(performance.now() - started, value.fraction)),
-        );
-      })
-      .then(
-        (result) => {
-          if (!live) return;
-          setSummary(result);
-          // Error first: start on the rows that need a look, when there are any.
-          if (result.openErrorRows > 0) setFilter({ kind: 'errors' });
-        },
-        (error: unknown) => {
-          if (live) setFailure(error instanceof Error ? error.message : String(error));
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [intake, mapping]);
+  // Every row is checked in the worker; leaving the step (Back) stops the check.
+  const check = useWorkerTask(
+    useCallback((options: TaskOptions) => intake.validate(mapping, options), [intake, mapping]),
+    (checked: ReviewSummary) => {
+      setSummary(checked);
+      // Error first: start on the rows that need a look, when there are any.
+      if (checked.openErrorRows > 0) setFilter({ kind: 'errors' });
+    },
+  );
 
   /** Runs one change in the worker and shows its outcome. */
   const change = useCallback(
@@ -195,21 +175,12 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
         what you cannot, and see exactly what will be sent.
       </p>
 
-      {failure && (
+      {check.state.status === 'failed' && (
         <div role="alert" className="error">
-          The rows could not be checked: {failure}
+          The rows could not be checked: {check.state.error}
         </div>
       )}
-      {!summary && !failure && (
-        <div className="review-progress">
-          <label htmlFor="review-progress">Checking rows…</label>
-          <progress id="review-progress" max={1} value={progress?.fraction ?? 0} />
-          <span className="muted small">
-            {count(progress?.rows ?? 0)} of {count(file.rowCount)} rows
-            {remaining ? `, ${remaining}` : ''}
-          </span>
-        </div>
-      )}
+      <TaskProgress id="review-progress" task={check} words={CHECKING_ROWS} total={file.rowCount} />
 
       {summary && (
         <>
