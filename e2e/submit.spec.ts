@@ -179,7 +179,10 @@ test('no secret reaches the page, its storage or the inspector, and the inspecto
   await toSettings(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('count-created')).toHaveText('5');
-  await inspector(page).getByText('API inspector').click();
+  // From the header, as a presenter would: the inspector opens and takes the focus.
+  await page.getByRole('link', { name: 'Show the API calls (3)' }).click();
+  await expect(inspector(page).locator('summary').first()).toBeFocused();
+  await expect(inspector(page).getByText('Every call goes through this app')).toBeInViewport();
   const upload = inspector(page).locator('details.exchange', { hasText: 'POST /resources → 201' });
   await upload.locator('summary').click();
   await expect(upload).toContainText('x-api-key: ‹redacted›');

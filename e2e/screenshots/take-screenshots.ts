@@ -66,9 +66,9 @@ async function walk(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.getByRole('button', { name: /^Import \d+ contacts?$/ }).click();
   await page.getByRole('heading', { name: 'Import sent to Whispir' }).waitFor({ timeout: 60_000 });
   await shoot(page, `6-result${suffix}`);
-  await page.getByText('API inspector', { exact: true }).click();
+  await page.getByRole('link', { name: /^Show the API calls/ }).click();
   await page.locator('details.exchange summary').first().click();
-  await page.getByRole('heading', { name: 'API inspector' }).scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.getElementById('api-inspector')?.scrollIntoView());
   await shoot(page, `7-api-inspector${suffix}`);
 }
 

@@ -95,12 +95,42 @@ function ExchangeView({ exchange }: { exchange: LoggedExchange }) {
   );
 }
 
-/** Every request the wizard sent to Whispir this session, and the answers, secrets redacted. */
-export function ApiInspector() {
+const INSPECTOR_ID = 'api-inspector';
+
+/** From the header to the inspector at the foot of the page, opened (for demos). */
+export function ApiInspectorLink({ onOpen }: { readonly onOpen: () => void }) {
   const exchanges = useSyncExternalStore(apiLog.subscribe, apiLog.snapshot);
   return (
-    <aside aria-labelledby="api-inspector-heading" className="api-inspector">
-      <details>
+    <a
+      className="small"
+      href={`#${INSPECTOR_ID}`}
+      onClick={(event) => {
+        event.preventDefault();
+        onOpen();
+        // After React has opened it, so the whole panel scrolls into view and takes the focus.
+        requestAnimationFrame(() => {
+          const summary = document.querySelector<HTMLElement>(`#${INSPECTOR_ID} summary`);
+          summary?.scrollIntoView({ block: 'start' });
+          summary?.focus();
+        });
+      }}
+    >
+      Show the API calls ({exchanges.length})
+    </a>
+  );
+}
+
+interface InspectorProps {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+}
+
+/** Every request the wizard sent to Whispir this session, and the answers, secrets redacted. */
+export function ApiInspector({ open, onOpenChange }: InspectorProps) {
+  const exchanges = useSyncExternalStore(apiLog.subscribe, apiLog.snapshot);
+  return (
+    <aside id={INSPECTOR_ID} aria-labelledby="api-inspector-heading" className="api-inspector">
+      <details open={open} onToggle={(event) => onOpenChange(event.currentTarget.open)}>
         <summary>
           <h2 id="api-inspector-heading">API inspector</h2>
           <span className="muted small"> {exchanges.length} requests to Whispir this session</span>

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Wizard } from '../wizard/wizard';
-import { ApiInspector } from './api-inspector';
+import { ApiInspector, ApiInspectorLink } from './api-inspector';
 import { ConnectionStatus } from './connection-status';
 import { ErrorBoundary } from './error-boundary';
 
@@ -10,16 +10,22 @@ export function App() {
     () =>
       new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
   );
+  const [inspectorOpen, setInspectorOpen] = useState(false);
   return (
     <QueryClientProvider client={queryClient}>
-      <header className="app-header">
-        <h1>Import contacts into Whispir</h1>
-        <ConnectionStatus />
-      </header>
-      <ErrorBoundary>
-        <Wizard />
-      </ErrorBoundary>
-      <ApiInspector />
+      <div className="app-screen">
+        <header className="app-header">
+          <h1>Import contacts into Whispir</h1>
+          <div className="header-tools">
+            <ConnectionStatus />
+            <ApiInspectorLink onOpen={() => setInspectorOpen(true)} />
+          </div>
+        </header>
+        <ErrorBoundary>
+          <Wizard />
+        </ErrorBoundary>
+      </div>
+      <ApiInspector open={inspectorOpen} onOpenChange={setInspectorOpen} />
     </QueryClientProvider>
   );
 }

@@ -52,13 +52,13 @@ export function TaskProgress(props: Props) {
       <div className="task-progress">
         <label htmlFor={id}>{label}</label>
         <progress id={id} max={1} value={progress?.fraction ?? 0} />
+        <button type="button" onClick={task.stop}>
+          {stopLabel}
+        </button>
         <span className="muted small">
           {rows}
           {state.remaining ? `, ${state.remaining}` : ''}
         </span>
-        <button type="button" onClick={task.stop}>
-          {stopLabel}
-        </button>
       </div>
     );
   if (state.status === 'stopped')

@@ -58,7 +58,9 @@ export function quickLook(
     maxRows: PREVIEW_ROWS * 5,
   });
   if (result.format !== 'delimited' && result.format !== undefined) return undefined;
-  return result.headers.length > 0 ? result : undefined;
+  if (result.headers.length === 0) return undefined;
+  // The look stops after a few rows on purpose: that is no "too many rows" of the file.
+  return { ...result, problems: result.problems.filter((p) => p.code !== 'too-many-rows') };
 }
 
 export function readWhole(

@@ -398,7 +398,7 @@ export function MappingStep(props: Props) {
           </ul>
         </div>
       )}
-      <div className="actions">
+      <div className="actions step-actions">
         <button type="button" onClick={onBack}>
           Back
         </button>

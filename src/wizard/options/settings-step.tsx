@@ -253,7 +253,7 @@ export function SettingsStep(props: Props) {
           <p>The import stopped: {error}</p>
         </div>
       )}
-      <div className="actions">
+      <div className="actions step-actions">
         <button
           type="button"
           disabled={locked}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { FileSummary, IntakeOverrides } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
 import type { FileReaderState } from '../use-file-reader';
@@ -21,6 +22,8 @@ export function PreviewStep(props: Props) {
     file.problems.flatMap((problem) => (problem.row === undefined ? [] : [problem.row])),
   );
   const percent = Math.round((reader.progress?.fraction ?? 0) * 100);
+  const [readInSteps, setReadInSteps] = useState(reader.reading);
+  if (reader.reading && !readInSteps) setReadInSteps(true);
   const widest = Math.max(file.headers.length, ...file.previewRows.map((row) => row.length));
 
   return (
@@ -40,18 +43,25 @@ export function PreviewStep(props: Props) {
         </p>
       )}
 
-      {reader.reading && (
-        <div className="reading" aria-live="polite">
-          <label htmlFor="read-progress">
-            Reading… {percent}%
-            {reader.progress ? `, ${plural(reader.progress.rows, 'row')} so far` : ''}
-            {reader.remaining ? `, ${reader.remaining}` : ''}
-          </label>
+      {reader.reading ? (
+        <div className="reading">
+          <label htmlFor="read-progress">Reading…</label>
           <progress id="read-progress" max={100} value={percent} />
           <button type="button" onClick={onCancelReading}>
             Cancel reading
           </button>
+          <span className="muted small">
+            {percent}%{reader.progress ? `, ${plural(reader.progress.rows, 'row')} so far` : ''}
+            {reader.remaining ? `, ${reader.remaining}` : ''}
+          </span>
         </div>
+      ) : (
+        // Once a read was shown in progress, its line stays (done), so nothing below moves up.
+        readInSteps && (
+          <p className="reading" role="status">
+            ✓ Read the whole file: {plural(file.rowCount, 'row')}.
+          </p>
+        )
       )}
 
       <ul className="chips" aria-label="What the wizard detected">
@@ -65,6 +75,13 @@ export function PreviewStep(props: Props) {
             <span className="visually-hidden">. {detection.reason}</span>
           </li>
         ))}
+        {file.problemCount > 0 && (
+          <li className="chip chip-problems">
+            <a href="#file-problems">
+              {plural(file.problemCount, 'thing')} to look at, below the rows
+            </a>
+          </li>
+        )}
       </ul>
       <ReadingControls file={file} disabled={reader.reading} onChange={onChangeReading} />
       {reader.error && (
@@ -77,26 +94,6 @@ export function PreviewStep(props: Props) {
           Every line landed in one column: the separator is probably not{' '}
           {file.delimiter === '\t' ? 'a tab' : `“${file.delimiter}”`}. Try another separator above.
         </p>
-      )}
-
-      {file.problemCount > 0 && (
-        <section aria-labelledby="file-problems" className="problems">
-          <h3 id="file-problems">{plural(file.problemCount, 'thing')} to look at</h3>
-          <p className="muted small">
-            These rows are kept: you can fix or skip them before importing. Nothing is dropped
-            silently.
-          </p>
-          <ul>
-            {file.problems.map((problem, index) => (
-              <li key={`${problem.code}-${problem.row ?? index}`}>{problem.message}</li>
-            ))}
-          </ul>
-          {file.problemCount > file.problems.length && (
-            <p className="muted">
-              …and {plural(file.problemCount - file.problems.length, 'more')}.
-            </p>
-          )}
-        </section>
       )}
 
       <div className="table-scroll" tabIndex={0} role="region" aria-label="First rows of the file">
@@ -136,7 +133,27 @@ export function PreviewStep(props: Props) {
           </tbody>
         </table>
       </div>
-      <div className="actions">
+
+      {file.problemCount > 0 && (
+        <section aria-labelledby="file-problems" className="problems">
+          <h3 id="file-problems">{plural(file.problemCount, 'thing')} to look at</h3>
+          <p className="muted small">
+            These rows are kept: you can fix or skip them before importing. Nothing is dropped
+            silently.
+          </p>
+          <ul>
+            {file.problems.map((problem, index) => (
+              <li key={`${problem.code}-${problem.row ?? index}`}>{problem.message}</li>
+            ))}
+          </ul>
+          {file.problemCount > file.problems.length && (
+            <p className="muted">
+              …and {plural(file.problemCount - file.problems.length, 'more')}.
+            </p>
+          )}
+        </section>
+      )}
+      <div className="actions step-actions">
         <button type="button" onClick={onBack}>
           Back
         </button>

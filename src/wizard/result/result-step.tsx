@@ -123,7 +123,7 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
         <pre>{JSON.stringify(outcome.fieldMapping, null, 2)}</pre>
       </details>
 
-      <div className="actions">
+      <div className="actions step-actions">
         <button type="button" className="primary" onClick={onStartOver}>
           Import another file
         </button>

@@ -374,7 +374,7 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
           {reason}
         </p>
       )}
-      <div className="actions">
+      <div className="actions step-actions">
         <button type="button" onClick={onBack}>
           Back
         </button>
