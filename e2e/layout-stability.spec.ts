@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './support';
+import { expect, test, writeContactsCsv } from './support';
 
 /** A layout shift the user did not cause (the browser's own "hadRecentInput" rule, as CLS). */
 interface Shift {
@@ -55,17 +53,8 @@ test('nothing on the page moves by itself while rows are read, checked, prepared
   page,
 }) => {
   test.setTimeout(180_000);
-  const dir = path.join('test-results', 'layout-files');
-  mkdirSync(dir, { recursive: true });
-  const big = path.join(dir, 'steady-200k.csv');
-  const lines = ['firstName,lastName,workEmailAddress1,workMobilePhone1,workCountry,timezone'];
-  for (let i = 0; i < 200_000; i++) {
-    // Every tenth mobile has no country code: the review has errors to show.
-    const mobile =
-      i % 10 === 0 ? `0412 ${String(i).padStart(6, '0')}` : `614${String(i).padStart(8, '0')}`;
-    lines.push(`First${i},Last${i},person.${i}@example.com,${mobile},Australia,+10`);
-  }
-  writeFileSync(big, lines.join('\n'));
+  // Every tenth mobile has no country code: the review has errors to show.
+  const big = writeContactsCsv('steady-200k.csv', 200_000);
   await recordShifts(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 

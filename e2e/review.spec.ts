@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   downloadReport,
   openReview,
@@ -16,6 +14,7 @@ import {
   sandboxApi,
   sandboxImports,
   test,
+  writeContactsCsv,
 } from './support';
 
 test('a mix of problems: counts, a bulk fix, a cell edit, undo and redo, then exactly the rows shown are sent', async ({
@@ -189,17 +188,7 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
   page,
 }) => {
   test.setTimeout(180_000);
-  const dir = path.join('test-results', 'review-files');
-  mkdirSync(dir, { recursive: true });
-  const big = path.join(dir, 'review-200k.csv');
-  const lines = ['firstName,lastName,workEmailAddress1,workMobilePhone1,workCountry,timezone'];
-  for (let i = 0; i < 200_000; i++) {
-    // Every tenth mobile is written locally, as people type it: a fixable error.
-    const mobile =
-      i % 10 === 0 ? `0412 ${String(i).padStart(6, '0')}` : `614${String(i).padStart(8, '0')}`;
-    lines.push(`First${i},Last${i},person.${i}@example.com,${mobile},Australia,+10`);
-  }
-  writeFileSync(big, lines.join('\n'));
+  const big = writeContactsCsv('review-200k.csv', 200_000);
   await recordLongTasks(page);
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(big);

@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   SANDBOX_URL,
@@ -10,6 +8,7 @@ import {
   sandboxApi,
   sandboxImports,
   test,
+  writeContactsCsv,
 } from './support';
 
 async function configureSandbox(config: Record<string, unknown>): Promise<void> {
@@ -44,16 +43,12 @@ const inspector = (page: Page) => page.getByRole('complementary', { name: 'API i
 
 test('a file larger than one request is sent in parts and imports completely', async ({ page }) => {
   test.setTimeout(180_000);
-  const dir = path.join('test-results', 'submit-files');
-  mkdirSync(dir, { recursive: true });
-  const big = path.join(dir, 'big-3-parts.csv');
-  const lines = ['firstName,lastName,workEmailAddress1,workMobilePhone1,workCountry,timezone'];
-  for (let i = 0; i < 200_000; i++) {
-    lines.push(
+  const big = writeContactsCsv(
+    'big-3-parts.csv',
+    200_000,
+    (i) =>
       `Firstname${i},Lastname${i},firstname.lastname.${i}@a-rather-long-company-domain.example.com,614${String(i).padStart(8, '0')},Australia,Australia/Sydney`,
-    );
-  }
-  writeFileSync(big, lines.join('\n'));
+  );
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(big);
   await expect(page.getByText('200,000 rows and 6 columns')).toBeVisible({ timeout: 60_000 });

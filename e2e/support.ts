@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
@@ -50,6 +50,30 @@ export const sandboxApi = {
     }
   },
 };
+
+const CONTACT_HEADER = 'firstName,lastName,workEmailAddress1,workMobilePhone1,workCountry,timezone';
+
+/**
+ * Writes a large contact CSV under test-results and returns its path. By default every tenth
+ * mobile is written locally ("0412 000010"), as people type it: a fixable error on 10 % of rows.
+ */
+export function writeContactsCsv(
+  name: string,
+  rows: number,
+  line: (i: number) => string = (i) => {
+    const mobile =
+      i % 10 === 0 ? `0412 ${String(i).padStart(6, '0')}` : `614${String(i).padStart(8, '0')}`;
+    return `First${i},Last${i},person.${i}@example.com,${mobile},Australia,+10`;
+  },
+): string {
+  const dir = path.join('test-results', 'generated-files');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  const lines = [CONTACT_HEADER];
+  for (let i = 0; i < rows; i++) lines.push(line(i));
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
 
 /** Drops a real file on the drop zone, as a person dragging it from their desktop. */
 export async function dropFile(page: Page, name: string, mimeType = 'text/csv'): Promise<void> {
