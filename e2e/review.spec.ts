@@ -262,3 +262,39 @@ test('going back keeps the review; a changed mapping is checked again', async ({
   await expect(problemButton(page, 'Error: Time zone written differently: 1')).toHaveCount(0);
   await expect(problemButton(page, 'Error: Phone without country code: 3')).toBeVisible();
 });
+
+test('rows are checked while the user looks at the mapping, so the review is ready on arrival', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const big = writeContactsCsv('ahead-200k.csv', 200_000);
+  // The highest progress the review's check ever showed (its bar stays at 0 when none ran).
+  await page.addInitScript(() => {
+    const seen = { max: 0 };
+    (window as unknown as { __checkProgress: typeof seen }).__checkProgress = seen;
+    new MutationObserver(() => {
+      const bar = document.getElementById('review-progress');
+      if (bar) seen.max = Math.max(seen.max, Number(bar.getAttribute('value') ?? 0));
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(big);
+  await expect(page.getByText('200,000 rows and 6 columns')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  // A change of the mapping starts the check again, with the new mapping.
+  await fieldSelect(page, 'Time zone (required)').selectOption({
+    label: 'Same value for every row…',
+  });
+  await page.getByLabel('Value for every row').fill('+10');
+  // The user reads the mapping for a few seconds; the worker checks meanwhile.
+  await page.waitForTimeout(4_000);
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await expect(page.getByTestId('row-accounting')).toHaveText(
+    '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
+  );
+  const shown = await page.evaluate(
+    () => (window as unknown as { __checkProgress: { max: number } }).__checkProgress.max,
+  );
+  expect(shown, 'the review showed a check in progress').toBe(0);
+  await expect(problemButton(page, 'Error: Phone without country code: 20,000')).toBeVisible();
+});

@@ -49,7 +49,7 @@ export function TaskProgress(props: Props) {
   const rows = `${count(progress?.rows ?? 0)} of ${count(progress?.total || props.total)} rows`;
   if (state.status === 'running')
     return (
-      <div className="task-progress">
+      <div className="task-progress running">
         <label htmlFor={id}>{label}</label>
         <progress id={id} max={1} value={progress?.fraction ?? 0} />
         <button type="button" onClick={task.stop}>

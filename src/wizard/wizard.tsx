@@ -11,6 +11,7 @@ import { useFileReader } from './use-file-reader';
 import { useHistorySteps } from './use-history-steps';
 import { STEPS, initialWizardState, wizardReducer } from './wizard-state';
 import type { FileSummary } from '../worker/protocol';
+import type { ColumnMapping } from '../domain/mapping/mapping';
 
 export function Wizard() {
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
@@ -34,6 +35,12 @@ export function Wizard() {
   }, [state.step]);
 
   const back = () => dispatch({ type: 'back' });
+  const checkAhead = useCallback(
+    (mapping: ColumnMapping, signal: AbortSignal) =>
+      // Nobody waits for this result: the review asks again and joins the check.
+      void intake.validate(mapping, { signal }).catch(() => undefined),
+    [intake],
+  );
   const stepIndex = STEPS.findIndex((step) => step.name === state.step);
   useHistorySteps(stepIndex, back);
   // Going back from the result would re-send nothing useful: "Import another file" starts over.
@@ -85,6 +92,7 @@ export function Wizard() {
                   onContinue={(mapping, customFields) =>
                     dispatch({ type: 'mapping-confirmed', mapping, customFields })
                   }
+                  onCheckAhead={checkAhead}
                 />
               );
             case 'review':

@@ -4,7 +4,7 @@
  * starts a fresh one; checking rows and preparing the upload stop on their AbortSignal and keep
  * the file.
  */
-import type { ColumnMapping } from '../domain/mapping/mapping';
+import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat } from '../domain/resource/formats';
 import type {
   FileSummary,
@@ -52,8 +52,18 @@ export class IntakeCancelled extends Error {
   }
 }
 
+/** One check of every row, shared by the callers that want the same mapping checked. */
+interface SharedCheck {
+  readonly signature: string;
+  readonly controller: AbortController;
+  readonly result: Promise<ReviewSummary>;
+  readonly listeners: Set<(progress: ReadProgress) => void>;
+  users: number;
+}
+
 export class IntakeClient {
   private worker: Worker;
+  private check: SharedCheck | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -160,13 +170,77 @@ export class IntakeClient {
 
   /**
    * Checks every row against the mapping (progress as it goes). Keeps the edits and skips made
-   * so far when the mapping is the one already under review.
+   * so far when the mapping is the one already under review. Callers asking for the same
+   * mapping while its check runs share it: the mapping step starts it ahead, the review joins
+   * it. A check stops when its last caller stops, or when another mapping is asked for.
    */
   validate(
     mapping: ColumnMapping,
     { onProgress, signal }: TaskOptions = {},
   ): Promise<ReviewSummary> {
-    return this.request({ type: 'validate', mapping }, { onProgress }, signal);
+    const signature = mappingSignature(mapping);
+    let check = this.check;
+    if (!check || check.signature !== signature) {
+      check?.controller.abort();
+      check = this.startCheck(mapping, signature);
+    }
+    return this.joinCheck(check, onProgress, signal);
+  }
+
+  private startCheck(mapping: ColumnMapping, signature: string): SharedCheck {
+    const controller = new AbortController();
+    const listeners = new Set<(progress: ReadProgress) => void>();
+    const result = this.request<ReviewSummary>(
+      { type: 'validate', mapping },
+      { onProgress: (progress) => listeners.forEach((listener) => listener(progress)) },
+      controller.signal,
+    );
+    const check: SharedCheck = { signature, controller, result, listeners, users: 0 };
+    this.check = check;
+    const forget = () => {
+      if (this.check === check) this.check = undefined;
+    };
+    result.then(forget, forget);
+    return check;
+  }
+
+  private joinCheck(
+    check: SharedCheck,
+    onProgress: ((progress: ReadProgress) => void) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<ReviewSummary> {
+    if (signal?.aborted) return Promise.reject(new IntakeCancelled('Stopped at your request.'));
+    check.users++;
+    if (onProgress) check.listeners.add(onProgress);
+    return new Promise<ReviewSummary>((resolve, reject) => {
+      let joined = true;
+      const leave = () => {
+        if (!joined) return false;
+        joined = false;
+        check.users--;
+        if (onProgress) check.listeners.delete(onProgress);
+        signal?.removeEventListener('abort', onAbort);
+        return true;
+      };
+      const onAbort = () => {
+        if (!leave()) return;
+        reject(new IntakeCancelled('Stopped at your request.'));
+        // A step handing over to the next leaves and joins in the same moment: stop the check
+        // only if nobody joined meanwhile.
+        setTimeout(() => {
+          if (check.users === 0) check.controller.abort();
+        }, 0);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      check.result.then(
+        (summary) => {
+          if (leave()) resolve(summary);
+        },
+        (error: unknown) => {
+          if (leave()) reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
   }
 
   reviewSummary(): Promise<ReviewSummary> {

@@ -5,7 +5,7 @@
  * on commands; the work is in src/domain and the review session.
  */
 import type { IntakeOverrides, IntakeResult } from '../domain/intake/read-table';
-import type { ColumnMapping } from '../domain/mapping/mapping';
+import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
 import { encodeBase64Utf8 } from '../domain/resource/build-resource';
 import { resourceName } from '../domain/resource/resource-name';
 import type { StepProgress } from '../domain/progress/steps';
@@ -19,7 +19,7 @@ import type {
   WorkerResponse,
 } from './protocol';
 import { QUICK_LOOK_BYTES, quickLook, readWhole, summarise } from './read-file';
-import { ReviewSession, mappingKey } from './review-session';
+import { ReviewSession } from './review-session';
 import { serveRequests } from './serve-requests';
 
 let bytes: Uint8Array | undefined;
@@ -153,7 +153,7 @@ async function reviewFor(
   isCancelled: () => boolean,
   onProgress: (value: StepProgress) => void,
 ): Promise<ReviewSession> {
-  if (review && review.mappingKey === mappingKey(mapping)) return review;
+  if (review && review.mappingSignature === mappingSignature(mapping)) return review;
   review = await runCooperatively(ReviewSession.checking(requireTable(), mapping), {
     isCancelled,
     onProgress,

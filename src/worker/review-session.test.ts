@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import { ROWS_PER_STEP } from '../domain/progress/steps';
 import { partFile, prepareUpload } from '../domain/resource/upload-plan';
-import { ReviewSession, mappingKey, type ReviewTable } from './review-session';
+import { ReviewSession, type ReviewTable } from './review-session';
 
 const headers = ['first', 'last', 'email', 'mobile', 'country', 'tz'];
 const table: ReviewTable = {
@@ -206,13 +206,6 @@ describe('ReviewSession', () => {
       row: 4,
       code: 'whitespace',
     });
-  });
-
-  it('keys a review to its mapping', () => {
-    expect(mappingKey(mapping)).toBe(mappingKey({ ...mapping }));
-    expect(mappingKey(mapping)).not.toBe(
-      mappingKey({ ...mapping, timezone: { kind: 'constant', value: '+10' } }),
-    );
   });
 
   it('checks 100,000 rows, with windows from the errors (speed: npm run bench)', () => {

@@ -7,6 +7,7 @@ import { checkRowShape } from '../domain/intake/delimited';
 import { buildRejectedRowsCsv, collectReportRows } from '../domain/export/rejected-report';
 import {
   constantColumnName,
+  mappingSignature,
   type ColumnMapping,
   type FieldSource,
 } from '../domain/mapping/mapping';
@@ -104,7 +105,7 @@ function sortedNumbers(values: Iterable<number>): number[] {
 }
 
 export class ReviewSession {
-  readonly mappingKey: string;
+  readonly mappingSignature: string;
   private readonly fields: string[];
   private readonly sources: Source[];
   private readonly columns: ReviewColumn[];
@@ -137,7 +138,7 @@ export class ReviewSession {
     private readonly table: ReviewTable,
     private readonly mapping: ColumnMapping,
   ) {
-    this.mappingKey = mappingKey(mapping);
+    this.mappingSignature = mappingSignature(mapping);
     const entries = Object.entries(mapping).filter(
       (entry): entry is [string, FieldSource] => entry[1] !== undefined,
     );
@@ -613,15 +614,6 @@ export class ReviewSession {
     }
     return { headers, rows: rows(), mapping, accounting: summary.accounting };
   }
-}
-
-/** A stable key of a mapping, to tell whether a review still belongs to it. */
-export function mappingKey(mapping: ColumnMapping): string {
-  return JSON.stringify(
-    Object.entries(mapping).filter(
-      ([, source]) => (source as FieldSource | undefined) !== undefined,
-    ),
-  );
 }
 
 /** File row number → index of the data row; a binary search when the numbers ascend. */

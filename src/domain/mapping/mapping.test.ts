@@ -4,8 +4,10 @@ import {
   constantColumnName,
   generatedColumns,
   mappingNotes,
+  mappingSignature,
   toFieldMapping,
   type ColumnMapping,
+  type FieldSource,
   type MappingProblem,
 } from './mapping';
 
@@ -211,5 +213,34 @@ describe('generatedColumns', () => {
     for (const generated of generatedColumns(mapping)) {
       expect(fieldMapping[generated.field]).toBe(generated.column);
     }
+  });
+});
+
+describe('mappingSignature', () => {
+  const mapping: ColumnMapping = {
+    firstName: { kind: 'column', column: 'First' },
+    workCountry: { kind: 'constant', value: 'Australia' },
+    workMobilePhone1: { kind: 'empty' },
+  };
+
+  it('is the same however the mapping was built', () => {
+    const reordered: ColumnMapping = {
+      workMobilePhone1: { kind: 'empty' },
+      workCountry: { value: 'Australia', kind: 'constant' } as FieldSource,
+      firstName: { column: 'First', kind: 'column' } as FieldSource,
+      lastName: undefined as unknown as FieldSource,
+    };
+    expect(mappingSignature(reordered)).toBe(mappingSignature(mapping));
+  });
+
+  it('differs when a field takes another column or value, or none', () => {
+    const signatures = [
+      mapping,
+      { ...mapping, firstName: { kind: 'column', column: 'Given' } },
+      { ...mapping, workCountry: { kind: 'constant', value: 'New Zealand' } },
+      { ...mapping, workCountry: { kind: 'column', column: 'Australia' } },
+      { firstName: mapping.firstName, workCountry: mapping.workCountry },
+    ].map((m) => mappingSignature(m as ColumnMapping));
+    expect(new Set(signatures).size).toBe(signatures.length);
   });
 });

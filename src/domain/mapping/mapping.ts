@@ -54,6 +54,20 @@ export function constantColumnName(field: string): string {
   return `${field} (set for every row)`;
 }
 
+/**
+ * The same text for the same mapping however it was built (key order, object shape), to tell
+ * whether work done for one mapping (the check of every row) still holds for another.
+ */
+export function mappingSignature(mapping: ColumnMapping): string {
+  const entries = present(mapping).map(([field, source]) => [
+    field,
+    source.kind,
+    source.kind === 'column' ? source.column : source.kind === 'constant' ? source.value : '',
+  ]);
+  entries.sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1));
+  return JSON.stringify(entries);
+}
+
 /** Whispir field → resource column: the `fieldMapping` of the import request. */
 export function toFieldMapping(mapping: ColumnMapping): Record<string, string> {
   const fieldMapping: Record<string, string> = {};

@@ -12,7 +12,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { autoMapColumns, suggestionsToMapping } from '../../domain/mapping/auto-map';
 import {
@@ -61,6 +61,8 @@ interface Props extends StepHeading {
   readonly initialCustomFields: readonly string[] | undefined;
   readonly onBack: () => void;
   readonly onContinue: (mapping: ColumnMapping, customFields: readonly string[]) => void;
+  /** Starts checking every row with this mapping in the background; stops on the signal. */
+  readonly onCheckAhead?: (mapping: ColumnMapping, signal: AbortSignal) => void;
 }
 
 const CHANNEL_SECTION = ['workEmailAddress1', 'personalEmailAddress1', 'personalMobilePhone1'];
@@ -86,8 +88,12 @@ const collisionDetection: CollisionDetection = (args) => {
   return hits.length > 0 ? hits : rectIntersection(args);
 };
 
+/** Pause in the mapping changes before the rows are checked in the background. */
+const CHECK_AHEAD_AFTER_MS = 400;
+
 export function MappingStep(props: Props) {
   const { headingRef, file, initialMapping, initialCustomFields, onBack, onContinue } = props;
+  const { onCheckAhead } = props;
   const samples = useMemo(() => columnSamples(file, 3), [file]);
   const suggestions = useMemo(() => {
     const wide = columnSamples(file, 20);
@@ -110,6 +116,18 @@ export function MappingStep(props: Props) {
   const [dragging, setDragging] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
+  // The rows are checked in the background with the mapping as it stands (once the changes
+  // pause), so the review is ready when the user gets there; the review takes the check over.
+  useEffect(() => {
+    if (!onCheckAhead) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => onCheckAhead(mapping, controller.signal), CHECK_AHEAD_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [mapping, onCheckAhead]);
+
   // Keyboard moves are our own (see useKeyboardMove); dnd-kit handles the pointer.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
 
