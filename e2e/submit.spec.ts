@@ -228,3 +228,12 @@ test('no secret reaches the page, its storage or the inspector, and the inspecto
   });
   expect(output).toMatch(/^HTTP\/1\.1 201/m);
 });
+
+test('a double click on Import imports once', async ({ page }) => {
+  await contactsReadyToImport(page);
+  await page.getByRole('button', { name: 'Import 5 contacts' }).dblclick();
+  await expect(page.getByTestId('count-created')).toHaveText('5');
+  // "Always add new contacts": a second import would have made ten.
+  await expect.poll(async () => (await sandboxApi.contacts()).length).toBe(5);
+  expect(await sandboxImports()).toHaveLength(1);
+});

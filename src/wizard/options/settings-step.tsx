@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useWorkspaces } from '../../api/get-workspaces';
 import type { ColumnMapping } from '../../domain/mapping/mapping';
 import { RESOURCE_FORMATS } from '../../domain/resource/formats';
+import { describeRemaining, estimateRemainingMs } from '../../domain/progress/estimate';
 import { createJob, summariseJob } from '../../domain/submit/submission-job';
 import { IMPORT_MODES, IMPORT_MODE_TEXT, MATCH_RULE_TEXT } from '../../domain/whispir/import-modes';
 import type { IntakeClient, TaskOptions } from '../../worker/intake-client';
@@ -75,6 +76,9 @@ export function SettingsStep(props: Props) {
   const ratePerSecond = useWatch({ control, name: 'ratePerSecond' });
   const submission = useSubmission(Number(ratePerSecond) || 5);
   const [stage, setStage] = useState('');
+  // The files of the parts, encoded and kept (for a resume) before the first request.
+  const [filingState, setFiling] = useState<{ done: number; total: number; remaining: string }>();
+  const filing = useRef<AbortController>(undefined);
   const [error, setError] = useState<string>();
 
   // A remembered workspace that no longer exists falls back to the default.
@@ -110,7 +114,10 @@ export function SettingsStep(props: Props) {
 
   const start = async (values: SettingsForm) => {
     const settings = toSettings(values);
-    if (!plan) return;
+    // One import per click: a second click while the files are prepared does nothing.
+    if (!plan || filing.current) return;
+    const filingNow = new AbortController();
+    filing.current = filingNow;
     rememberWorkspace(settings.workspaceId);
     setError(undefined);
     try {
@@ -124,19 +131,27 @@ export function SettingsStep(props: Props) {
         resourceNameBase: file.fileName,
         plan: plan.parts,
       });
-      for (const part of plan.parts) {
-        setStage(
-          plan.parts.length > 1
-            ? `Preparing the file of part ${part.part} of ${plan.parts.length}…`
-            : 'Preparing the file to upload…',
-        );
+      const started = performance.now();
+      for (const [index, part] of plan.parts.entries()) {
+        const fraction = index / plan.parts.length;
+        const left = describeRemaining(estimateRemainingMs(performance.now() - started, fraction));
+        setFiling({ done: index, total: plan.parts.length, remaining: left });
         await submission.journal.savePartBody(job.id, part.part, await intake.partBody(part.part));
+        if (filingNow.signal.aborted) {
+          await submission.journal.deleteJob(job.id);
+          setStage('Stopped before anything was sent.');
+          return;
+        }
       }
       await submission.journal.saveJob(job);
+      setFiling(undefined);
       setStage('');
       await finish(settings, await submission.run(job));
     } catch (cause) {
       setError((cause as Error).message);
+    } finally {
+      filing.current = undefined;
+      setFiling(undefined);
     }
   };
 
@@ -154,7 +169,7 @@ export function SettingsStep(props: Props) {
   };
 
   const job = submission.job;
-  const locked = submission.running || Boolean(job);
+  const locked = submission.running || Boolean(job) || filingState !== undefined;
   const parts = plan?.parts.length ?? 0;
   const rows = (plan?.rowCount ?? file.rowCount).toLocaleString();
   const summary = job && summariseJob(job);
@@ -245,6 +260,19 @@ export function SettingsStep(props: Props) {
           onMarkDone={(part) => void submission.markDone(part)}
         />
       )}
+      {filingState && (
+        <div className="task-progress running">
+          <label htmlFor="filing-progress">Preparing the files to send…</label>
+          <progress id="filing-progress" max={filingState.total} value={filingState.done} />
+          <button type="button" onClick={() => filing.current?.abort()}>
+            Cancel sending
+          </button>
+          <span className="muted small">
+            {filingState.done} of {filingState.total} parts
+            {filingState.remaining ? `, ${filingState.remaining}` : ''}
+          </span>
+        </div>
+      )}
       <div aria-live="polite" className="status">
         {stage && <p>{stage}</p>}
       </div>
@@ -265,7 +293,7 @@ export function SettingsStep(props: Props) {
           Back
         </button>
         {!job && (
-          <button type="submit" className="primary" disabled={!plan}>
+          <button type="submit" className="primary" disabled={!plan || locked}>
             {`Import ${rows} contact${plan?.rowCount === 1 ? '' : 's'}`}
           </button>
         )}
