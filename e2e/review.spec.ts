@@ -194,6 +194,11 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
   await page.locator('input[type=file]').setInputFiles(big);
   await expect(page.getByText('200,000 rows and 6 columns')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Continue to matching' }).click();
+  // A mapping changed just before going on is checked from the start on the review step.
+  await fieldSelect(page, 'Time zone (required)').selectOption({
+    label: 'Same value for every row…',
+  });
+  await page.getByLabel('Value for every row').fill('+10');
   await takeLongTasks(page);
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
@@ -263,12 +268,12 @@ test('going back keeps the review; a changed mapping is checked again', async ({
   await expect(problemButton(page, 'Error: Phone without country code: 3')).toBeVisible();
 });
 
-test('rows are checked while the user looks at the mapping, so the review is ready on arrival', async ({
+test('rows are checked while the user looks at the rows and the mapping, so the review is ready on arrival', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   const big = writeContactsCsv('ahead-200k.csv', 200_000);
-  // The highest progress the review's check ever showed (its bar stays at 0 when none ran).
+  // The highest progress the review's check showed since the last look (0: none ran there).
   await page.addInitScript(() => {
     const seen = { max: 0 };
     (window as unknown as { __checkProgress: typeof seen }).__checkProgress = seen;
@@ -277,24 +282,40 @@ test('rows are checked while the user looks at the mapping, so the review is rea
       if (bar) seen.max = Math.max(seen.max, Number(bar.getAttribute('value') ?? 0));
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
+  const progressShown = () =>
+    page.evaluate(() => {
+      const seen = (window as unknown as { __checkProgress: { max: number } }).__checkProgress;
+      const max = seen.max;
+      seen.max = 0;
+      return max;
+    });
+  const accounting = page.getByTestId('row-accounting');
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(big);
   await expect(page.getByText('200,000 rows and 6 columns')).toBeVisible({ timeout: 60_000 });
+  // The user looks at the rows for a few seconds, then goes straight through the mapping.
+  await page.waitForTimeout(4_000);
   await page.getByRole('button', { name: 'Continue to matching' }).click();
-  // A change of the mapping starts the check again, with the new mapping.
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await expect(accounting).toHaveText(
+    '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
+  );
+  expect(await progressShown(), 'the review showed a check in progress').toBe(0);
+
+  // Back on the mapping, a change starts the check again, with the new mapping.
+  await page.getByRole('button', { name: 'Back' }).click();
   await fieldSelect(page, 'Time zone (required)').selectOption({
     label: 'Same value for every row…',
   });
-  await page.getByLabel('Value for every row').fill('+10');
-  // The user reads the mapping for a few seconds; the worker checks meanwhile.
+  await page.getByLabel('Value for every row').fill('Australia/Perth');
   await page.waitForTimeout(4_000);
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
-  await expect(page.getByTestId('row-accounting')).toHaveText(
+  await expect(accounting).toHaveText(
     '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
   );
-  const shown = await page.evaluate(
-    () => (window as unknown as { __checkProgress: { max: number } }).__checkProgress.max,
-  );
-  expect(shown, 'the review showed a check in progress').toBe(0);
+  expect(await progressShown(), 'the review showed a check in progress').toBe(0);
   await expect(problemButton(page, 'Error: Phone without country code: 20,000')).toBeVisible();
+  // The review is of the new mapping: every row's time zone is the value set for all.
+  await page.getByLabel('Show').selectOption({ label: 'All rows (200,000)' });
+  await expect(reviewRow(page, 2)).toContainText('Australia/Perth');
 });

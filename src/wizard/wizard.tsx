@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { IntakeClient } from '../worker/intake-client';
+import { openingMapping } from './mapping/column-samples';
 import { MappingStep } from './mapping/mapping-step';
 import { PreviewStep } from './preview/preview-step';
 import { ResultStep } from './result/result-step';
@@ -41,6 +42,18 @@ export function Wizard() {
       void intake.validate(mapping, { signal }).catch(() => undefined),
     [intake],
   );
+  // While the user looks at the rows, they are checked with the mapping the next step opens
+  // with; that step joins the check, and a new read of the file drops it.
+  const looking = state.step === 'preview' && state.file.complete ? state : undefined;
+  useEffect(() => {
+    if (!looking) return;
+    const controller = new AbortController();
+    checkAhead(
+      openingMapping(looking.file, looking.mapping, looking.customFields),
+      controller.signal,
+    );
+    return () => controller.abort();
+  }, [looking, checkAhead]);
   const stepIndex = STEPS.findIndex((step) => step.name === state.step);
   useHistorySteps(stepIndex, back);
   // Going back from the result would re-send nothing useful: "Import another file" starts over.

@@ -106,4 +106,16 @@ describe('IntakeClient.validate', () => {
     void client.validate(mapping);
     expect(worker.requests('validate')).toHaveLength(2);
   });
+
+  it('drops a running check when the file is read again', async () => {
+    const client = new IntakeClient();
+    const worker = FakeWorker.last!;
+    const check = client.validate(mapping).catch((error: unknown) => error);
+    void client.reread({ delimiter: ';' });
+    const [request] = worker.requests('validate');
+    // The cancel goes first, so the worker stops checking before it reads.
+    expect(worker.posted.map((m) => m.type)).toEqual(['validate', 'cancel', 'reread']);
+    expect(worker.requests('cancel')).toEqual([{ type: 'cancel', target: request!.id }]);
+    expect(await check).toBeInstanceOf(IntakeCancelled);
+  });
 });

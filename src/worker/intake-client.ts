@@ -142,11 +142,14 @@ export class IntakeClient {
 
   /** Reads a file; large files report a first look and progress before the full summary. */
   open(file: File, callbacks?: ReadCallbacks): Promise<FileSummary> {
+    this.dropCheck();
     return this.request({ type: 'open', file }, callbacks);
   }
 
   /** Reads the same file again with the user's choices (encoding, delimiter, header, sheet). */
   reread(overrides: IntakeOverrides, callbacks?: ReadCallbacks): Promise<FileSummary> {
+    // The rows are about to change: a check of the old ones would only hold the read up.
+    this.dropCheck();
     return this.request({ type: 'reread', overrides }, callbacks);
   }
 
@@ -185,6 +188,11 @@ export class IntakeClient {
       check = this.startCheck(mapping, signature);
     }
     return this.joinCheck(check, onProgress, signal);
+  }
+
+  private dropCheck(): void {
+    this.check?.controller.abort();
+    this.check = undefined;
   }
 
   private startCheck(mapping: ColumnMapping, signature: string): SharedCheck {

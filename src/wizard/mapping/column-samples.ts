@@ -1,3 +1,9 @@
+import {
+  autoMapColumns,
+  suggestionsToMapping,
+  type MappingSuggestion,
+} from '../../domain/mapping/auto-map';
+import type { ColumnMapping } from '../../domain/mapping/mapping';
 import type { FileSummary } from '../../worker/protocol';
 
 /** Up to `limit` distinct non-empty sample values per column, from the preview rows. */
@@ -13,4 +19,25 @@ export function columnSamples(file: FileSummary, limit = 3): Map<string, string[
     samples.set(header, values);
   });
   return samples;
+}
+
+/** The automatic mapping's suggestions for a file, from 20 sample values per column. */
+export function fileSuggestions(
+  file: FileSummary,
+  customFields: readonly string[],
+): MappingSuggestion[] {
+  const wide = columnSamples(file, 20);
+  return autoMapColumns(
+    file.headers.map((name) => ({ name, samples: wide.get(name) ?? [] })),
+    { customFields },
+  );
+}
+
+/** The mapping the mapping step opens with: the user's own when coming back, else the automatic one. */
+export function openingMapping(
+  file: FileSummary,
+  mapping: ColumnMapping | undefined,
+  customFields: readonly string[] | undefined,
+): ColumnMapping {
+  return mapping ?? suggestionsToMapping(fileSuggestions(file, customFields ?? []));
 }

@@ -12,9 +12,8 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { autoMapColumns, suggestionsToMapping } from '../../domain/mapping/auto-map';
 import {
   customFieldKey,
   customFieldName,
@@ -43,7 +42,7 @@ import {
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
 import { ColumnCard, ColumnCardBody } from './column-card';
-import { columnSamples } from './column-samples';
+import { columnSamples, fileSuggestions, openingMapping } from './column-samples';
 import { CustomFieldAdder } from './custom-field-adder';
 import { FieldTarget, type TargetField } from './field-target';
 import { SavedMappingsBar } from './saved-mappings-bar';
@@ -95,17 +94,14 @@ export function MappingStep(props: Props) {
   const { headingRef, file, initialMapping, initialCustomFields, onBack, onContinue } = props;
   const { onCheckAhead } = props;
   const samples = useMemo(() => columnSamples(file, 3), [file]);
-  const suggestions = useMemo(() => {
-    const wide = columnSamples(file, 20);
-    return autoMapColumns(
-      file.headers.map((name) => ({ name, samples: wide.get(name) ?? [] })),
-      { customFields: initialCustomFields ?? [] },
-    );
-  }, [file, initialCustomFields]);
+  const suggestions = useMemo(
+    () => fileSuggestions(file, initialCustomFields ?? []),
+    [file, initialCustomFields],
+  );
   const schema = useMemo(() => createMappingFormSchema({ columns: file.headers }), [file.headers]);
   const { handleSubmit, setValue, control, formState, getValues } = useForm<MappingFormValue>({
     defaultValues: {
-      mapping: { ...(initialMapping ?? suggestionsToMapping(suggestions)) },
+      mapping: { ...openingMapping(file, initialMapping, initialCustomFields) },
       customFields: [...(initialCustomFields ?? [])],
     },
     resolver: zodResolver(schema),
@@ -118,10 +114,15 @@ export function MappingStep(props: Props) {
   const [moreOpen, setMoreOpen] = useState(false);
   // The rows are checked in the background with the mapping as it stands (once the changes
   // pause), so the review is ready when the user gets there; the review takes the check over.
+  // The opening mapping joins the check the preview started, in the same moment.
+  const opening = useRef(mapping);
   useEffect(() => {
     if (!onCheckAhead) return;
     const controller = new AbortController();
-    const timer = setTimeout(() => onCheckAhead(mapping, controller.signal), CHECK_AHEAD_AFTER_MS);
+    const start = () => onCheckAhead(mapping, controller.signal);
+    const changed = mapping !== opening.current;
+    const timer = changed ? setTimeout(start, CHECK_AHEAD_AFTER_MS) : undefined;
+    if (!changed) start();
     return () => {
       clearTimeout(timer);
       controller.abort();
