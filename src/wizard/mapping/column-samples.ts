@@ -21,16 +21,28 @@ export function columnSamples(file: FileSummary, limit = 3): Map<string, string[
   return samples;
 }
 
-/** The automatic mapping's suggestions for a file, from 20 sample values per column. */
+const suggestionsOf = new WeakMap<FileSummary, Map<string, MappingSuggestion[]>>();
+
+/**
+ * The automatic mapping's suggestions for a file, from 20 sample values per column. Worked out
+ * once per file (the preview's early check and the mapping step both need them).
+ */
 export function fileSuggestions(
   file: FileSummary,
   customFields: readonly string[],
 ): MappingSuggestion[] {
+  let byFields = suggestionsOf.get(file);
+  if (!byFields) suggestionsOf.set(file, (byFields = new Map()));
+  const key = customFields.join('\n');
+  const known = byFields.get(key);
+  if (known) return known;
   const wide = columnSamples(file, 20);
-  return autoMapColumns(
+  const suggestions = autoMapColumns(
     file.headers.map((name) => ({ name, samples: wide.get(name) ?? [] })),
     { customFields },
   );
+  byFields.set(key, suggestions);
+  return suggestions;
 }
 
 /** The mapping the mapping step opens with: the user's own when coming back, else the automatic one. */
