@@ -8,6 +8,20 @@ import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
 // Overridable so two checkouts can run their browser tests side by side.
 export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 8790);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4180);
+// `npm start`'s development server (React's development mode), with a sandbox of its own.
+const DEV_PORT = APP_PORT + 1;
+const DEV_SANDBOX_PORT = E2E_SANDBOX_PORT + 1;
+const SERVER_ENV = {
+  SANDBOX_DB: ':memory:',
+  SANDBOX_IMPORT_DELAY_MS: '50',
+  WHISPIR_API_URL: '',
+  WHISPIR_REGION: '',
+};
+const browser = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 900 },
+  launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,30 +38,28 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
   },
   projects: [
+    { name: 'chromium', testIgnore: /dev-server\.spec\.ts/, use: browser },
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1280, height: 900 },
-        launchOptions: {
-          executablePath: findChromium(),
-          args: CHROMIUM_ARGS,
-        },
-      },
+      name: 'dev-server',
+      testMatch: /dev-server\.spec\.ts/,
+      use: { ...browser, baseURL: `http://127.0.0.1:${DEV_PORT}` },
     },
   ],
-  webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${APP_PORT} --strictPort`,
-    url: `http://127.0.0.1:${APP_PORT}`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      SANDBOX_PORT: String(E2E_SANDBOX_PORT),
-      SANDBOX_DB: ':memory:',
-      SANDBOX_IMPORT_DELAY_MS: '50',
-      WHISPIR_API_URL: '',
-      WHISPIR_REGION: '',
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --port ${APP_PORT} --strictPort`,
+      url: `http://127.0.0.1:${APP_PORT}`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { ...SERVER_ENV, SANDBOX_PORT: String(E2E_SANDBOX_PORT) },
     },
-  },
+    {
+      command: `npx vite --port ${DEV_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEV_PORT}`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { ...SERVER_ENV, SANDBOX_PORT: String(DEV_SANDBOX_PORT) },
+    },
+  ],
 });

@@ -208,8 +208,11 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
     /Checking stopped after [\d,]+ of 200,000 rows\. Your file and column choices are kept/,
   );
   await expect(page.getByRole('progressbar', { name: 'Checking rows…' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Check the rows again' }).click();
+  // The keyboard focus stays on the one button through stop and restart.
+  await expect(page.getByRole('button', { name: 'Check the rows again' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('progressbar', { name: 'Checking rows…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop checking' })).toBeFocused();
   await expect(page.getByTestId('row-accounting')).toHaveText(
     '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
     { timeout: 60_000 },

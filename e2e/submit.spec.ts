@@ -237,3 +237,24 @@ test('a double click on Import imports once', async ({ page }) => {
   await expect.poll(async () => (await sandboxApi.contacts()).length).toBe(5);
   expect(await sandboxImports()).toHaveLength(1);
 });
+
+test('while an import is under way, neither Back nor the stepper leaves the step', async ({
+  page,
+}) => {
+  // The sandbox takes two seconds per import, so the wizard waits on this step.
+  await configureSandbox({ importDelayMs: 2_000 });
+  await contactsReadyToImport(page);
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  await expect(page.getByText(/waiting for the sandbox to finish importing/)).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Choose how to import' })).toBeVisible();
+  const stepper = page.getByRole('navigation', { name: 'Import steps' });
+  await expect(stepper.getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Back' })).toBeDisabled();
+  await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible();
+  await expect(page.getByTestId('count-created')).toHaveText('5');
+  expect(await sandboxImports()).toHaveLength(1);
+  // The step the browser went back to is still the one after it, once the import is done.
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible();
+});

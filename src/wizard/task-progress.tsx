@@ -11,6 +11,8 @@ export interface TaskWords {
   readonly stoppedHint: string;
   /** "Check the rows again" */
   readonly restartLabel: string;
+  /** "The rows could not be checked:" — the reason follows. */
+  readonly failedText: string;
 }
 
 export const CHECKING_ROWS: TaskWords = {
@@ -20,6 +22,7 @@ export const CHECKING_ROWS: TaskWords = {
   stoppedHint:
     'Your file and column choices are kept: check again, or go back and change the columns.',
   restartLabel: 'Check the rows again',
+  failedText: 'The rows could not be checked:',
 };
 
 export const PREPARING_UPLOAD: TaskWords = {
@@ -28,6 +31,7 @@ export const PREPARING_UPLOAD: TaskWords = {
   stoppedText: 'Preparing stopped after',
   stoppedHint: 'Nothing has been sent. Prepare it again when you are ready, or go back.',
   restartLabel: 'Prepare the upload again',
+  failedText: 'The upload could not be prepared:',
 };
 
 interface Props {
@@ -40,37 +44,48 @@ interface Props {
 
 const count = (n: number) => n.toLocaleString('en-AU');
 
-/** A worker task while it runs (progress, rows, time left, stop) and after it was stopped. */
-export function TaskProgress(props: Props) {
-  const { id, task } = props;
-  const { label, stopLabel, stoppedText, stoppedHint, restartLabel } = props.words;
+/**
+ * A worker task while it runs (progress, rows, time left, stop), after it was stopped, or when
+ * it failed (start again). The one button stays the same element as its label changes, so the
+ * keyboard focus stays on it through stop and restart.
+ */
+export function TaskProgress({ id, task, words, total }: Props) {
   const { state } = task;
+  if (state.status === 'done') return null;
   const progress = 'progress' in state ? state.progress : undefined;
-  const rows = `${count(progress?.rows ?? 0)} of ${count(progress?.total || props.total)} rows`;
-  if (state.status === 'running')
-    return (
-      <div className="task-progress running">
-        <label htmlFor={id}>{label}</label>
-        <progress id={id} max={1} value={progress?.fraction ?? 0} />
-        <button type="button" onClick={task.stop}>
-          {stopLabel}
-        </button>
+  const rows = `${count(progress?.rows ?? 0)} of ${count(progress?.total || total)} rows`;
+  const running = state.status === 'running';
+  const textId = `${id}-text`;
+  return (
+    // Only the first run waits a moment before it shows (so work already done does not flash);
+    // a restarted one is there at once, with the focus still on its button.
+    <div className={`task-progress${task.restarted ? '' : ' appears-after-a-moment'}`}>
+      {running ? (
+        <label htmlFor={id}>{words.label}</label>
+      ) : state.status === 'stopped' ? (
+        <p id={textId} role="status">
+          {words.stoppedText} {rows}. {words.stoppedHint}
+        </p>
+      ) : (
+        <p id={textId} role="alert" className="error">
+          {words.failedText} {state.error}
+        </p>
+      )}
+      {running && <progress id={id} max={1} value={progress?.fraction ?? 0} />}
+      <button
+        type="button"
+        className={running ? undefined : 'primary'}
+        aria-describedby={running ? undefined : textId}
+        onClick={running ? task.stop : task.restart}
+      >
+        {running ? words.stopLabel : words.restartLabel}
+      </button>
+      {running && (
         <span className="muted small">
           {rows}
           {state.remaining ? `, ${state.remaining}` : ''}
         </span>
-      </div>
-    );
-  if (state.status === 'stopped')
-    return (
-      <div className="task-progress" role="status">
-        <p>
-          {stoppedText} {rows}. {stoppedHint}
-        </p>
-        <button type="button" className="primary" onClick={task.restart}>
-          {restartLabel}
-        </button>
-      </div>
-    );
-  return null;
+      )}
+    </div>
+  );
 }

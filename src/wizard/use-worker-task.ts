@@ -15,6 +15,8 @@ export interface WorkerTask<T> {
   readonly stop: () => void;
   /** Starts it again after a stop or a failure. */
   readonly restart: () => void;
+  /** True once it was started again by the user. */
+  readonly restarted: boolean;
 }
 
 /**
@@ -72,5 +74,5 @@ export function useWorkerTask<T>(
     );
   }, []);
   const restart = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, stop, restart };
+  return { state, stop, restart, restarted: attempt > 0 };
 }

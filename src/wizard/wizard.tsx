@@ -55,9 +55,11 @@ export function Wizard() {
     return () => controller.abort();
   }, [looking, checkAhead]);
   const stepIndex = STEPS.findIndex((step) => step.name === state.step);
-  useHistorySteps(stepIndex, back);
+  // While an import is prepared or sent, or stopped half-way, leaving the step could send it twice.
+  const [importLocked, setImportLocked] = useState(false);
+  useHistorySteps(stepIndex, back, importLocked);
   // Going back from the result would re-send nothing useful: "Import another file" starts over.
-  const canGoBack = state.step !== 'result' && !reader.state.reading;
+  const canGoBack = state.step !== 'result' && !reader.state.reading && !importLocked;
   const goBackTo = (index: number) => {
     for (let i = index; i < stepIndex; i++) dispatch({ type: 'back' });
   };
@@ -132,6 +134,7 @@ export function Wizard() {
                   onImported={(settings, outcome) =>
                     dispatch({ type: 'imported', settings, outcome })
                   }
+                  onLockedChange={setImportLocked}
                 />
               );
             case 'result':

@@ -118,4 +118,26 @@ describe('IntakeClient.validate', () => {
     expect(worker.requests('cancel')).toEqual([{ type: 'cancel', target: request!.id }]);
     expect(await check).toBeInstanceOf(IntakeCancelled);
   });
+
+  it('starts nothing for a caller that has already stopped', async () => {
+    const client = new IntakeClient();
+    const worker = FakeWorker.last!;
+    const stopped = new AbortController();
+    stopped.abort();
+    await expect(client.validate(mapping, { signal: stopped.signal })).rejects.toBeInstanceOf(
+      IntakeCancelled,
+    );
+    expect(worker.posted).toEqual([]);
+  });
+
+  it('starts a fresh worker for a request after being closed (development mode remounts)', () => {
+    const client = new IntakeClient();
+    const first = FakeWorker.last!;
+    client.terminate();
+    void client.reviewSummary().catch(() => undefined);
+    const second = FakeWorker.last!;
+    expect(second).not.toBe(first);
+    expect(first.posted).toEqual([]);
+    expect(second.requests('review-summary')).toHaveLength(1);
+  });
 });

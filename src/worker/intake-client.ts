@@ -63,6 +63,7 @@ interface SharedCheck {
 
 export class IntakeClient {
   private worker: Worker;
+  private closed = false;
   private check: SharedCheck | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -113,6 +114,10 @@ export class IntakeClient {
     signal?: AbortSignal,
   ): Promise<T> {
     const id = this.nextId++;
+    if (this.closed) {
+      this.worker = this.spawn();
+      this.closed = false;
+    }
     return new Promise<T>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new IntakeCancelled('Stopped at your request.'));
@@ -181,6 +186,7 @@ export class IntakeClient {
     mapping: ColumnMapping,
     { onProgress, signal }: TaskOptions = {},
   ): Promise<ReviewSummary> {
+    if (signal?.aborted) return Promise.reject(new IntakeCancelled('Stopped at your request.'));
     const signature = mappingSignature(mapping);
     let check = this.check;
     if (!check || check.signature !== signature) {
@@ -305,7 +311,14 @@ export class IntakeClient {
     this.worker = this.spawn();
   }
 
+  /**
+   * Ends the worker; a later request starts a fresh one (React's development mode unmounts and
+   * mounts every component once more at the start, which must not leave a dead worker).
+   */
   terminate(): void {
     this.worker.terminate();
+    this.dropCheck();
+    this.rejectAll(new IntakeCancelled('The file reader was closed.'));
+    this.closed = true;
   }
 }

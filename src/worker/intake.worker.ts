@@ -19,6 +19,7 @@ import type {
   WorkerResponse,
 } from './protocol';
 import { QUICK_LOOK_BYTES, quickLook, readWhole, summarise } from './read-file';
+import { HeldReviews } from './held-reviews';
 import { ReviewSession } from './review-session';
 import { serveRequests } from './serve-requests';
 
@@ -26,7 +27,7 @@ let bytes: Uint8Array | undefined;
 let fileName = '';
 let table: IntakeResult | undefined;
 let upload: PreparedUpload | undefined;
-let review: ReviewSession | undefined;
+const reviews = new HeldReviews();
 
 const post = (message: WorkerResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -42,7 +43,7 @@ function read(id: number, overrides: IntakeOverrides, lookedAlready = false) {
   const current = bytes;
   if (!lookedAlready) postQuickLook(id, current, current.length, overrides);
   upload = undefined;
-  review = undefined;
+  reviews.clear();
   table = readWhole(current, fileName, overrides, (value) => post({ id, type: 'progress', value }));
   return summarise(fileName, current.length, table, overrides, true);
 }
@@ -143,21 +144,24 @@ async function handle(request: WorkerRequest, isCancelled: () => boolean): Promi
 }
 
 function requireReview(): ReviewSession {
+  const review = reviews.review;
   if (!review) throw new Error('The rows have not been checked yet.');
   return review;
 }
 
-/** The review of `mapping`: the one held when it matches, else every row checked anew. */
+/** The review of `mapping`: one held for it (with the user's changes), else every row checked anew. */
 async function reviewFor(
   mapping: ColumnMapping,
   isCancelled: () => boolean,
   onProgress: (value: StepProgress) => void,
 ): Promise<ReviewSession> {
-  if (review && review.mappingSignature === mappingSignature(mapping)) return review;
-  review = await runCooperatively(ReviewSession.checking(requireTable(), mapping), {
+  const held = reviews.find(mappingSignature(mapping));
+  if (held) return held;
+  const review = await runCooperatively(ReviewSession.checking(requireTable(), mapping), {
     isCancelled,
     onProgress,
   });
+  reviews.hold(review);
   return review;
 }
 

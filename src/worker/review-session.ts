@@ -325,6 +325,11 @@ export class ReviewSession {
     this.perform(operation, true);
   }
 
+  /** True once the user changed anything here: an edit, a fix, a skip (even undone), the policy. */
+  hasChanges(): boolean {
+    return this.undoStack.length > 0 || this.redoStack.length > 0 || this.policy !== 'skip-invalid';
+  }
+
   /** Sets one cell (a Whispir field of one row) and checks the row again. */
   editCell(index: number, field: string, value: string): void {
     if (index < 0 || index >= this.table.rows.length) return;

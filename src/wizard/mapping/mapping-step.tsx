@@ -53,6 +53,7 @@ import {
   storeSavedMappings,
   upsertSavedMapping,
 } from './saved-mappings-store';
+import { StepActions } from '../step-actions';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
@@ -417,14 +418,14 @@ export function MappingStep(props: Props) {
           </ul>
         </div>
       )}
-      <div className="actions step-actions">
+      <StepActions>
         <button type="button" onClick={onBack}>
           Back
         </button>
         <button type="submit" className="primary">
           Continue to import settings
         </button>
-      </div>
+      </StepActions>
     </form>
   );
 }

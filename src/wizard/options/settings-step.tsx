@@ -24,6 +24,7 @@ import {
   rememberedWorkspace,
   workspaceChoices,
 } from './workspaces';
+import { StepActions } from '../step-actions';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
@@ -33,6 +34,8 @@ interface Props extends StepHeading {
   readonly onBack: () => void;
   readonly onSettingsChange: (settings: ImportSettings) => void;
   readonly onImported: (settings: ImportSettings, outcome: SubmitOutcome) => void;
+  /** True while an import is prepared, sent or left unfinished: the wizard may not leave then. */
+  readonly onLockedChange?: (locked: boolean) => void;
 }
 
 const settingsSchema = z.object({
@@ -55,6 +58,7 @@ export function SettingsStep(props: Props) {
     onBack,
     onSettingsChange,
     onImported,
+    onLockedChange,
   } = props;
   const workspaces = useWorkspaces();
   const choices = workspaceChoices(workspaces.data ?? []);
@@ -112,6 +116,14 @@ export function SettingsStep(props: Props) {
     onImported(settings, outcome);
   };
 
+  // After a cancel the focus goes back to Import (enabled again once the form unlocks).
+  const importButton = useRef<HTMLButtonElement>(null);
+  const refocusImport = useRef(false);
+  const stoppedBeforeSending = () => {
+    setStage('Stopped before anything was sent.');
+    refocusImport.current = true;
+  };
+
   const start = async (values: SettingsForm) => {
     const settings = toSettings(values);
     // One import per click: a second click while the files are prepared does nothing.
@@ -139,11 +151,16 @@ export function SettingsStep(props: Props) {
         await submission.journal.savePartBody(job.id, part.part, await intake.partBody(part.part));
         if (filingNow.signal.aborted) {
           await submission.journal.deleteJob(job.id);
-          setStage('Stopped before anything was sent.');
+          stoppedBeforeSending();
           return;
         }
       }
       await submission.journal.saveJob(job);
+      if (filingNow.signal.aborted) {
+        await submission.journal.deleteJob(job.id);
+        stoppedBeforeSending();
+        return;
+      }
       setFiling(undefined);
       setStage('');
       await finish(settings, await submission.run(job));
@@ -170,6 +187,14 @@ export function SettingsStep(props: Props) {
 
   const job = submission.job;
   const locked = submission.running || Boolean(job) || filingState !== undefined;
+  useEffect(() => {
+    onLockedChange?.(locked);
+    if (!locked && refocusImport.current) {
+      refocusImport.current = false;
+      importButton.current?.focus();
+    }
+  }, [locked, onLockedChange]);
+  useEffect(() => () => onLockedChange?.(false), [onLockedChange]);
   const parts = plan?.parts.length ?? 0;
   const rows = (plan?.rowCount ?? file.rowCount).toLocaleString();
   const summary = job && summariseJob(job);
@@ -240,11 +265,6 @@ export function SettingsStep(props: Props) {
         total={file.rowCount}
       />
       <p className="muted">
-        {preparing.state.status === 'failed' && (
-          <span className="error-text">
-            The upload could not be prepared: {preparing.state.error}
-          </span>
-        )}
         {plan &&
           (parts > 1
             ? `${rows} contacts will be sent in ${parts} parts, because Whispir accepts at most 10 MB per request.`
@@ -261,7 +281,7 @@ export function SettingsStep(props: Props) {
         />
       )}
       {filingState && (
-        <div className="task-progress running">
+        <div className="task-progress">
           <label htmlFor="filing-progress">Preparing the files to send…</label>
           <progress id="filing-progress" max={filingState.total} value={filingState.done} />
           <button type="button" onClick={() => filing.current?.abort()}>
@@ -281,7 +301,7 @@ export function SettingsStep(props: Props) {
           <p>The import stopped: {error}</p>
         </div>
       )}
-      <div className="actions step-actions">
+      <StepActions>
         <button
           type="button"
           disabled={locked}
@@ -293,7 +313,7 @@ export function SettingsStep(props: Props) {
           Back
         </button>
         {!job && (
-          <button type="submit" className="primary" disabled={!plan || locked}>
+          <button ref={importButton} type="submit" className="primary" disabled={!plan || locked}>
             {`Import ${rows} contact${plan?.rowCount === 1 ? '' : 's'}`}
           </button>
         )}
@@ -320,7 +340,7 @@ export function SettingsStep(props: Props) {
               Resume sending
             </button>
           )}
-      </div>
+      </StepActions>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { FileSummary, IntakeOverrides } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
 import type { FileReaderState } from '../use-file-reader';
 import { ReadingControls } from './reading-controls';
+import { StepActions } from '../step-actions';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
@@ -153,7 +154,7 @@ export function PreviewStep(props: Props) {
           )}
         </section>
       )}
-      <div className="actions step-actions">
+      <StepActions>
         <button type="button" onClick={onBack}>
           Back
         </button>
@@ -165,7 +166,7 @@ export function PreviewStep(props: Props) {
         >
           Continue to matching
         </button>
-      </div>
+      </StepActions>
     </>
   );
 }

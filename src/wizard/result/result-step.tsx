@@ -4,6 +4,7 @@ import type { FileSummary } from '../../worker/protocol';
 import { RejectedReportButton, RowAccounting } from '../review';
 import type { StepHeading } from '../step-props';
 import type { ImportSettings, SubmitOutcome } from '../wizard-state';
+import { StepActions } from '../step-actions';
 
 interface Props extends StepHeading {
   readonly intake: IntakeClient;
@@ -123,11 +124,11 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
         <pre>{JSON.stringify(outcome.fieldMapping, null, 2)}</pre>
       </details>
 
-      <div className="actions step-actions">
+      <StepActions>
         <button type="button" className="primary" onClick={onStartOver}>
           Import another file
         </button>
-      </div>
+      </StepActions>
     </>
   );
 }

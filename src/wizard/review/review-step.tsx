@@ -20,6 +20,7 @@ import { ReviewGrid, type ActiveCell } from './review-grid';
 import { ReviewSummaryPanel } from './review-summary-panel';
 import { RowAccounting } from './row-accounting';
 import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
+import { StepActions } from '../step-actions';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
@@ -175,11 +176,6 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
         what you cannot, and see exactly what will be sent.
       </p>
 
-      {check.state.status === 'failed' && (
-        <div role="alert" className="error">
-          The rows could not be checked: {check.state.error}
-        </div>
-      )}
       <TaskProgress id="review-progress" task={check} words={CHECKING_ROWS} total={file.rowCount} />
 
       {summary && (
@@ -374,7 +370,7 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
           {reason}
         </p>
       )}
-      <div className="actions step-actions">
+      <StepActions>
         <button type="button" onClick={onBack}>
           Back
         </button>
@@ -387,7 +383,7 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
         >
           Continue to import settings
         </button>
-      </div>
+      </StepActions>
     </div>
   );
 }
