@@ -13,6 +13,7 @@ import {
   fieldSelect,
   sandboxApi,
   sandboxImports,
+  tabTo,
   test,
   writeContactsCsv,
 } from './support';
@@ -21,6 +22,13 @@ test('a mix of problems: counts, a bulk fix, a cell edit, undo and redo, then ex
   page,
 }) => {
   await openReview(page, 'review-mix.csv');
+  // Rows in error are as readable as the others: no cell is cut down to part of its row.
+  await expect(reviewRow(page, 3)).toBeVisible();
+  const cellHeights = await reviewGrid(page)
+    .locator('.review-grid-body [role=gridcell]')
+    .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().height));
+  expect(cellHeights.length).toBeGreaterThan(0);
+  expect(Math.min(...cellHeights)).toBeGreaterThanOrEqual(28);
 
   // The summary counts every problem by kind; the Imports page's stray comma is among them.
   for (const name of [
@@ -321,4 +329,34 @@ test('rows are checked while the user looks at the rows and the mapping, so the 
   // The review is of the new mapping: every row's time zone is the value set for all.
   await page.getByLabel('Show').selectOption({ label: 'All rows (200,000)' });
   await expect(reviewRow(page, 2)).toContainText('Australia/Perth');
+});
+
+test('moving through the errors by keyboard keeps the focused cell in sight, clear of the action bar', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Use a sample CSV file' }).click();
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await expect(page.getByTestId('row-accounting')).toBeVisible();
+  const bar = page.locator('.step-actions');
+  // Into the grid with the keyboard, then from error to error.
+  await tabTo(page, reviewGrid(page).locator('[tabindex="0"]').first());
+  for (let jump = 1; jump <= 7; jump++) {
+    await page.keyboard.press('F8');
+    await expect(page.getByTestId('review-announcer')).toContainText('Row');
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement;
+      const box = active?.getBoundingClientRect();
+      const inGrid = Boolean(active?.closest('[role=grid]'));
+      return box && inGrid ? { top: box.top, bottom: box.bottom } : undefined;
+    });
+    const barTop = (await bar.boundingBox())?.y ?? 720;
+    expect(focused, `jump ${jump}: the focus is in the grid`).toBeDefined();
+    expect(focused!.top, `jump ${jump}: the cell is below the top`).toBeGreaterThanOrEqual(0);
+    expect(focused!.bottom, `jump ${jump}: the cell is above the action bar`).toBeLessThanOrEqual(
+      barTop,
+    );
+  }
 });

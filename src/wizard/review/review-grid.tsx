@@ -249,7 +249,11 @@ function focusCell(grid: HTMLElement | null, position: number, col: number, forc
     grid.querySelector<HTMLElement>(`[data-pos="${position}"][data-col="${col}"]`) ??
     (force ? grid.querySelector<HTMLElement>('[tabindex="0"]') : null);
   const target = cell?.querySelector<HTMLElement>('button') ?? cell;
-  if (target && document.activeElement !== target) target.focus({ preventScroll: true });
+  if (!target || document.activeElement === target) return;
+  // The grid scrolls itself to the row (the virtualiser); the page then brings the cell into
+  // view, clear of the fixed action bar (scroll-padding), when the grid is partly off screen.
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 interface RowProps {
@@ -287,7 +291,7 @@ const GridRow = memo(function GridRow(props: RowProps) {
     <div
       role="row"
       aria-rowindex={position + 2}
-      className={`review-grid-row ${status}`}
+      className={`review-grid-row row-${status}`}
       style={style}
       data-row-number={row.rowNumber}
     >
