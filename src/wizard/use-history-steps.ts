@@ -21,11 +21,19 @@ export function useHistorySteps(
   useEffect(() => {
     const previous = shown.current;
     shown.current = stepIndex;
-    if (previous === undefined || stepIndex <= previous) {
-      history.replaceState({ wizardStep: stepIndex }, '');
-    } else {
+    if (previous !== undefined && stepIndex > previous) {
       history.pushState({ wizardStep: stepIndex }, '');
+      return;
     }
+    const at = (history.state as { wizardStep?: number } | null)?.wizardStep;
+    // The browser's Back brought the wizard here: its history is already on this step.
+    if (previous !== undefined && at === stepIndex) return;
+    // The wizard's own Back: the browser steps back with it, so its Back goes on from here.
+    if (previous !== undefined && stepIndex < previous && at === previous) {
+      history.go(stepIndex - previous);
+      return;
+    }
+    history.replaceState({ wizardStep: stepIndex }, '');
   }, [stepIndex]);
 
   useEffect(() => {
@@ -34,7 +42,7 @@ export function useHistorySteps(
       if (target === undefined || shown.current === undefined || target >= shown.current) return;
       if (isBlocked.current) {
         // Undo the browser's step back: the page stays on the step, and so does its entry.
-        history.pushState({ wizardStep: shown.current }, '');
+        history.forward();
         return;
       }
       for (let i = target; i < shown.current; i++) back.current();

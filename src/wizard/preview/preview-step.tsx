@@ -78,7 +78,16 @@ export function PreviewStep(props: Props) {
         ))}
         {file.problemCount > 0 && (
           <li className="chip chip-problems">
-            <a href="#file-problems">
+            <a
+              href="#file-problems"
+              onClick={(event) => {
+                // Scroll there without a history entry, so the browser's Back still goes back a step.
+                event.preventDefault();
+                const heading = document.getElementById('file-problems');
+                heading?.scrollIntoView({ block: 'start' });
+                heading?.focus();
+              }}
+            >
               {plural(file.problemCount, 'thing')} to look at, below the rows
             </a>
           </li>
@@ -137,7 +146,9 @@ export function PreviewStep(props: Props) {
 
       {file.problemCount > 0 && (
         <section aria-labelledby="file-problems" className="problems">
-          <h3 id="file-problems">{plural(file.problemCount, 'thing')} to look at</h3>
+          <h3 id="file-problems" tabIndex={-1}>
+            {plural(file.problemCount, 'thing')} to look at
+          </h3>
           <p className="muted small">
             These rows are kept: you can fix or skip them before importing. Nothing is dropped
             silently.
