@@ -225,6 +225,8 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
     '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
     { timeout: 60_000 },
   );
+  // The button goes with the work; the focus lands on the step's heading, not nowhere.
+  await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeFocused();
   const phases: Record<string, number[]> = { validate: await takeLongTasks(page) };
   await page.getByLabel('Show').selectOption({ label: 'All rows (200,000)' });
   await expect(reviewGrid(page)).toHaveAttribute('aria-rowcount', '200001');

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { WorkerTask } from './use-worker-task';
 
 export interface TaskWords {
@@ -38,8 +39,8 @@ interface Props {
   readonly id: string;
   readonly task: WorkerTask<unknown>;
   readonly words: TaskWords;
-  /** Rows in all, until the worker says. */
-  readonly total: number;
+  /** Rows in all, until the worker says (leave out when not known before it starts). */
+  readonly total?: number;
 }
 
 const count = (n: number) => n.toLocaleString('en-AU');
@@ -51,15 +52,35 @@ const count = (n: number) => n.toLocaleString('en-AU');
  */
 export function TaskProgress({ id, task, words, total }: Props) {
   const { state } = task;
+  // When the work ends while the focus is on its button, the focus goes to the step's heading
+  // rather than to nowhere.
+  const focusInside = useRef(false);
+  useEffect(() => {
+    if (state.status !== 'done' || !focusInside.current) return;
+    focusInside.current = false;
+    if (!document.activeElement || document.activeElement === document.body)
+      document.getElementById('step-heading')?.focus();
+  }, [state.status]);
   if (state.status === 'done') return null;
   const progress = 'progress' in state ? state.progress : undefined;
-  const rows = `${count(progress?.rows ?? 0)} of ${count(progress?.total || total)} rows`;
+  const all = progress?.total || total;
+  const rows = all
+    ? `${count(progress?.rows ?? 0)} of ${count(all)} rows`
+    : `${count(progress?.rows ?? 0)} rows`;
   const running = state.status === 'running';
   const textId = `${id}-text`;
   return (
     // Only the first run waits a moment before it shows (so work already done does not flash);
     // a restarted one is there at once, with the focus still on its button.
-    <div className={`task-progress${task.restarted ? '' : ' appears-after-a-moment'}`}>
+    <div
+      className={`task-progress${task.restarted ? '' : ' appears-after-a-moment'}`}
+      onFocus={() => {
+        focusInside.current = true;
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
+      }}
+    >
       {running ? (
         <label htmlFor={id}>{words.label}</label>
       ) : state.status === 'stopped' ? (

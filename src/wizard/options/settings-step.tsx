@@ -119,6 +119,14 @@ export function SettingsStep(props: Props) {
   // After a cancel the focus goes back to Import (enabled again once the form unlocks).
   const importButton = useRef<HTMLButtonElement>(null);
   const refocusImport = useRef(false);
+  // After Cancel sending, the focus goes to Resume sending, which takes the button's place.
+  const resumeButton = useRef<HTMLButtonElement>(null);
+  const refocusResume = useRef(false);
+  useEffect(() => {
+    if (submission.running || !refocusResume.current) return;
+    refocusResume.current = false;
+    resumeButton.current?.focus();
+  }, [submission.running]);
   const stoppedBeforeSending = () => {
     setStage('Stopped before anything was sent.');
     refocusImport.current = true;
@@ -258,12 +266,7 @@ export function SettingsStep(props: Props) {
         </fieldset>
       </details>
 
-      <TaskProgress
-        id="prepare-progress"
-        task={preparing}
-        words={PREPARING_UPLOAD}
-        total={file.rowCount}
-      />
+      <TaskProgress id="prepare-progress" task={preparing} words={PREPARING_UPLOAD} />
       <p className="muted">
         {plan &&
           (parts > 1
@@ -314,11 +317,17 @@ export function SettingsStep(props: Props) {
         </button>
         {!job && (
           <button ref={importButton} type="submit" className="primary" disabled={!plan || locked}>
-            {`Import ${rows} contact${plan?.rowCount === 1 ? '' : 's'}`}
+            {plan ? `Import ${rows} contact${plan.rowCount === 1 ? '' : 's'}` : 'Import'}
           </button>
         )}
         {submission.running && (
-          <button type="button" onClick={submission.cancel}>
+          <button
+            type="button"
+            onClick={() => {
+              refocusResume.current = true;
+              submission.cancel();
+            }}
+          >
             Cancel sending
           </button>
         )}
@@ -336,7 +345,12 @@ export function SettingsStep(props: Props) {
           !submission.running &&
           summary &&
           (summary.pending > 0 || job.parts.some((p) => p.status === 'cancelled')) && (
-            <button type="button" className="primary" onClick={() => void again()}>
+            <button
+              ref={resumeButton}
+              type="button"
+              className="primary"
+              onClick={() => void again()}
+            >
               Resume sending
             </button>
           )}
