@@ -549,7 +549,7 @@ async function runOnce(options: {
     say('parsed; mapping');
     await page.getByRole('button', { name: 'Continue to matching' }).click();
     await waitForMark(page, 'mapping', 60_000);
-    await page.getByRole('button', { name: 'Continue to import settings' }).click();
+    await page.getByRole('button', { name: 'Continue to review' }).click();
     const stepperSays = () =>
       page.evaluate(
         () => document.querySelector('nav [aria-current=step]')?.textContent?.trim() ?? '',

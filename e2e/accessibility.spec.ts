@@ -22,12 +22,12 @@ test('every step passes an axe scan', async ({ page }) => {
   await expect(page.getByRole('heading', { name: /Match your columns/ })).toBeVisible();
   await expectNoAxeViolations(page, 'the mapping step');
   await fieldSelect(page, 'Time zone (required)').selectOption({ label: '— not imported —' });
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await page.getByText('More fields').click();
   await expectNoAxeViolations(page, 'the mapping step with errors and all fields');
   await fieldSelect(page, 'Time zone (required)').selectOption({ label: 'Column “timezone”' });
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
   await expect(page.getByTestId('row-accounting')).toBeVisible();
   await expectNoAxeViolations(page, 'the review step');
@@ -55,7 +55,7 @@ test('the whole journey works with the keyboard alone', async ({ page }) => {
   await tabTo(page, columnCard(page, 'Mobile'));
   await keyboardDropOn(page, 'Work mobile');
   await expect(fieldSelect(page, 'Work mobile (required)')).toHaveValue('column:Mobile');
-  await tabTo(page, page.getByRole('button', { name: 'Continue to import settings' }));
+  await tabTo(page, page.getByRole('button', { name: 'Continue to review' }));
   await page.keyboard.press('Enter');
 
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeFocused();

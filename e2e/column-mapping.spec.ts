@@ -25,7 +25,7 @@ const EXPECTED_MAPPING = {
 };
 
 async function importFromSettings(page: Page, rows: number) {
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   // The review offers country codes for the local mobiles; a Spanish number it cannot fix
   // stays behind (rejected), so opaque-headers.csv sends 4 of its 5 rows.
   await continueThroughReview(page, { applyFixes: true });
@@ -86,7 +86,7 @@ test('the same file mapped entirely with the keyboard gives the same request', a
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Value for every row')).toBeFocused();
   await page.keyboard.type('+10');
-  await tabTo(page, page.getByRole('button', { name: 'Continue to import settings' }));
+  await tabTo(page, page.getByRole('button', { name: 'Continue to review' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeFocused();
   await tabTo(page, page.getByRole('button', { name: 'Apply to all 4' }));
@@ -155,7 +155,7 @@ test('a file without a time zone gets one value for every row, and the contacts 
   // German headers are recognised by name.
   await expect(fieldSelect(page, 'First name (required)')).toHaveValue('column:Vorname');
   await expect(fieldSelect(page, 'Work mobile (required)')).toHaveValue('column:Handy');
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('alert')).toContainText('Whispir requires Time zone');
   await fieldSelect(page, 'Time zone (required)').selectOption({
     label: 'Same value for every row…',

@@ -10,7 +10,7 @@ test('npm start: the development server reads a file and imports it into the san
   await dropFile(page, 'contacts.csv');
   await expect(page.getByText('5 rows and 7 columns')).toBeVisible();
   await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByTestId('row-accounting')).toHaveText(
     '5 will be sent, 0 skipped by you, 0 rejected — 5 rows in the file',
   );

@@ -41,7 +41,7 @@ test('a person imports a CSV into a chosen workspace by dragging columns onto fi
   await page.getByText('More fields').click();
   await dragTo(page, columnCard(page, 'Department'), fieldTarget(page, 'department'));
   await expect(fieldSelect(page, 'Department')).toHaveValue('column:Department');
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await continueThroughReview(page);
 
   await expect(page.getByRole('heading', { name: 'Choose how to import' })).toBeVisible();
@@ -85,7 +85,7 @@ test('the mapping step explains what Whispir requires before going on', async ({
   for (const field of ['Time zone (required)', 'Work mobile (required)', 'Work email']) {
     await fieldSelect(page, field).selectOption({ label: '— not imported —' });
   }
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Whispir requires Time zone');
   await expect(alert).toContainText('Whispir requires Work mobile');
@@ -99,7 +99,7 @@ test('the mapping step explains what Whispir requires before going on', async ({
   await page.getByLabel('Value for every row').fill('Australia/Sydney');
   await fieldSelect(page, 'Work mobile (required)').selectOption({ label: 'Column “Mobile”' });
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await continueThroughReview(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('count-created')).toHaveText('5');

@@ -71,7 +71,7 @@ test('nothing on the page moves by itself while rows are read, checked, prepared
 
   await page.getByRole('button', { name: 'Continue to matching' }).click();
   await expect(page.getByRole('heading', { name: 'Match your columns' })).toBeVisible();
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByTestId('row-accounting')).toHaveText(
     '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
     { timeout: 60_000 },

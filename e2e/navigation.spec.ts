@@ -7,7 +7,7 @@ test("the browser's Back button and the stepper go back a step without losing wo
   await page.getByRole('button', { name: 'Use a sample CSV file' }).click();
   await page.getByRole('button', { name: 'Continue to matching' }).click();
   await fieldSelect(page, 'Personal email').selectOption({ label: 'Column “Email”' });
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
   await expect(page.getByRole('heading', { name: 'Choose how to import' })).toBeVisible();
@@ -32,7 +32,7 @@ test("after the wizard's own Back, one press of the browser's Back goes back one
   await page.goto('/');
   await page.getByRole('button', { name: 'Use a sample CSV file' }).click();
   await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
   // The stepper jumps back two steps, the Back button one more.
   const steps = page.getByRole('navigation', { name: 'Import steps' });

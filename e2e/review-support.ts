@@ -8,7 +8,7 @@ export async function openReview(page: Page, fixture: string): Promise<void> {
   await page.goto('/');
   await dropFile(page, fixture);
   await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
   await expect(page.getByTestId('row-accounting')).toBeVisible();
 }

@@ -208,7 +208,7 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
   });
   await page.getByLabel('Value for every row').fill('+10');
   await takeLongTasks(page);
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
   // The check can be stopped; the file and the mapping stay, and it can run again.
   await page.getByRole('button', { name: 'Stop checking' }).click();
@@ -271,7 +271,7 @@ test('going back keeps the review; a changed mapping is checked again', async ({
     label: 'Same value for every row…',
   });
   await page.getByLabel('Value for every row').fill('+10');
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
   // A new mapping is a new review: the time zone problems are gone, and so is the earlier fix.
   await expect(accounting).toHaveText(
@@ -309,7 +309,7 @@ test('rows are checked while the user looks at the rows and the mapping, so the 
   // The user looks at the rows for a few seconds, then goes straight through the mapping.
   await page.waitForTimeout(4_000);
   await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(accounting).toHaveText(
     '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
   );
@@ -322,7 +322,7 @@ test('rows are checked while the user looks at the rows and the mapping, so the 
   });
   await page.getByLabel('Value for every row').fill('Australia/Perth');
   await page.waitForTimeout(4_000);
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(accounting).toHaveText(
     '180,000 will be sent, 0 skipped by you, 20,000 rejected — 200,000 rows in the file',
   );
@@ -340,7 +340,7 @@ test('moving through the errors by keyboard keeps the focused cell in sight, cle
   await page.goto('/');
   await page.getByRole('button', { name: 'Use a sample CSV file' }).click();
   await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByTestId('row-accounting')).toBeVisible();
   const bar = page.locator('.step-actions');
   // Into the grid with the keyboard, then from error to error.

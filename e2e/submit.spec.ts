@@ -27,7 +27,7 @@ test.afterEach(async () => {
 /** From the preview to the import settings, accepting the automatic mapping and the review. */
 async function toSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await continueThroughReview(page);
 }
 
@@ -53,15 +53,8 @@ test('a file larger than one request is sent in parts and imports completely', a
   await page.locator('input[type=file]').setInputFiles(big);
   await expect(page.getByText('200,000 rows and 6 columns')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   await continueThroughReview(page);
-  // Building the parts can be stopped; nothing can be sent until they are built again.
-  await page.getByRole('button', { name: 'Stop preparing' }).click();
-  await expect(page.getByRole('main').getByRole('status')).toContainText(
-    /Preparing stopped after [\d,]+( of 200,000)? rows\. Nothing has been sent/,
-  );
-  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
-  await page.getByRole('button', { name: 'Prepare the upload again' }).click();
   const plan = page.getByText(/200,000 contacts will be sent in \d+ parts/);
   await expect(plan).toBeVisible({ timeout: 60_000 });
   const parts = Number(/in (\d+) parts/.exec((await plan.textContent()) ?? '')?.[1]);
@@ -276,4 +269,35 @@ test('Cancel sending stops the import; Resume sending, focused, completes it onc
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('count-created')).toHaveText('5', { timeout: 30_000 });
   expect(await sandboxImports()).toHaveLength(1);
+});
+
+test('building the parts can be stopped, and nothing can be sent until they are built again', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // Large enough that building its parts takes about a second: time to press Stop.
+  const big = writeContactsCsv(
+    'stop-preparing-500k.csv',
+    500_000,
+    (i) =>
+      `Firstname${i},Lastname${i},firstname.lastname.${i}@a-rather-long-company-domain.example.com,614${String(i).padStart(8, '0')},Australia,Australia/Sydney`,
+  );
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(big);
+  await expect(page.getByText('500,000 rows and 6 columns')).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(page.getByTestId('row-accounting')).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Stop preparing' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText(
+    /Preparing stopped after [\d,]+( of 500,000)? rows\. Nothing has been sent/,
+  );
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Prepare the upload again' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/500,000 contacts will be sent in \d+ parts/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByRole('button', { name: 'Import 500,000 contacts' })).toBeEnabled();
 });

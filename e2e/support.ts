@@ -210,7 +210,7 @@ export async function tabTo(page: Page, target: Locator): Promise<void> {
 }
 
 /**
- * On the review step (after the mapping's "Continue to import settings"): optionally applies
+ * On the review step (after the mapping's "Continue to review"): optionally applies
  * every suggested fix, then continues to the import settings.
  */
 export async function continueThroughReview(

@@ -25,7 +25,7 @@ for (const colorScheme of THEMES) {
       await page.getByRole('button', { name: 'Continue to matching' }).click();
       await expect(page.getByRole('heading', { name: /Match your columns/ })).toBeVisible();
       await expectNoAxeViolations(page, where('match columns'));
-      await page.getByRole('button', { name: 'Continue to import settings' }).click();
+      await page.getByRole('button', { name: 'Continue to review' }).click();
       const settings = page.getByRole('heading', { name: 'Choose how to import' });
       const review = page.getByRole('heading', { name: /review/i });
       await expect(settings.or(review)).toBeVisible();

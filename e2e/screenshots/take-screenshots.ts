@@ -53,7 +53,7 @@ async function walk(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.getByRole('button', { name: 'Continue to matching' }).click();
   await page.getByRole('heading', { name: /Match your columns/ }).waitFor();
   await shoot(page, `3-match-columns${suffix}`);
-  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
   const settings = page.getByRole('heading', { name: 'Choose how to import' });
   const review = page.getByRole('heading', { name: /review/i });
   await settings.or(review).waitFor();

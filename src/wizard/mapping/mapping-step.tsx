@@ -423,7 +423,7 @@ export function MappingStep(props: Props) {
           Back
         </button>
         <button type="submit" className="primary">
-          Continue to import settings
+          Continue to review
         </button>
       </StepActions>
     </form>
