@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { describeRemaining, estimateRemainingMs } from '../domain/progress/estimate';
+import { describeTimeLeft } from '../domain/progress/estimate';
 import { IntakeCancelled, type IntakeClient } from '../worker/intake-client';
 import type { FileSummary, IntakeOverrides, ReadProgress } from '../worker/protocol';
 
@@ -37,9 +37,7 @@ export function useFileReader(
             setState({
               reading: true,
               progress,
-              remaining: describeRemaining(
-                estimateRemainingMs(performance.now() - started, progress.fraction),
-              ),
+              remaining: describeTimeLeft(performance.now() - started, progress.fraction),
             }),
         });
         if (summary.headers.length === 0) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeRemaining, estimateRemainingMs } from '../domain/progress/estimate';
+import { describeTimeLeft } from '../domain/progress/estimate';
 import type { TaskOptions } from '../worker/intake-client';
 import type { ReadProgress } from '../worker/protocol';
 
@@ -47,9 +47,7 @@ export function useWorkerTask<T>(
         setState({
           status: 'running',
           progress,
-          remaining: describeRemaining(
-            estimateRemainingMs(performance.now() - started, progress.fraction),
-          ),
+          remaining: describeTimeLeft(performance.now() - started, progress.fraction),
         }),
     }).then(
       (value) => {

@@ -61,6 +61,8 @@ interface SharedCheck {
   users: number;
 }
 
+const stoppedByCaller = () => new IntakeCancelled('Stopped at your request.');
+
 export class IntakeClient {
   private worker: Worker;
   private closed = false;
@@ -120,13 +122,13 @@ export class IntakeClient {
     }
     return new Promise<T>((resolve, reject) => {
       if (signal?.aborted) {
-        reject(new IntakeCancelled('Stopped at your request.'));
+        reject(stoppedByCaller());
         return;
       }
       const onAbort = () => {
         if (!this.pending.delete(id)) return;
         this.worker.postMessage({ type: 'cancel', target: id } satisfies WorkerInbound);
-        reject(new IntakeCancelled('Stopped at your request.'));
+        reject(stoppedByCaller());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const settled = () => signal?.removeEventListener('abort', onAbort);
@@ -186,7 +188,7 @@ export class IntakeClient {
     mapping: ColumnMapping,
     { onProgress, signal }: TaskOptions = {},
   ): Promise<ReviewSummary> {
-    if (signal?.aborted) return Promise.reject(new IntakeCancelled('Stopped at your request.'));
+    if (signal?.aborted) return Promise.reject(stoppedByCaller());
     const signature = mappingSignature(mapping);
     let check = this.check;
     if (!check || check.signature !== signature) {
@@ -223,7 +225,7 @@ export class IntakeClient {
     onProgress: ((progress: ReadProgress) => void) | undefined,
     signal: AbortSignal | undefined,
   ): Promise<ReviewSummary> {
-    if (signal?.aborted) return Promise.reject(new IntakeCancelled('Stopped at your request.'));
+    if (signal?.aborted) return Promise.reject(stoppedByCaller());
     check.users++;
     if (onProgress) check.listeners.add(onProgress);
     return new Promise<ReviewSummary>((resolve, reject) => {
@@ -238,7 +240,7 @@ export class IntakeClient {
       };
       const onAbort = () => {
         if (!leave()) return;
-        reject(new IntakeCancelled('Stopped at your request.'));
+        reject(stoppedByCaller());
         // A step handing over to the next leaves and joins in the same moment: stop the check
         // only if nobody joined meanwhile.
         setTimeout(() => {

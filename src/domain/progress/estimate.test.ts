@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRemaining, estimateRemainingMs } from './estimate';
+import { describeRemaining, describeTimeLeft, estimateRemainingMs } from './estimate';
 
 describe('estimateRemainingMs', () => {
   it.each([
@@ -22,5 +22,12 @@ describe('describeRemaining', () => {
     { ms: 150_000, expected: 'about 3 min left' },
   ])('$ms → "$expected"', ({ ms, expected }) => {
     expect(describeRemaining(ms)).toBe(expected);
+  });
+});
+
+describe('describeTimeLeft', () => {
+  it('puts the estimate into words, and says nothing before there is enough to go on', () => {
+    expect(describeTimeLeft(10_000, 0.5)).toBe('about 10 s left');
+    expect(describeTimeLeft(100, 0.5)).toBe('');
   });
 });

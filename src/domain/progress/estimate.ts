@@ -16,3 +16,8 @@ export function describeRemaining(ms: number | undefined): string {
   const minutes = Math.round(seconds / 60);
   return `about ${minutes} min left`;
 }
+
+/** Plain words for the time left of a task that ran `elapsedMs` and got `fraction` done. */
+export function describeTimeLeft(elapsedMs: number, fraction: number): string {
+  return describeRemaining(estimateRemainingMs(elapsedMs, fraction));
+}

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { useWorkspaces } from '../../api/get-workspaces';
 import type { ColumnMapping } from '../../domain/mapping/mapping';
 import { RESOURCE_FORMATS } from '../../domain/resource/formats';
-import { describeRemaining, estimateRemainingMs } from '../../domain/progress/estimate';
+import { describeTimeLeft } from '../../domain/progress/estimate';
 import { createJob, summariseJob } from '../../domain/submit/submission-job';
 import { IMPORT_MODES, IMPORT_MODE_TEXT, MATCH_RULE_TEXT } from '../../domain/whispir/import-modes';
 import type { IntakeClient, TaskOptions } from '../../worker/intake-client';
@@ -154,16 +154,12 @@ export function SettingsStep(props: Props) {
       const started = performance.now();
       for (const [index, part] of plan.parts.entries()) {
         const fraction = index / plan.parts.length;
-        const left = describeRemaining(estimateRemainingMs(performance.now() - started, fraction));
+        const left = describeTimeLeft(performance.now() - started, fraction);
         setFiling({ done: index, total: plan.parts.length, remaining: left });
         await submission.journal.savePartBody(job.id, part.part, await intake.partBody(part.part));
-        if (filingNow.signal.aborted) {
-          await submission.journal.deleteJob(job.id);
-          stoppedBeforeSending();
-          return;
-        }
+        if (filingNow.signal.aborted) break;
       }
-      await submission.journal.saveJob(job);
+      if (!filingNow.signal.aborted) await submission.journal.saveJob(job);
       if (filingNow.signal.aborted) {
         await submission.journal.deleteJob(job.id);
         stoppedBeforeSending();

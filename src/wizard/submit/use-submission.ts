@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { createImport } from '../../api/create-import';
 import { createResource } from '../../api/create-resource';
-import { describeRemaining, estimateRemainingMs } from '../../domain/progress/estimate';
+import { describeTimeLeft } from '../../domain/progress/estimate';
 import { markPartDone, type SubmissionJob } from '../../domain/submit/submission-job';
 import { createJournal } from '../../submit/journal';
 import { createPacer } from '../../submit/pacer';
@@ -52,9 +52,7 @@ export function useSubmission(ratePerSecond: number) {
             onChange: (next) => {
               setJob(next);
               const done = rowsToSend > 0 ? (rowsAccepted(next) - rowsAtStart) / rowsToSend : 0;
-              setRemaining(
-                describeRemaining(estimateRemainingMs(performance.now() - started, done)),
-              );
+              setRemaining(describeTimeLeft(performance.now() - started, done));
               return journal.saveJob(next).catch(() => undefined);
             },
           },
