@@ -11,6 +11,9 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4180);
 // `npm start`'s development server (React's development mode), with a sandbox of its own.
 const DEV_PORT = APP_PORT + 1;
 const DEV_SANDBOX_PORT = E2E_SANDBOX_PORT + 1;
+// Side-by-side runs also need their own build and result folders.
+const SIDE_BY_SIDE = process.env.E2E_APP_PORT !== undefined;
+const OUT_DIR = SIDE_BY_SIDE ? `dist-e2e-${APP_PORT}` : 'dist';
 const SERVER_ENV = {
   SANDBOX_DB: ':memory:',
   SANDBOX_IMPORT_DELAY_MS: '50',
@@ -31,7 +34,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // The JSON report is what .ci/run counts.
-  reporter: [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]],
+  reporter: [
+    ['list'],
+    [
+      'json',
+      { outputFile: SIDE_BY_SIDE ? `test-reports/e2e-${APP_PORT}.json` : 'test-reports/e2e.json' },
+    ],
+  ],
+  outputDir: SIDE_BY_SIDE ? `test-results/${APP_PORT}` : 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     trace: 'on-first-retry',
@@ -47,7 +57,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite build --logLevel warn && npx vite preview --port ${APP_PORT} --strictPort`,
+      command: `npx vite build --logLevel warn --outDir ${OUT_DIR} && npx vite preview --port ${APP_PORT} --strictPort --outDir ${OUT_DIR}`,
       url: `http://127.0.0.1:${APP_PORT}`,
       timeout: 180_000,
       reuseExistingServer: false,
