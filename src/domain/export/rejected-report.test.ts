@@ -1,11 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  buildRejectedRowsCsv,
-  collectReportRows,
-  neutraliseCell,
-  type ReportRow,
-} from './rejected-report';
+import { buildRejectedRowsCsv, collectReportRows, type ReportRow } from './rejected-report';
 
 const BOM = '\uFEFF';
 
@@ -14,27 +9,6 @@ function readBack(csv: string): string[][] {
   expect(csv.startsWith(BOM)).toBe(true);
   return Papa.parse<string[]>(csv.slice(BOM.length), { skipEmptyLines: true }).data;
 }
-
-describe('neutraliseCell', () => {
-  const cases = [
-    {
-      description: 'formula',
-      input: '=HYPERLINK("http://x","y")',
-      expected: '\'=HYPERLINK("http://x","y")',
-    },
-    { description: 'plus', input: '+61 412 345 678', expected: "'+61 412 345 678" },
-    { description: 'minus', input: '-2+3', expected: "'-2+3" },
-    { description: 'at', input: '@SUM(A1)', expected: "'@SUM(A1)" },
-    { description: 'tab', input: '\t=1', expected: "'\t=1" },
-    { description: 'carriage return', input: '\r=1', expected: "'\r=1" },
-    { description: 'plain text', input: 'Zoë', expected: 'Zoë' },
-    { description: 'formula later in the text', input: 'a=b', expected: 'a=b' },
-    { description: 'empty', input: '', expected: '' },
-  ];
-  it.each(cases)('$description', ({ input, expected }) => {
-    expect(neutraliseCell(input)).toBe(expected);
-  });
-});
 
 describe('buildRejectedRowsCsv', () => {
   const headers = ['First name', 'Email', 'Mobile'];

@@ -3,7 +3,7 @@
  * with their original columns plus why, as a CSV a person opens in Excel and fixes. Available
  * before and after submit, built from the same data.
  */
-import Papa from 'papaparse';
+import { writeSpreadsheetCsv } from './spreadsheet-file';
 
 export type ReportRowStatus = 'skipped' | 'rejected';
 
@@ -19,17 +19,6 @@ export interface ReportRow {
 /** The columns the report adds after the file's own. */
 export const REPORT_COLUMNS = ['row', 'status', 'problems'] as const;
 
-// Spreadsheet apps run a cell starting with these as a formula (CSV injection, OWASP);
-// a leading apostrophe makes Excel and LibreOffice show the text as typed.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** The cell made safe to open in a spreadsheet: `=SUM(A1)` → `'=SUM(A1)`. */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-const BOM = '\uFEFF';
-
 // Our columns keep clear of the file's own: a file with a "status" column gets "import status".
 function reportColumnNames(headers: readonly string[]): string[] {
   const taken = new Set(headers.map((header) => header.trim().toLowerCase()));
@@ -42,9 +31,9 @@ function reportColumnNames(headers: readonly string[]): string[] {
 }
 
 /**
- * The report as CSV text: RFC 4180 quoting, CRLF line ends, a UTF-8 BOM so Excel reads accents,
- * every cell neutralised against formula injection. Rows wider than the header get extra
- * "Column N" headers rather than losing cells; shorter rows are padded.
+ * The report as CSV text, written by the one spreadsheet-safe writer (`writeSpreadsheetCsv`:
+ * BOM, RFC 4180, CRLF, every cell neutralised against formula injection). Rows wider than the
+ * header get extra "Column N" headers rather than losing cells; shorter rows are padded.
  */
 export function buildRejectedRowsCsv(
   headers: readonly string[],
@@ -53,18 +42,15 @@ export function buildRejectedRowsCsv(
   let width = headers.length;
   for (const r of rows) if (r.values.length > width) width = r.values.length;
   const fileColumns = Array.from({ length: width }, (_, i) => headers[i] ?? `Column ${i + 1}`);
-  const fields = [...fileColumns, ...reportColumnNames(fileColumns)].map(neutraliseCell);
   const data = rows.map((r) => {
     const cells = new Array<string>(width + REPORT_COLUMNS.length);
-    for (let i = 0; i < width; i++) cells[i] = neutraliseCell(r.values[i] ?? '');
+    for (let i = 0; i < width; i++) cells[i] = r.values[i] ?? '';
     cells[width] = String(r.row);
     cells[width + 1] = r.status;
-    cells[width + 2] = neutraliseCell(r.problems.join('; '));
+    cells[width + 2] = r.problems.join('; ');
     return cells;
   });
-  // Papa's own escapeFormulae is off: the cells are already neutralised, and doing it in one
-  // visible place keeps the rule testable on its own.
-  return BOM + Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: false });
+  return writeSpreadsheetCsv([...fileColumns, ...reportColumnNames(fileColumns)], data);
 }
 
 /** What the report needs to know about one row's problems. */

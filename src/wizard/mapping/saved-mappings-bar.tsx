@@ -5,6 +5,7 @@ import {
   serializeSavedMappings,
   type SavedMapping,
 } from '../../domain/mapping/saved-mappings';
+import { downloadFile } from '../download';
 import { loadSavedMappings, storeSavedMappings, upsertSavedMapping } from './saved-mappings-store';
 
 interface Props {
@@ -45,12 +46,7 @@ export function SavedMappingsBar({ headers, current, onApply, onMessage }: Props
   };
 
   const exportAll = () => {
-    const blob = new Blob([serializeSavedMappings(saved)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'whispir-mappings.json';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadFile('whispir-mappings.json', serializeSavedMappings(saved), 'application/json');
   };
 
   const importFile = async (file: File) => {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { IntakeClient } from '../../worker/intake-client';
-import { downloadText, reportFileName } from './download';
+import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
+import { downloadFile } from '../download';
+import { reportFileName } from './download';
 
 interface Props {
   readonly intake: IntakeClient;
@@ -24,7 +26,7 @@ export function RejectedReportButton({ intake, fileName, disabled }: Props) {
           setState({ busy: true });
           intake.rejectedReport().then(
             (csv) => {
-              downloadText(reportFileName(fileName), csv, 'text/csv;charset=utf-8');
+              downloadFile(reportFileName(fileName), csv, SPREADSHEET_CSV_TYPE);
               setState({ busy: false });
             },
             (error: unknown) =>
