@@ -9,7 +9,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ImportRunner } from './import-runner.ts';
 import { startSandbox } from './server.ts';
 import { SandboxStore } from './store.ts';
-import { MY_COMPANY, importCsv, jsonHeaders, listAllContacts } from './test-client.ts';
+import {
+  MY_COMPANY,
+  STANDARD_MAPPING,
+  base64,
+  idOf,
+  importCsv,
+  jsonHeaders,
+  listAllContacts,
+  spawnSandbox,
+  waitForImport,
+  type ImportStatus,
+} from './test-client.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'whispir-sandbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -89,7 +100,7 @@ describe('restart', () => {
 });
 
 describe('transactions', () => {
-  it('a crash in the middle of a part leaves none of its rows written', async () => {
+  it('a crash in the middle of a batch leaves none of its rows written', async () => {
     const store = new SandboxStore(':memory:');
     const id = queueImport(store, 100);
     const insert = store.insertContact.bind(store);
@@ -106,6 +117,31 @@ describe('transactions', () => {
       state: 'failed',
       error: expect.stringContaining('disk on fire'),
       rows: { created: 0 },
+    });
+    store.close();
+  });
+
+  it('a crash after some batches keeps exactly the committed ones, and the status says so', async () => {
+    const store = new SandboxStore(':memory:');
+    const id = queueImport(store, 100);
+    const insert = store.insertContact.bind(store);
+    let calls = 0;
+    store.insertContact = (...args) => {
+      if (++calls === 75) throw new Error('disk on fire');
+      insert(...args);
+    };
+    const runner = new ImportRunner(store, () => ({ importDelayMs: 0, rowsPerSecond: 0 }), {
+      maxRows: 30,
+      maxMs: 60_000,
+    });
+    runner.enqueue(id);
+    await runner.whenIdle();
+    // Batches 1-30 and 31-60 committed; 61-74 rolled back with their batch.
+    expect(store.countContacts(MY_COMPANY)).toBe(60);
+    expect(store.getImport(id)).toMatchObject({
+      state: 'failed',
+      cursor: 60,
+      rows: { total: 100, created: 60, failed: 0 },
     });
     store.close();
   });
@@ -137,4 +173,61 @@ describe('transactions', () => {
     expect(reopened.countContacts(MY_COMPANY)).toBe(100);
     reopened.close();
   });
+});
+
+describe('kill -9', () => {
+  it('an import killed mid-way resumes on restart, losing and repeating no row', async () => {
+    const db = join(dir, 'killed.db');
+    const rows = 100_000;
+    const first = await spawnSandbox({ SANDBOX_DB: db });
+    let id = '';
+    try {
+      const resource = await fetch(`${first.url}/resources`, {
+        method: 'POST',
+        headers: jsonHeaders('resource'),
+        body: JSON.stringify({
+          name: 'c.csv',
+          scope: 'private',
+          mimeType: 'text/csv',
+          derefUri: base64(csvOf(rows)),
+        }),
+      });
+      const accepted = await fetch(`${first.url}/imports`, {
+        method: 'POST',
+        headers: jsonHeaders('importcontact'),
+        body: JSON.stringify({
+          resourceId: idOf(resource),
+          importType: 'contact',
+          importOptions: { fieldMapping: STANDARD_MAPPING, importMode: 'replace' },
+        }),
+      });
+      id = idOf(accepted);
+      // Kill as soon as some batches have committed and the import is not finished.
+      for (;;) {
+        const status = (await (
+          await fetch(`${first.url}/__sandbox/imports/${id}`)
+        ).json()) as ImportStatus;
+        expect(status.state).not.toBe('done');
+        if (status.rows.created > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      await first.stop('SIGKILL');
+    }
+
+    const second = await spawnSandbox({ SANDBOX_DB: db });
+    try {
+      const status = await waitForImport(second.url, id, 60_000);
+      expect(status).toMatchObject({
+        state: 'done',
+        rows: { total: rows, created: rows, updated: 0, skipped: 0, failed: 0 },
+      });
+      const page = await fetch(`${second.url}/contacts?limit=1`, {
+        headers: jsonHeaders('contact'),
+      });
+      expect(((await page.json()) as { status: string }).status).toBe(`1 to 1 of ${rows}`);
+    } finally {
+      await second.stop();
+    }
+  }, 90_000);
 });

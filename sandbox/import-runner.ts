@@ -2,10 +2,13 @@
  * Runs accepted imports in the background, one at a time, like Whispir's asynchronous import:
  * each waits `importDelayMs`, then its rows are applied in batches. Every batch is one SQLite
  * transaction that also records the import's counts and cursor, so a crash loses no committed
- * row and duplicates none: a restarted sandbox resumes from the cursor. With `rowsPerSecond` 0 a
- * part is a single batch (all or nothing).
+ * row and duplicates none: a restarted sandbox resumes from the cursor.
+ *
+ * SQLite runs on the server's only thread, so a batch is bounded by time as well as rows and
+ * the runner yields to the event loop between batches: requests keep being answered while a
+ * million rows go in.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import { CHANNEL_KEYS, ROW_REQUIRED_KEYS } from '../src/domain/whispir/contact-fields.ts';
 import { matchKeysOf } from '../src/domain/whispir/match-rule.ts';
 import { newContactId } from './ids.ts';
@@ -23,6 +26,22 @@ export interface RunnerSettings {
   readonly importDelayMs: number;
   readonly rowsPerSecond: number;
 }
+
+/** How much one batch (one transaction) may do before the runner yields. */
+export interface BatchLimits {
+  readonly maxRows: number;
+  /** Wall-clock budget of a batch; checked every few rows, so a batch may run a little over. */
+  readonly maxMs: number;
+}
+
+/**
+ * 20 ms keeps a waiting request's delay well under 100 ms even when answering it takes a few
+ * event-loop turns; the row cap bounds the transaction (and its rollback) on a fast machine.
+ */
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxRows: 5000, maxMs: 20 };
+
+/** Rows between clock reads inside a batch: reading the clock per row would cost more than it saves. */
+const ROWS_PER_CLOCK_CHECK = 64;
 
 /** Why a mapped row cannot become a contact (Part A §6), or `undefined` when it can. */
 export function rowProblem(fields: Readonly<Record<string, string>>): string | undefined {
@@ -52,6 +71,7 @@ export class ImportRunner {
   constructor(
     private readonly store: SandboxStore,
     private readonly settings: () => RunnerSettings,
+    private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
   ) {}
 
   /** Queues an accepted import; it starts after the configured delay. */
@@ -107,12 +127,16 @@ export class ImportRunner {
       if (!active) return;
       while (active.cursor < active.table.rowCount) {
         const rps = this.settings().rowsPerSecond;
-        const batch = rps > 0 ? Math.max(1, Math.ceil(rps / 10)) : active.table.rowCount;
-        const end = Math.min(active.table.rowCount, active.cursor + batch);
-        this.store.transaction(() => this.applyRows(active, end));
-        if (rps > 0) await sleep(Math.round(((end - active.cursor) * 1000) / rps));
-        else await sleep(0);
-        active.cursor = end;
+        // Paced: a tenth of a second's worth of rows per batch, then wait out the rest of it.
+        const rows = rps > 0 ? Math.max(1, Math.ceil(rps / 10)) : this.limits.maxRows;
+        const end = Math.min(active.table.rowCount, active.cursor + rows);
+        const reached = this.store.transaction(() =>
+          this.applyRows(active, end, performance.now() + this.limits.maxMs),
+        );
+        const done = reached - active.cursor;
+        active.cursor = reached;
+        if (rps > 0) await sleep(Math.round((done * 1000) / rps));
+        else await yieldToEventLoop();
         if (generation !== this.generation) return;
       }
       this.store.finishImport(id, 'done', null);
@@ -150,19 +174,30 @@ export class ImportRunner {
     };
   }
 
-  /** Applies rows `cursor..end` and saves progress; called inside one transaction. */
-  private applyRows(active: ActiveImport, end: number): void {
-    const { record, table, readers, counts } = active;
+  /**
+   * Applies rows from the cursor up to `end`, or fewer once `deadline` (a `performance.now()`
+   * time) has passed, and saves progress; called inside one transaction. Returns the row after
+   * the last one applied, at least one row past the cursor.
+   */
+  private applyRows(active: ActiveImport, end: number, deadline: number): number {
+    const { record, table, readers } = active;
+    // Counted on a copy: a batch that throws rolls back, and so must its counts.
+    const counts = { ...active.counts };
     const now = new Date().toISOString();
-    for (let row = active.cursor; row < end; row++) {
+    let row = active.cursor;
+    while (row < end) {
       const problem = table.problem(row) ?? this.applyRow(record, readers, row, counts, now);
       if (problem) {
         if (counts.failed < FAILURE_LIST_CAP)
           this.store.addImportFailure(record.id, row + 1, problem);
         counts.failed += 1;
       }
+      row += 1;
+      if ((row - active.cursor) % ROWS_PER_CLOCK_CHECK === 0 && performance.now() > deadline) break;
     }
-    this.store.saveImportProgress(record.id, counts, end);
+    this.store.saveImportProgress(record.id, counts, row);
+    Object.assign(active.counts, counts);
+    return row;
   }
 
   private applyRow(
@@ -184,7 +219,7 @@ export class ImportRunner {
         : this.store.findMatch(record.workspaceId, keys);
     if (!match) {
       const id = newContactId();
-      this.store.insertContact(record.workspaceId, id, compactFields(mapped), now, keys.name);
+      this.store.insertContact(record.workspaceId, id, compactFields(mapped), now, keys);
       counts.created += 1;
     } else if (record.importMode === 'ignore') {
       counts.skipped += 1;

@@ -2,6 +2,8 @@
  * A tiny helper for the sandbox's contract tests: credentials, vendor media types and waiting
  * for an import. Requests themselves stay plain `fetch` in the tests, so the wire is visible.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startSandbox, type SandboxOptions } from './server.ts';
 
 export const API_KEY = 'sandbox-key';
@@ -135,4 +137,53 @@ export async function listAllContacts(url: string, workspaceId: string) {
     contacts.push(...(page.contacts ?? []));
     if ((page.contacts ?? []).length < 20) return contacts;
   }
+}
+
+export interface SandboxProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Resolves once the process has exited (after `SIGTERM`, or a `kill` of your own). */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * A sandbox in its own Node process (`sandbox/main.ts`), for tests that must watch it from
+ * outside: an in-process sandbox shares the test's event loop, so a blocked server would also
+ * hold back the test's own timers and hide the wait, and it cannot be killed with `SIGKILL`.
+ */
+export async function spawnSandbox(env: Record<string, string> = {}): Promise<SandboxProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        SANDBOX_PORT: '0',
+        SANDBOX_DB: ':memory:',
+        SANDBOX_IMPORT_DELAY_MS: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /listening on (http:\/\/\S+)/.exec(output);
+      if (found?.[1]) resolve(found[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then(() => reject(new Error(`sandbox process exited: ${output}`)));
+  });
+  return {
+    url,
+    child,
+    stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
 }
