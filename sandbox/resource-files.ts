@@ -3,7 +3,13 @@
  * an import. Pure functions; problems come back as data.
  */
 import Papa from 'papaparse';
-import { childElements, NS_ENTITY, parseXmlDocument } from './xml.ts';
+import {
+  childElements,
+  MAX_XML_DEPTH,
+  NS_ENTITY,
+  parseXmlDocument,
+  scanXmlNesting,
+} from './xml.ts';
 
 /** The mime types a private resource may have (Part B §2.2). */
 export const PRIVATE_MIME_TYPES = ['text/csv', 'application/json', 'application/xml'] as const;
@@ -60,11 +66,15 @@ export function resourceFileProblem(
   if (text === undefined) return 'the file is not UTF-8 text';
   if (!text.trim()) return 'the file is empty';
   switch (mimeType) {
-    case 'text/csv':
-      return parseCsv(text).error && `the file is not valid CSV: ${parseCsv(text).error}`;
+    case 'text/csv': {
+      const { error } = parseCsv(text);
+      return error && `the file is not valid CSV: ${error}`;
+    }
     case 'application/json':
       return parseJson(text).error && 'the file is not valid JSON';
     case 'application/xml':
+      if (scanXmlNesting(text) === 'too-deep')
+        return `the file nests XML elements deeper than ${MAX_XML_DEPTH} levels`;
       return parseXmlDocument(text) ? undefined : 'the file is not well-formed XML';
   }
 }

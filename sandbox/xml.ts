@@ -79,8 +79,84 @@ export function errorXml(body: { errorSummary: string; errorText: string; errorD
   return `${DECLARATION}<ns3:error xmlns:ns2="${NS_DAP}" xmlns:ns3="${NS_ENTITY}"><errorSummary>${escapeXml(body.errorSummary)}</errorSummary><errorText>${escapeXml(body.errorText)}</errorText><errorDetail>${escapeXml(body.errorDetail)}</errorDetail></ns3:error>`;
 }
 
-/** Parses XML text; `undefined` when it is not well-formed. */
+/**
+ * How deep incoming XML may nest. Whispir's documents need four levels (`import/contacts/
+ * contact/field`); a DOM parse of a 1,000,000-deep body took seconds and the tree walk then
+ * overflowed the stack, so anything deeper is refused before parsing.
+ */
+export const MAX_XML_DEPTH = 64;
+
+/** The index just past `token` at or after `from`, or -1. */
+function indexAfter(text: string, token: string, from: number): number {
+  const at = text.indexOf(token, from);
+  return at < 0 ? -1 : at + token.length;
+}
+
+/** The index just past the `>` closing the tag at `start`, skipping quoted attribute values. */
+function tagEnd(text: string, start: number): number {
+  let quote = 0;
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 62) return i + 1;
+  }
+  return -1;
+}
+
+/** The index just past a `<!DOCTYPE …>`, whose internal subset may hold `>` in many places. */
+function declarationEnd(text: string, start: number): number {
+  let quote = 0;
+  let brackets = 0;
+  for (let i = start + 2; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 60 && text.startsWith('<!--', i)) {
+      i = indexAfter(text, '-->', i + 4) - 1;
+      if (i < 0) return -1;
+    } else if (ch === 91) brackets += 1;
+    else if (ch === 93) brackets -= 1;
+    else if (ch === 62 && brackets <= 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * A linear scan of the markup, before any DOM is built: `too-deep` when elements nest deeper
+ * than `limit`, `unterminated` when a tag, comment, CDATA section or declaration never closes
+ * (not well-formed, so no parser would accept it either), else `ok`. Text is skipped with
+ * `indexOf`, so the cost is a few milliseconds for a 10 MB document.
+ */
+export function scanXmlNesting(
+  text: string,
+  limit = MAX_XML_DEPTH,
+): 'ok' | 'too-deep' | 'unterminated' {
+  let depth = 0;
+  for (let at = text.indexOf('<'); at >= 0; ) {
+    let end: number;
+    const next = text.charCodeAt(at + 1);
+    if (next === 33 /* ! */) {
+      if (text.startsWith('<!--', at)) end = indexAfter(text, '-->', at + 4);
+      else if (text.startsWith('<![CDATA[', at)) end = indexAfter(text, ']]>', at + 9);
+      else end = declarationEnd(text, at);
+    } else if (next === 63 /* ? */) end = indexAfter(text, '?>', at + 2);
+    else {
+      end = tagEnd(text, at);
+      if (next === 47 /* / */) depth -= 1;
+      else if (end > 0 && text.charCodeAt(end - 2) !== 47 && ++depth > limit) return 'too-deep';
+    }
+    if (end < 0) return 'unterminated';
+    at = text.indexOf('<', end);
+  }
+  return 'ok';
+}
+
+/** Parses XML text; `undefined` when it is not well-formed or nests deeper than `MAX_XML_DEPTH`. */
 export function parseXmlDocument(text: string): Element | undefined {
+  if (scanXmlNesting(text) !== 'ok') return undefined;
   try {
     const doc = new DOMParser({
       onError: (level: string, message: string) => {

@@ -1,6 +1,7 @@
 /**
  * One Whispir endpoint: the verbs it supports (others 405), media-type negotiation (415), the
- * workspace it acts on (404), the body under the size limit (413) and well-formedness (400).
+ * workspace it acts on (404), the body under the size limit (413) and well-formedness (400,
+ * including XML nested deeper than `MAX_XML_DEPTH`, refused before it is parsed).
  * Handlers receive a parsed body and only decide what to answer.
  */
 import type { Context, Hono } from 'hono';
@@ -14,6 +15,7 @@ import {
   sendError,
   type Entity,
 } from '../wire.ts';
+import { MAX_XML_DEPTH, scanXmlNesting } from '../xml.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -61,6 +63,13 @@ export function endpoint(
     if (!bodyFormat) return handler(c, {});
     const read = await readBodyLimited(c.req.raw, deps.options.maxRequestBytes);
     if (!read.ok) return tooLarge(c, deps.options.maxRequestBytes);
+    if (bodyFormat === 'xml' && scanXmlNesting(read.text) === 'too-deep')
+      return sendError(
+        c,
+        400,
+        undefined,
+        `The XML body nests elements deeper than ${MAX_XML_DEPTH} levels`,
+      );
     const body = parseRequestBody(read.text, bodyFormat, XML_ROOT[entity]);
     if (!body)
       return sendError(
