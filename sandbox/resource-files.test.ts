@@ -32,6 +32,7 @@ describe('resourceFileProblem', () => {
     ['{"contacts":', 'application/json', 'not valid JSON'],
     ['<a/>', 'application/xml', undefined],
     ['<a>', 'application/xml', 'not well-formed'],
+    [`${'<a>'.repeat(65)}${'</a>'.repeat(65)}`, 'application/xml', 'deeper than 64 levels'],
   ] as const)('%j as %s', (content, mimeType, problem) => {
     const found = resourceFileProblem(Buffer.from(content), mimeType);
     if (problem) expect(found).toContain(problem);

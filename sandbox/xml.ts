@@ -146,7 +146,11 @@ export function scanXmlNesting(
     else {
       end = tagEnd(text, at);
       if (next === 47 /* / */) depth -= 1;
-      else if (end > 0 && text.charCodeAt(end - 2) !== 47 && ++depth > limit) return 'too-deep';
+      else if (end > 0) {
+        // An empty element `<x/>` is a level too, but it closes itself.
+        if (depth + 1 > limit) return 'too-deep';
+        if (text.charCodeAt(end - 2) !== 47 /* / */) depth += 1;
+      }
     }
     if (end < 0) return 'unterminated';
     at = text.indexOf('<', end);
