@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
 
 /**
- * Browser tests drive the production build (vite preview) against a fresh in-memory sandbox.
+ * Browser tests drive the production build, served by `npm run serve` (the production server and
+ * its proxy), against a fresh in-memory sandbox.
  * Chromium: $CHROMIUM_PATH, else the system's (Debian's /usr/bin/chromium), else Playwright's own.
  */
 // Overridable so two checkouts can run their browser tests side by side.
@@ -57,12 +58,12 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite build --logLevel warn --outDir ${OUT_DIR} && npx vite preview --port ${APP_PORT} --strictPort --outDir ${OUT_DIR}`,
+      command: `npx vite build --logLevel warn --outDir ${OUT_DIR} && npx tsx src/proxy/serve.ts --dir ${OUT_DIR}`,
       url: `http://127.0.0.1:${APP_PORT}`,
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: { ...SERVER_ENV, SANDBOX_PORT: String(E2E_SANDBOX_PORT) },
+      env: { ...SERVER_ENV, SANDBOX_PORT: String(E2E_SANDBOX_PORT), PORT: String(APP_PORT) },
     },
     {
       command: `npx vite --port ${DEV_PORT} --strictPort`,

@@ -18,24 +18,33 @@ function isListening(port: number, host: string): Promise<boolean> {
   });
 }
 
+/**
+ * Starts the sandbox when the target is the sandbox and none is listening yet; resolves to its
+ * `close`, or undefined when nothing was started. `npm run serve` uses it too.
+ */
+export async function startSandboxIfTargeted(
+  target: WhispirTarget,
+  env: Record<string, string | undefined>,
+): Promise<(() => Promise<void>) | undefined> {
+  if (!target.isSandbox || env.VITEST || env.SANDBOX_EXTERNAL === '1') return undefined;
+  const { sandboxOptionsFromEnv, startSandbox } = await import('./server.ts');
+  const options = sandboxOptionsFromEnv(env);
+  if (await isListening(options.port, options.host)) {
+    console.log(`  Whispir sandbox already running on ${options.host}:${options.port}, reusing it`);
+    return undefined;
+  }
+  const sandbox = await startSandbox(options);
+  console.log(`  Whispir sandbox: ${sandbox.url} (the app talks to it through /api/whispir)`);
+  return sandbox.close;
+}
+
 export function sandboxPlugin(
   target: WhispirTarget,
   env: Record<string, string | undefined>,
 ): Plugin {
   let close: (() => Promise<void>) | undefined;
   const start = async () => {
-    if (!target.isSandbox || env.VITEST || env.SANDBOX_EXTERNAL === '1') return;
-    const { sandboxOptionsFromEnv, startSandbox } = await import('./server.ts');
-    const options = sandboxOptionsFromEnv(env);
-    if (await isListening(options.port, options.host)) {
-      console.log(
-        `  Whispir sandbox already running on ${options.host}:${options.port}, reusing it`,
-      );
-      return;
-    }
-    const sandbox = await startSandbox(options);
-    close = sandbox.close;
-    console.log(`  Whispir sandbox: ${sandbox.url} (the app talks to it through /api/whispir)`);
+    close = await startSandboxIfTargeted(target, env);
   };
   const stop = async () => {
     await close?.();

@@ -1,3 +1,4 @@
+import { PROXY_HEADERS } from './whispir-http';
 import { sandboxImportSchema, type SandboxImport } from '../domain/whispir/api-schemas';
 
 /**
@@ -8,7 +9,10 @@ export async function getSandboxImport(
   importId: string,
   signal?: AbortSignal,
 ): Promise<SandboxImport> {
-  const response = await fetch(`/api/sandbox/imports/${encodeURIComponent(importId)}`, { signal });
+  const response = await fetch(`/api/sandbox/imports/${encodeURIComponent(importId)}`, {
+    signal,
+    headers: PROXY_HEADERS,
+  });
   if (!response.ok)
     throw new Error(`The sandbox has no record of import ${importId} (${response.status}).`);
   return sandboxImportSchema.parse(await response.json());

@@ -1,8 +1,15 @@
 /**
  * The one place that talks HTTP to Whispir, always through the same-origin proxy
  * (`/api/whispir/...`), which adds the credentials. Every exchange is recorded for the
- * "What was sent" view; the browser never holds a secret, so there is nothing to redact here.
+ * "What was sent" view. The browser holds no secret and the proxy removes the configured ones
+ * from answers; an `apikey=` in a link is redacted here as well, before anything can show it.
  */
+import {
+  APP_REQUEST_HEADER,
+  APP_REQUEST_HEADER_VALUE,
+  PROXY_REFUSED_HEADER,
+} from '../config/proxy-contract';
+import { redactSecretParamsInText } from '../domain/submit/url-secrets';
 import { apiErrorSchema } from '../domain/whispir/api-schemas';
 
 export const WHISPIR_BASE = '/api/whispir';
@@ -53,7 +60,17 @@ const STATUS_WORDS: Record<number, string> = {
   429: 'Too many requests for this API key (429).',
 };
 
-function describeError(status: number, body: string, errorCode: string | null): string {
+function describeError(
+  status: number,
+  body: string,
+  errorCode: string | null,
+  proxyRule: string | null,
+): string {
+  if (proxyRule) {
+    const parsed = apiErrorSchema.safeParse(safeJson(body));
+    const detail = parsed.success && 'message' in parsed.data ? ` ${parsed.data.message}` : '';
+    return `The app's proxy refused the call (rule "${proxyRule}"), so it never reached Whispir.${detail}`;
+  }
   if (errorCode === 'ERR_403_DEVELOPER_OVER_QPS')
     return 'Whispir is limiting requests for this API key (over the per-second limit).';
   let detail = '';
@@ -67,6 +84,19 @@ function describeError(status: number, body: string, errorCode: string | null): 
   const head = STATUS_WORDS[status] ?? `Whispir answered ${status}.`;
   return detail ? `${head} ${detail}` : head;
 }
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Headers the app sets on every call to its own proxy (the proxy refuses calls without them). */
+export const PROXY_HEADERS: Readonly<Record<string, string>> = {
+  [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
+};
 
 export interface WhispirRequest {
   readonly method: 'GET' | 'POST';
@@ -84,7 +114,7 @@ export interface WhispirResponse {
 
 /** Sends one request through the proxy; throws `WhispirApiError` with a specific message. */
 export async function whispirRequest(request: WhispirRequest): Promise<WhispirResponse> {
-  const headers: Record<string, string> = { Accept: request.mediaType };
+  const headers: Record<string, string> = { Accept: request.mediaType, ...PROXY_HEADERS };
   if (request.body !== undefined) headers['Content-Type'] = request.mediaType;
   const requestBody = request.body === undefined ? undefined : JSON.stringify(request.body);
   const started = performance.now();
@@ -100,8 +130,13 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
       requestHeaders: headers,
       requestBody,
       status,
-      responseHeaders,
-      responseBody,
+      responseHeaders: Object.fromEntries(
+        Object.entries(responseHeaders).map(([name, value]) => [
+          name,
+          redactSecretParamsInText(value),
+        ]),
+      ),
+      responseBody: redactSecretParamsInText(responseBody),
       at,
       durationMs: Math.round(performance.now() - started),
     };
@@ -128,7 +163,7 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
     const errorCode = response.headers.get('x-error-code');
     throw new WhispirApiError(
       response.status,
-      describeError(response.status, text, errorCode),
+      describeError(response.status, text, errorCode, response.headers.get(PROXY_REFUSED_HEADER)),
       errorCode ?? undefined,
     );
   }

@@ -1,3 +1,24 @@
 /** Limits the wizard enforces with a clear message instead of freezing or crashing the tab. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export const MAX_ROWS = 2_000_000;
+
+/**
+ * A ZIP workbook (.xlsx, .ods) may unpack to this much in all, by its directory's word. Measured:
+ * 1,000,000 contacts × 6 columns written as Excel does (shared strings, normal deflate) is a
+ * 33.9 MB file that unpacks to 335 MB, so a genuine workbook of the 2,000,000-row limit fits
+ * with room for wider columns; a 2 GB bomb crashed the tab.
+ */
+export const MAX_WORKBOOK_UNPACKED_BYTES = 1024 * 1024 * 1024;
+/**
+ * How many times larger than stored one part of a ZIP workbook may unpack. The measured genuine
+ * workbook above: 9× (the sheet) and 13× (shared strings); the bombs testers sent: about 270×.
+ * 100× is also Apache POI's limit (its minimum inflate ratio of 0.01).
+ */
+export const MAX_WORKBOOK_COMPRESSION_RATIO = 100;
+/** Parts up to 1 MB unpacked are not held to the ratio: short repetitive XML packs very well. */
+export const WORKBOOK_RATIO_FROM_BYTES = 1024 * 1024;
+/**
+ * Excel 97–2003 (.xls) files are not compressed, but the reader needs many times their size in
+ * memory. The format holds at most 65,536 rows, which for contacts is far below this.
+ */
+export const MAX_XLS_BYTES = 128 * 1024 * 1024;

@@ -11,6 +11,7 @@ describe('resolveWhispirTarget', () => {
       isSandbox: true,
       label: 'Local sandbox',
       headers: { 'x-api-key': 'sandbox-key', authorization: basic('sandbox', 'sandbox') },
+      secrets: ['sandbox-key', basic('sandbox', 'sandbox').slice('Basic '.length)],
     });
   });
 
@@ -57,5 +58,35 @@ describe('resolveWhispirTarget', () => {
   it('treats blank settings as unset and rejects an unknown region', () => {
     expect(resolveWhispirTarget({ WHISPIR_API_URL: '', WHISPIR_REGION: '' }).isSandbox).toBe(true);
     expect(() => resolveWhispirTarget({ WHISPIR_REGION: 'mars' })).toThrow();
+  });
+
+  it.each([
+    ['https://user:secret@api.au.whispir.com', /user name or password/],
+    ['https://api.au.whispir.com/?apikey=secret', /no \?query/],
+    ['https://api.au.whispir.com/#secret', /no \?query/],
+    ['ftp://api.au.whispir.com', /http\(s\)/],
+  ])('refuses to start with %s as the target', (url, message) => {
+    expect(() => resolveWhispirTarget({ WHISPIR_API_URL: url })).toThrow(message);
+  });
+
+  it('keeps only scheme, host and path of the target URL', () => {
+    expect(resolveWhispirTarget({ WHISPIR_API_URL: 'https://api.example.com/v1/' }).url).toBe(
+      'https://api.example.com/v1',
+    );
+  });
+
+  it('lists every configured secret for the proxy to redact, but not short ones', () => {
+    const target = resolveWhispirTarget({
+      WHISPIR_REGION: 'au',
+      WHISPIR_API_KEY: 'key-0123456789',
+      WHISPIR_USERNAME: 'jo',
+      WHISPIR_PASSWORD: 'password-long',
+    });
+    expect(target.secrets).toEqual([
+      'key-0123456789',
+      'password-long',
+      Buffer.from('jo:password-long').toString('base64'),
+    ]);
+    expect(resolveWhispirTarget({}).secrets).not.toContain('sandbox');
   });
 });

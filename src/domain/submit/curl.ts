@@ -5,6 +5,7 @@
  * secret that came in with the exchange is dropped, not copied.
  */
 import { decodeBase64Utf8 as decodeValidBase64Utf8 } from '../resource/build-resource';
+import { APP_REQUEST_HEADER } from '../../config/proxy-contract';
 import { MEDIA_TYPES } from '../whispir/media-types';
 import { redactUrlSecrets, removeUrlSecrets } from './url-secrets';
 
@@ -47,8 +48,14 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Headers curl computes itself or that the proxy sets; copying them would be wrong or noise. */
-const DROPPED_HEADERS: ReadonlySet<string> = new Set(['content-length', 'host', 'connection']);
+/** Headers curl computes itself, or that only the app's own proxy reads; copying them would be
+ * wrong or noise (the command calls Whispir directly). */
+const DROPPED_HEADERS: ReadonlySet<string> = new Set([
+  'content-length',
+  'host',
+  'connection',
+  APP_REQUEST_HEADER,
+]);
 
 /** The vendor media type for a Whispir URL, for an exchange recorded without one. */
 function mediaTypeFor(url: string): string | undefined {

@@ -43,3 +43,20 @@ function decodeName(name: string): string {
     return name;
   }
 }
+
+const SECRET_PARAM_IN_TEXT = new RegExp(
+  `([?&;])(${SECRET_PARAMS.join('|')})=([^&#"'\\s<>\\\\]*)`,
+  'gi',
+);
+
+/**
+ * Every secret query parameter's value in free text (a JSON or XML body holding links) replaced.
+ * Unlike `redactUrlSecrets`, a value ends at a quote, space or tag, so the text around it stays
+ * valid JSON or XML.
+ */
+export function redactSecretParamsInText(text: string, replacement = '‹redacted›'): string {
+  return text.replace(
+    SECRET_PARAM_IN_TEXT,
+    (_whole, separator: string, name: string) => `${separator}${name}=${replacement}`,
+  );
+}

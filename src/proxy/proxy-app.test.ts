@@ -1,0 +1,276 @@
+/**
+ * The proxy, exercised through a real Vite server in front of a recording upstream: it forwards
+ * only the wizard's own calls from the app's own page, with the server's credentials and never
+ * the browser's, and gives the browser nothing it could leak.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type ViteDevServer } from 'vite';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../config/proxy-contract';
+
+interface Seen {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+const API_KEY = 'server-side-key-0123';
+const PASSWORD = 'server-password-4567';
+const seen: Seen[] = [];
+let upstream: http.Server;
+let upstreamUrl: string;
+let vite: ViteDevServer;
+let appPort: number;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  upstream = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      seen.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body,
+      });
+      // Whispir answers CORS for everyone and, in its legacy docs, echoes the key in links.
+      response.writeHead(request.method === 'POST' ? 201 : 200, {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+        'access-control-allow-credentials': 'true',
+        'set-cookie': 'upstream=1',
+        location: `${upstreamUrl}/resources/ABC?apikey=${API_KEY}`,
+      });
+      response.end(
+        JSON.stringify({
+          workspaces: [],
+          link: [{ uri: `${upstreamUrl}/workspaces?apikey=${API_KEY}&x=1`, rel: 'self' }],
+          echoed: `key ${API_KEY} and password ${PASSWORD}`,
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  Object.assign(process.env, {
+    WHISPIR_API_URL: upstreamUrl,
+    WHISPIR_API_KEY: API_KEY,
+    WHISPIR_USERNAME: 'server-user',
+    WHISPIR_PASSWORD: PASSWORD,
+  });
+  vite = await createServer({
+    configFile: 'vite.config.ts',
+    logLevel: 'silent',
+    server: { port: 0, strictPort: false },
+  });
+  await vite.listen();
+  appPort = (vite.httpServer?.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await vite?.close();
+  await new Promise((resolve) => upstream?.close(resolve));
+  process.env = saved;
+});
+
+beforeEach(() => {
+  seen.length = 0;
+});
+
+interface Answer {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** A raw HTTP request, so Host, Origin and Sec-Fetch-Site are exactly what a test says. */
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port: appPort,
+        method,
+        path,
+        headers: { host: `127.0.0.1:${appPort}`, ...headers },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** What the wizard's own page sends with every call. */
+const own = () => ({
+  [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
+  origin: `http://127.0.0.1:${appPort}`,
+  'sec-fetch-site': 'same-origin',
+});
+
+describe('the proxy forwards the wizard’s calls', () => {
+  it.each([
+    ['GET', '/workspaces'],
+    ['GET', '/workspaces?limit=5'],
+    ['POST', '/resources'],
+    ['POST', '/workspaces/AB12CD34EF56AB78/resources'],
+    ['POST', '/imports'],
+    ['POST', '/workspaces/AB12CD34EF56AB78/imports'],
+    ['GET', '/workspaces/AB12CD34EF56AB78/contacts?firstName=Jo&lastName=Li'],
+  ])('%s %s reaches the target', async (method, path) => {
+    const answer = await send(
+      method,
+      `/api/whispir${path}`,
+      own(),
+      method === 'POST' ? '{}' : undefined,
+    );
+    expect(answer.status).toBeLessThan(300);
+    expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `${method} ${path}`,
+    ]);
+  });
+
+  it('sends the server’s credentials and none of the browser’s', async () => {
+    const answer = await send('GET', '/api/whispir/workspaces?limit=5&apikey=browser&API_KEY=b2', {
+      ...own(),
+      accept: 'application/vnd.whispir.workspace-v1+json',
+      'x-api-key': 'browser-key',
+      'X-API-KEY': 'browser-key-2',
+      x_api_key: 'browser-key-3',
+      'x-apikey': 'browser-key-4',
+      authorization: 'Basic YnJvd3Nlcjpicm93c2Vy',
+      'proxy-authorization': 'Basic YnJvd3Nlcg==',
+      cookie: 'session=1',
+    });
+    expect(answer.status).toBe(200);
+    const [request] = seen;
+    expect(request?.url).toBe('/workspaces?limit=5');
+    expect(request?.headers['x-api-key']).toBe(API_KEY);
+    expect(request?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`server-user:${PASSWORD}`).toString('base64')}`,
+    );
+    for (const name of [
+      'proxy-authorization',
+      'cookie',
+      'x_api_key',
+      'x-apikey',
+      APP_REQUEST_HEADER,
+    ])
+      expect(request?.headers[name], name).toBeUndefined();
+    expect(request?.headers.accept).toBe('application/vnd.whispir.workspace-v1+json');
+  });
+
+  it('passes the body through unchanged', async () => {
+    const body = JSON.stringify({ name: 'contacts.csv', derefUri: 'Zmlyc3ROYW1l' });
+    await send(
+      'POST',
+      '/api/whispir/resources',
+      { ...own(), 'content-type': 'application/json' },
+      body,
+    );
+    expect(seen[0]?.body).toBe(body);
+  });
+
+  it('gives the browser no CORS header, no cookie and no secret', async () => {
+    const answer = await send('GET', '/api/whispir/workspaces', own());
+    expect(
+      Object.keys(answer.headers).filter((name) => name.startsWith('access-control-')),
+    ).toEqual([]);
+    expect(answer.headers['set-cookie']).toBeUndefined();
+    expect(answer.body).not.toContain(API_KEY);
+    expect(answer.body).not.toContain(PASSWORD);
+    expect(answer.headers.location).not.toContain(API_KEY);
+    // Redacted in place: the answer is still the JSON it was, with the links' other parts kept.
+    const json = JSON.parse(answer.body) as { link: { uri: string }[] };
+    expect(json.link[0]?.uri).toBe(`${upstreamUrl}/workspaces?apikey=‹redacted›&x=1`);
+  });
+});
+
+describe('the proxy refuses anything else', () => {
+  it.each([
+    ['DELETE', '/workspaces/AB12CD34EF56AB78/contacts/0123456789ABCDEF0123456789ABCDEF'],
+    ['POST', '/messages'],
+    ['POST', '/workspaces/AB12CD34EF56AB78/messages'],
+    ['TRACE', '/workspaces'],
+    ['PUT', '/resources'],
+    ['GET', '/contacts'],
+    ['GET', '/resources/0123456789ABCDEF0123456789ABCDEF'],
+    ['POST', '/workspaces'],
+    ['POST', '/workspaces/..%2Fmessages/resources'],
+    ['POST', '/workspaces/AB12/../../messages/resources'],
+    ['GET', '//evil.example/workspaces'],
+  ])('%s %s → 403 naming the allow-list, nothing forwarded', async (method, path) => {
+    const answer = await send(
+      method,
+      `/api/whispir${path}`,
+      own(),
+      method === 'POST' ? '{}' : undefined,
+    );
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body)).toMatchObject({ rule: 'allow-list' });
+    expect(answer.headers['x-proxy-refused']).toBe('allow-list');
+    expect(seen).toEqual([]);
+  });
+
+  it.each([
+    ['a page on another port', { origin: 'http://127.0.0.1:1234' }, 'origin'],
+    ['a page on another host', { origin: 'http://attacker.test:5173' }, 'origin'],
+    ['an opaque origin', { origin: 'null' }, 'origin'],
+    ['a cross-site request', { 'sec-fetch-site': 'cross-site', origin: undefined }, 'fetch-site'],
+    ['a same-site request', { 'sec-fetch-site': 'same-site', origin: undefined }, 'fetch-site'],
+    ['a request without the app’s header', { [APP_REQUEST_HEADER]: undefined }, 'app-header'],
+    [
+      'a rebound host name',
+      { host: 'attacker.test:5173', origin: 'http://attacker.test:5173' },
+      'host',
+    ],
+  ])('%s is refused (rule %s)', async (_what, change, rule) => {
+    const headers = Object.fromEntries(
+      Object.entries({ ...own(), ...change }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    );
+    const answer = await send('POST', '/api/whispir/resources', headers, '{}');
+    expect(answer.status).toBe(403);
+    // Vite's own host check answers a foreign Host first, in plain text; `npm run serve`'s is ours.
+    if (rule !== 'host') expect(JSON.parse(answer.body)).toMatchObject({ rule });
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses preflights, so a foreign page cannot send the app’s header', async () => {
+    const answer = await send('OPTIONS', '/api/whispir/resources', {
+      origin: 'http://127.0.0.1:1234',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': APP_REQUEST_HEADER,
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+    expect(seen).toEqual([]);
+  });
+
+  it('does not expose the sandbox-only routes when the target is a real Whispir', async () => {
+    const answer = await send('GET', '/api/sandbox/imports/ABC', own());
+    expect(answer.status).toBe(404);
+    expect(seen).toEqual([]);
+  });
+
+  it('still serves the app’s page', async () => {
+    const answer = await send('GET', '/');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('<div id="root">');
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The same-origin proxy as a Hono app: `/api/whispir/*` to the one configured Whispir target
+ * with the server's credentials, `/api/sandbox/*` to the sandbox's own report when the target is
+ * the sandbox. One app serves `npm start`, `npm run preview` and `npm run serve` (see
+ * `vite-plugin.ts` and `serve.ts`), so the rules cannot drift between them.
+ */
+import { Hono, type Context } from 'hono';
+import { PROXY_REFUSED_HEADER } from '../config/proxy-contract.ts';
+import type { WhispirTarget } from '../config/whispir-target.ts';
+import {
+  checkAllowedCall,
+  checkOwnPage,
+  FORWARDED_REQUEST_HEADERS,
+  forwardedQuery,
+  isDroppedAnswerHeader,
+  SANDBOX_CALLS,
+  WHISPIR_CALLS,
+  type Refusal,
+} from './proxy-rules.ts';
+import { REDACTED_ASCII, secretRedactor } from './redact.ts';
+
+/** Whispir takes bodies up to 10,485,760 bytes (docs/whispir-api.md §A9); the margin lets
+ * Whispir, not the proxy, answer a body just over its limit with its own 413. */
+export const MAX_REQUEST_BYTES = 11 * 1024 * 1024;
+const UPSTREAM_TIMEOUT_MS = 120_000;
+
+export interface ProxyOptions {
+  readonly target: WhispirTarget;
+  /** Host names (no port) the app's page is served under. */
+  readonly allowedHosts: readonly string[];
+  /** Where refusals and upstream failures are written, already redacted. */
+  readonly log?: (line: string) => void;
+}
+
+export function createProxyApp(options: ProxyOptions): Hono {
+  const { target } = options;
+  const redact = secretRedactor(target.secrets);
+  const log = options.log ?? (() => undefined);
+  const app = new Hono();
+
+  const refused = (c: Context, refusal: Refusal) => {
+    const url = new URL(c.req.url);
+    log(
+      `proxy refused ${c.req.method} ${redact(url.pathname + url.search)} (${refusal.rule}` +
+        `${c.req.header('origin') ? `, origin ${c.req.header('origin')}` : ''})`,
+    );
+    return c.json({ message: refusal.message, rule: refusal.rule }, refusal.status, {
+      [PROXY_REFUSED_HEADER]: refusal.rule,
+      'cache-control': 'no-store',
+    });
+  };
+
+  const forward =
+    (prefix: string, calls: typeof WHISPIR_CALLS, base: string) => async (c: Context) => {
+      const url = new URL(c.req.url);
+      const method = c.req.method;
+      const path = url.pathname.slice(prefix.length) || '/';
+      const facts = { method, path, header: (name: string) => c.req.header(name) };
+      const refusal = checkOwnPage(facts, options) ?? checkAllowedCall(facts, calls);
+      if (refusal) return refused(c, refusal);
+
+      let body: ArrayBuffer | undefined;
+      if (method === 'POST') {
+        if (Number(c.req.header('content-length') ?? 0) > MAX_REQUEST_BYTES) return tooLarge(c);
+        body = await c.req.arrayBuffer();
+        if (body.byteLength > MAX_REQUEST_BYTES) return tooLarge(c);
+      }
+      const headers = new Headers();
+      for (const name of FORWARDED_REQUEST_HEADERS) {
+        const value = c.req.header(name);
+        if (value) headers.set(name, value);
+      }
+      for (const [name, value] of Object.entries(target.headers)) headers.set(name, value);
+
+      let answer: Response;
+      try {
+        answer = await fetch(`${base}${path}${forwardedQuery(method, url.searchParams)}`, {
+          method,
+          headers,
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        log(
+          `proxy: ${method} ${redact(path)} got no answer from ${target.label}: ${redact(reason)}`,
+        );
+        return c.json(
+          {
+            message: `${target.label} could not be reached through the proxy (${redact(reason)}).`,
+          },
+          502,
+        );
+      }
+      const text = redact(await answer.text());
+      const answerHeaders = new Headers();
+      answer.headers.forEach((value, name) => {
+        if (!isDroppedAnswerHeader(name)) answerHeaders.set(name, redact(value, REDACTED_ASCII));
+      });
+      const empty = [101, 204, 205, 304].includes(answer.status);
+      return new Response(empty ? null : text, { status: answer.status, headers: answerHeaders });
+    };
+
+  const whispir = forward('/api/whispir', WHISPIR_CALLS, target.url);
+  app.all('/api/whispir', whispir);
+  app.all('/api/whispir/*', whispir);
+  if (target.isSandbox) {
+    app.all('/api/sandbox/*', forward('/api/sandbox', SANDBOX_CALLS, `${target.url}/__sandbox`));
+  }
+  app.all('/api/*', (c) =>
+    c.json(
+      {
+        message:
+          'No such route. The sandbox-only routes exist only when the target is the sandbox.',
+      },
+      404,
+    ),
+  );
+  return app;
+}
+
+function tooLarge(c: Context) {
+  return c.json(
+    { message: `The request body is over ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes.` },
+    413,
+  );
+}
+
+/** Host names the app may be served under: loopback, plus `APP_ALLOWED_HOSTS` (comma-separated). */
+export function allowedHostsFrom(env: Record<string, string | undefined>, base: readonly string[]) {
+  const extra = (env.APP_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return [...base, ...extra];
+}

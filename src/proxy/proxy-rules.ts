@@ -1,0 +1,170 @@
+/**
+ * The proxy's rules, as data and small functions: which requests may use the server's Whispir
+ * credentials. The proxy holds production credentials, so it answers only the app's own page
+ * (Host, Origin, Sec-Fetch-Site and the app's own header) and only the calls the wizard makes.
+ * No Node or Hono here, so the rules are tested on their own (docs/decisions/009-proxy-rules.md).
+ */
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../config/proxy-contract.ts';
+
+export type RuleName =
+  | 'host'
+  | 'origin'
+  | 'fetch-site'
+  | 'preflight'
+  | 'app-header'
+  | 'allow-list'
+  | 'sandbox-only';
+
+export interface Refusal {
+  readonly status: 403 | 404;
+  readonly rule: RuleName;
+  readonly message: string;
+}
+
+/** One call the wizard makes: its method and its path below the Whispir base URL. */
+interface AllowedCall {
+  readonly method: 'GET' | 'POST';
+  readonly path: RegExp;
+  readonly what: string;
+}
+
+// Ids are opaque to the client (Whispir's are hex); nothing that could change the path's meaning
+// (`/`, `%`, `.`) can be part of one.
+const ID = '[A-Za-z0-9_-]{1,64}';
+const IN_WORKSPACE = `(?:/workspaces/${ID})?`;
+
+/** Every Whispir call the wizard makes (docs/whispir-api.md §A1, §B4, §B5.4). */
+export const WHISPIR_CALLS: readonly AllowedCall[] = [
+  { method: 'GET', path: /^\/workspaces\/?$/, what: 'list the workspaces' },
+  { method: 'POST', path: new RegExp(`^${IN_WORKSPACE}/resources/?$`), what: 'create a resource' },
+  { method: 'POST', path: new RegExp(`^${IN_WORKSPACE}/imports/?$`), what: 'create an import' },
+  {
+    method: 'GET',
+    path: new RegExp(`^/workspaces/${ID}/contacts/?$`),
+    what: 'search a workspace’s contacts',
+  },
+];
+
+/** The sandbox-only calls the wizard makes (its import report), only when the target is the sandbox. */
+export const SANDBOX_CALLS: readonly AllowedCall[] = [
+  { method: 'GET', path: new RegExp(`^/imports/${ID}$`), what: 'read the sandbox’s import report' },
+];
+
+/** Host names the app is served under unless the server is told of others. */
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+export interface RequestFacts {
+  readonly method: string;
+  /** The path below `/api/whispir` (or `/api/sandbox`), without the query. */
+  readonly path: string;
+  /** Lower-case header names. */
+  readonly header: (name: string) => string | undefined;
+}
+
+export interface PageRules {
+  /** Host names (no port) the app's page is served under. */
+  readonly allowedHosts: readonly string[];
+}
+
+function hostName(host: string): string {
+  // "[::1]:5173" → "[::1]"; "example.com:443" → "example.com"
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
+}
+
+/**
+ * Is this request from the app's own page? Checks, in order: the Host is one the app is served
+ * under (DNS rebinding), no preflight, an Origin (when sent) equal to the page's own, a
+ * Sec-Fetch-Site (when sent) of same-origin, and the app's own header.
+ */
+export function checkOwnPage(request: RequestFacts, rules: PageRules): Refusal | undefined {
+  const host = request.header('host') ?? '';
+  const allowed = rules.allowedHosts.map((name) => name.toLowerCase());
+  if (!host || !allowed.includes(hostName(host.toLowerCase())))
+    return refuse(
+      'host',
+      `the proxy answers only pages served as ${rules.allowedHosts.join(', ')}`,
+    );
+  if (request.method === 'OPTIONS')
+    return refuse('preflight', 'the proxy answers no cross-origin request, so no preflight either');
+  const origin = request.header('origin');
+  if (origin !== undefined && !sameHost(origin, host))
+    return refuse('origin', `a page from ${origin} may not use this proxy`);
+  const site = request.header('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin')
+    return refuse('fetch-site', `a ${site} request may not use this proxy`);
+  if (request.header(APP_REQUEST_HEADER) !== APP_REQUEST_HEADER_VALUE)
+    return refuse(
+      'app-header',
+      `only the wizard's own requests (with ${APP_REQUEST_HEADER}) are forwarded`,
+    );
+  return undefined;
+}
+
+function sameHost(origin: string, host: string): boolean {
+  try {
+    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+  } catch {
+    return false; // "null" and anything else that is not a URL
+  }
+}
+
+/** Is this one of the calls the wizard makes? */
+export function checkAllowedCall(
+  request: Pick<RequestFacts, 'method' | 'path'>,
+  calls: readonly AllowedCall[],
+): Refusal | undefined {
+  const allowed = calls.some(
+    (call) => call.method === request.method && call.path.test(request.path),
+  );
+  if (allowed) return undefined;
+  const list = calls.map((call) => `${call.method} to ${call.what}`).join('; ');
+  return refuse(
+    'allow-list',
+    `${request.method} ${request.path} is not a call the wizard makes (it makes: ${list})`,
+  );
+}
+
+function refuse(rule: RuleName, reason: string): Refusal {
+  return { status: 403, rule, message: `The proxy refused this request: ${reason}.` };
+}
+
+/** Query parameters the proxy never forwards: Whispir reads a key from `?apikey=`. */
+const SECRET_PARAMS = new Set(['apikey', 'api_key', 'access_token', 'token', 'password']);
+
+/** The browser's query with every credential-like parameter removed; POSTs forward none. */
+export function forwardedQuery(method: string, search: URLSearchParams): string {
+  if (method !== 'GET') return '';
+  const kept = new URLSearchParams();
+  for (const [name, value] of search)
+    if (!SECRET_PARAMS.has(name.toLowerCase().replace(/-/g, '_'))) kept.append(name, value);
+  const text = kept.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * Request headers taken from the browser: an allow-list, so no credential-like header
+ * (`Authorization`, `x-api-key` in any spelling, `Proxy-Authorization`, `Cookie`) ever passes.
+ */
+export const FORWARDED_REQUEST_HEADERS: readonly string[] = [
+  'accept',
+  'content-type',
+  'accept-language',
+];
+
+/** Answer headers never passed to the browser: CORS (Whispir sends `*`), cookies, hop-by-hop. */
+export function isDroppedAnswerHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    lower.startsWith('access-control-') ||
+    [
+      'set-cookie',
+      'connection',
+      'keep-alive',
+      'transfer-encoding',
+      'content-encoding',
+      'content-length',
+      'www-authenticate',
+      'proxy-authenticate',
+    ].includes(lower)
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm run serve`: the built page and the proxy from one server, with the same rules as the
+ * development server and headers that keep the page to itself.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../config/proxy-contract';
+import { createServerApp } from './serve';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'serve-'));
+mkdirSync(path.join(dir, 'assets'));
+writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const app = createServerApp({
+  dir,
+  // A target nothing listens on: these tests must never need it.
+  env: {
+    WHISPIR_API_URL: 'http://127.0.0.1:9',
+    WHISPIR_API_KEY: 'k',
+    APP_ALLOWED_HOSTS: 'import.example.com',
+  },
+});
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.request(url, { headers: { host: '127.0.0.1:8080', ...headers } });
+
+describe('npm run serve', () => {
+  it('serves the page, its assets, and the page again for any app path', async () => {
+    const page = await get('http://127.0.0.1:8080/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await (await get('http://127.0.0.1:8080/assets/app.js')).text()).toBe('console.log(1)');
+    expect(await (await get('http://127.0.0.1:8080/some/step')).text()).toContain('id="root"');
+  });
+
+  it('answers the host names it is told of, and refuses any other', async () => {
+    expect((await get('http://x/', { host: 'import.example.com' })).status).toBe(200);
+    const rebound = await get('http://x/', { host: 'attacker.test:8080' });
+    expect(rebound.status).toBe(403);
+    expect(await rebound.json()).toMatchObject({ rule: 'host' });
+  });
+
+  it('puts the proxy’s rules in front of /api', async () => {
+    const noHeader = await get('http://127.0.0.1:8080/api/whispir/workspaces');
+    expect(await noHeader.json()).toMatchObject({ rule: 'app-header' });
+    const messages = await app.request('http://127.0.0.1:8080/api/whispir/messages', {
+      method: 'POST',
+      headers: { host: '127.0.0.1:8080', [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE },
+      body: '{}',
+    });
+    expect(messages.status).toBe(403);
+    expect(await messages.json()).toMatchObject({ rule: 'allow-list' });
+    // The sandbox's own routes do not exist for a real target.
+    expect((await get('http://127.0.0.1:8080/api/sandbox/imports/ABC')).status).toBe(404);
+  });
+
+  it('says where Whispir could not be reached, without the key', async () => {
+    const answer = await get('http://127.0.0.1:8080/api/whispir/workspaces', {
+      [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
+    });
+    expect(answer.status).toBe(502);
+    const body = (await answer.json()) as { message: string };
+    expect(body.message).toMatch(/could not be reached through the proxy/);
+  });
+});

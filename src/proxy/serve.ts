@@ -1,0 +1,92 @@
+/**
+ * `npm run serve`: the production server. Serves the built app from `dist/` and answers `/api/*`
+ * with the same proxy as `npm start` (src/proxy/proxy-app.ts). With no Whispir target set it
+ * also starts the local sandbox, so `npm run build && npm run serve` is a complete demo.
+ *
+ * Environment: `HOST` (default 127.0.0.1), `PORT` (default 8080), `APP_ALLOWED_HOSTS` (the host
+ * names the page is served under besides loopback, e.g. behind a TLS-terminating proxy), the
+ * `WHISPIR_*` and `SANDBOX_*` variables of the README; `--dir <folder>` serves another build.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { startSandboxIfTargeted } from '../../sandbox/vite-plugin.ts';
+import { resolveWhispirTarget, TargetConfigError } from '../config/whispir-target.ts';
+import { allowedHostsFrom, createProxyApp } from './proxy-app.ts';
+import { checkOwnPage, LOOPBACK_HOSTS } from './proxy-rules.ts';
+
+/** What the page may load: only itself (the worker is a same-origin module; styles are inline). */
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+export function createServerApp(options: {
+  readonly dir: string;
+  readonly env: Record<string, string | undefined>;
+  readonly log?: (line: string) => void;
+}): Hono {
+  const target = resolveWhispirTarget(options.env);
+  const allowedHosts = allowedHostsFrom(options.env, LOOPBACK_HOSTS);
+  const root = path.relative(process.cwd(), path.resolve(options.dir)) || '.';
+  const indexHtml = readFileSync(path.join(options.dir, 'index.html'), 'utf8');
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    // The page itself is refused under a foreign Host too (a rebound DNS name).
+    const host = checkOwnPage(
+      {
+        method: 'GET',
+        path: '/',
+        header: (name) => (name === 'host' ? c.req.header('host') : undefined),
+      },
+      { allowedHosts },
+    );
+    if (host?.rule === 'host') return c.json({ message: host.message, rule: host.rule }, 403);
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+  });
+  app.route('/', createProxyApp({ target, allowedHosts, log: options.log }));
+  app.use('/assets/*', serveStatic({ root }));
+  app.use('*', serveStatic({ root }));
+  // Any other page path is the single-page app.
+  app.get('*', (c) => c.html(indexHtml));
+  return app;
+}
+
+async function main() {
+  const env = process.env;
+  const dirFlag = process.argv.indexOf('--dir');
+  const dir = path.resolve(dirFlag > 0 ? (process.argv[dirFlag + 1] ?? 'dist') : 'dist');
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    console.error(`No build in ${dir}: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  let app: Hono;
+  try {
+    app = createServerApp({ dir, env, log: (line) => console.warn(line) });
+  } catch (error) {
+    console.error(error instanceof TargetConfigError ? error.message : error);
+    process.exit(1);
+  }
+  const target = resolveWhispirTarget(env);
+  const closeSandbox = await startSandboxIfTargeted(target, env);
+  const hostname = env.HOST || '127.0.0.1';
+  const port = Number(env.PORT || 8080);
+  const server = serve({ fetch: app.fetch, hostname, port }, () =>
+    console.log(`Whispir contact import on http://${hostname}:${port} → ${target.label}`),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      server.close();
+      void (closeSandbox?.() ?? Promise.resolve()).then(() => process.exit(0));
+    });
+}
+
+if (process.argv[1] && import.meta.url === `file://${path.resolve(process.argv[1])}`) await main();
