@@ -3,7 +3,15 @@
  * whole file with progress. All detection and parsing is the domain's `readTable`.
  */
 import { readTable, type IntakeOverrides, type IntakeResult } from '../domain/intake/read-table';
-import { MAX_FILE_BYTES, MAX_ROWS } from '../config/limits';
+import {
+  MAX_FILE_BYTES,
+  MAX_ROWS,
+  MAX_WORKBOOK_COMPRESSION_RATIO,
+  MAX_WORKBOOK_UNPACKED_BYTES,
+  MAX_XLS_BYTES,
+  WORKBOOK_RATIO_FROM_BYTES,
+} from '../config/limits';
+import { detectFormat } from '../domain/intake/format';
 import type { FileSummary, ReadProgress } from './protocol';
 
 const PREVIEW_ROWS = 20;
@@ -51,6 +59,9 @@ export function quickLook(
   overrides: IntakeOverrides,
 ): IntakeResult | undefined {
   if (bytes.length <= QUICK_LOOK_BYTES) return undefined;
+  // Only text has a start worth reading on its own; a workbook's start is half a ZIP.
+  const detected = detectFormat(bytes.subarray(0, QUICK_LOOK_BYTES), fileName);
+  if (!('format' in detected) || detected.format !== 'delimited') return undefined;
   let end = QUICK_LOOK_BYTES;
   while (end > 0 && bytes[end - 1] !== 0x0a) end--;
   if (end === 0) return undefined;
@@ -72,6 +83,12 @@ export function readWhole(
   return readTable(bytes, fileName, overrides, {
     maxBytes: MAX_FILE_BYTES,
     maxRows: MAX_ROWS,
+    workbook: {
+      maxUnpackedBytes: MAX_WORKBOOK_UNPACKED_BYTES,
+      maxCompressionRatio: MAX_WORKBOOK_COMPRESSION_RATIO,
+      ratioFromBytes: WORKBOOK_RATIO_FROM_BYTES,
+      maxXlsBytes: MAX_XLS_BYTES,
+    },
     onProgress: (fraction, rows) => onProgress({ fraction, rows }),
   });
 }

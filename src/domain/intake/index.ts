@@ -6,6 +6,7 @@ export * from './delimiter';
 export * from './delimited';
 export * from './header';
 export * from './workbook';
+export * from './zip-guard';
 export * from './json-contacts';
 export * from './xml-contacts';
 export * from './read-table';

@@ -24,6 +24,8 @@ export const PROBLEM_CODES = [
   'workbook-empty',
   'workbook-unreadable',
   'workbook-encrypted',
+  'workbook-too-large',
+  'workbook-too-large-unpacked',
   'sheet-empty',
   'sheet-not-found',
   'excel-scientific',
@@ -64,6 +66,14 @@ export function problem(
 /** "1,234" for messages; fixed locale so tests and users in any locale read the same thing. */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-AU');
+}
+
+/** "812 bytes", "7.5 KB", "1.9 MB", "2.0 GB": sizes in messages (1 KB = 1,024 bytes). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(n / (1024 * 1024 * 1024)).toFixed(1)} GB`;
 }
 
 /** "rows 4, 9 and 12" / "rows 4, 9, 12 and 37 more", for messages about many rows. */

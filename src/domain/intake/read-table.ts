@@ -12,12 +12,13 @@ import { detectHeaderRow, generatedHeaders, uniqueHeaders } from './header';
 import { readJsonContacts, type RecordTable } from './json-contacts';
 import {
   describeRows,
+  formatBytes,
   formatCount,
   type IntakeProblem,
   problem,
   type ProblemCode,
 } from './problems';
-import { readWorkbook, type SheetInfo } from './workbook';
+import { readWorkbook, type SheetInfo, type WorkbookLimits } from './workbook';
 import { readXmlContacts } from './xml-contacts';
 
 /** Choices the user made in the preview; each replaces the matching detection. */
@@ -33,6 +34,8 @@ export interface IntakeOverrides {
 export interface IntakeLimits {
   readonly maxBytes?: number;
   readonly maxRows?: number;
+  /** What a workbook may unpack to (ZIP) or weigh (.xls); see `readWorkbook`. */
+  readonly workbook?: WorkbookLimits;
   /** Progress of the long part of reading (parsing delimited text): share done, rows so far. */
   readonly onProgress?: (fraction: number, rows: number) => void;
 }
@@ -190,10 +193,10 @@ function readWorkbookTable(
   overrides: IntakeOverrides,
   limits: IntakeLimits,
 ): IntakeResult {
-  const workbook = readWorkbook(
-    bytes,
-    overrides.sheet !== undefined ? { sheet: overrides.sheet } : {},
-  );
+  const workbook = readWorkbook(bytes, {
+    ...(overrides.sheet !== undefined ? { sheet: overrides.sheet } : {}),
+    ...(limits.workbook ? { limits: limits.workbook } : {}),
+  });
   const problems = [...workbook.problems];
   const detections: Detection[] = [formatChip];
   if (workbook.sheet) {
@@ -513,10 +516,4 @@ function isBlank(row: readonly string[]): boolean {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,5 +1,12 @@
 import * as XLSX from '@e965/xlsx';
-import { formatCount, type IntakeProblem, problem } from './problems';
+import { formatBytes, formatCount, type IntakeProblem, problem } from './problems';
+import { checkZipSizes, type ZipLimits } from './zip-guard';
+
+/** What a workbook may cost to read; without them a workbook is read as it comes. */
+export interface WorkbookLimits extends ZipLimits {
+  /** Largest Excel 97–2003 (.xls, OLE2) file read: those are not compressed, only large. */
+  readonly maxXlsBytes: number;
+}
 
 export interface SheetInfo {
   readonly name: string;
@@ -27,12 +34,16 @@ const MAX_SCIENTIFIC_PROBLEMS = 100;
  * short-date format reads as yyyy-mm-dd, so 1/11/26 cannot turn into 11 January by accident. A
  * number displayed in E+ notation is kept as displayed and flagged (`excel-scientific`), because
  * its real digits are not what the user sees. Trailing empty (formatted-only) rows and columns
- * are trimmed. Without `options.sheet`, the visible sheet with the most rows is read.
+ * are trimmed. Without `options.sheet`, the visible sheet with the most rows is read. With
+ * `options.limits`, a ZIP workbook's declared sizes are checked before anything is inflated (see
+ * `checkZipSizes`), and an .xls larger than the limit is not read.
  */
 export function readWorkbook(
   bytes: Uint8Array,
-  options: { readonly sheet?: string } = {},
+  options: { readonly sheet?: string; readonly limits?: WorkbookLimits } = {},
 ): WorkbookTable {
+  const refused = options.limits && checkLimits(bytes, options.limits);
+  if (refused) return { sheets: [], sheet: '', sheetReason: '', rows: [], problems: [refused] };
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, {
@@ -152,6 +163,21 @@ export function readWorkbook(
     );
   }
   return { sheets, sheet: chosen.name, sheetReason, rows: grid.rows, problems };
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function checkLimits(bytes: Uint8Array, limits: WorkbookLimits): IntakeProblem | undefined {
+  if (OLE2_MAGIC.every((b, i) => bytes[i] === b) && bytes.length > limits.maxXlsBytes) {
+    return problem(
+      'workbook-too-large',
+      'error',
+      `This Excel 97–2003 workbook is ${formatBytes(bytes.length)}; the limit for .xls files is ${formatBytes(limits.maxXlsBytes)}. Open it in Excel and save it as .xlsx or CSV, which are read up to larger sizes.`,
+    );
+  }
+  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return checkZipSizes(bytes, limits);
+  return undefined;
 }
 
 interface Grid {
