@@ -68,6 +68,15 @@ describe('journal', () => {
     expect((await journal.loadUnfinishedJobs()).map((job) => job.id)).toEqual(['older', 'newer']);
   });
 
+  it('keeps a finished job open until the user dismisses it, then forgets it', async () => {
+    const { journal } = setup();
+    await journal.saveJob(makeJob('newer', '2026-11-29T18:00:00.000Z'));
+    await journal.saveJob(withStatuses(makeJob('done'), 'accepted', 'accepted'));
+    expect((await journal.loadOpenJobs()).map((job) => job.id)).toEqual(['done', 'newer']);
+    await journal.deleteJob('done');
+    expect((await journal.loadOpenJobs()).map((job) => job.id)).toEqual(['newer']);
+  });
+
   it('recovers parts caught mid-request by a reload', async () => {
     const { journal } = setup();
     const job = withStatuses(makeJob('a'), 'importing', 'uploading');

@@ -66,6 +66,12 @@ export interface Journal {
    * already recovered (an import that may have run is "unknown"). Unreadable records are skipped.
    */
   loadUnfinishedJobs(): Promise<SubmissionJob[]>;
+  /**
+   * Every job still in the journal, oldest first, recovered as `loadUnfinishedJobs` does: the
+   * unfinished ones, and the finished ones whose result the user has not dismissed yet (a job
+   * is deleted when the user is done with it, not when its last part is accepted).
+   */
+  loadOpenJobs(): Promise<SubmissionJob[]>;
   /** Deletes the job and its part files. */
   deleteJob(id: string): Promise<void>;
   savePartBody(jobId: string, part: number, body: PartBody): Promise<void>;
@@ -100,6 +106,15 @@ export function createJournal(
     }
   };
 
+  const readAll = async (): Promise<SubmissionJob[]> => {
+    const found: SubmissionJob[] = [];
+    for (const key of await jobs.keys()) {
+      const job = await readJob(key);
+      if (job) found.push(recoverInterruptedJob(job));
+    }
+    return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  };
+
   const deletePartBodies = async (jobId: string) => {
     const prefix = bodyPrefix(jobId);
     for (const key of await bodies.keys()) if (key.startsWith(prefix)) await bodies.del(key);
@@ -115,13 +130,9 @@ export function createJournal(
     },
     loadJob: readJob,
     async loadUnfinishedJobs() {
-      const found: SubmissionJob[] = [];
-      for (const key of await jobs.keys()) {
-        const job = await readJob(key);
-        if (job && !summariseJob(job).done) found.push(recoverInterruptedJob(job));
-      }
-      return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return (await readAll()).filter((job) => !summariseJob(job).done);
     },
+    loadOpenJobs: readAll,
     async deleteJob(id) {
       await jobs.del(id);
       await deletePartBodies(id);

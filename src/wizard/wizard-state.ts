@@ -34,6 +34,11 @@ export interface SubmitOutcome {
   readonly accounting?: RowAccountingCounts;
   readonly fieldMapping: Readonly<Record<string, string>>;
   readonly parts: readonly PartOutcome[];
+  /**
+   * The finished journal job this result shows. It stays in the journal (so a reload shows it
+   * once more) until the user leaves the result; absent when the job is not finished.
+   */
+  readonly jobId?: string;
 }
 
 export type WizardState =

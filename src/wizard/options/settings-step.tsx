@@ -13,9 +13,10 @@ import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
 import { PREPARING_UPLOAD, TaskProgress } from '../task-progress';
 import { useWorkerTask } from '../use-worker-task';
+import { RUNNING_ELSEWHERE, sendLocks } from '../../submit/send-lock';
 import { PartsProgress } from '../submit/parts-progress';
 import { outcomeOf } from '../submit/sandbox-outcomes';
-import { useSubmission } from '../submit/use-submission';
+import { useSendingElsewhere, useSubmission } from '../submit/use-submission';
 import type { ImportSettings, SubmitOutcome } from '../wizard-state';
 import { WorkspacePicker } from './workspace-picker';
 import {
@@ -79,6 +80,8 @@ export function SettingsStep(props: Props) {
   const workspaceId = useWatch({ control, name: 'workspaceId' });
   const ratePerSecond = useWatch({ control, name: 'ratePerSecond' });
   const submission = useSubmission(Number(ratePerSecond) || 5);
+  // Another tab of this browser is sending: this one waits (one import at a time per browser).
+  const elsewhere = useSendingElsewhere();
   const [stage, setStage] = useState('');
   // The files of the parts, encoded and kept (for a resume) before the first request.
   const [filingState, setFiling] = useState<{ done: number; total: number; remaining: string }>();
@@ -108,12 +111,16 @@ export function SettingsStep(props: Props) {
       `${DEFAULT_WORKSPACE_NAME} (default)`,
   });
 
+  /**
+   * Every way of finishing ends here: the last part accepted by a run, sent again, or marked as
+   * arrived. The job stays in the journal until the user leaves the result (so a reload shows
+   * the finished import once more); this tab keeps owning it until then.
+   */
   const finish = async (settings: ImportSettings, job: Parameters<typeof outcomeOf>[0]) => {
     if (!summariseJob(job).done) return;
     setStage('Whispir accepted every part; waiting for the sandbox to finish importing…');
     const outcome = await outcomeOf(job, plan?.accounting);
-    await submission.journal.deleteJob(job.id);
-    onImported(settings, outcome);
+    onImported(settings, { ...outcome, jobId: job.id });
   };
 
   // After a cancel the focus goes back to Import (enabled again once the form unlocks).
@@ -138,8 +145,15 @@ export function SettingsStep(props: Props) {
     if (!plan || filing.current) return;
     const filingNow = new AbortController();
     filing.current = filingNow;
-    rememberWorkspace(settings.workspaceId);
     setError(undefined);
+    // Held from the first part file stored to the last request: one import at a time per browser.
+    const stopSending = await sendLocks.beginSending();
+    if (!stopSending) {
+      filing.current = undefined;
+      setStage(`${RUNNING_ELSEWHERE}. This one can start when that one has finished.`);
+      return;
+    }
+    rememberWorkspace(settings.workspaceId);
     try {
       const job = createJob({
         fileName: file.fileName,
@@ -151,6 +165,8 @@ export function SettingsStep(props: Props) {
         resourceNameBase: file.fileName,
         plan: plan.parts,
       });
+      // A new id nobody else knows: this tab owns the job from before it is in the journal.
+      await sendLocks.tryClaimJob(job.id);
       const started = performance.now();
       for (const [index, part] of plan.parts.entries()) {
         const fraction = index / plan.parts.length;
@@ -162,15 +178,19 @@ export function SettingsStep(props: Props) {
       if (!filingNow.signal.aborted) await submission.journal.saveJob(job);
       if (filingNow.signal.aborted) {
         await submission.journal.deleteJob(job.id);
+        sendLocks.releaseJob(job.id);
         stoppedBeforeSending();
         return;
       }
       setFiling(undefined);
       setStage('');
-      await finish(settings, await submission.run(job));
+      const final = await submission.run(job);
+      stopSending();
+      if (final) await finish(settings, final);
     } catch (cause) {
       setError((cause as Error).message);
     } finally {
+      stopSending();
       filing.current = undefined;
       setFiling(undefined);
     }
@@ -180,10 +200,18 @@ export function SettingsStep(props: Props) {
   const again = async (part?: number) => {
     if (!submission.job) return;
     try {
-      await finish(
-        toSettings(getValues()),
-        await submission.run(submission.job, part === undefined ? undefined : [part]),
-      );
+      const final = await submission.run(submission.job, part === undefined ? undefined : [part]);
+      if (final) await finish(toSettings(getValues()), final);
+    } catch (cause) {
+      setError((cause as Error).message);
+    }
+  };
+
+  /** "Part n did arrive": when it was the last part in doubt, the import is finished. */
+  const markArrived = async (part: number) => {
+    try {
+      const next = await submission.markDone(part);
+      if (next) await finish(toSettings(getValues()), next);
     } catch (cause) {
       setError((cause as Error).message);
     }
@@ -274,9 +302,10 @@ export function SettingsStep(props: Props) {
         <PartsProgress
           job={job}
           running={submission.running}
+          waiting={!submission.running && elsewhere}
           remaining={submission.remaining}
           onSendAgain={(part) => void again(part)}
-          onMarkDone={(part) => void submission.markDone(part)}
+          onMarkDone={(part) => void markArrived(part)}
         />
       )}
       {filingState && (
@@ -293,7 +322,14 @@ export function SettingsStep(props: Props) {
         </div>
       )}
       <div aria-live="polite" className="status">
-        {stage && <p>{stage}</p>}
+        {stage && !(elsewhere && stage.startsWith(RUNNING_ELSEWHERE)) && <p>{stage}</p>}
+        {elsewhere && !submission.running && filingState === undefined && (
+          <p>
+            <strong>{RUNNING_ELSEWHERE}.</strong> To keep contacts from being sent twice, this
+            browser sends one import at a time: this one can be sent when that one has finished or
+            its tab is closed.
+          </p>
+        )}
       </div>
       {error && (
         <div role="alert" className="error">
@@ -312,7 +348,12 @@ export function SettingsStep(props: Props) {
           Back
         </button>
         {!job && (
-          <button ref={importButton} type="submit" className="primary" disabled={!plan || locked}>
+          <button
+            ref={importButton}
+            type="submit"
+            className="primary"
+            disabled={!plan || locked || elsewhere}
+          >
             {plan ? `Import ${rows} contact${plan.rowCount === 1 ? '' : 's'}` : 'Import'}
           </button>
         )}
@@ -345,6 +386,7 @@ export function SettingsStep(props: Props) {
               ref={resumeButton}
               type="button"
               className="primary"
+              disabled={elsewhere}
               onClick={() => void again()}
             >
               Resume sending

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { IS_SANDBOX } from '../../config/build-info';
+import { createJournal } from '../../submit/journal';
+import { sendLocks } from '../../submit/send-lock';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { FileSummary } from '../../worker/protocol';
 import { RejectedReportButton, RowAccounting } from '../review';
@@ -33,6 +36,20 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
     report.failures.map((failure) => ({ part, ...failure })),
   );
   const multiple = outcome.parts.length > 1;
+  const [leaving, setLeaving] = useState(false);
+  // The finished job leaves the journal (and this tab lets it go) when the user leaves the result.
+  const startOver = () => {
+    const { jobId } = outcome;
+    if (!jobId) return onStartOver();
+    setLeaving(true);
+    void createJournal()
+      .deleteJob(jobId)
+      .catch(() => undefined)
+      .finally(() => {
+        sendLocks.releaseJob(jobId);
+        onStartOver();
+      });
+  };
 
   return (
     <>
@@ -125,7 +142,7 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
       </details>
 
       <StepActions>
-        <button type="button" className="primary" onClick={onStartOver}>
+        <button type="button" className="primary" disabled={leaving} onClick={startOver}>
           Import another file
         </button>
       </StepActions>

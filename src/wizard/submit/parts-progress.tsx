@@ -7,6 +7,8 @@ import {
 interface Props {
   readonly job: SubmissionJob;
   readonly running: boolean;
+  /** Another tab is sending: nothing can be sent from here until it has finished. */
+  readonly waiting?: boolean;
   /** "about 12 s left" while sending. */
   readonly remaining?: string;
   readonly onSendAgain: (part: number) => void;
@@ -25,7 +27,14 @@ const STATUS_TEXT: Record<PartState['status'], string> = {
 };
 
 /** Progress per part and overall, with the user's choices for parts that need one. */
-export function PartsProgress({ job, running, remaining, onSendAgain, onMarkDone }: Props) {
+export function PartsProgress({
+  job,
+  running,
+  waiting = false,
+  remaining,
+  onSendAgain,
+  onMarkDone,
+}: Props) {
   const summary = summariseJob(job);
   const rows = job.parts.reduce((sum, part) => sum + part.rowCount, 0);
   return (
@@ -57,11 +66,13 @@ export function PartsProgress({ job, running, remaining, onSendAgain, onMarkDone
                 {part.message && <span className="block small">{part.message}</span>}
               </td>
               <td>
-                {!running && (part.status === 'unknown' || part.status === 'failed') && (
-                  <button type="button" onClick={() => onSendAgain(part.part)}>
-                    Send part {part.part} again
-                  </button>
-                )}
+                {!running &&
+                  !waiting &&
+                  (part.status === 'unknown' || part.status === 'failed') && (
+                    <button type="button" onClick={() => onSendAgain(part.part)}>
+                      Send part {part.part} again
+                    </button>
+                  )}
                 {!running && part.status === 'unknown' && (
                   <button type="button" onClick={() => onMarkDone(part.part)}>
                     Part {part.part} did arrive

@@ -1,99 +1,181 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
+import { buildRowsNotSentCsv, rowsNotSentFileName } from '../../domain/export/rows-not-sent';
 import { decodeBase64Utf8 } from '../../domain/resource/build-resource';
-import type { ResourceMimeType } from '../../domain/resource/formats';
-import { mergePartFiles } from '../../domain/resource/merge-parts';
-import { summariseJob, unsentParts, type SubmissionJob } from '../../domain/submit/submission-job';
+import {
+  recoverInterruptedJob,
+  summariseJob,
+  unsentParts,
+  type SubmissionJob,
+} from '../../domain/submit/submission-job';
+import { RUNNING_ELSEWHERE, sendLocks } from '../../submit/send-lock';
+import { downloadFile } from '../download';
 import { PartsProgress } from './parts-progress';
-import { useSubmission } from './use-submission';
+import { useSendingElsewhere, useSubmission } from './use-submission';
 
-const EXTENSIONS: Record<ResourceMimeType, string> = {
-  'text/csv': 'csv',
-  'application/json': 'json',
-  'application/xml': 'xml',
-};
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * After a reload: an import that was being sent is offered to resume, or its unsent rows to
- * download, or to discard. The part files come from this browser's journal; no file is needed.
+ * download, or to discard; one that finished is shown once, until the user says Done. The part
+ * files come from this browser's journal; no file is needed.
+ *
+ * A job is shown with its buttons only in the tab that owns it (holds its lock). Another tab
+ * says why it waits and takes the job over by itself once the owner finishes with it or closes,
+ * reading it afresh from the journal then, so that two tabs never send the same parts.
  */
 export function ResumeBanner() {
   const submission = useSubmission(5);
-  const { journal, setJob } = submission;
-  const [waiting, setWaiting] = useState<SubmissionJob[]>([]);
+  const { journal, setJob, running } = submission;
+  const elsewhere = useSendingElsewhere();
+  // The journal's jobs as first read; the first one is the one shown (or waited for).
+  const [queue, setQueue] = useState<SubmissionJob[]>([]);
+  const [owned, setOwned] = useState<string>();
   const [message, setMessage] = useState('');
+  const [downloadError, setDownloadError] = useState('');
 
   useEffect(() => {
     let live = true;
-    journal.loadUnfinishedJobs().then(
-      (jobs) => {
-        if (!live) return;
-        setWaiting(jobs);
-        if (jobs[0]) setJob(jobs[0]);
-      },
+    journal.loadOpenJobs().then(
+      (jobs) => live && setQueue(jobs),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [journal, setJob]);
+  }, [journal]);
 
-  const job = submission.job;
+  const waitingFor = queue[0];
+  const waitingId = waitingFor?.id;
+  useEffect(() => {
+    if (!waitingId) return;
+    const stop = new AbortController();
+    let live = true;
+    sendLocks
+      .claimJob(waitingId, stop.signal)
+      // Owned now: whatever the previous owner did is in the journal, not in our first read.
+      .then(() => journal.loadJob(waitingId))
+      .then(
+        (fresh) => {
+          if (!live) return;
+          if (!fresh) {
+            // Its owner finished with it and removed it.
+            sendLocks.releaseJob(waitingId);
+            setQueue((jobs) => jobs.filter((job) => job.id !== waitingId));
+            return;
+          }
+          setJob(recoverInterruptedJob(fresh));
+          setOwned(waitingId);
+        },
+        () => undefined,
+      );
+    return () => {
+      live = false;
+      stop.abort();
+    };
+  }, [waitingId, journal, setJob]);
+
+  // Leaving the page (e.g. for a new file) lets another tab take an idle job over; a job still
+  // being sent stays this tab's until the tab closes.
+  const sending = useRef(false);
+  useEffect(() => {
+    sending.current = running;
+  }, [running]);
+  useEffect(() => {
+    if (!owned) return;
+    return () => {
+      if (!sending.current) sendLocks.releaseJob(owned);
+    };
+  }, [owned]);
+
+  const job = owned ? submission.job : undefined;
+  if (waitingFor && !job) {
+    return (
+      <section aria-labelledby="resume-heading" className="resume">
+        <h3 id="resume-heading">{RUNNING_ELSEWHERE}</h3>
+        <p>
+          “{waitingFor.fileName}” to <strong>{waitingFor.workspaceName}</strong> is open in another
+          tab or window of this browser. To keep its contacts from being sent twice, only that tab
+          can send it. This tab takes over by itself when that one has finished or is closed.
+        </p>
+      </section>
+    );
+  }
   if (!job) return message ? <p className="status">{message}</p> : null;
   const summary = summariseJob(job);
+  const rows = job.parts.reduce((sum, part) => sum + part.rowCount, 0);
+
   const next = () => {
-    const rest = waiting.filter((entry) => entry.id !== job.id);
-    setWaiting(rest);
-    setJob(rest[0]);
+    sendLocks.releaseJob(job.id);
+    setOwned(undefined);
+    setJob(undefined);
+    setQueue((jobs) => jobs.filter((entry) => entry.id !== job.id));
   };
 
   const download = async () => {
-    const files: string[] = [];
-    for (const part of unsentParts(job)) {
-      const body = await journal.loadPartBody(job.id, part.part);
-      if (body) files.push(decodeBase64Utf8(body.base64));
+    setDownloadError('');
+    try {
+      const files: string[] = [];
+      for (const part of unsentParts(job)) {
+        const body = await journal.loadPartBody(job.id, part.part);
+        if (body) files.push(decodeBase64Utf8(body.base64));
+      }
+      const csv = buildRowsNotSentCsv(job.mimeType, files);
+      downloadFile(rowsNotSentFileName(job.fileName), csv, SPREADSHEET_CSV_TYPE);
+    } catch (error) {
+      setDownloadError(error instanceof Error ? error.message : String(error));
     }
-    const blob = new Blob([mergePartFiles(job.mimeType as ResourceMimeType, files)], {
-      type: job.mimeType,
-    });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${job.fileName.replace(/\.[^.]*$/, '')}-not-sent.${EXTENSIONS[job.mimeType as ResourceMimeType]}`;
-    link.click();
-    URL.revokeObjectURL(link.href);
   };
 
+  const canSend = !running && !elsewhere;
   return (
     <section aria-labelledby="resume-heading" className="resume">
       <h3 id="resume-heading">{summary.done ? 'Import finished' : 'An import was interrupted'}</h3>
-      <p>
-        “{job.fileName}” to <strong>{job.workspaceName}</strong> ({job.importMode} mode):{' '}
-        {summary.accepted} of {summary.parts} part{summary.parts === 1 ? '' : 's'} accepted,{' '}
-        {summary.rowsNotSent.toLocaleString()} rows not sent yet.
-      </p>
+      {summary.done ? (
+        <p>
+          “{job.fileName}” to <strong>{job.workspaceName}</strong> ({job.importMode} mode): all{' '}
+          {rows.toLocaleString()} rows were sent
+          {summary.parts > 1 ? ` in ${summary.parts} parts` : ''}, and Whispir accepted every part.
+          Whispir imports them in the background.
+        </p>
+      ) : (
+        <p>
+          “{job.fileName}” to <strong>{job.workspaceName}</strong> ({job.importMode} mode):{' '}
+          {summary.accepted} of {plural(summary.parts, 'part')} accepted,{' '}
+          {summary.rowsNotSent.toLocaleString()} rows not sent yet.
+        </p>
+      )}
+      {!summary.done && !running && elsewhere && (
+        <p className="status">
+          <strong>{RUNNING_ELSEWHERE}.</strong> This browser sends one import at a time: this one
+          can be resumed when that one has finished or its tab is closed.
+        </p>
+      )}
       <PartsProgress
         job={job}
-        running={submission.running}
+        running={running}
+        waiting={!running && elsewhere}
         remaining={submission.remaining}
         onSendAgain={(part) => void submission.run(job, [part])}
         onMarkDone={(part) => void submission.markDone(part)}
       />
       <div className="actions">
-        {!summary.done && !submission.running && (
+        {!summary.done && canSend && (
           <button type="button" className="primary" onClick={() => void submission.run(job)}>
             Resume sending
           </button>
         )}
-        {submission.running && (
+        {running && (
           <button type="button" onClick={submission.cancel}>
             Cancel sending
           </button>
         )}
-        {!summary.done && !submission.running && (
+        {!summary.done && !running && (
           <button type="button" onClick={() => void download()}>
             Download the rows not sent
           </button>
         )}
-        {!submission.running && (
+        {!running && (
           <button
             type="button"
             onClick={() =>
@@ -111,6 +193,11 @@ export function ResumeBanner() {
           </button>
         )}
       </div>
+      {downloadError && (
+        <p role="alert" className="error">
+          The rows not sent could not be saved: {downloadError}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createImport } from '../../api/create-import';
 import { createResource } from '../../api/create-resource';
 import { describeTimeLeft } from '../../domain/progress/estimate';
@@ -6,15 +6,45 @@ import { markPartDone, type SubmissionJob } from '../../domain/submit/submission
 import { createJournal } from '../../submit/journal';
 import { createPacer } from '../../submit/pacer';
 import { runSubmission } from '../../submit/run-submission';
+import { sendLocks } from '../../submit/send-lock';
 import { sleep } from '../../submit/sleep';
 
 const rowsAccepted = (job: SubmissionJob) =>
   job.parts.reduce((sum, part) => sum + (part.status === 'accepted' ? part.rowCount : 0), 0);
 const totalRows = (job: SubmissionJob) => job.parts.reduce((sum, part) => sum + part.rowCount, 0);
 
+/** How often a waiting tab looks whether the other tab has finished sending. */
+const LOCK_POLL_MS = 750;
+
+/**
+ * True while another tab of this browser is sending an import (it holds the sending lock); turns
+ * false by itself when that tab finishes or is closed, so a waiting tab needs no reload.
+ */
+export function useSendingElsewhere(): boolean {
+  const [elsewhere, setElsewhere] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const check = () =>
+      void sendLocks.sendingElsewhere().then(
+        (held) => live && setElsewhere(held),
+        () => undefined,
+      );
+    check();
+    const timer = setInterval(check, LOCK_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+  return elsewhere;
+}
+
 /**
  * Runs a submission job: every state change goes to the screen and to the IndexedDB journal, so
  * a reload can resume. Part files are read back from the journal, so a resumed job needs no file.
+ * A run owns its job and holds the browser's sending lock: while another tab owns the job or
+ * sends anything, `run` sends nothing and resolves undefined (as it does for a second run
+ * started in this tab before the first one ended).
  */
 export function useSubmission(ratePerSecond: number) {
   const journal = useMemo(() => createJournal(), []);
@@ -24,9 +54,22 @@ export function useSubmission(ratePerSecond: number) {
   const controller = useRef<AbortController | undefined>(undefined);
 
   const run = useCallback(
-    async (current: SubmissionJob, parts?: readonly number[]): Promise<SubmissionJob> => {
+    async (
+      current: SubmissionJob,
+      parts?: readonly number[],
+    ): Promise<SubmissionJob | undefined> => {
+      // One run at a time in this tab too (a double click on a button).
+      if (controller.current) return undefined;
       const abort = new AbortController();
       controller.current = abort;
+      // Only the tab that owns the job sends it, and only while no other tab is sending.
+      const stopSending = (await sendLocks.tryClaimJob(current.id))
+        ? await sendLocks.beginSending()
+        : undefined;
+      if (!stopSending) {
+        controller.current = undefined;
+        return undefined;
+      }
       setRunning(true);
       setJob(current);
       setRemaining('');
@@ -61,6 +104,7 @@ export function useSubmission(ratePerSecond: number) {
         setJob(final);
         return final;
       } finally {
+        stopSending();
         setRunning(false);
         controller.current = undefined;
       }
@@ -70,12 +114,14 @@ export function useSubmission(ratePerSecond: number) {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
+  /** The user says an unknown part arrived; resolves with the job as saved. */
   const markDone = useCallback(
-    async (part: number) => {
-      if (!job) return;
+    async (part: number): Promise<SubmissionJob | undefined> => {
+      if (!job) return undefined;
       const next = markPartDone(job, part);
       setJob(next);
       await journal.saveJob(next);
+      return next;
     },
     [job, journal],
   );
