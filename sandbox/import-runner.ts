@@ -12,7 +12,7 @@ import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:time
 import { CHANNEL_KEYS, ROW_REQUIRED_KEYS } from '../src/domain/whispir/contact-fields.ts';
 import { matchKeysOf } from '../src/domain/whispir/match-rule.ts';
 import { newContactId } from './ids.ts';
-import { readRowTable, type RowTable } from './resource-files.ts';
+import { readRowTableSliced, type RowTable } from './resource-files.ts';
 import {
   compactFields,
   FAILURE_LIST_CAP,
@@ -123,7 +123,7 @@ export class ImportRunner {
 
   private async run(id: string, generation: number): Promise<void> {
     try {
-      const active = this.open(id);
+      const active = await this.open(id, generation);
       if (!active) return;
       while (active.cursor < active.table.rowCount) {
         const rps = this.settings().rowsPerSecond;
@@ -146,8 +146,11 @@ export class ImportRunner {
     }
   }
 
-  /** Loads an import and its resource; fails the import when the resource cannot be read. */
-  private open(id: string): ActiveImport | undefined {
+  /**
+   * Loads an import and its resource (a CSV is parsed in slices, like the batches); fails the
+   * import when the resource cannot be read.
+   */
+  private async open(id: string, generation: number): Promise<ActiveImport | undefined> {
     const record = this.store.getImport(id);
     if (!record || record.state === 'done' || record.state === 'failed') return undefined;
     const resource = this.store.getResource(record.workspaceId, record.resourceId);
@@ -156,7 +159,9 @@ export class ImportRunner {
       this.store.finishImport(id, 'failed', `resource ${record.resourceId} no longer exists`);
       return undefined;
     }
-    const read = readRowTable(content, resource.mimeType);
+    const read = await readRowTableSliced(content, resource.mimeType, this.limits.maxMs);
+    // Reset or stopped while parsing: the import (perhaps the whole store) is gone.
+    if (generation !== this.generation) return undefined;
     if ('error' in read) {
       this.store.finishImport(id, 'failed', read.error);
       return undefined;

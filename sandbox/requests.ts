@@ -4,7 +4,12 @@
  */
 import { isContactFieldKey, REQUIRED_MAPPING_KEYS } from '../src/domain/whispir/contact-fields.ts';
 import { IMPORT_MODES, type ImportMode } from '../src/domain/whispir/import-modes.ts';
-import { decodeBase64, isImportableMimeType, resourceFileProblem } from './resource-files.ts';
+import {
+  decodeBase64,
+  isImportableMimeType,
+  PARSE_SLICE_MS,
+  resourceFileProblemSliced,
+} from './resource-files.ts';
 import type { ContactFields } from './store.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errorText: string };
@@ -31,11 +36,14 @@ export interface ResourceRequest {
   readonly content: Buffer;
 }
 
-/** POST and PUT /resources: all four fields, scope, mime type, base64, file validity, size. */
-export function checkResourceRequest(
+/**
+ * POST and PUT /resources: all four fields, scope, mime type, base64, file validity, size.
+ * Asynchronous because a CSV file is parsed in slices, so other requests are answered meanwhile.
+ */
+export async function checkResourceRequest(
   body: Record<string, unknown>,
   maxFileBytes: number,
-): Checked<ResourceRequest> {
+): Promise<Checked<ResourceRequest>> {
   const absent = missing(body, ['name', 'scope', 'mimeType', 'derefUri']);
   if (absent.length) return requiredProblem(absent);
   const scope = String(text(body.scope)).trim().toLowerCase();
@@ -49,7 +57,11 @@ export function checkResourceRequest(
   if (content.length > maxFileBytes)
     return fail(`derefUri: The POST request entity exceeds allowed size (${maxFileBytes} bytes)`);
   if (isImportableMimeType(mimeType)) {
-    const problem = resourceFileProblem(content, mimeType.toLowerCase() as typeof mimeType);
+    const problem = await resourceFileProblemSliced(
+      content,
+      mimeType.toLowerCase() as typeof mimeType,
+      PARSE_SLICE_MS,
+    );
     if (problem)
       return fail(`derefUri: An error occurred when processing entity in the request: ${problem}`);
   }

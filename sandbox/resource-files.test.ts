@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, readRowTable, resourceFileProblem } from './resource-files.ts';
+import {
+  decodeBase64,
+  readRowTable,
+  readRowTableSliced,
+  resourceFileProblem,
+  resourceFileProblemSliced,
+} from './resource-files.ts';
 
 const rows = (content: string, mimeType: string) => {
   const read = readRowTable(Buffer.from(content), mimeType);
@@ -79,5 +85,56 @@ describe('readRowTable', () => {
     expect(readRowTable(Buffer.from('{"people":[]}'), 'application/json')).toEqual({
       error: 'the JSON resource has no "contacts" array',
     });
+  });
+});
+
+describe('the sliced forms, which hand the event loop back while parsing CSV', () => {
+  const tableOf = (read: ReturnType<typeof readRowTable>) => {
+    if ('error' in read) return read;
+    const { table } = read;
+    const columns = ['firstName', 'note', 'x'].map((name) => table.column(name));
+    return Array.from({ length: table.rowCount }, (_, row) => [
+      ...columns.map((read) => read(row)),
+      table.problem(row),
+    ]);
+  };
+  // Large enough for many slices of 0 ms; quoted newlines and commas, blank lines, CRLF, ragged rows.
+  const tricky = [
+    'firstName,note,x',
+    ...Array.from({ length: 3000 }, (_, i) =>
+      i % 7 === 0
+        ? `F${i},"line one\r\nline, two",${i}\r\n`
+        : i % 11 === 0
+          ? `F${i},${i}`
+          : `F${i},n,${i}`,
+    ),
+  ].join('\n');
+
+  it.each([
+    ['tricky rows', tricky],
+    ['no data rows', 'firstName,note,x\n'],
+  ])('read %s exactly as the one-go parse does', async (_, csv) => {
+    const content = Buffer.from(`\uFEFF${csv}`);
+    const sliced = await readRowTableSliced(content, 'text/csv', 0);
+    expect(tableOf(sliced)).toEqual(tableOf(readRowTable(content, 'text/csv')));
+    expect(await resourceFileProblemSliced(content, 'text/csv', 0)).toBeUndefined();
+  });
+
+  it('report a quote error with the data row it is in (blank lines not counted)', async () => {
+    const content = Buffer.from(`${tricky}\nF,"unclosed,1`);
+    const problem = 'not valid CSV: Quoted field unterminated (row 3001)';
+    expect(await resourceFileProblemSliced(content, 'text/csv', 0)).toContain(problem);
+    expect(await readRowTableSliced(content, 'text/csv', 0)).toEqual({
+      error: expect.stringContaining(problem),
+    });
+  });
+
+  it('give other work a turn while a large CSV is parsed', async () => {
+    let turns = 0;
+    const counting = setInterval(() => (turns += 1), 0);
+    const big = Buffer.from(tricky.repeat(10));
+    await resourceFileProblemSliced(big, 'text/csv', 0);
+    clearInterval(counting);
+    expect(turns).toBeGreaterThan(0);
   });
 });

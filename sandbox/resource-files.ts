@@ -1,6 +1,8 @@
 /**
  * Resource files: the base64 payload, its validity as CSV/JSON/XML, and reading it as rows for
- * an import. Pure functions; problems come back as data.
+ * an import. Pure functions; problems come back as data. The `…Sliced` forms parse CSV in slices
+ * that hand the event loop back, for the server: a 100,000-row part takes about 90 ms to parse
+ * in one go (seconds on a busy machine), and nothing else would be answered meanwhile.
  */
 import Papa from 'papaparse';
 import {
@@ -41,12 +43,47 @@ interface CsvParse {
   readonly error?: string;
 }
 
+// Whispir takes comma-delimited files only (Part B §7), so the delimiter is not guessed.
+const CSV_CONFIG = { delimiter: ',', skipEmptyLines: 'greedy' } as const;
+
+const quoteProblem = (error: Papa.ParseError, row: number) => `${error.message} (row ${row})`;
+
 function parseCsv(text: string): CsvParse {
-  // Whispir takes comma-delimited files only (Part B §7), so the delimiter is not guessed.
-  const result = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: 'greedy' });
+  const result = Papa.parse<string[]>(text, CSV_CONFIG);
   const quoteError = result.errors.find((e) => e.type === 'Quotes');
-  if (quoteError) return { rows: [], error: `${quoteError.message} (row ${quoteError.row ?? 0})` };
+  if (quoteError) return { rows: [], error: quoteProblem(quoteError, quoteError.row ?? 0) };
   return { rows: result.data };
+}
+
+/** A slice of parsing for the server: short enough that a waiting request is not held up long. */
+export const PARSE_SLICE_MS = 20;
+
+/** Rows between clock reads while parsing in slices. */
+const ROWS_PER_CLOCK_CHECK = 512;
+
+/** The same parse as `parseCsv`, pausing after about `sliceMs` of work until the next event-loop turn. */
+function parseCsvSliced(text: string, sliceMs: number): Promise<CsvParse> {
+  return new Promise((resolve) => {
+    const rows: string[][] = [];
+    let error: string | undefined;
+    let sliceEnd = performance.now() + sliceMs;
+    Papa.parse<string[]>(text, {
+      ...CSV_CONFIG,
+      step(result, parser) {
+        const quoteError = result.errors.find((e) => e.type === 'Quotes');
+        if (quoteError && error === undefined) error = quoteProblem(quoteError, rows.length);
+        rows.push(result.data);
+        if (rows.length % ROWS_PER_CLOCK_CHECK === 0 && performance.now() > sliceEnd) {
+          parser.pause();
+          setImmediate(() => {
+            sliceEnd = performance.now() + sliceMs;
+            parser.resume();
+          });
+        }
+      },
+      complete: () => resolve(error === undefined ? { rows } : { rows: [], error }),
+    });
+  });
 }
 
 function parseJson(text: string): { value?: unknown; error?: string } {
@@ -57,6 +94,8 @@ function parseJson(text: string): { value?: unknown; error?: string } {
   }
 }
 
+const csvFileProblem = ({ error }: CsvParse) => error && `the file is not valid CSV: ${error}`;
+
 /** Why a private resource file is not valid CSV/JSON/XML, or `undefined` when it is. */
 export function resourceFileProblem(
   content: Buffer,
@@ -66,10 +105,8 @@ export function resourceFileProblem(
   if (text === undefined) return 'the file is not UTF-8 text';
   if (!text.trim()) return 'the file is empty';
   switch (mimeType) {
-    case 'text/csv': {
-      const { error } = parseCsv(text);
-      return error && `the file is not valid CSV: ${error}`;
-    }
+    case 'text/csv':
+      return csvFileProblem(parseCsv(text));
     case 'application/json':
       return parseJson(text).error && 'the file is not valid JSON';
     case 'application/xml':
@@ -77,6 +114,18 @@ export function resourceFileProblem(
         return `the file nests XML elements deeper than ${MAX_XML_DEPTH} levels`;
       return parseXmlDocument(text) ? undefined : 'the file is not well-formed XML';
   }
+}
+
+/** `resourceFileProblem`, parsing a CSV file in slices of about `sliceMs`. */
+export async function resourceFileProblemSliced(
+  content: Buffer,
+  mimeType: ImportableMimeType,
+  sliceMs: number,
+): Promise<string | undefined> {
+  const text = mimeType === 'text/csv' ? decodeText(content) : undefined;
+  // Not CSV, not text, or blank: nothing to slice, and the one-go check says why.
+  if (!text?.trim()) return resourceFileProblem(content, mimeType);
+  return csvFileProblem(await parseCsvSliced(text, sliceMs));
 }
 
 /** The data rows of a resource, read column by column (a missing column reads as blank). */
@@ -151,19 +200,37 @@ function xmlRecords(root: ReturnType<typeof parseXmlDocument>): Record<string, s
  * Reads a resource as rows for an import: CSV with a header row, JSON `{"contacts":[...]}` (or a
  * bare array), XML `import/contacts/contact` in the Whispir namespace.
  */
-export function readRowTable(
-  content: Buffer,
-  mimeType: string,
-): { table: RowTable } | { error: string } {
+export function readRowTable(content: Buffer, mimeType: string): RowTableRead {
   const text = decodeText(content);
   if (text === undefined) return { error: 'the resource is not UTF-8 text' };
+  return mimeType.toLowerCase() === 'text/csv'
+    ? csvRead(parseCsv(text))
+    : readRecords(text, mimeType);
+}
+
+/** `readRowTable`, parsing a CSV resource in slices of about `sliceMs`. */
+export async function readRowTableSliced(
+  content: Buffer,
+  mimeType: string,
+  sliceMs: number,
+): Promise<RowTableRead> {
+  const text = decodeText(content);
+  if (text === undefined) return { error: 'the resource is not UTF-8 text' };
+  return mimeType.toLowerCase() === 'text/csv'
+    ? csvRead(await parseCsvSliced(text, sliceMs))
+    : readRecords(text, mimeType);
+}
+
+export type RowTableRead = { table: RowTable } | { error: string };
+
+const csvRead = (csv: CsvParse): RowTableRead =>
+  csv.error
+    ? { error: `the resource is not valid CSV: ${csv.error}` }
+    : { table: csvTable(csv.rows) };
+
+/** JSON and XML resources: parsed whole (one `JSON.parse`, one DOM). */
+function readRecords(text: string, mimeType: string): RowTableRead {
   const type = mimeType.toLowerCase();
-  if (type === 'text/csv') {
-    const csv = parseCsv(text);
-    return csv.error
-      ? { error: `the resource is not valid CSV: ${csv.error}` }
-      : { table: csvTable(csv.rows) };
-  }
   if (type === 'application/json') {
     const { value, error } = parseJson(text);
     if (error) return { error: 'the resource is not valid JSON' };

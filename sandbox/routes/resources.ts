@@ -33,8 +33,8 @@ export function mountResources(app: Hono<SandboxEnv>, deps: SandboxDeps, prefix:
         links: pageLinks(c.req.url, page, items.length, all.length),
       });
     },
-    POST: (c, body) => {
-      const checked = checkResourceRequest(body, deps.options.maxFileBytes);
+    POST: async (c, body) => {
+      const checked = await checkResourceRequest(body, deps.options.maxFileBytes);
       if (!checked.ok) return sendError(c, 422, checked.errorText);
       const resource = store.createResource(c.get('workspace').id, newLongId(), checked.value);
       const payload = resourceBody(c.get('base'), resource, true);
@@ -56,10 +56,10 @@ export function mountResources(app: Hono<SandboxEnv>, deps: SandboxDeps, prefix:
         resourceBody(c.get('base'), resource, true),
       );
     },
-    PUT: (c, body) => {
+    PUT: async (c, body) => {
       const id = c.req.param('id') ?? '';
       if (!store.getResource(c.get('workspace').id, id)) return notFound(c);
-      const checked = checkResourceRequest(body, deps.options.maxFileBytes);
+      const checked = await checkResourceRequest(body, deps.options.maxFileBytes);
       if (!checked.ok) return sendError(c, 422, checked.errorText);
       store.replaceResource(c.get('workspace').id, id, checked.value);
       return c.body(null, 204);
