@@ -66,22 +66,26 @@ function parseCsvSliced(text: string, sliceMs: number): Promise<CsvParse> {
   return new Promise((resolve) => {
     const rows: string[][] = [];
     let error: string | undefined;
-    let sliceEnd = performance.now() + sliceMs;
-    Papa.parse<string[]>(text, {
-      ...CSV_CONFIG,
-      step(result, parser) {
-        const quoteError = result.errors.find((e) => e.type === 'Quotes');
-        if (quoteError && error === undefined) error = quoteProblem(quoteError, rows.length);
-        rows.push(result.data);
-        if (rows.length % ROWS_PER_CLOCK_CHECK === 0 && performance.now() > sliceEnd) {
-          parser.pause();
-          setImmediate(() => {
-            sliceEnd = performance.now() + sliceMs;
-            parser.resume();
-          });
-        }
-      },
-      complete: () => resolve(error === undefined ? { rows } : { rows: [], error }),
+    let sliceEnd = 0;
+    // Decoding the upload has just taken a turn's worth of time: parse from the next turn.
+    setImmediate(() => {
+      sliceEnd = performance.now() + sliceMs;
+      Papa.parse<string[]>(text, {
+        ...CSV_CONFIG,
+        step(result, parser) {
+          const quoteError = result.errors.find((e) => e.type === 'Quotes');
+          if (quoteError && error === undefined) error = quoteProblem(quoteError, rows.length);
+          rows.push(result.data);
+          if (rows.length % ROWS_PER_CLOCK_CHECK === 0 && performance.now() > sliceEnd) {
+            parser.pause();
+            setImmediate(() => {
+              sliceEnd = performance.now() + sliceMs;
+              parser.resume();
+            });
+          }
+        },
+        complete: () => resolve(error === undefined ? { rows } : { rows: [], error }),
+      });
     });
   });
 }
