@@ -142,7 +142,7 @@ describe('trimValue', () => {
 describe('NORMALISERS and phoneRegionOf', () => {
   it('has a normaliser for every catalogue format', () => {
     expect(Object.keys(NORMALISERS).sort()).toEqual(
-      ['country', 'email', 'phone', 'postcode', 'text', 'timezone'].sort(),
+      ['country', 'email', 'phone', 'postcode', 'status', 'text', 'timezone'].sort(),
     );
   });
 

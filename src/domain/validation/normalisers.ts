@@ -5,6 +5,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { FieldFormat } from '../whispir/contact-fields';
+import { proposeStatus } from './coded-values';
 import { findCountry } from './countries';
 import { checkPhone, toPhoneRegion } from './phones';
 import type { ContactRow } from './problems';
@@ -55,6 +56,12 @@ export const normaliseTimezone: Normaliser = (value) => {
   return changed(value, result.kind === 'fixable' ? result.value : text);
 };
 
+/** Whispir's status letter for the words people use (`Active` → `A`, `inactive` → `D`). */
+export const normaliseStatus: Normaliser = (value) => {
+  const text = trimmed(value);
+  return changed(value, (text && proposeStatus(text)) || text);
+};
+
 /** The normaliser for each catalogue format. */
 export const NORMALISERS: Readonly<Record<FieldFormat, Normaliser>> = {
   text: trimValue,
@@ -63,4 +70,5 @@ export const NORMALISERS: Readonly<Record<FieldFormat, Normaliser>> = {
   phone: normalisePhone,
   country: normaliseCountry,
   timezone: normaliseTimezone,
+  status: normaliseStatus,
 };

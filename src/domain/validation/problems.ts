@@ -17,9 +17,11 @@ export const ROW_PROBLEM_CODES = [
   'country-unknown',
   'country-code',
   'country-alias',
+  'status-invalid',
+  'phone-landline',
+  'phone-is-mobile',
   'whitespace',
-  'duplicate-email',
-  'duplicate-mobile',
+  'duplicate-contact',
 ] as const;
 
 export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
@@ -43,9 +45,11 @@ export const ROW_PROBLEM_SEVERITY: Readonly<Record<RowProblemCode, RowProblemSev
   'country-unknown': 'error',
   'country-code': 'error',
   'country-alias': 'warning',
+  'status-invalid': 'error',
+  'phone-landline': 'warning',
+  'phone-is-mobile': 'warning',
   whitespace: 'warning',
-  'duplicate-email': 'warning',
-  'duplicate-mobile': 'warning',
+  'duplicate-contact': 'warning',
 };
 
 /** The kinds of fix on offer; the review step offers each kind as one "fix all" action. */
@@ -54,6 +58,11 @@ export type FixKind =
   | 'phone-format'
   | 'country-name'
   | 'timezone-format'
+  | 'timezone-from-place'
+  | 'status-value'
+  | 'move-landline'
+  | 'move-mobile'
+  | 'clear-invalid'
   | 'trim'
   | 'email-lowercase';
 
@@ -65,6 +74,10 @@ export interface ContactFix {
   readonly field: string;
   readonly value: string;
   readonly kind: FixKind;
+  /** A second cell the fix sets: a number moved to the field it belongs in. */
+  readonly alsoSet?: { readonly field: string; readonly value: string };
+  /** What a proposal was read from, for the "fix all" label: `{ source: 'State', basis: 'NSW' }`. */
+  readonly reason?: { readonly source: string; readonly basis: string };
 }
 
 export interface RowProblem {

@@ -13,7 +13,7 @@ import {
 import type { RowProblemCode } from './problems';
 
 /** The formats with a check of their own; other fields are only trimmed. */
-export type CheckedFormat = 'email' | 'phone' | 'country' | 'timezone';
+export type CheckedFormat = 'email' | 'phone' | 'country' | 'timezone' | 'status';
 
 export type RowRule =
   /** The field must have a non-blank value (Part A §6). */
@@ -33,6 +33,7 @@ const CHECKED_FORMATS: ReadonlySet<string> = new Set<CheckedFormat>([
   'phone',
   'country',
   'timezone',
+  'status',
 ]);
 
 function isCheckedFormat(format: string): format is CheckedFormat {

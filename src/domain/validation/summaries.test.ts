@@ -110,7 +110,7 @@ describe('summariseProblems', () => {
       { timezone: 'AEST', firstName: ' Zoë' }, // error + warning
       { workEmailAddress1: 'Zoe@Example.com' }, // warning only
       {}, // clean
-      { workEmailAddress1: 'zoe@example.com' }, // duplicate of rows 2,3,5 (warning)
+      { workEmailAddress1: 'zoe@example.com' }, // the same person as rows 3, 4, 5 (warning)
     ]);
     const summary = summariseProblems(problems);
     expect(summary.rowsWithErrors).toBe(2);
@@ -120,14 +120,15 @@ describe('summariseProblems', () => {
       { code: 'email-case', severity: 'warning', count: 1 },
       { code: 'timezone-invalid', severity: 'error', count: 1 },
       { code: 'whitespace', severity: 'warning', count: 1 },
-      { code: 'duplicate-email', severity: 'warning', count: 5 },
+      { code: 'duplicate-contact', severity: 'warning', count: 4 },
     ]);
     expect(summary.byCode[0]?.example).toMatchObject({ row: 2, field: 'firstName' });
     expect(summary.byField.map(({ label, errors, warnings }) => [label, errors, warnings])).toEqual(
       [
         ['First name', 1, 1],
         ['Time zone', 1, 0],
-        ['Work email', 0, 6],
+        ['Whole row', 0, 4],
+        ['Work email', 0, 1],
       ],
     );
   });

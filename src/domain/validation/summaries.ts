@@ -89,10 +89,45 @@ export interface FixSummary {
   readonly label: string;
 }
 
-function fixLabel(kind: FixKind, field: string, count: number, from: string, to: string): string {
+function fixLabel(
+  kind: FixKind,
+  fix: ContactFix,
+  count: number,
+  from: string,
+  reasons: ReadonlyMap<string, { source: string; basis: string; to: string; count: number }>,
+): string {
+  const field = fix.field;
+  const to = fix.value;
   const noun = fieldLabel(field).toLowerCase();
   const example = `${from} → ${to}`;
   switch (kind) {
+    case 'timezone-from-place': {
+      // "Set the time zone from State for 37 rows: NSW → Australia/Sydney (30), QLD → …"
+      const bySource = new Map<string, { count: number; parts: string[] }>();
+      for (const reason of [...reasons.values()].sort((a, b) => b.count - a.count)) {
+        const entry = bySource.get(reason.source) ?? { count: 0, parts: [] };
+        entry.count += reason.count;
+        if (entry.parts.length < 4)
+          entry.parts.push(
+            `${reason.basis} → ${reason.to}${reason.count > 1 ? ` (${reason.count})` : ''}`,
+          );
+        else if (entry.parts.length === 4) entry.parts.push('…');
+        bySource.set(reason.source, entry);
+      }
+      const sources = [...bySource].map(
+        ([source, entry]) =>
+          `from ${source} for ${pluralise(entry.count, 'row')}: ${entry.parts.join(', ')}`,
+      );
+      return `Set the ${noun} ${sources.join('; ')}`;
+    }
+    case 'status-value':
+      return `Use Whispir's status letter in ${pluralise(count, `${noun} cell`)}: ${example}`;
+    case 'move-landline':
+      return `Move ${pluralise(count, 'landline')} from ${fieldLabel(field)} to ${fieldLabel(fix.alsoSet?.field ?? '')}: texts to a landline fail`;
+    case 'move-mobile':
+      return `Move ${pluralise(count, 'mobile number')} from ${fieldLabel(field)} to ${fieldLabel(fix.alsoSet?.field ?? '')}`;
+    case 'clear-invalid':
+      return `Clear ${pluralise(count, `invalid ${noun}`)}: these rows still have another email or mobile (the cleared values are listed in the rejected-rows report)`;
     case 'phone-country-code':
       return `Add country code to ${pluralise(count, `${noun} number`)}: ${example}`;
     case 'phone-format':
@@ -111,21 +146,35 @@ function fixLabel(kind: FixKind, field: string, count: number, from: string, to:
 
 /** One entry per kind of fix and field, largest first: the "fix all" actions on offer. */
 export function summariseFixes(problems: readonly RowProblem[]): FixSummary[] {
-  const groups = new Map<string, { fix: ContactFix; count: number; row: number; from: string }>();
+  type Reason = { source: string; basis: string; to: string; count: number };
+  const groups = new Map<
+    string,
+    { fix: ContactFix; count: number; row: number; from: string; reasons: Map<string, Reason> }
+  >();
   for (const p of problems) {
     if (!p.fix) continue;
     const key = `${p.fix.kind}\u0000${p.fix.field}`;
-    const group = groups.get(key);
+    let group = groups.get(key);
     if (group) group.count++;
-    else groups.set(key, { fix: p.fix, count: 1, row: p.row, from: p.value ?? '' });
+    else {
+      group = { fix: p.fix, count: 1, row: p.row, from: p.value ?? '', reasons: new Map() };
+      groups.set(key, group);
+    }
+    const reason = p.fix.reason;
+    if (reason) {
+      const reasonKey = `${reason.source}\u0000${reason.basis}\u0000${p.fix.value}`;
+      const known = group.reasons.get(reasonKey);
+      if (known) known.count++;
+      else group.reasons.set(reasonKey, { ...reason, to: p.fix.value, count: 1 });
+    }
   }
   return [...groups.values()]
-    .map(({ fix, count, row, from }) => ({
+    .map(({ fix, count, row, from, reasons }) => ({
       kind: fix.kind,
       field: fix.field,
       count,
       example: { row, from, to: fix.value },
-      label: fixLabel(fix.kind, fix.field, count, from, fix.value),
+      label: fixLabel(fix.kind, fix, count, from, reasons),
     }))
     .sort((a, b) => b.count - a.count);
 }
@@ -142,9 +191,15 @@ export function applyFixes(
   let result: Record<string, string> | undefined;
   for (const p of problems) {
     const fix = p.fix;
-    if (!fix || (kinds && !kinds.has(fix.kind)) || contact[fix.field] === fix.value) continue;
-    result ??= { ...contact };
-    result[fix.field] = fix.value;
+    if (!fix || (kinds && !kinds.has(fix.kind))) continue;
+    if (contact[fix.field] !== fix.value) {
+      result ??= { ...contact };
+      result[fix.field] = fix.value;
+    }
+    if (fix.alsoSet && contact[fix.alsoSet.field] !== fix.alsoSet.value) {
+      result ??= { ...contact };
+      result[fix.alsoSet.field] = fix.alsoSet.value;
+    }
   }
   return result ?? contact;
 }

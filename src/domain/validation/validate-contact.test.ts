@@ -112,12 +112,27 @@ describe('validateContact: rules', () => {
     {
       description: 'email: the seed page comma',
       input: { ...VALID, workEmailAddress1: 'jane.smith@testcompany,com' },
-      expected: [{ field: 'workEmailAddress1', code: 'email-invalid', severity: 'error' }],
+      // The row still has a mobile, so clearing the bad address keeps the person.
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-invalid',
+          severity: 'error',
+          fix: { field: 'workEmailAddress1', value: '', kind: 'clear-invalid' },
+        },
+      ],
     },
     {
       description: 'email: checked in every email field',
       input: { ...VALID, personalEmailAddress2: 'not an email' },
-      expected: [{ field: 'personalEmailAddress2', code: 'email-invalid', severity: 'error' }],
+      expected: [
+        {
+          field: 'personalEmailAddress2',
+          code: 'email-invalid',
+          severity: 'error',
+          fix: { field: 'personalEmailAddress2', value: '', kind: 'clear-invalid' },
+        },
+      ],
     },
     {
       description: 'email: capitals',
@@ -199,7 +214,12 @@ describe('validateContact: rules', () => {
           severity: 'error',
           fix: { field: 'workPhone1', value: '61398765432', kind: 'phone-country-code' },
         },
-        { field: 'personalFax1', code: 'phone-invalid', severity: 'error' },
+        {
+          field: 'personalFax1',
+          code: 'phone-invalid',
+          severity: 'error',
+          fix: { field: 'personalFax1', value: '', kind: 'clear-invalid' },
+        },
       ],
     },
     {
@@ -213,7 +233,120 @@ describe('validateContact: rules', () => {
     {
       description: 'phone: invalid',
       input: { ...VALID, workMobilePhone1: '6141234567' },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-invalid',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '', kind: 'clear-invalid' },
+        },
+      ],
+    },
+    {
+      description: 'phone: invalid, and the row has no other way to reach the person',
+      input: { ...VALID, workMobilePhone1: '6141234567', workEmailAddress1: '' },
       expected: [{ field: 'workMobilePhone1', code: 'phone-invalid', severity: 'error' }],
+    },
+    {
+      description: 'phone: a landline in the mobile field, moved to the work phone',
+      input: { ...VALID, workMobilePhone1: '61298765432' },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-landline',
+          severity: 'warning',
+          fix: {
+            field: 'workMobilePhone1',
+            value: '',
+            kind: 'move-landline',
+            alsoSet: { field: 'workPhone1', value: '61298765432' },
+          },
+        },
+      ],
+    },
+    {
+      description: 'phone: a landline in the mobile field, with the work phone taken',
+      input: { ...VALID, workMobilePhone1: '61298765432', workPhone1: '61398765432' },
+      expected: [{ field: 'workMobilePhone1', code: 'phone-landline', severity: 'warning' }],
+    },
+    {
+      description: 'phone: a mobile in the work phone field of a row with no mobile',
+      input: { ...VALID, workMobilePhone1: '', workPhone1: '61412345679' },
+      expected: [
+        {
+          field: 'workPhone1',
+          code: 'phone-is-mobile',
+          severity: 'warning',
+          fix: {
+            field: 'workPhone1',
+            value: '',
+            kind: 'move-mobile',
+            alsoSet: { field: 'workMobilePhone1', value: '61412345679' },
+          },
+        },
+      ],
+    },
+    {
+      description: 'phone: a mobile as the work phone of a row that has a mobile is fine',
+      input: { ...VALID, workPhone1: '61412345679' },
+      expected: [],
+    },
+    {
+      description: 'status: a word Whispir does not take, with its letter proposed',
+      input: { ...VALID, status: 'Inactive' },
+      expected: [
+        {
+          field: 'status',
+          code: 'status-invalid',
+          severity: 'error',
+          fix: { field: 'status', value: 'D', kind: 'status-value' },
+        },
+      ],
+    },
+    {
+      description: 'status: A and D pass',
+      input: { ...VALID, status: 'A' },
+      expected: [],
+    },
+    {
+      description: 'timezone: missing, proposed from the state',
+      input: { ...VALID, timezone: '', workState: 'QLD' },
+      expected: [
+        {
+          field: 'timezone',
+          code: 'required-missing',
+          severity: 'error',
+          fix: {
+            field: 'timezone',
+            value: 'Australia/Brisbane',
+            kind: 'timezone-from-place',
+            reason: { source: 'State', basis: 'QLD' },
+          },
+        },
+      ],
+    },
+    {
+      description: 'timezone: missing, proposed from the mobile number when nothing else says',
+      input: { ...VALID, timezone: '', workCountry: '', workMobilePhone1: '64211234567' },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' },
+        {
+          field: 'timezone',
+          code: 'required-missing',
+          severity: 'error',
+          fix: {
+            field: 'timezone',
+            value: 'Pacific/Auckland',
+            kind: 'timezone-from-place',
+            reason: { source: 'the mobile number’s country', basis: 'NZ' },
+          },
+        },
+      ],
+    },
+    {
+      description: 'timezone: missing in a country of several zones, with nothing to tell',
+      input: { ...VALID, timezone: '' },
+      expected: [{ field: 'timezone', code: 'required-missing', severity: 'error' }],
     },
     {
       description: 'timezone: UTC+10',
@@ -242,7 +375,19 @@ describe('validateContact: rules', () => {
     {
       description: 'timezone: abbreviation',
       input: { ...VALID, timezone: 'AEST' },
-      expected: [{ field: 'timezone', code: 'timezone-invalid', severity: 'error' }],
+      expected: [
+        {
+          field: 'timezone',
+          code: 'timezone-invalid',
+          severity: 'error',
+          fix: {
+            field: 'timezone',
+            value: 'Australia/Sydney',
+            kind: 'timezone-from-place',
+            reason: { source: 'Time zone', basis: 'AEST' },
+          },
+        },
+      ],
     },
     {
       description: 'country: unknown',

@@ -18,6 +18,9 @@ import {
 } from './problems';
 import { ROW_RULES, compileRules, fieldLabel, type CompiledRules, type RowRule } from './rules';
 import { hasEdgeSpace, isBlank } from './text';
+import { proposeStatus } from './coded-values';
+import { lineTypeOf, regionOfNumber } from './line-types';
+import { proposeTimezone, type ZoneProposal, type ZoneSource } from './timezone-proposals';
 import { checkTimezone } from './timezones';
 
 export interface ValidationOptions {
@@ -168,6 +171,7 @@ function checkCell(
       const result = checkPhone(text, rowRegion(contact, context));
       if (result.kind === 'valid') {
         if (spaced) out.push(whitespaceProblem(row, field, label, value));
+        checkLineType(field, text, contact, row, out);
         return text;
       }
       if (result.kind === 'fixable') {
@@ -280,9 +284,106 @@ function checkCell(
       return result.kind === 'fixable' ? result.value : undefined;
     }
 
+    case 'status': {
+      if (text === 'A' || text === 'D') {
+        if (spaced) out.push(whitespaceProblem(row, field, label, value));
+        return text;
+      }
+      const proposed = proposeStatus(text);
+      out.push(
+        problem(
+          row,
+          field,
+          'status-invalid',
+          proposed
+            ? `${label} "${value}" is not a Whispir status; Whispir needs A (active) or D (disabled): ${proposed}.`
+            : `${label} "${value}" is not a Whispir status; use A (active) or D (disabled).`,
+          value,
+          proposed ? fixOf(field, proposed, 'status-value') : undefined,
+        ),
+      );
+      return proposed;
+    }
+
     default:
       if (spaced) out.push(whitespaceProblem(row, field, fieldLabel(field), value));
       return text;
+  }
+}
+
+/** Mobile fields and the phone field of the same kind, both ways. */
+const MOBILE_TO_PHONE: Readonly<Record<string, string>> = {
+  workMobilePhone1: 'workPhone1',
+  workMobilePhone2: 'workPhone2',
+  personalMobilePhone1: 'personalPhone1',
+  personalMobilePhone2: 'personalPhone2',
+  otherMobile: 'otherPhone1',
+};
+const PHONE_TO_MOBILE: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(MOBILE_TO_PHONE).map(([mobile, phone]) => [phone, mobile]),
+);
+
+/**
+ * A landline in a mobile field (texts to it fail) or a mobile in a phone field whose row has no
+ * mobile, with a fix that moves it when the field it belongs in is empty in this row. Checked
+ * once the number is in Whispir's form (`whispir`), so the move never fights the format fix.
+ */
+function checkLineType(
+  field: string,
+  whispir: string,
+  contact: ContactRow,
+  row: number,
+  out: RowProblem[],
+): void {
+  const phoneField = MOBILE_TO_PHONE[field];
+  const mobileField = PHONE_TO_MOBILE[field];
+  if (!phoneField && !mobileField) return;
+  const type = lineTypeOf(whispir);
+  const label = fieldLabel(field);
+  if (phoneField && type === 'fixed') {
+    const free = isBlank(contact[phoneField]);
+    out.push(
+      problem(
+        row,
+        field,
+        'phone-landline',
+        `${label} ${whispir} is a landline: text messages to it fail${
+          free ? `; it belongs in ${fieldLabel(phoneField)}.` : '.'
+        }`,
+        contact[field],
+        free
+          ? {
+              field,
+              value: '',
+              kind: 'move-landline',
+              alsoSet: { field: phoneField, value: whispir },
+            }
+          : undefined,
+      ),
+    );
+  } else if (mobileField && type === 'mobile' && isBlank(contact[mobileField])) {
+    // A work phone that is also the person's mobile is common; it is worth a word only when
+    // the mobile field is empty, so the number could receive texts there.
+    const free = true;
+    out.push(
+      problem(
+        row,
+        field,
+        'phone-is-mobile',
+        `${label} ${whispir} is a mobile number${
+          free ? `; in ${fieldLabel(mobileField)} it can receive text messages.` : '.'
+        }`,
+        contact[field],
+        free
+          ? {
+              field,
+              value: '',
+              kind: 'move-mobile',
+              alsoSet: { field: mobileField, value: whispir },
+            }
+          : undefined,
+      ),
+    );
   }
 }
 
@@ -296,9 +397,10 @@ export function collectContactProblems(
   row: number,
   context: ContactCheckContext,
   out: RowProblem[],
-  channelKeys?: (string | undefined)[],
+  channelKeys: (string | undefined)[] = CHANNEL_SCRATCH,
 ): void {
   const { rules } = context;
+  const start = out.length;
   for (const rule of rules.required) {
     if (isBlank(contact[rule.field])) {
       out.push(
@@ -317,7 +419,7 @@ export function collectContactProblems(
     }
   }
 
-  if (channelKeys) channelKeys.fill(undefined);
+  channelKeys.fill(undefined);
   regionState.contact = undefined;
   for (const field in contact) {
     const value = contact[field];
@@ -330,12 +432,94 @@ export function collectContactProblems(
       continue;
     }
     const normalised = checkCell(field, value, contact, row, context, out);
-    if (channelKeys) {
-      const index = CHANNEL_INDEX.get(field);
-      if (index !== undefined) channelKeys[index] = normalised;
+    const index = CHANNEL_INDEX.get(field);
+    if (index !== undefined) channelKeys[index] = normalised;
+  }
+  if (out.length > start) addProposals(contact, context, out, start, channelKeys);
+  regionState.contact = undefined;
+}
+
+const CHANNEL_SCRATCH: (string | undefined)[] = new Array<string | undefined>(CHANNEL_KEYS.length);
+
+/**
+ * Fixes that need the whole row: a time zone proposed from where the row is, and clearing an
+ * unusable email or phone when the row can still be reached another way.
+ */
+function addProposals(
+  contact: ContactRow,
+  context: ContactCheckContext,
+  out: RowProblem[],
+  start: number,
+  channels: readonly (string | undefined)[],
+): void {
+  const reachable = channels.some((value) => value !== undefined);
+  for (let i = start; i < out.length; i++) {
+    const p = out[i] as RowProblem;
+    if (p.fix || p.field === null) continue;
+    if (
+      p.field === 'timezone' &&
+      (p.code === 'required-missing' || p.code === 'timezone-invalid')
+    ) {
+      const proposal = proposeRowTimezone(
+        contact,
+        context,
+        p.code === 'timezone-invalid' ? p.value : undefined,
+      );
+      if (proposal) {
+        out[i] = {
+          ...p,
+          message: `${p.message} Proposed from ${SOURCE_WORDS[proposal.source]} "${proposal.basis}": ${proposal.zone}.`,
+          fix: {
+            field: 'timezone',
+            value: proposal.zone,
+            kind: 'timezone-from-place',
+            reason: { source: SOURCE_WORDS[proposal.source], basis: proposal.basis },
+          },
+        };
+      }
+    } else if (
+      reachable &&
+      (p.code === 'email-invalid' || p.code === 'phone-invalid') &&
+      // Clearing a channel must leave another: a usable value in a channel field other than this one.
+      channels.some((value, index) => value !== undefined && CHANNEL_KEYS[index] !== p.field)
+    ) {
+      out[i] = { ...p, fix: { field: p.field, value: '', kind: 'clear-invalid' } };
     }
   }
-  regionState.contact = undefined;
+}
+
+const SOURCE_WORDS: Readonly<Record<ZoneSource, string>> = {
+  'time zone': 'Time zone',
+  state: 'State',
+  city: 'City',
+  country: 'Country',
+  mobile: 'the mobile number’s country',
+};
+
+function proposeRowTimezone(
+  contact: ContactRow,
+  context: ContactCheckContext,
+  timezoneText: string | undefined,
+): ZoneProposal | undefined {
+  const pick = (...fields: string[]) =>
+    fields
+      .map((field) => contact[field]?.trim())
+      .find((value) => value !== undefined && value !== '');
+  const evidence = {
+    timezoneText,
+    state: pick('workState', 'personalState', 'workPostalState'),
+    city: pick('workSuburb', 'personalSuburb', 'workPostalSuburb'),
+    country: pick('workCountry', 'personalCountry', 'workPostalCountry'),
+  };
+  const proposal = proposeTimezone(evidence);
+  if (proposal) return proposal;
+  const mobile = pick('workMobilePhone1', 'personalMobilePhone1');
+  if (!mobile) return undefined;
+  const checked = checkPhone(mobile, rowRegion(contact, context));
+  const whispir =
+    checked.kind === 'valid' ? mobile : checked.kind === 'fixable' ? checked.value : undefined;
+  const mobileRegion = whispir ? regionOfNumber(whispir) : undefined;
+  return mobileRegion ? proposeTimezone({ ...evidence, mobileRegion }) : undefined;
 }
 
 /** The problems of one contact row (duplicates across rows need the file validator). */

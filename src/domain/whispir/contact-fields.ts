@@ -10,7 +10,14 @@ export type FieldGroup =
   | 'Organisation'
   | 'Other';
 
-export type FieldFormat = 'text' | 'email' | 'phone' | 'country' | 'timezone' | 'postcode';
+export type FieldFormat =
+  | 'text'
+  | 'email'
+  | 'phone'
+  | 'country'
+  | 'timezone'
+  | 'postcode'
+  | 'status';
 
 export interface ContactField {
   readonly key: string;
@@ -580,7 +587,7 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   f('role1', 'Role', 'Organisation', 'text', ['role', 'rolle', 'rôle', 'rol', 'ruolo']),
   f('role2', 'Additional role', 'Organisation', 'text', ['additional role']),
 
-  f('status', 'Status (A active, D disabled)', 'Other', 'text', ['status'], ['active']),
+  f('status', 'Status (A active, D disabled)', 'Other', 'status', ['status'], ['active']),
   f('username', 'Portal username', 'Other', 'text', ['portal username', 'user name', 'login']),
 ];
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { proposeCodedValue, proposeStatus } from './coded-values';
+
+describe('proposeStatus', () => {
+  it.each([
+    ['Active', 'A'],
+    ['active ', 'A'],
+    ['A', 'A'],
+    ['Yes', 'A'],
+    ['enabled', 'A'],
+    ['Inactive', 'D'],
+    ['Disabled', 'D'],
+    ['d', 'D'],
+    ['Left', 'D'],
+    ['false', 'D'],
+  ])('%s → %s', (value, status) => {
+    expect(proposeStatus(value)).toBe(status);
+  });
+
+  it('proposes nothing for a word it does not know', () => {
+    expect(proposeStatus('On leave')).toBeUndefined();
+  });
+});
+
+describe('proposeCodedValue', () => {
+  it.each([
+    ['country', 'Aus', 'Australia'],
+    ['country', 'AU', 'Australia'],
+    ['country', 'australia', 'Australia'],
+    ['country', 'Autralia', 'Australia'],
+    ['country', 'UK', 'United Kingdom'],
+    ['timezone', 'AEST', 'Australia/Sydney'],
+    ['timezone', 'GMT+10', '+10'],
+    ['timezone', 'Australia/Perth', 'Australia/Perth'],
+    ['status', 'Inactive', 'D'],
+  ] as const)('%s %s → %s', (kind, value, proposed) => {
+    expect(proposeCodedValue(kind, value)).toBe(proposed);
+  });
+
+  it('leaves the choice to the person when nothing is clear', () => {
+    expect(proposeCodedValue('country', 'Narnia')).toBeUndefined();
+    expect(proposeCodedValue('timezone', 'Mars')).toBeUndefined();
+    expect(proposeCodedValue('status', '')).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Fields whose values come from a short list: Whispir's status (A or D), a country, a time zone.
+ * People write them their own way ("Active", "Aus", "AEST"); this proposes the value Whispir
+ * takes for each, for the review's values panel and the status check.
+ */
+import { findCountry, suggestCountry } from './countries';
+import { proposeTimezone } from './timezone-proposals';
+import { checkTimezone } from './timezones';
+
+const STATUS_WORDS: Readonly<Record<string, 'A' | 'D'>> = Object.fromEntries([
+  ...'a active activated enabled enable yes y true 1 current live on open aktiv actif activo'
+    .split(' ')
+    .map((word) => [word, 'A'] as const),
+  ...'d inactive deactivated disabled disable no n false 0 deleted left former archived off closed suspended inaktiv inactif inactivo'
+    .split(' ')
+    .map((word) => [word, 'D'] as const),
+]);
+
+/** Whispir's contact status for a value people write: "Active" → A, "Inactive" → D. */
+export function proposeStatus(value: string): 'A' | 'D' | undefined {
+  return STATUS_WORDS[value.trim().toLowerCase()];
+}
+
+/** The fields with a short list of values the wizard can propose for. */
+export type CodedKind = 'status' | 'country' | 'timezone';
+
+export function codedKindOf(field: string, format: string | undefined): CodedKind | undefined {
+  if (field === 'status') return 'status';
+  if (format === 'country') return 'country';
+  if (format === 'timezone') return 'timezone';
+  return undefined;
+}
+
+/**
+ * The value Whispir takes for `value` of a coded field: itself when already right, a proposal
+ * when one is clear, undefined when the person must choose.
+ */
+export function proposeCodedValue(kind: CodedKind, value: string): string | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  switch (kind) {
+    case 'status':
+      return proposeStatus(text);
+    case 'country':
+      return findCountry(text)?.country.name ?? suggestCountry(text)?.name;
+    case 'timezone': {
+      const check = checkTimezone(text);
+      if (check.kind === 'valid') return text;
+      if (check.kind === 'fixable') return check.value;
+      return proposeTimezone({ timezoneText: text })?.zone;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { lineTypeOf } from './line-types';
+
+describe('lineTypeOf', () => {
+  it.each([
+    ['61412345678', 'mobile'], // Australian mobile
+    ['61298765432', 'fixed'], // Sydney landline
+    ['61398765432', 'fixed'], // Melbourne landline
+    ['64211234567', 'mobile'], // New Zealand mobile
+    ['6493001234', 'fixed'], // Auckland landline
+    ['447911123456', 'mobile'], // UK mobile
+    ['447700900123', 'unknown'], // UK drama range: not a real mobile, never flagged
+    ['442079460000', 'fixed'], // London landline
+    ['14155550132', 'either'], // the US plan does not tell
+  ])('%s is %s', (number, type) => {
+    expect(lineTypeOf(number)).toBe(type);
+  });
+
+  it('answers from the prefix for the numbers that follow', () => {
+    expect(lineTypeOf('61412345678')).toBe('mobile');
+    expect(lineTypeOf('61412999999')).toBe('mobile');
+    expect(lineTypeOf('61299999999')).toBe('fixed');
+  });
+});
