@@ -6,6 +6,7 @@ import {
   continueThroughReview,
   dropFile,
   expect,
+  expectNoAxeViolations,
   sandboxApi,
   sandboxImports,
   test,
@@ -35,10 +36,28 @@ async function toSettings(page: Page): Promise<void> {
   await page.getByRole('radio', { name: /Always add new contacts/ }).check();
 }
 
+/** The page has settled (React's development mode mounts twice): a dropped file is read. */
+const settled = (page: Page) => expect(page.getByText('✓ connection works')).toBeVisible();
+
 async function contactsReadyToImport(page: Page): Promise<void> {
   await page.goto('/');
+  await settled(page);
   await dropFile(page, 'contacts.csv');
   await toSettings(page);
+}
+
+/** Holds the page's uploads (POST …/resources) until the returned function is called. */
+async function holdUploads(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname.endsWith('/resources'),
+    async (route) => {
+      if (route.request().method() === 'POST') await released;
+      await route.continue().catch(() => undefined);
+    },
+  );
+  return release;
 }
 
 const contactCount = async () => (await sandboxApi.contacts()).length;
@@ -48,8 +67,8 @@ test('two tabs, one import: the second tab says why it waits and sends only afte
   context,
 }) => {
   await contactsReadyToImport(page);
-  // Each upload takes three seconds: the first tab is still sending while the second one opens.
-  await configureSandbox({ faults: 'latency:3000:resources' });
+  // The first tab's upload is held until the test lets it go: it is sending meanwhile.
+  const letGo = await holdUploads(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('part-1')).toContainText('Uploading the file');
 
@@ -61,13 +80,15 @@ test('two tabs, one import: the second tab says why it waits and sends only afte
   await expect(second.getByRole('button', { name: 'Resume sending' })).toHaveCount(0);
 
   // A new import in the second tab waits too.
+  await settled(second);
+  await expectNoAxeViolations(second, 'a tab waiting for another one');
   await dropFile(second, 'contacts.csv');
   await toSettings(second);
   const importThere = second.getByRole('button', { name: 'Import 5 contacts' });
   await expect(importThere).toBeDisabled();
   await expect(second.getByRole('main')).toContainText('An import is running in another tab.');
 
-  await configureSandbox({ faults: '' });
+  letGo();
   await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible({
     timeout: 30_000,
   });
@@ -91,7 +112,7 @@ test('a second tab resumes an interrupted import only once its owner is gone, an
   context,
 }) => {
   await contactsReadyToImport(page);
-  await configureSandbox({ faults: 'latency:3000:resources' });
+  await holdUploads(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('part-1')).toContainText('Uploading the file');
 
@@ -104,7 +125,6 @@ test('a second tab resumes an interrupted import only once its owner is gone, an
 
   // The first tab is closed mid-send: the second one takes the import over by itself.
   await page.close();
-  await configureSandbox({ faults: '' });
   const banner = second.getByRole('region', { name: 'An import was interrupted' });
   await expect(banner).toContainText('0 of 1 part accepted', { timeout: 15_000 });
   await banner.getByRole('button', { name: 'Resume sending' }).click();
