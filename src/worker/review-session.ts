@@ -15,10 +15,19 @@ import { ROWS_PER_STEP, pauseAt, progressOf, runSteps, type Steps } from '../dom
 import { formatCount, type RowProblem } from '../domain/validation/problems';
 import { fieldLabel } from '../domain/validation/rules';
 import { planSubmission, type SubmitPolicy } from '../domain/validation/submission';
+import { codedKindOf, proposeCodedValue } from '../domain/validation/coded-values';
+import {
+  DuplicateIndex,
+  duplicateWarnings,
+  mergeGroup,
+  rowMatchKeys,
+} from '../domain/validation/duplicates';
 import { summariseFixes } from '../domain/validation/summaries';
 import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
 import { createValidator } from '../domain/validation/validate-rows';
+import { CHANNEL_KEYS, findContactField } from '../domain/whispir/contact-fields';
 import type {
+  CodedValues,
   FieldCount,
   FixKind,
   ProblemCount,
@@ -65,6 +74,13 @@ type Operation =
       readonly label: string;
       readonly indexes: readonly number[];
       readonly skipped: boolean;
+    }
+  | {
+      /** "Send one of each": the keepers' blanks filled, the other rows skipped with a reason. */
+      readonly kind: 'merge';
+      readonly label: string;
+      readonly changes: readonly CellChange[];
+      readonly skips: readonly { readonly index: number; readonly reason: string }[];
     };
 
 export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
@@ -80,14 +96,27 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
   'country-unknown': 'Unknown country',
   'country-code': 'Country code instead of name',
   'country-alias': 'Country spelled differently',
+  'status-invalid': 'Not a Whispir status',
+  'phone-landline': 'Landline in a mobile field',
+  'phone-is-mobile': 'Mobile in a phone field',
   whitespace: 'Spaces around a value',
-  'duplicate-email': 'Email also on another row',
-  'duplicate-mobile': 'Mobile also on another row',
+  'duplicate-contact': 'Same person as another row',
   'row-too-many-fields': 'Row has too many fields',
   'row-too-few-fields': 'Row has too few fields',
 };
 
 const EMPTY: readonly ReviewProblem[] = [];
+
+/** Fields a row's match keys depend on (the country completes local mobiles). */
+const MATCH_FIELDS: ReadonlySet<string> = new Set([
+  'firstName',
+  'lastName',
+  ...CHANNEL_KEYS,
+  'workCountry',
+]);
+
+/** A coded field with more distinct values than this is not offered as a values panel. */
+export const MAX_CODED_VALUES = 50;
 
 function describeSource(source: FieldSource): string {
   switch (source.kind) {
@@ -98,6 +127,10 @@ function describeSource(source: FieldSource): string {
     case 'empty':
       return 'left empty';
   }
+}
+
+function pluralRows(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? 'row' : 'rows'}`;
 }
 
 function sortedNumbers(values: Iterable<number>): number[] {
@@ -116,6 +149,12 @@ export class ReviewSession {
   private readonly duplicates = new Map<number, ReviewProblem[]>();
   private readonly errorRows = new Set<number>();
   private readonly skipped = new Set<number>();
+  /** Why a row was skipped, when the wizard skipped it for the user ("merged into row 4"). */
+  private readonly skipReasons = new Map<number, string>();
+  /** Rows (not skipped) under their match keys: the same person on several rows. */
+  private readonly people = new DuplicateIndex();
+  private duplicateCounts = { groups: 0, rows: 0 };
+  private readonly channelScratch: (string | undefined)[] = new Array(CHANNEL_KEYS.length);
   private readonly undoStack: Operation[] = [];
   private readonly redoStack: Operation[] = [];
   private policy: SubmitPolicy = 'skip-invalid';
@@ -201,7 +240,7 @@ export class ReviewSession {
 
   private *validateAll(): Steps<void> {
     const { rows, rowNumbers } = this.table;
-    const validator = createValidator();
+    const validator = createValidator(undefined, { duplicates: false });
     const count = rows.length;
     // The rows go in blocks through an ordinary method, so the hot loop is not a generator's.
     for (let start = 0; start < count; start += ROWS_PER_STEP) {
@@ -213,13 +252,12 @@ export class ReviewSession {
     for (const p of result.problems) {
       const index = indexOf(p.row);
       if (index === undefined) continue;
-      const target =
-        p.code === 'duplicate-email' || p.code === 'duplicate-mobile' ? this.duplicates : this.own;
-      const list = target.get(index);
+      const list = this.own.get(index);
       if (list) list.push(p);
-      else target.set(index, [p]);
+      else this.own.set(index, [p]);
       if (p.severity === 'error') this.errorRows.add(index);
     }
+    this.refreshDuplicates();
     for (let i = 0; i < count; i++) {
       if (pauseAt(i)) yield progressOf(count, count);
       if (rows[i]?.length === this.table.headers.length) continue;
@@ -234,28 +272,47 @@ export class ReviewSession {
 
   private addRows(validator: ReturnType<typeof createValidator>, from: number, to: number): void {
     const { rowNumbers } = this.table;
-    for (let i = from; i < to; i++) validator.add(rowNumbers[i] ?? i + 1, this.contactOf(i));
+    const channels = this.channelScratch;
+    for (let i = from; i < to; i++) {
+      const contact = this.contactOf(i);
+      validator.add(rowNumbers[i] ?? i + 1, contact, channels);
+      this.people.add(i, rowMatchKeys(contact, channels));
+    }
   }
 
-  /** Checks one row again after a change; duplicate warnings on changed cells are dropped. */
-  private revalidate(index: number, changedFields: Iterable<string>): void {
+  /** The row's match keys as it stands (one check of the row). */
+  private keysOf(index: number): string[] {
+    const contact = this.contactOf(index);
+    collectContactProblems(contact, 0, this.context, [], this.channelScratch);
+    return rowMatchKeys(contact, this.channelScratch);
+  }
+
+  /** The "same person as row N" warnings, from the groups as they stand. */
+  private refreshDuplicates(): void {
+    this.duplicates.clear();
+    this.duplicateCounts = { groups: 0, rows: 0 };
+    if (this.people.isEmpty) return;
+    const rowNumberOf = (index: number) => this.table.rowNumbers[index] ?? index + 1;
+    const groups = this.people.groups();
+    for (const group of groups)
+      for (const { index, problem } of duplicateWarnings(group, rowNumberOf))
+        this.duplicates.set(index, [problem]);
+    this.duplicateCounts = { groups: groups.length, rows: this.duplicates.size };
+  }
+
+  /** Checks one row again after a change, and returns its match keys as they now stand. */
+  private revalidate(index: number): string[] {
     const out: RowProblem[] = [];
     const rowNumber = this.table.rowNumbers[index] ?? index + 1;
-    collectContactProblems(this.contactOf(index), rowNumber, this.context, out);
+    const contact = this.contactOf(index);
+    collectContactProblems(contact, rowNumber, this.context, out, this.channelScratch);
     const shape = this.shapeProblem(index);
     const problems: ReviewProblem[] = shape ? [shape, ...out] : out;
     if (problems.length > 0) this.own.set(index, problems);
     else this.own.delete(index);
-    const dups = this.duplicates.get(index);
-    if (dups) {
-      // The duplicate check runs over the whole file; a changed cell's old warning is stale.
-      const changed = new Set(changedFields);
-      const kept = dups.filter((p) => p.field === null || !changed.has(p.field));
-      if (kept.length > 0) this.duplicates.set(index, kept);
-      else this.duplicates.delete(index);
-    }
     if (problems.some((p) => p.severity === 'error')) this.errorRows.add(index);
     else this.errorRows.delete(index);
+    return rowMatchKeys(contact, this.channelScratch);
   }
 
   private problemsOf(index: number): readonly ReviewProblem[] {
@@ -288,34 +345,74 @@ export class ReviewSession {
     return { index, field, before, after };
   }
 
-  private applyCells(changes: readonly CellChange[], useAfter: boolean): void {
-    const touched = new Map<number, string[]>();
+  private applyCells(changes: readonly CellChange[], useAfter: boolean): boolean {
+    const touched = new Map<number, boolean>();
     for (const change of changes) {
-      this.setOverlay(change.index, change.field, useAfter ? change.after : change.before);
-      const list = touched.get(change.index);
-      if (list) list.push(change.field);
-      else touched.set(change.index, [change.field]);
+      const keyed = MATCH_FIELDS.has(change.field);
+      if (keyed && !touched.get(change.index) && !this.skipped.has(change.index))
+        // Before the first change of a row's match fields: its keys as the index holds them.
+        this.people.remove(change.index, this.keysOf(change.index));
+      touched.set(change.index, (touched.get(change.index) ?? false) || keyed);
     }
-    for (const [index, fields] of touched) this.revalidate(index, fields);
+    for (const change of changes)
+      this.setOverlay(change.index, change.field, useAfter ? change.after : change.before);
+    let keysChanged = false;
+    for (const [index, keyed] of touched) {
+      const keys = this.revalidate(index);
+      if (keyed && !this.skipped.has(index)) {
+        this.people.add(index, keys);
+        keysChanged = true;
+      }
+    }
+    return keysChanged;
   }
 
-  private applySkip(indexes: readonly number[], skipped: boolean): void {
+  /** A skipped row is not sent, so it is nobody's duplicate; a restored row is again. */
+  private applySkip(indexes: readonly number[], skipped: boolean): boolean {
+    let changed = false;
     for (const index of indexes) {
-      if (skipped) this.skipped.add(index);
-      else this.skipped.delete(index);
+      if (this.skipped.has(index) === skipped) continue;
+      const keys = this.keysOf(index);
+      if (skipped) {
+        this.skipped.add(index);
+        this.people.remove(index, keys);
+      } else {
+        this.skipped.delete(index);
+        this.people.add(index, keys);
+      }
+      changed ||= keys.length > 0;
     }
+    return changed;
   }
 
   private perform(operation: Operation, forward: boolean): void {
+    let keysChanged: boolean;
     if (operation.kind === 'cells') {
       if (operation.shapeReviewed !== undefined) {
         if (forward) this.shapeReviewed.add(operation.shapeReviewed);
         else this.shapeReviewed.delete(operation.shapeReviewed);
       }
-      this.applyCells(operation.changes, forward);
+      keysChanged = this.applyCells(operation.changes, forward);
+    } else if (operation.kind === 'skip') {
+      keysChanged = this.applySkip(
+        operation.indexes,
+        forward ? operation.skipped : !operation.skipped,
+      );
     } else {
-      this.applySkip(operation.indexes, forward ? operation.skipped : !operation.skipped);
+      // Skips after the fills going forward, before them going back, so the index sees each
+      // row's keys as they are when it leaves or rejoins.
+      const indexes = operation.skips.map((skip) => skip.index);
+      if (forward) {
+        keysChanged = this.applyCells(operation.changes, true);
+        keysChanged = this.applySkip(indexes, true) || keysChanged;
+        for (const skip of operation.skips) this.skipReasons.set(skip.index, skip.reason);
+      } else {
+        keysChanged = this.applySkip(indexes, false);
+        keysChanged = this.applyCells(operation.changes, false) || keysChanged;
+        for (const skip of operation.skips) this.skipReasons.delete(skip.index);
+      }
     }
+    if (keysChanged) this.refreshDuplicates();
     this.version++;
   }
 
@@ -345,6 +442,17 @@ export class ReviewSession {
     });
   }
 
+  /**
+   * Adds a field the mapping does not have, empty in every row, so a fix can move a value into it
+   * (a landline from Work mobile into Work phone). It is then part of the upload like any other.
+   */
+  private ensureField(field: string): void {
+    if (this.fields.includes(field)) return;
+    this.fields.push(field);
+    this.sources.push({ kind: 'value', value: '' });
+    this.columns.push({ field, label: fieldLabel(field), source: 'added by a fix' });
+  }
+
   /** Applies every suggested fix of one kind (for one field, or all fields). */
   applyFix(kind: FixKind, field: string | 'all'): number {
     const changes: CellChange[] = [];
@@ -354,6 +462,11 @@ export class ReviewSession {
         if (!fix || fix.kind !== kind || (field !== 'all' && fix.field !== field)) continue;
         const change = this.changeFor(index, fix.field, fix.value);
         if (change) changes.push(change);
+        if (fix.alsoSet) {
+          this.ensureField(fix.alsoSet.field);
+          const also = this.changeFor(index, fix.alsoSet.field, fix.alsoSet.value);
+          if (also) changes.push(also);
+        }
       }
     }
     if (changes.length === 0) return 0;
@@ -385,6 +498,143 @@ export class ReviewSession {
       skipped,
     });
     return indexes.length;
+  }
+
+  /** Rows the filter selects, as indexes (every row for 'all'). */
+  private selected(filter: ReviewFilter): number[] {
+    return this.indexesFor(filter) ?? Array.from(this.table.rows, (_, index) => index);
+  }
+
+  /** Sets one value in a column, for every row the filter shows (undoable as one step). */
+  setColumn(field: string, value: string, filter: ReviewFilter): number {
+    const changes = this.selected(filter).flatMap(
+      (index) => this.changeFor(index, field, value) ?? [],
+    );
+    if (changes.length === 0) return 0;
+    this.record({
+      kind: 'cells',
+      label: `${fieldLabel(field)} set to "${value}" in ${pluralRows(changes.length)}`,
+      changes,
+    });
+    return changes.length;
+  }
+
+  /**
+   * Replaces text in a column, in every row the filter shows: `find` anywhere in the cell (any
+   * case), or the whole cell when `wholeCell`.
+   */
+  replaceInColumn(
+    field: string,
+    find: string,
+    replacement: string,
+    filter: ReviewFilter,
+    wholeCell = false,
+  ): number {
+    const fieldIndex = this.fields.indexOf(field);
+    if (fieldIndex < 0 || find === '') return 0;
+    const lower = find.toLowerCase();
+    const pattern = new RegExp(find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    const changes: CellChange[] = [];
+    for (const index of this.selected(filter)) {
+      const current = this.overlay.get(index)?.get(field) ?? this.originalValue(index, fieldIndex);
+      const next = wholeCell
+        ? current.trim().toLowerCase() === lower.trim()
+          ? replacement
+          : current
+        : current.replace(pattern, () => replacement);
+      if (next === current) continue;
+      const change = this.changeFor(index, field, next);
+      if (change) changes.push(change);
+    }
+    if (changes.length === 0) return 0;
+    this.record({
+      kind: 'cells',
+      label: `"${find}" replaced with "${replacement}" in ${fieldLabel(field)}, ${pluralRows(changes.length)}`,
+      changes,
+    });
+    return changes.length;
+  }
+
+  /**
+   * The distinct values of a coded field (status, a country, a time zone, or any field with a
+   * short list of values), with how many rows hold each and the value Whispir takes proposed;
+   * undefined when the column holds more than `MAX_CODED_VALUES` distinct values.
+   */
+  codedValues(field: string): CodedValues | undefined {
+    const fieldIndex = this.fields.indexOf(field);
+    if (fieldIndex < 0) return undefined;
+    const counts = new Map<string, number>();
+    for (let index = 0; index < this.table.rows.length; index++) {
+      if (this.skipped.has(index)) continue;
+      const value = this.overlay.get(index)?.get(field) ?? this.originalValue(index, fieldIndex);
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+      if (counts.size > MAX_CODED_VALUES) return undefined;
+    }
+    const kind = codedKindOf(field, findContactField(field)?.format);
+    return {
+      field,
+      label: fieldLabel(field),
+      kind: kind ?? 'text',
+      values: [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([value, count]) => ({
+          value,
+          count,
+          proposed: kind ? proposeCodedValue(kind, value) : undefined,
+        })),
+    };
+  }
+
+  /** Rewrites a coded field's values as mapped (`from` → `to`), in every row, as one step. */
+  applyValueMap(field: string, map: Readonly<Record<string, string>>): number {
+    const fieldIndex = this.fields.indexOf(field);
+    if (fieldIndex < 0) return 0;
+    const changes: CellChange[] = [];
+    for (let index = 0; index < this.table.rows.length; index++) {
+      const current = this.overlay.get(index)?.get(field) ?? this.originalValue(index, fieldIndex);
+      const next = Object.hasOwn(map, current) ? map[current] : undefined;
+      if (next === undefined || next === current) continue;
+      const change = this.changeFor(index, field, next);
+      if (change) changes.push(change);
+    }
+    if (changes.length === 0) return 0;
+    this.record({
+      kind: 'cells',
+      label: `values of ${fieldLabel(field)} in ${pluralRows(changes.length)}`,
+      changes,
+    });
+    return changes.length;
+  }
+
+  /**
+   * "Send one of each": every group of rows that are one person becomes its fullest row, with
+   * blanks filled from the others, and the others skipped ("merged into row 4"). One step.
+   */
+  mergeDuplicates(): { groups: number; skipped: number } {
+    const groups = this.people.groups();
+    const changes: CellChange[] = [];
+    const skips: { index: number; reason: string }[] = [];
+    for (const group of groups) {
+      const rows = group.rows.map((index) => ({ index, contact: this.contactOf(index) }));
+      const { keeper, fill } = mergeGroup(rows);
+      if (keeper < 0) continue;
+      for (const [field, value] of Object.entries(fill)) {
+        const change = this.changeFor(keeper, field, value);
+        if (change) changes.push(change);
+      }
+      const keeperRow = this.table.rowNumbers[keeper] ?? keeper + 1;
+      for (const index of group.rows)
+        if (index !== keeper)
+          skips.push({ index, reason: `the same person as row ${keeperRow}, merged into it` });
+    }
+    if (skips.length === 0) return { groups: 0, skipped: 0 };
+    this.record({
+      kind: 'merge',
+      label: `one of each of ${formatCount(groups.length)} ${groups.length === 1 ? 'person' : 'people'} (${pluralRows(skips.length)} merged)`,
+      changes,
+      skips,
+    });
+    return { groups: groups.length, skipped: skips.length };
   }
 
   undo(): boolean {
@@ -550,6 +800,7 @@ export class ReviewSession {
         rejected: plan.rejected,
       },
       message: plan.message,
+      duplicates: this.duplicateCounts,
       undo: undo?.label,
       redo: redo?.label,
     };
@@ -560,7 +811,19 @@ export class ReviewSession {
     const candidates = sortedNumbers(new Set([...this.errorRows, ...this.skipped]));
     const { rows, rowNumbers, headers } = this.table;
     const numberOf = (index: number) => rowNumbers[index] ?? index + 1;
-    const problemsByRow = new Map(candidates.map((i) => [numberOf(i), this.problemsOf(i)]));
+    const problemsByRow = new Map(
+      candidates.map((i) => {
+        const reason = this.skipReasons.get(i);
+        const problems = this.problemsOf(i);
+        // The wizard's own reason for a skip it made, first: the row is not lost, it is merged.
+        return [
+          numberOf(i),
+          reason && this.skipped.has(i)
+            ? [{ message: `Skipped: ${reason}.`, severity: 'error' as const }, ...problems]
+            : problems,
+        ];
+      }),
+    );
     const report = collectReportRows({
       rows: candidates.map((i) => ({ row: numberOf(i), values: rows[i] ?? [] })),
       problemsByRow,

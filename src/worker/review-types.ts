@@ -106,6 +106,22 @@ export interface ReviewSummary {
   readonly accounting: RowAccountingCounts;
   /** "9,688 will be sent, 312 skipped." */
   readonly message: string;
+  /** Rows that are one person by the import's match rule, not counting skipped rows. */
+  readonly duplicates: { readonly groups: number; readonly rows: number };
   readonly undo?: string;
   readonly redo?: string;
+}
+
+/** A coded column's distinct values, for the values panel. */
+export interface CodedValues {
+  readonly field: string;
+  readonly label: string;
+  /** What the proposals are for; `text` for a column with a short list but no rule. */
+  readonly kind: 'status' | 'country' | 'timezone' | 'text';
+  readonly values: readonly {
+    readonly value: string;
+    readonly count: number;
+    /** The value Whispir takes, when the wizard can tell; undefined when the user must choose. */
+    readonly proposed?: string;
+  }[];
 }

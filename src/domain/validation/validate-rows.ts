@@ -38,7 +38,11 @@ const CHANNELS = CHANNEL_KEYS.length;
  * rows an import would match as one contact (same name and the same email or mobile in the same
  * field, after normalisation: docs/whispir-api.md §A8).
  */
-export function createValidator(options?: ValidationOptions): RowValidator {
+export function createValidator(
+  options?: ValidationOptions,
+  /** `duplicates: false` for a caller that keeps its own duplicate index (the review). */
+  { duplicates: findDuplicates = true }: { readonly duplicates?: boolean } = {},
+): RowValidator {
   const context = createCheckContext(options);
   const problems: RowProblem[] = [];
   const scratch: (string | undefined)[] = new Array<string | undefined>(CHANNELS);
@@ -53,7 +57,7 @@ export function createValidator(options?: ValidationOptions): RowValidator {
       if (row < lastRow) inOrder = false;
       lastRow = row;
       collectContactProblems(contact, row, context, problems, channelKeys);
-      index.add(row, rowMatchKeys(contact, channelKeys));
+      if (findDuplicates) index.add(row, rowMatchKeys(contact, channelKeys));
     },
 
     finish() {

@@ -1,0 +1,178 @@
+/**
+ * The review as an admin with a messy staff export uses it: duplicates that follow every fix,
+ * "Send one of each", time zones and values proposed, column-wide changes, all undoable.
+ */
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { ColumnMapping } from '../domain/mapping/mapping';
+import { partFile, prepareUpload } from '../domain/resource/upload-plan';
+import { ReviewSession, type ReviewTable } from './review-session';
+
+const headers = ['First', 'Last', 'Email', 'Mobile', 'Country', 'State', 'Status'];
+const rows = [
+  ['Ann', 'Lee', 'ann@example.com', '0412 345 001', 'Australia', 'NSW', 'Active'],
+  ['Bob', 'Ray', '', '0412 345 002', 'AU', 'QLD', 'Inactive'],
+  ['Ann', 'Lee', '', '61412345001', 'Australia', 'NSW', 'Active'],
+  ['Cat', 'Fox', 'cat@example,com', '0412 345 003', 'australia', 'VIC', 'Active'],
+  ['Dan', 'Orr', 'dan@example.com', '(02) 9876 5432', 'Australia', 'NSW', 'Active'],
+  ['Eve', 'Poe', 'eve@example.com', '', 'New Zealand', '', 'Active'],
+];
+const table: ReviewTable = {
+  headers,
+  delimiter: ',',
+  rows,
+  rowNumbers: rows.map((_, i) => i + 2),
+};
+const mapping: ColumnMapping = {
+  firstName: { kind: 'column', column: 'First' },
+  lastName: { kind: 'column', column: 'Last' },
+  workEmailAddress1: { kind: 'column', column: 'Email' },
+  workMobilePhone1: { kind: 'column', column: 'Mobile' },
+  workCountry: { kind: 'column', column: 'Country' },
+  workState: { kind: 'column', column: 'State' },
+  status: { kind: 'column', column: 'Status' },
+  // No time-zone column: the review proposes one per row.
+  timezone: { kind: 'empty' },
+};
+
+const codes = (session: ReviewSession, index: number) =>
+  session.window(index, 1, { kind: 'all' }).rows[0]?.problems.map((p) => p.code) ?? [];
+
+function sent(session: ReviewSession): Record<string, string>[] {
+  const input = session.uploadInput();
+  const prepared = prepareUpload(input.headers, input.rows, input.mapping, 'csv', 'c.csv');
+  if (!prepared.ok) throw new Error(prepared.message);
+  const text = prepared.upload.parts.map((part) => partFile(prepared.upload, part)).join('');
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  return parsed.data.map((record) =>
+    Object.fromEntries(
+      Object.entries(prepared.upload.fieldMapping).map(([field, column]) => [
+        field,
+        record[column] ?? '',
+      ]),
+    ),
+  );
+}
+
+describe('the same person twice', () => {
+  it('is found through the local and the international form of one mobile, and follows edits and undo', () => {
+    const session = ReviewSession.create(table, mapping);
+    // Rows 2 and 4 are Ann Lee with the same mobile, once local, once in Whispir's form:
+    // normalised, they are the same number.
+    expect(session.summary().duplicates).toEqual({ groups: 1, rows: 2 });
+    expect(codes(session, 0)).toContain('duplicate-contact');
+    session.applyFix('phone-country-code', 'workMobilePhone1');
+    expect(session.summary().duplicates).toEqual({ groups: 1, rows: 2 });
+    session.editCell(2, 'workMobilePhone1', '61412999999');
+    expect(session.summary().duplicates).toEqual({ groups: 0, rows: 0 });
+    expect(codes(session, 0)).not.toContain('duplicate-contact');
+    session.undo();
+    expect(session.summary().duplicates).toEqual({ groups: 1, rows: 2 });
+  });
+
+  it('"Send one of each" keeps the fullest row, fills it, skips the other with its reason', () => {
+    const session = ReviewSession.create(table, mapping);
+    expect(session.mergeDuplicates()).toEqual({ groups: 1, skipped: 1 });
+    const summary = session.summary();
+    expect(summary.duplicates).toEqual({ groups: 0, rows: 0 });
+    expect(summary.accounting.skipped).toBe(1);
+    // Row 2 (with the email) is the fuller one and is kept; row 4 is skipped with a reason.
+    const [kept, , other] = session.window(0, 3, { kind: 'all' }).rows;
+    expect(kept?.skipped).toBe(false);
+    expect(other?.skipped).toBe(true);
+    expect(session.rejectedReport()).toContain(
+      'Skipped: the same person as row 2, merged into it.',
+    );
+    expect(summary.undo).toMatch(/one of each of 1 person/);
+    session.undo();
+    expect(session.summary().duplicates).toEqual({ groups: 1, rows: 2 });
+    expect(session.summary().accounting.skipped).toBe(0);
+  });
+});
+
+describe('accepting what the review proposes', () => {
+  it('turns the messy export into what Whispir takes, one contact per person', () => {
+    const session = ReviewSession.create(table, mapping);
+    const kinds = session.summary().fixes.map((fix) => fix.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'timezone-from-place',
+        'phone-country-code',
+        'status-value',
+        'clear-invalid',
+      ]),
+    );
+    for (const fix of session.summary().fixes) session.applyFix(fix.kind, fix.field);
+    // The landline becomes a move once it is in Whispir's form.
+    for (const fix of session.summary().fixes) session.applyFix(fix.kind, fix.field);
+    session.mergeDuplicates();
+    const summary = session.summary();
+    expect(summary.rowsWithErrors).toBe(0);
+    expect(summary.accounting).toEqual({ total: 6, sent: 5, skipped: 1, rejected: 0 });
+    const contacts = sent(session);
+    expect(contacts.map((c) => [c.firstName, c.timezone, c.status])).toEqual([
+      ['Ann', 'Australia/Sydney', 'A'],
+      ['Bob', 'Australia/Brisbane', 'D'],
+      ['Cat', 'Australia/Melbourne', 'A'],
+      ['Dan', 'Australia/Sydney', 'A'],
+      ['Eve', 'Pacific/Auckland', 'A'],
+    ]);
+    const dan = contacts.find((c) => c.firstName === 'Dan');
+    // The landline is not sent as a mobile: it moved to Work phone, a field the fix added.
+    expect(dan?.workMobilePhone1).toBe('');
+    expect(dan?.workPhone1).toBe('61298765432');
+    // Cat keeps her mobile; the unusable email is cleared rather than losing her.
+    expect(contacts.find((c) => c.firstName === 'Cat')).toMatchObject({
+      workEmailAddress1: '',
+      workMobilePhone1: '61412345003',
+    });
+  });
+});
+
+describe('column-wide changes', () => {
+  it('sets one value for the rows shown, and replaces text in a column, each one undo', () => {
+    const session = ReviewSession.create(table, mapping);
+    expect(session.setColumn('timezone', 'Australia/Sydney', { kind: 'all' })).toBe(6);
+    expect(session.summary().byCode.some((c) => c.code === 'required-missing')).toBe(false);
+    expect(session.replaceInColumn('workCountry', 'AU', 'Australia', { kind: 'all' }, true)).toBe(
+      1,
+    );
+    // Any case, anywhere in the cell: Ann, Dan and the second Ann.
+    expect(session.replaceInColumn('firstName', 'an', 'AN', { kind: 'all' })).toBe(3);
+    expect(session.window(0, 1, { kind: 'all' }).rows[0]?.values[0]).toBe('ANn');
+    session.undo();
+    session.undo();
+    session.undo();
+    expect(session.summary().byCode.some((c) => c.code === 'required-missing')).toBe(true);
+  });
+
+  it('maps the distinct values of a coded column, with proposals', () => {
+    const session = ReviewSession.create(table, mapping);
+    const status = session.codedValues('status');
+    expect(status?.values).toEqual([
+      { value: 'Active', count: 5, proposed: 'A' },
+      { value: 'Inactive', count: 1, proposed: 'D' },
+    ]);
+    const country = session.codedValues('workCountry');
+    expect(country?.values.map((v) => [v.value, v.proposed])).toEqual([
+      ['Australia', 'Australia'],
+      ['AU', 'Australia'],
+      ['australia', 'Australia'],
+      ['New Zealand', 'New Zealand'],
+    ]);
+    expect(session.applyValueMap('status', { Active: 'A', Inactive: 'D' })).toBe(6);
+    expect(session.summary().byCode.some((c) => c.code === 'status-invalid')).toBe(false);
+    session.undo();
+    expect(session.summary().byCode.some((c) => c.code === 'status-invalid')).toBe(true);
+  });
+
+  it('offers no values panel for a column of many different values', () => {
+    const many: ReviewTable = {
+      headers: ['First'],
+      rows: Array.from({ length: 80 }, (_, i) => [`Name ${i}`]),
+      rowNumbers: Array.from({ length: 80 }, (_, i) => i + 2),
+    };
+    const session = ReviewSession.create(many, { firstName: { kind: 'column', column: 'First' } });
+    expect(session.codedValues('firstName')).toBeUndefined();
+  });
+});
