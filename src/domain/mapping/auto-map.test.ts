@@ -569,10 +569,19 @@ describe('suggestionsToMapping', () => {
     expect(suggestionsToMapping(suggestions)).toEqual({
       firstName: { kind: 'column', column: 'Vorname' },
       lastName: { kind: 'column', column: 'Nachname' },
+      timezone: { kind: 'empty' },
     });
   });
 
-  it('is empty for no suggestions', () => {
-    expect(suggestionsToMapping([])).toEqual({});
+  it('leaves Time zone to the review when no column holds one', () => {
+    expect(suggestionsToMapping([])).toEqual({ timezone: { kind: 'empty' } });
+  });
+
+  it('maps a time-zone column when the file has one', () => {
+    const suggestions = autoMapColumns([column('Time zone', ['Australia/Sydney', '+10'])]);
+    expect(suggestionsToMapping(suggestions).timezone).toEqual({
+      kind: 'column',
+      column: 'Time zone',
+    });
   });
 });

@@ -7,7 +7,7 @@
  */
 import { CONTACT_FIELDS, type ContactField } from '../whispir/contact-fields';
 import { customFieldKey, customFieldName } from './custom-fields';
-import type { ColumnMapping } from './mapping';
+import type { ColumnMapping, FieldSource } from './mapping';
 import { normaliseHeader, similarityAtLeast, type NormalisedHeader } from './normalise-header';
 import {
   KIND_NOUNS,
@@ -415,11 +415,15 @@ export function autoMapColumns(
     }));
 }
 
-/** The mapping the step starts from: only the suggestions that apply themselves. */
+/**
+ * The mapping the step starts from: only the suggestions that apply themselves. A file without a
+ * time-zone column leaves Time zone to the review, which proposes one per row.
+ */
 export function suggestionsToMapping(suggestions: readonly MappingSuggestion[]): ColumnMapping {
-  const mapping: Record<string, { kind: 'column'; column: string }> = {};
+  const mapping: Record<string, FieldSource> = {};
   for (const suggestion of suggestions) {
     if (suggestion.apply) mapping[suggestion.field] = { kind: 'column', column: suggestion.column };
   }
+  mapping.timezone ??= { kind: 'empty' };
   return mapping;
 }

@@ -87,8 +87,32 @@ const ruleCases: {
   },
   {
     description: 'a row-required field cannot be left empty',
-    input: { ...complete, timezone: empty, lastName: empty },
-    expected: ['required-left-empty:lastName', 'required-left-empty:timezone'],
+    input: { ...complete, workCountry: empty, lastName: empty },
+    expected: ['required-left-empty:lastName', 'required-left-empty:workCountry'],
+  },
+  {
+    description: 'Time zone may be left to the review, which proposes one per row',
+    input: { ...complete, timezone: empty },
+    expected: [],
+  },
+  {
+    description: 'a time zone set for every row must be one Whispir takes',
+    input: { ...complete, timezone: { kind: 'constant', value: 'AEST' } },
+    expected: ['invalid-constant:timezone'],
+  },
+  {
+    description: 'a country set for every row must be one Whispir recognises',
+    input: { ...complete, workCountry: { kind: 'constant', value: 'Narnia' } },
+    expected: ['invalid-constant:workCountry'],
+  },
+  {
+    description: 'an offset or a name is fine for every row',
+    input: {
+      ...complete,
+      timezone: { kind: 'constant', value: '+10' },
+      workCountry: { kind: 'constant', value: 'NZ' },
+    },
+    expected: [],
   },
   {
     description: 'an unknown key is reported',

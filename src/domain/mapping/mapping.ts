@@ -9,6 +9,8 @@ import {
   findContactField,
   isContactFieldKey,
 } from '../whispir/contact-fields';
+import { findCountry } from '../validation/countries';
+import { checkTimezone } from '../validation/timezones';
 import { customFieldName, isCustomFieldKey } from './custom-fields';
 
 export type FieldSource =
@@ -25,6 +27,7 @@ export interface MappingProblem {
     | 'no-channel'
     | 'required-left-empty'
     | 'empty-constant'
+    | 'invalid-constant'
     | 'unknown-field'
     | 'missing-column';
   readonly field?: string;
@@ -33,7 +36,7 @@ export interface MappingProblem {
 
 /** Something the user should know about an acceptable mapping; it does not block. */
 export interface MappingNote {
-  readonly code: 'mobile-left-empty';
+  readonly code: 'mobile-left-empty' | 'timezone-per-row';
   readonly field: string;
   readonly message: string;
 }
@@ -126,6 +129,23 @@ const MISSING_REQUIRED: Readonly<Record<string, string>> = {
 
 const ROW_REQUIRED = new Set<string>(ROW_REQUIRED_KEYS);
 
+/**
+ * Row-required fields that may still be left without a column: the review proposes a time zone
+ * for each row from its state, city, country or mobile (docs/whispir-api.md §A6).
+ */
+const WORKED_OUT_PER_ROW = new Set<string>(['timezone']);
+
+/** Why a value set for every row cannot be sent, or undefined when Whispir takes it. */
+function constantProblem(field: string, value: string): string | undefined {
+  const format = findContactField(field)?.format;
+  const text = value.trim();
+  if (format === 'timezone' && checkTimezone(text).kind === 'invalid')
+    return `"${text}" is not a time zone Whispir takes: pick one from the list, such as Australia/Sydney or +10.`;
+  if (format === 'country' && !findCountry(text))
+    return `"${text}" is not a country Whispir recognises: pick one from the list, such as Australia.`;
+  return undefined;
+}
+
 function hasValue(source: FieldSource | undefined): boolean {
   if (source === undefined) return false;
   if (source.kind === 'column') return true;
@@ -163,7 +183,7 @@ export function checkMappingRules(
         field,
         message: `"${field}" is not a Whispir contact field: remove it, or add it as a custom field.`,
       });
-    } else if (source.kind === 'empty' && ROW_REQUIRED.has(field)) {
+    } else if (source.kind === 'empty' && ROW_REQUIRED.has(field) && !WORKED_OUT_PER_ROW.has(field)) {
       problems.push({
         code: 'required-left-empty',
         field,
@@ -174,6 +194,12 @@ export function checkMappingRules(
         code: 'empty-constant',
         field,
         message: `Type the value ${label} should have in every row, or drag a column onto it.`,
+      });
+    } else if (source.kind === 'constant' && constantProblem(field, source.value)) {
+      problems.push({
+        code: 'invalid-constant',
+        field,
+        message: constantProblem(field, source.value) as string,
       });
     } else if (source.kind === 'column' && columns !== undefined && !columns.has(source.column)) {
       problems.push({
@@ -197,6 +223,14 @@ export function checkMappingRules(
 /** Things worth telling the user about a mapping that Whispir will accept. */
 export function mappingNotes(mapping: ColumnMapping): MappingNote[] {
   const notes: MappingNote[] = [];
+  if (mapping.timezone?.kind === 'empty') {
+    notes.push({
+      code: 'timezone-per-row',
+      field: 'timezone',
+      message:
+        'Time zone has no column: the review proposes one for each row from its state, city, country or mobile number, and asks about the rest.',
+    });
+  }
   if (mapping.workMobilePhone1?.kind === 'empty') {
     notes.push({
       code: 'mobile-left-empty',
