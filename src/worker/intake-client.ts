@@ -7,6 +7,7 @@
 import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat } from '../domain/resource/formats';
 import type {
+  CodedValues,
   FileSummary,
   FixKind,
   IntakeOverrides,
@@ -287,6 +288,42 @@ export class IntakeClient {
     skipped: boolean,
   ): Promise<ReviewSummary> {
     return this.request({ type: 'set-skipped', rows, skipped });
+  }
+
+  /** Every suggested fix, as one step (one undo). */
+  applyAllFixes(): Promise<ReviewSummary> {
+    return this.request({ type: 'apply-all-fixes' });
+  }
+
+  /** "Send one of each": each person on several rows becomes their fullest row (one undo). */
+  mergeDuplicates(): Promise<ReviewSummary> {
+    return this.request({ type: 'merge-duplicates' });
+  }
+
+  /** One value for a whole column, in the rows the filter shows. */
+  setColumn(field: string, value: string, filter: ReviewFilter): Promise<ReviewSummary> {
+    return this.request({ type: 'set-column', field, value, filter });
+  }
+
+  /** Find and replace in one column, in the rows the filter shows. */
+  replaceInColumn(
+    field: string,
+    find: string,
+    replacement: string,
+    filter: ReviewFilter,
+    wholeCell = false,
+  ): Promise<ReviewSummary> {
+    return this.request({ type: 'replace-in-column', field, find, replacement, filter, wholeCell });
+  }
+
+  /** A column's distinct values with proposals; null when it has too many to list. */
+  codedValues(field: string): Promise<CodedValues | null> {
+    return this.request({ type: 'coded-values', field });
+  }
+
+  /** Rewrites a column's values by the map (value → new value), as one step. */
+  applyValueMap(field: string, map: Readonly<Record<string, string>>): Promise<ReviewSummary> {
+    return this.request({ type: 'apply-value-map', field, map });
   }
 
   undo(): Promise<ReviewSummary> {

@@ -115,6 +115,29 @@ async function handle(request: WorkerRequest, isCancelled: () => boolean): Promi
     case 'set-skipped':
       requireReview().setSkipped(request.rows, request.skipped);
       return requireReview().summary();
+    case 'apply-all-fixes':
+      requireReview().applyAllFixes();
+      return requireReview().summary();
+    case 'merge-duplicates':
+      requireReview().mergeDuplicates();
+      return requireReview().summary();
+    case 'set-column':
+      requireReview().setColumn(request.field, request.value, request.filter);
+      return requireReview().summary();
+    case 'replace-in-column':
+      requireReview().replaceInColumn(
+        request.field,
+        request.find,
+        request.replacement,
+        request.filter,
+        request.wholeCell,
+      );
+      return requireReview().summary();
+    case 'coded-values':
+      return requireReview().codedValues(request.field) ?? null;
+    case 'apply-value-map':
+      requireReview().applyValueMap(request.field, request.map);
+      return requireReview().summary();
     case 'undo':
       requireReview().undo();
       return requireReview().summary();

@@ -33,10 +33,21 @@ export interface FileSummary {
   readonly previewRows: readonly (readonly string[])[];
   /** File row number (1-based, as a spreadsheet shows it) of each preview row. */
   readonly previewRowNumbers: readonly number[];
+  /**
+   * Preview cells too long to show were cut to what the screens show; each is listed with its
+   * full length (`row` indexes `previewRows`). The file's rows keep every character.
+   */
+  readonly shortenedCells?: readonly ShortenedCell[];
   readonly problems: readonly IntakeProblem[];
   readonly problemCount: number;
   readonly detections: readonly Detection[];
   readonly overrides: IntakeOverrides;
+}
+
+export interface ShortenedCell {
+  readonly row: number;
+  readonly column: number;
+  readonly length: number;
 }
 
 export interface ReadProgress {
@@ -108,6 +119,31 @@ export type WorkerRequest =
       readonly type: 'set-skipped';
       readonly rows: readonly number[] | 'all-with-errors';
       readonly skipped: boolean;
+    }
+  | { readonly id: number; readonly type: 'merge-duplicates' }
+  | { readonly id: number; readonly type: 'apply-all-fixes' }
+  | {
+      readonly id: number;
+      readonly type: 'set-column';
+      readonly field: string;
+      readonly value: string;
+      readonly filter: ReviewFilter;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'replace-in-column';
+      readonly field: string;
+      readonly find: string;
+      readonly replacement: string;
+      readonly filter: ReviewFilter;
+      readonly wholeCell: boolean;
+    }
+  | { readonly id: number; readonly type: 'coded-values'; readonly field: string }
+  | {
+      readonly id: number;
+      readonly type: 'apply-value-map';
+      readonly field: string;
+      readonly map: Readonly<Record<string, string>>;
     }
   | { readonly id: number; readonly type: 'undo' }
   | { readonly id: number; readonly type: 'redo' }

@@ -102,9 +102,10 @@ describe('accepting what the review proposes', () => {
         'clear-invalid',
       ]),
     );
-    for (const fix of session.summary().fixes) session.applyFix(fix.kind, fix.field);
-    // The landline becomes a move once it is in Whispir's form.
-    for (const fix of session.summary().fixes) session.applyFix(fix.kind, fix.field);
+    // One click: the landline's move appears only once its number is in Whispir's form, and
+    // is made in the same step.
+    expect(session.applyAllFixes()).toBeGreaterThan(10);
+    expect(session.summary().fixes).toEqual([]);
     session.mergeDuplicates();
     const summary = session.summary();
     expect(summary.rowsWithErrors).toBe(0);
@@ -126,6 +127,20 @@ describe('accepting what the review proposes', () => {
       workEmailAddress1: '',
       workMobilePhone1: '61412345003',
     });
+  });
+});
+
+describe('every suggested fix at once', () => {
+  it('is one step that one undo takes back', () => {
+    const session = ReviewSession.create(table, mapping);
+    const before = session.summary();
+    session.applyAllFixes();
+    expect(session.summary().rowsWithErrors).toBe(0);
+    session.undo();
+    const after = session.summary();
+    expect(after.rowsWithErrors).toBe(before.rowsWithErrors);
+    expect(after.fixes.map((fix) => fix.label)).toEqual(before.fixes.map((fix) => fix.label));
+    expect(after.undo).toBeUndefined();
   });
 });
 

@@ -354,7 +354,9 @@ export class ReviewSession {
         this.people.remove(change.index, this.keysOf(change.index));
       touched.set(change.index, (touched.get(change.index) ?? false) || keyed);
     }
-    for (const change of changes)
+    // Undone in reverse, so a cell changed twice in one step (a fix, then a move) ends as it was.
+    const ordered = useAfter ? changes : [...changes].reverse();
+    for (const change of ordered)
       this.setOverlay(change.index, change.field, useAfter ? change.after : change.before);
     let keysChanged = false;
     for (const [index, keyed] of touched) {
@@ -498,6 +500,47 @@ export class ReviewSession {
       skipped,
     });
     return indexes.length;
+  }
+
+  /**
+   * Every suggested fix at once, as one step: the fixes on offer now, then those that only
+   * appear once these are made (a landline is recognised once its number is in Whispir's form).
+   * Returns the number of cells changed.
+   */
+  applyAllFixes(): number {
+    const all: CellChange[] = [];
+    for (let round = 0; round < 4; round++) {
+      const changes: CellChange[] = [];
+      for (const [index, problems] of this.own) {
+        if (this.skipped.has(index)) continue;
+        // One fix per cell a round: two fixes of one cell would each start from its old value.
+        const used = new Set<string>();
+        for (const { fix } of problems) {
+          if (!fix || used.has(fix.field) || (fix.alsoSet && used.has(fix.alsoSet.field))) continue;
+          used.add(fix.field);
+          const change = this.changeFor(index, fix.field, fix.value);
+          if (change) changes.push(change);
+          if (fix.alsoSet) {
+            used.add(fix.alsoSet.field);
+            this.ensureField(fix.alsoSet.field);
+            const also = this.changeFor(index, fix.alsoSet.field, fix.alsoSet.value);
+            if (also) changes.push(also);
+          }
+        }
+      }
+      if (changes.length === 0) break;
+      this.applyCells(changes, true);
+      all.push(...changes);
+    }
+    if (all.length === 0) return 0;
+    // Applied round by round above; recorded once, so one undo takes every round back.
+    this.applyCells(all, false);
+    this.record({
+      kind: 'cells',
+      label: `every suggested fix (${formatCount(all.length)} ${all.length === 1 ? 'cell' : 'cells'})`,
+      changes: all,
+    });
+    return all.length;
   }
 
   /** Rows the filter selects, as indexes (every row for 'all'). */

@@ -121,7 +121,7 @@ function fixLabel(
       return `Set the ${noun} ${sources.join('; ')}`;
     }
     case 'status-value':
-      return `Use Whispir's status letter in ${pluralise(count, `${noun} cell`)}: ${example}`;
+      return `Use Whispir's status letter (A active, D disabled) in ${pluralise(count, 'status cell')}: ${example}`;
     case 'move-landline':
       return `Move ${pluralise(count, 'landline')} from ${fieldLabel(field)} to ${fieldLabel(fix.alsoSet?.field ?? '')}: texts to a landline fail`;
     case 'move-mobile':
@@ -162,7 +162,8 @@ export function summariseFixes(problems: readonly RowProblem[]): FixSummary[] {
     }
     const reason = p.fix.reason;
     if (reason) {
-      const reasonKey = `${reason.source}\u0000${reason.basis}\u0000${p.fix.value}`;
+      // "QLD" and "Qld" are one line of the label.
+      const reasonKey = `${reason.source}\u0000${reason.basis.toUpperCase()}\u0000${p.fix.value}`;
       const known = group.reasons.get(reasonKey);
       if (known) known.count++;
       else group.reasons.set(reasonKey, { ...reason, to: p.fix.value, count: 1 });

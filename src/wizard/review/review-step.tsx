@@ -17,6 +17,7 @@ import { CHECKING_ROWS, TaskProgress } from '../task-progress';
 import { useWorkerTask } from '../use-worker-task';
 import { RejectedReportButton } from './rejected-report-button';
 import { ReviewGrid, type ActiveCell } from './review-grid';
+import { ColumnTools } from './column-tools';
 import { ReviewSummaryPanel } from './review-summary-panel';
 import { RowAccounting } from './row-accounting';
 import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
@@ -191,6 +192,29 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
                 () => `Fixed ${count(n)} ${n === 1 ? 'cell' : 'cells'}.`,
               )
             }
+            onFixAll={() =>
+              change(
+                () => intake.applyAllFixes(),
+                (result) => `Applied ${result.undo ?? 'every suggested fix'}.`,
+              )
+            }
+            onMerge={() =>
+              change(
+                () => intake.mergeDuplicates(),
+                (result) => `Sent one of each: ${result.undo ?? ''}.`,
+              )
+            }
+          />
+
+          <ColumnTools
+            intake={intake}
+            summary={summary}
+            filter={filter}
+            filterLabel={
+              options.find((option) => option.value === currentFilter)?.label ?? 'this view'
+            }
+            busy={busy}
+            change={change}
           />
 
           <div className="review-toolbar">

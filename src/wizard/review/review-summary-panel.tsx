@@ -7,12 +7,23 @@ interface Props {
   readonly busy: boolean;
   readonly onFilter: (filter: ReviewFilter) => void;
   readonly onFix: (kind: FixKind, field: string, count: number) => void;
+  readonly onFixAll: () => void;
+  readonly onMerge: () => void;
 }
 
 const count = (n: number) => n.toLocaleString('en-AU');
 
 /** Problems by kind and by field (each a filter), and the fixes on offer with an example. */
-export function ReviewSummaryPanel({ summary, filter, busy, onFilter, onFix }: Props) {
+export function ReviewSummaryPanel({
+  summary,
+  filter,
+  busy,
+  onFilter,
+  onFix,
+  onFixAll,
+  onMerge,
+}: Props) {
+  const { duplicates } = summary;
   const current = filterValue(filter);
   const pressed = (candidate: ReviewFilter) => filterValue(candidate) === current;
   return (
@@ -67,12 +78,37 @@ export function ReviewSummaryPanel({ summary, filter, busy, onFilter, onFix }: P
           </>
         )}
       </section>
-      {summary.fixes.length > 0 && (
+      {(summary.fixes.length > 0 || duplicates.groups > 0) && (
         <section aria-labelledby="review-fixes-heading">
           <h3 id="review-fixes-heading">Suggested fixes</h3>
           <p className="muted small">
             Nothing is changed until you apply a fix; each can be undone.
           </p>
+          {summary.fixes.length > 1 && (
+            <p>
+              <button type="button" className="primary" disabled={busy} onClick={onFixAll}>
+                Apply all {summary.fixes.length} suggested fixes
+              </button>
+            </p>
+          )}
+          {duplicates.groups > 0 && (
+            <p className="duplicates-offer">
+              <span id="fix-duplicates">
+                {count(duplicates.groups)} {duplicates.groups === 1 ? 'person is' : 'people are'} on
+                more than one row ({count(duplicates.rows)} rows): an import would match them as one
+                contact. Send one of each: each person’s fullest row, with its blanks filled from
+                the others; the other rows are skipped and listed in the rejected-rows report.
+              </span>{' '}
+              <button
+                type="button"
+                aria-describedby="fix-duplicates"
+                disabled={busy}
+                onClick={onMerge}
+              >
+                Send one of each
+              </button>
+            </p>
+          )}
           <ul className="review-fix-list">
             {summary.fixes.map((fix) => {
               const id = `fix-${fix.kind}-${fix.field}`;
