@@ -23,6 +23,12 @@ export class HeldReviews {
     return found;
   }
 
+  /** The review whose work a new mapping's review takes over: the latest with any work. */
+  donor(): ReviewSession | undefined {
+    if (this.current?.hasWork()) return this.current;
+    return this.changed;
+  }
+
   /** A new review becomes current; the one it replaces is kept if the user changed it. */
   hold(review: ReviewSession): void {
     if (this.current?.hasChanges()) this.changed = this.current;

@@ -290,6 +290,11 @@ export class IntakeClient {
     return this.request({ type: 'set-skipped', rows, skipped });
   }
 
+  /** Forgets the edits set aside because their column is not imported any more. */
+  dropSetAside(): Promise<ReviewSummary> {
+    return this.request({ type: 'drop-set-aside' });
+  }
+
   /** Every suggested fix, as one step (one undo). */
   applyAllFixes(): Promise<ReviewSummary> {
     return this.request({ type: 'apply-all-fixes' });

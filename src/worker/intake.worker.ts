@@ -115,6 +115,9 @@ async function handle(request: WorkerRequest, isCancelled: () => boolean): Promi
     case 'set-skipped':
       requireReview().setSkipped(request.rows, request.skipped);
       return requireReview().summary();
+    case 'drop-set-aside':
+      requireReview().dropSetAside();
+      return requireReview().summary();
     case 'apply-all-fixes':
       requireReview().applyAllFixes();
       return requireReview().summary();
@@ -180,7 +183,10 @@ async function reviewFor(
 ): Promise<ReviewSession> {
   const held = reviews.find(mappingSignature(mapping));
   if (held) return held;
-  const review = await runCooperatively(ReviewSession.checking(requireTable(), mapping), {
+  // The edits, fixes and skips made under another mapping carry over (issue 14: going back to
+  // change the mapping never wipes the work).
+  const donor = reviews.donor()?.work();
+  const review = await runCooperatively(ReviewSession.checking(requireTable(), mapping, donor), {
     isCancelled,
     onProgress,
   });

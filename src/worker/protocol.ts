@@ -122,6 +122,7 @@ export type WorkerRequest =
     }
   | { readonly id: number; readonly type: 'merge-duplicates' }
   | { readonly id: number; readonly type: 'apply-all-fixes' }
+  | { readonly id: number; readonly type: 'drop-set-aside' }
   | {
       readonly id: number;
       readonly type: 'set-column';

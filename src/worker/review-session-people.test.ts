@@ -191,3 +191,47 @@ describe('column-wide changes', () => {
     expect(session.codedValues('firstName')).toBeUndefined();
   });
 });
+
+describe('a change of mapping', () => {
+  it('keeps the fixes, edits and skips made under the old one', () => {
+    const first = ReviewSession.create(table, mapping);
+    first.applyFix('phone-country-code', 'workMobilePhone1');
+    first.editCell(3, 'firstName', 'Catherine');
+    first.setSkipped([5], true);
+    // Back on the matching step, the person maps Email to the personal email instead.
+    const { workEmailAddress1: _email, ...rest } = mapping;
+    const changed: ColumnMapping = {
+      ...rest,
+      personalEmailAddress1: { kind: 'column', column: 'Email' },
+    };
+    const second = ReviewSession.create(table, changed, first.work());
+    const [, bob, , cat, , eve] = second.window(0, 6, { kind: 'all' }).rows;
+    expect(
+      bob?.values[second.summary().columns.findIndex((c) => c.field === 'workMobilePhone1')],
+    ).toBe('61412345002');
+    expect(cat?.values[0]).toBe('Catherine');
+    expect(eve?.skipped).toBe(true);
+    expect(second.summary().setAside).toEqual([]);
+  });
+
+  it('sets aside the edits of a column no longer imported, brings them back when it is, or drops them', () => {
+    const first = ReviewSession.create(table, mapping);
+    first.editCell(3, 'workEmailAddress1', 'cat@example.com');
+    const { workEmailAddress1: _email, ...withoutEmail } = mapping;
+    const second = ReviewSession.create(table, withoutEmail, first.work());
+    expect(second.summary().setAside).toEqual([{ source: 'the Email column', count: 1 }]);
+    // Mapped again (to another field, even): the edit is back.
+    const third = ReviewSession.create(
+      table,
+      {
+        ...(withoutEmail as ColumnMapping),
+        personalEmailAddress1: { kind: 'column', column: 'Email' },
+      },
+      second.work(),
+    );
+    const column = third.summary().columns.findIndex((c) => c.field === 'personalEmailAddress1');
+    expect(third.window(3, 1, { kind: 'all' }).rows[0]?.values[column]).toBe('cat@example.com');
+    expect(second.dropSetAside()).toBe(1);
+    expect(second.summary().setAside).toEqual([]);
+  });
+});

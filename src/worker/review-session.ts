@@ -129,6 +129,38 @@ function describeSource(source: FieldSource): string {
   }
 }
 
+/** One line per column whose edits are set aside: "3 edits were in the Email column". */
+function setAsideCounts(edits: readonly CarriedEdit[]): ReviewSummary['setAside'] {
+  const bySource = new Map<string, { label: string; count: number }>();
+  for (const edit of edits) {
+    const entry = bySource.get(edit.source) ?? { label: edit.label, count: 0 };
+    entry.count++;
+    bySource.set(edit.source, entry);
+  }
+  return [...bySource].map(([source, { label, count }]) => {
+    const [kind, ...rest] = source.split(':');
+    return { source: kind === 'column' ? `the ${rest.join(':')} column` : label, count };
+  });
+}
+
+/** An edit as another mapping's review can place it again. */
+export interface CarriedEdit {
+  readonly index: number;
+  /** `column:<header>`, `field:<key>` (a value set on the review) or `added:<key>` (by a fix). */
+  readonly source: string;
+  /** The field's label where the edit was made, for words about it. */
+  readonly label: string;
+  readonly value: string;
+}
+
+/** What one review hands to the review of another mapping of the same file. */
+export interface ReviewWork {
+  readonly edits: readonly CarriedEdit[];
+  readonly setAside: readonly CarriedEdit[];
+  readonly skips: readonly { readonly index: number; readonly reason?: string }[];
+  readonly shapeReviewed: readonly number[];
+}
+
 function pluralRows(count: number): string {
   return `${formatCount(count)} ${count === 1 ? 'row' : 'rows'}`;
 }
@@ -149,6 +181,10 @@ export class ReviewSession {
   private readonly duplicates = new Map<number, ReviewProblem[]>();
   private readonly errorRows = new Set<number>();
   private readonly skipped = new Set<number>();
+  /** Edits carried from another mapping with no place in this one (their column is unmapped). */
+  private readonly setAside: CarriedEdit[] = [];
+  /** Fields a fix added to the mapping (a landline moved into Work phone). */
+  private readonly addedFields = new Set<string>();
   /** Why a row was skipped, when the wizard skipped it for the user ("merged into row 4"). */
   private readonly skipReasons = new Map<number, string>();
   /** Rows (not skipped) under their match keys: the same person on several rows. */
@@ -162,15 +198,105 @@ export class ReviewSession {
   private filterCache: { key: string; version: number; indexes: number[] } | undefined;
 
   /** Checks every row at once (tests, and a mapping the user never reviewed). */
-  static create(table: ReviewTable, mapping: ColumnMapping): ReviewSession {
-    return runSteps(ReviewSession.checking(table, mapping));
+  static create(table: ReviewTable, mapping: ColumnMapping, carried?: ReviewWork): ReviewSession {
+    return runSteps(ReviewSession.checking(table, mapping, carried));
   }
 
-  /** Checks every row, pausing with its progress; the session exists only once all are checked. */
-  static *checking(table: ReviewTable, mapping: ColumnMapping): Steps<ReviewSession> {
+  /**
+   * Checks every row, pausing with its progress; the session exists only once all are checked.
+   * `carried` is the work of the review of another mapping of the same file: its edits land on
+   * the field now filled from the same column (or the same field, for values set on the review),
+   * its skips on the same rows; edits with no place in this mapping are set aside, not lost.
+   */
+  static *checking(
+    table: ReviewTable,
+    mapping: ColumnMapping,
+    carried?: ReviewWork,
+  ): Steps<ReviewSession> {
     const session = new ReviewSession(table, mapping);
+    if (carried) session.adopt(carried);
     yield* session.validateAll();
     return session;
+  }
+
+  /** Where a field's values come from, as a key another mapping can find again. */
+  private sourceKeyOf(fieldIndex: number): string {
+    const field = this.fields[fieldIndex] as string;
+    const source = this.sources[fieldIndex];
+    if (this.addedFields.has(field)) return `added:${field}`;
+    if (source?.kind === 'column' && source.index >= 0)
+      return `column:${this.table.headers[source.index] ?? ''}`;
+    return `field:${field}`;
+  }
+
+  /** The field of this mapping that an edit keyed by `key` belongs to, if any. */
+  private fieldForSource(key: string): string | undefined {
+    const [kind, ...rest] = key.split(':');
+    const name = rest.join(':');
+    if (kind === 'column') {
+      const column = this.table.headers.indexOf(name);
+      const at = this.sources.findIndex(
+        (source) => source.kind === 'column' && source.index === column,
+      );
+      return at < 0 ? undefined : this.fields[at];
+    }
+    const at = this.fields.indexOf(name);
+    // A field now filled from a column is the column's: an edit of the old per-row value
+    // would hide the column the user just chose.
+    if (at >= 0) return this.sources[at]?.kind === 'value' ? name : undefined;
+    if (kind === 'added') {
+      this.ensureField(name);
+      return name;
+    }
+    return undefined;
+  }
+
+  private adopt(work: ReviewWork): void {
+    for (const edit of [...work.edits, ...work.setAside]) {
+      const field = this.fieldForSource(edit.source);
+      if (field) this.setOverlay(edit.index, field, edit.value);
+      else this.setAside.push(edit);
+    }
+    for (const skip of work.skips) {
+      this.skipped.add(skip.index);
+      if (skip.reason) this.skipReasons.set(skip.index, skip.reason);
+    }
+    for (const index of work.shapeReviewed) this.shapeReviewed.add(index);
+  }
+
+  /** The user's work here, for the review of another mapping to take over (see `checking`). */
+  work(): ReviewWork {
+    const edits: CarriedEdit[] = [];
+    for (const [index, cells] of this.overlay)
+      for (const [field, value] of cells) {
+        const fieldIndex = this.fields.indexOf(field);
+        if (fieldIndex >= 0)
+          edits.push({
+            index,
+            source: this.sourceKeyOf(fieldIndex),
+            label: fieldLabel(field),
+            value,
+          });
+      }
+    return {
+      edits,
+      setAside: [...this.setAside],
+      skips: [...this.skipped].map((index) => ({ index, reason: this.skipReasons.get(index) })),
+      shapeReviewed: [...this.shapeReviewed],
+    };
+  }
+
+  /** Anything to carry to another mapping's review. */
+  hasWork(): boolean {
+    return this.overlay.size > 0 || this.skipped.size > 0 || this.setAside.length > 0;
+  }
+
+  /** Forgets the edits set aside (their column is not imported). */
+  dropSetAside(): number {
+    const dropped = this.setAside.length;
+    this.setAside.length = 0;
+    if (dropped) this.version++;
+    return dropped;
   }
 
   private constructor(
@@ -276,7 +402,8 @@ export class ReviewSession {
     for (let i = from; i < to; i++) {
       const contact = this.contactOf(i);
       validator.add(rowNumbers[i] ?? i + 1, contact, channels);
-      this.people.add(i, rowMatchKeys(contact, channels));
+      // A skipped row (carried over from another mapping's review) is nobody's duplicate.
+      if (!this.skipped.has(i)) this.people.add(i, rowMatchKeys(contact, channels));
     }
   }
 
@@ -450,6 +577,7 @@ export class ReviewSession {
    */
   private ensureField(field: string): void {
     if (this.fields.includes(field)) return;
+    this.addedFields.add(field);
     this.fields.push(field);
     this.sources.push({ kind: 'value', value: '' });
     this.columns.push({ field, label: fieldLabel(field), source: 'added by a fix' });
@@ -844,6 +972,7 @@ export class ReviewSession {
       },
       message: plan.message,
       duplicates: this.duplicateCounts,
+      setAside: setAsideCounts(this.setAside),
       undo: undo?.label,
       redo: redo?.label,
     };

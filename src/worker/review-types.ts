@@ -108,6 +108,11 @@ export interface ReviewSummary {
   readonly message: string;
   /** Rows that are one person by the import's match rule, not counting skipped rows. */
   readonly duplicates: { readonly groups: number; readonly rows: number };
+  /**
+   * Edits made under another mapping whose column is not imported now, kept aside (mapping the
+   * column again brings them back): "3 edits were in the Email column".
+   */
+  readonly setAside: readonly { readonly source: string; readonly count: number }[];
   readonly undo?: string;
   readonly redo?: string;
 }

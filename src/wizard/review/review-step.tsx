@@ -181,6 +181,32 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
 
       {summary && (
         <>
+          {summary.setAside.length > 0 && (
+            <div className="note" role="status">
+              <p>
+                {summary.setAside
+                  .map(
+                    (entry) =>
+                      `${count(entry.count)} ${entry.count === 1 ? 'edit was' : 'edits were'} in ${entry.source}`,
+                  )
+                  .join('; ')}
+                , which is not imported now. They are kept aside: match the column again and they
+                come back.
+              </p>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  change(
+                    () => intake.dropSetAside(),
+                    () => 'The edits set aside are dropped.',
+                  )
+                }
+              >
+                Drop them
+              </button>
+            </div>
+          )}
           <ReviewSummaryPanel
             summary={summary}
             filter={filter}

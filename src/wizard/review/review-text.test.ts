@@ -29,6 +29,7 @@ const summary: ReviewSummary = {
   held: 0,
   accounting: { total: 10_000, sent: 9_688, skipped: 0, rejected: 312 },
   duplicates: { groups: 0, rows: 0 },
+  setAside: [],
   message: '',
 };
 
