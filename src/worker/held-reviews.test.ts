@@ -46,15 +46,21 @@ describe('HeldReviews', () => {
     expect(held.find(signatureB)?.mappingSignature).toBe(signatureB);
   });
 
-  it('keeps both sides of a swap when both were changed', () => {
+  it('does not give back an older review over newer work: that carries on from the newer one', () => {
     const held = new HeldReviews();
     const a = ReviewSession.create(table, mappingA);
     held.hold(a);
     a.setPolicy('block');
-    const b = ReviewSession.create(table, mappingB);
+    const b = ReviewSession.create(table, mappingB, a.work());
     held.hold(b);
     b.editCell(0, 'workMobilePhone1', '61412345001');
-    expect(held.find(signatureA)).toBe(a);
+    // Back to A's mapping: A alone would lose the edit made in B, so a new review of A's
+    // mapping is made from B's work (with A's, which B carried).
+    expect(held.find(signatureA)).toBeUndefined();
+    expect(held.donor()).toBe(b);
+    const again = ReviewSession.create(table, mappingA, held.donor()?.work());
+    expect(again.summary().policy).toBe('block');
+    expect(again.window(0, 1, { kind: 'all' }).rows[0]?.edited).toEqual(['workMobilePhone1']);
     expect(held.find(signatureB)).toBe(b);
   });
 

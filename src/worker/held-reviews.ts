@@ -13,10 +13,14 @@ export class HeldReviews {
     return this.current;
   }
 
-  /** The review of a mapping (by its signature), made current; undefined when none is held. */
+  /**
+   * The review of a mapping (by its signature), made current; undefined when none is held. The
+   * one set aside is given back only while the current review holds no work of its own: work
+   * done since (carried over from it, or added) lives in the current one and carries on from it.
+   */
   find(signature: string): ReviewSession | undefined {
     if (this.current?.mappingSignature === signature) return this.current;
-    if (this.changed?.mappingSignature !== signature) return undefined;
+    if (this.changed?.mappingSignature !== signature || this.current?.hasWork()) return undefined;
     const found = this.changed;
     this.changed = this.current?.hasChanges() ? this.current : undefined;
     this.current = found;

@@ -159,6 +159,7 @@ export interface ReviewWork {
   readonly setAside: readonly CarriedEdit[];
   readonly skips: readonly { readonly index: number; readonly reason?: string }[];
   readonly shapeReviewed: readonly number[];
+  readonly policy: SubmitPolicy;
 }
 
 function pluralRows(count: number): string {
@@ -262,6 +263,7 @@ export class ReviewSession {
       if (skip.reason) this.skipReasons.set(skip.index, skip.reason);
     }
     for (const index of work.shapeReviewed) this.shapeReviewed.add(index);
+    this.policy = work.policy;
   }
 
   /** The user's work here, for the review of another mapping to take over (see `checking`). */
@@ -283,12 +285,18 @@ export class ReviewSession {
       setAside: [...this.setAside],
       skips: [...this.skipped].map((index) => ({ index, reason: this.skipReasons.get(index) })),
       shapeReviewed: [...this.shapeReviewed],
+      policy: this.policy,
     };
   }
 
   /** Anything to carry to another mapping's review. */
   hasWork(): boolean {
-    return this.overlay.size > 0 || this.skipped.size > 0 || this.setAside.length > 0;
+    return (
+      this.overlay.size > 0 ||
+      this.skipped.size > 0 ||
+      this.setAside.length > 0 ||
+      this.policy !== 'skip-invalid'
+    );
   }
 
   /** Forgets the edits set aside (their column is not imported). */
