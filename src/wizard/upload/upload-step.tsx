@@ -1,4 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import {
+  contactTemplateCsv,
+  TEMPLATE_FILE_NAME,
+  templateHeaders,
+} from '../../domain/samples/template';
+import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
+import { downloadFile } from '../download';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import type { StepHeading } from '../step-props';
 import { ResumeBanner } from '../submit/resume-banner';
@@ -17,6 +24,14 @@ function describeRejection(rejections: readonly FileRejection[]): string {
   return first
     ? `“${first.file.name}” can't be imported: ${first.errors.map((e) => e.message).join('; ')}.`
     : '';
+}
+
+/** Copied cells (Excel, Google Sheets, Numbers put tab-separated text on the clipboard) as a file. */
+export function pastedCellsFile(text: string): File | string {
+  const trimmed = text.replace(/^\s*\n/, '').trimEnd();
+  if (!trimmed.includes('\t') && !trimmed.includes('\n'))
+    return 'Paste several cells copied from a spreadsheet, with the header row first (one cell is not a contact list).';
+  return new File([trimmed], 'pasted-cells.tsv', { type: 'text/tab-separated-values' });
 }
 
 /**
@@ -39,6 +54,30 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected }: P
     },
   });
   const message = rejection ?? error;
+
+  const takePasted = (text: string) => {
+    const pasted = pastedCellsFile(text);
+    if (typeof pasted === 'string') {
+      setRejection(pasted);
+      return;
+    }
+    setRejection(undefined);
+    onFile(pasted);
+  };
+
+  // Ctrl+V anywhere on this step (outside a text field) reads copied cells as a file.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (reading || target?.closest('input, textarea, select, [contenteditable]')) return;
+      const text = event.clipboardData?.getData('text/plain');
+      if (!text) return;
+      event.preventDefault();
+      takePasted(text);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  });
 
   return (
     <>
@@ -65,6 +104,37 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected }: P
         </button>
         <p className="muted small">Nothing leaves your browser until you import.</p>
       </div>
+      <div className="paste-offer">
+        <label htmlFor="paste-cells">
+          Or paste cells copied from Excel, Google Sheets or Numbers (header row first):
+        </label>
+        <textarea
+          id="paste-cells"
+          rows={2}
+          disabled={reading}
+          placeholder="Click here and press Ctrl+V (⌘V on a Mac)"
+          value=""
+          onChange={() => undefined}
+          onPaste={(event) => {
+            event.preventDefault();
+            takePasted(event.clipboardData.getData('text/plain'));
+          }}
+        />
+      </div>
+      <p className="template-offer">
+        Starting from scratch?{' '}
+        <button
+          type="button"
+          onClick={() =>
+            downloadFile(TEMPLATE_FILE_NAME, contactTemplateCsv(), SPREADSHEET_CSV_TYPE)
+          }
+        >
+          Download a template
+        </button>{' '}
+        <span className="muted small">
+          with the columns most imports need ({templateHeaders().join(', ')}).
+        </span>
+      </p>
       <div className="samples-offer">
         <p>No file at hand? Try the wizard with a sample list that has a few problems to fix:</p>
         <div className="inline">
