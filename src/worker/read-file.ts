@@ -4,6 +4,7 @@
  */
 import { readTable, type IntakeOverrides, type IntakeResult } from '../domain/intake/read-table';
 import {
+  MAX_CELL_CHARS_SHOWN,
   MAX_FILE_BYTES,
   MAX_ROWS,
   MAX_WORKBOOK_COMPRESSION_RATIO,
@@ -12,7 +13,7 @@ import {
   WORKBOOK_RATIO_FROM_BYTES,
 } from '../config/limits';
 import { detectFormat } from '../domain/intake/format';
-import type { FileSummary, ReadProgress } from './protocol';
+import type { FileSummary, ReadProgress, ShortenedCell } from './protocol';
 
 const PREVIEW_ROWS = 20;
 const MAX_PROBLEMS_SENT = 200;
@@ -26,6 +27,7 @@ export function summarise(
   overrides: IntakeOverrides,
   complete: boolean,
 ): FileSummary {
+  const preview = shortenCells(result.rows.slice(0, PREVIEW_ROWS), MAX_CELL_CHARS_SHOWN);
   return {
     fileName,
     byteLength,
@@ -40,13 +42,33 @@ export function summarise(
     sheet: result.sheet,
     headers: result.headers,
     rowCount: result.rows.length,
-    previewRows: result.rows.slice(0, PREVIEW_ROWS),
+    previewRows: preview.rows,
     previewRowNumbers: result.rowNumbers.slice(0, PREVIEW_ROWS),
+    ...(preview.shortened.length > 0 ? { shortenedCells: preview.shortened } : {}),
     problems: result.problems.slice(0, MAX_PROBLEMS_SENT),
     problemCount: result.problems.length,
     detections: result.detections,
     overrides,
   };
+}
+
+/**
+ * Cells longer than the screens show are cut to `max` characters before they are posted to the
+ * page (a 5 MB cell would otherwise be copied and laid out whole), each noted with its length.
+ */
+export function shortenCells(
+  rows: readonly (readonly string[])[],
+  max: number,
+): { rows: string[][]; shortened: ShortenedCell[] } {
+  const shortened: ShortenedCell[] = [];
+  const cut = rows.map((row, r) =>
+    row.map((cell, c) => {
+      if (cell.length <= max) return cell;
+      shortened.push({ row: r, column: c, length: cell.length });
+      return cell.slice(0, max);
+    }),
+  );
+  return { rows: cut, shortened };
 }
 
 /**

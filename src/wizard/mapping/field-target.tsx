@@ -10,7 +10,10 @@ interface Props {
   readonly field: TargetField;
   readonly required: boolean;
   readonly source: FieldSource | undefined;
+  /** The columns listed to pick from (a wide file's first ones); the chosen one is added. */
   readonly columns: readonly string[];
+  /** Columns of the file not listed, for a wide file (found by name under "Your columns"). */
+  readonly moreColumns?: number;
   readonly samples: ReadonlyMap<string, readonly string[]>;
   /** Why the current column was matched automatically, when it was. */
   readonly reason?: string;
@@ -43,6 +46,7 @@ export function FieldTarget(props: Props) {
     required,
     source,
     columns,
+    moreColumns = 0,
     samples,
     reason,
     misfit,
@@ -101,6 +105,14 @@ export function FieldTarget(props: Props) {
             Column “{column}”
           </option>
         ))}
+        {source?.kind === 'column' && !columns.includes(source.column) && (
+          <option value={`column:${source.column}`}>Column “{source.column}”</option>
+        )}
+        {moreColumns > 0 && (
+          <option disabled value="">
+            …and {moreColumns.toLocaleString()} more columns: find them under “Your columns”
+          </option>
+        )}
         <option value={CONSTANT}>Same value for every row…</option>
         {field.key === 'workMobilePhone1' && (
           <option value={EMPTY}>Leave empty (email-only list)</option>

@@ -13,6 +13,7 @@ import {
 } from '@dnd-kit/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { MAX_COLUMN_CARDS, MAX_SUGGESTED_COLUMNS } from '../../config/limits';
 import { useForm, useWatch } from 'react-hook-form';
 import {
   customFieldKey,
@@ -113,6 +114,7 @@ export function MappingStep(props: Props) {
   const [dragging, setDragging] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
+  const [find, setFind] = useState('');
   // The rows are checked in the background with the mapping as it stands (once the changes
   // pause), so the review is ready when the user gets there; the review takes the check over.
   // The opening mapping joins the check the preview started, in the same moment.
@@ -201,6 +203,17 @@ export function MappingStep(props: Props) {
       .map(([key]) => labelOf(key));
   const country = mapping.workCountry?.kind === 'constant' ? mapping.workCountry.value : undefined;
 
+  // A wide file shows MAX_COLUMN_CARDS cards (10,000 froze the page); a search finds any column.
+  const wide = file.headers.length > MAX_COLUMN_CARDS;
+  const needle = find.trim().toLowerCase();
+  const found = needle
+    ? file.headers.flatMap((column, index) =>
+        column.toLowerCase().includes(needle) ? [{ column, index }] : [],
+      )
+    : file.headers.map((column, index) => ({ column, index }));
+  const cards = found.slice(0, MAX_COLUMN_CARDS);
+  const listedColumns = wide ? file.headers.slice(0, MAX_COLUMN_CARDS) : file.headers;
+
   const requiredFields = pickFields(REQUIRED_MAPPING_KEYS);
   const channelFields = pickFields(CHANNEL_SECTION);
   const shown = new Set<string>([...REQUIRED_MAPPING_KEYS, ...CHANNEL_SECTION]);
@@ -240,7 +253,8 @@ export function MappingStep(props: Props) {
             keyboardOver={keyboard.over === field.key}
             required={required}
             source={source}
-            columns={file.headers}
+            columns={listedColumns}
+            moreColumns={file.headers.length - listedColumns.length}
             samples={samples}
             reason={reasonFor(field.key)}
             misfit={misfit && !misfit.fits ? misfit.message : undefined}
@@ -331,8 +345,27 @@ export function MappingStep(props: Props) {
         <div className="mapping-layout">
           <section aria-labelledby="your-columns" className="columns-panel">
             <h3 id="your-columns">Your columns</h3>
+            {wide && (
+              <>
+                <p className="note" id="column-cards-shown">
+                  {needle
+                    ? `${found.length.toLocaleString()} of ${file.headers.length.toLocaleString()} columns match “${find.trim()}”${found.length > cards.length ? `; showing the first ${cards.length.toLocaleString()}` : ''}.`
+                    : `Showing the first ${cards.length.toLocaleString()} of ${file.headers.length.toLocaleString()} columns. Find any other by name:`}
+                  {file.headers.length > MAX_SUGGESTED_COLUMNS &&
+                    ` Suggestions look at the first ${MAX_SUGGESTED_COLUMNS.toLocaleString()} columns.`}
+                </p>
+                <label className="find-column">
+                  Find a column
+                  <input
+                    type="search"
+                    value={find}
+                    onChange={(event) => setFind(event.target.value)}
+                  />
+                </label>
+              </>
+            )}
             <ul className="column-list">
-              {file.headers.map((column, index) => (
+              {cards.map(({ column, index }) => (
                 <ColumnCard
                   key={column}
                   id={columnId(index)}

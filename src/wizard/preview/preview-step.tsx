@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { MAX_PREVIEW_COLUMNS } from '../../config/limits';
 import type { FileSummary, IntakeOverrides } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
 import type { FileReaderState } from '../use-file-reader';
 import { ReadingControls } from './reading-controls';
 import { StepActions } from '../step-actions';
+import { CellText } from './cell-text';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
@@ -26,6 +28,11 @@ export function PreviewStep(props: Props) {
   const [readInSteps, setReadInSteps] = useState(reader.reading);
   if (reader.reading && !readInSteps) setReadInSteps(true);
   const widest = Math.max(file.headers.length, ...file.previewRows.map((row) => row.length));
+  // A wide file shows its first columns only: 10,000 of them froze the page for seconds.
+  const shownHeaders = file.headers.slice(0, MAX_PREVIEW_COLUMNS);
+  const lengths = new Map(
+    (file.shortenedCells ?? []).map((cell) => [`${cell.row}:${cell.column}`, cell.length]),
+  );
 
   return (
     <>
@@ -106,6 +113,13 @@ export function PreviewStep(props: Props) {
         </p>
       )}
 
+      {shownHeaders.length < file.headers.length && (
+        <p className="note" id="columns-shown">
+          Showing the first {shownHeaders.length.toLocaleString()} of{' '}
+          {plural(file.headers.length, 'column')}. Every column is kept; when matching, you can find
+          any of them by name.
+        </p>
+      )}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="First rows of the file">
         <table className="preview-table">
           <caption className="visually-hidden">
@@ -114,9 +128,9 @@ export function PreviewStep(props: Props) {
           <thead>
             <tr>
               <th scope="col">Row</th>
-              {file.headers.map((header) => (
+              {shownHeaders.map((header) => (
                 <th scope="col" key={header}>
-                  {header}
+                  <CellText value={header} />
                 </th>
               ))}
               {widest > file.headers.length && <th scope="col">Extra values</th>}
@@ -131,11 +145,18 @@ export function PreviewStep(props: Props) {
                   className={problemRows.has(rowNumber) ? 'row-problem' : undefined}
                 >
                   <th scope="row">{rowNumber}</th>
-                  {file.headers.map((header, column) => (
-                    <td key={header}>{row[column] ?? ''}</td>
+                  {shownHeaders.map((header, column) => (
+                    <td key={header}>
+                      <CellText
+                        value={row[column] ?? ''}
+                        length={lengths.get(`${index}:${column}`)}
+                      />
+                    </td>
                   ))}
                   {widest > file.headers.length && (
-                    <td className="extra-cells">{row.slice(file.headers.length).join(' | ')}</td>
+                    <td className="extra-cells">
+                      <CellText value={row.slice(file.headers.length).join(' | ')} />
+                    </td>
                   )}
                 </tr>
               );

@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow, ReviewSummary } from '../../worker/protocol';
+import { CellText, shortTitle } from '../preview/cell-text';
 import { cellProblems } from './review-text';
 import { useReviewRows } from './use-review-rows';
 
@@ -340,7 +341,7 @@ const GridRow = memo(function GridRow(props: RowProps) {
             data-col={col}
             data-field={column.field}
             aria-readonly={row.skipped ? true : undefined}
-            title={problems.map((p) => p.message).join('\n') || value || undefined}
+            title={problems.map((p) => p.message).join('\n') || shortTitle(value) || undefined}
             onClick={() => onCellClick(row, position, col)}
           >
             {isEditing ? (
@@ -357,7 +358,9 @@ const GridRow = memo(function GridRow(props: RowProps) {
                     {severity === 'error' ? '✖' : '⚠'}
                   </span>
                 )}
-                <span className="cell-text">{value}</span>
+                <span className="cell-text">
+                  <CellText value={value} />
+                </span>
                 {edited && <span className="visually-hidden">, changed by you</span>}
                 {problems.map((p) => (
                   <span key={p.code} className="visually-hidden">
