@@ -122,6 +122,12 @@ describe('accepting what the review proposes', () => {
     // The landline is not sent as a mobile: it moved to Work phone, a field the fix added.
     expect(dan?.workMobilePhone1).toBe('');
     expect(dan?.workPhone1).toBe('61298765432');
+    // The cleared email is in the report, as a row sent without that value; the moved landline
+    // is not (it was sent, as Work phone), nor are rows sent as they were.
+    const report = session.rejectedReport();
+    expect(report).toContain('sent without a value');
+    expect(report).toContain('Work email “cat@example,com” was cleared and not sent');
+    expect(report).not.toContain('Dan');
     // Cat keeps her mobile; the unusable email is cleared rather than losing her.
     expect(contacts.find((c) => c.firstName === 'Cat')).toMatchObject({
       workEmailAddress1: '',

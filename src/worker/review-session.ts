@@ -981,16 +981,66 @@ export class ReviewSession {
       message: plan.message,
       duplicates: this.duplicateCounts,
       setAside: setAsideCounts(this.setAside),
+      rowsWithClearedValues: this.countRowsWithClearedValues(),
       undo: undo?.label,
       redo: redo?.label,
     };
   }
 
-  /** The rows that will not be sent (skipped, or still in error), as the report's CSV. */
+  /**
+   * Cells of a row that will be sent whose value from the file is not sent: cleared (by a fix
+   * or by hand), and not moved to another field of the row. "Work email “x” was cleared."
+   */
+  private clearedValues(index: number): string[] {
+    const edits = this.overlay.get(index);
+    if (!edits) return [];
+    // Numbers written elsewhere in the row by this review (a move puts them in Whispir's form).
+    const numbers = [...edits.values()]
+      .map((value) => value.replace(/\D+/g, ''))
+      .filter((digits) => digits.length >= 6);
+    const cleared: string[] = [];
+    for (const [field, value] of edits) {
+      if (value.trim() !== '') continue;
+      const original = this.originalValue(index, this.fields.indexOf(field));
+      if (original.trim() === '') continue;
+      const digits = original.replace(/\D+/g, '').replace(/^0+/, '');
+      if (digits.length >= 6 && numbers.some((number) => number.endsWith(digits))) continue; // moved, not lost: a landline now in Work phone
+      cleared.push(`${fieldLabel(field)} “${original}” was cleared and not sent`);
+    }
+    return cleared;
+  }
+
+  private countRowsWithClearedValues(): number {
+    let rows = 0;
+    for (const [index, edits] of this.overlay) {
+      if (this.skipped.has(index) || this.errorRows.has(index)) continue;
+      let blank = false;
+      for (const value of edits.values()) if (value.trim() === '') blank = true;
+      if (blank && this.clearedValues(index).length > 0) rows++;
+    }
+    return rows;
+  }
+
+  /**
+   * The rows that will not be sent (skipped, or still in error), and the rows sent with a value of
+   * the file cleared, as the report's CSV.
+   */
   rejectedReport(): string {
-    const candidates = sortedNumbers(new Set([...this.errorRows, ...this.skipped]));
+    const clearedByRow = new Map<number, string[]>();
     const { rows, rowNumbers, headers } = this.table;
     const numberOf = (index: number) => rowNumbers[index] ?? index + 1;
+    for (const index of this.overlay.keys()) {
+      if (this.skipped.has(index) || this.errorRows.has(index)) continue;
+      const cleared = this.clearedValues(index);
+      if (cleared.length) clearedByRow.set(numberOf(index), cleared);
+    }
+    const candidates = sortedNumbers(
+      new Set([
+        ...this.errorRows,
+        ...this.skipped,
+        ...[...this.overlay.keys()].filter((index) => clearedByRow.has(numberOf(index))),
+      ]),
+    );
     const problemsByRow = new Map(
       candidates.map((i) => {
         const reason = this.skipReasons.get(i);
@@ -1008,6 +1058,7 @@ export class ReviewSession {
       rows: candidates.map((i) => ({ row: numberOf(i), values: rows[i] ?? [] })),
       problemsByRow,
       skippedRows: new Set([...this.skipped].map(numberOf)),
+      clearedByRow,
     });
     return buildRejectedRowsCsv(headers, report);
   }

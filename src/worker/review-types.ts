@@ -113,6 +113,8 @@ export interface ReviewSummary {
    * column again brings them back): "3 edits were in the Email column".
    */
   readonly setAside: readonly { readonly source: string; readonly count: number }[];
+  /** Rows that will be sent with a value of the file cleared (listed in the rejected-rows report). */
+  readonly rowsWithClearedValues: number;
   readonly undo?: string;
   readonly redo?: string;
 }

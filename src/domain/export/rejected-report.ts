@@ -5,7 +5,8 @@
  */
 import { writeSpreadsheetCsv } from './spreadsheet-file';
 
-export type ReportRowStatus = 'skipped' | 'rejected';
+/** `sent without a value`: the row went, but a value of the file was cleared (it could not be used). */
+export type ReportRowStatus = 'skipped' | 'rejected' | 'sent without a value';
 
 export interface ReportRow {
   /** The input row's number, as the rest of the app shows it. */
@@ -67,13 +68,20 @@ export function collectReportRows(input: {
   readonly rows: Iterable<{ readonly row: number; readonly values: readonly string[] }>;
   readonly problemsByRow: ReadonlyMap<number, readonly ReportProblem[]>;
   readonly skippedRows: ReadonlySet<number>;
+  /** Rows sent with values of the file cleared, each with what was cleared and why. */
+  readonly clearedByRow?: ReadonlyMap<number, readonly string[]>;
 }): ReportRow[] {
   const out: ReportRow[] = [];
   for (const { row, values } of input.rows) {
     const problems = input.problemsByRow.get(row) ?? [];
     const skipped = input.skippedRows.has(row);
     const hasError = problems.some((p) => p.severity === 'error');
-    if (!skipped && !hasError) continue;
+    const cleared = input.clearedByRow?.get(row);
+    if (!skipped && !hasError) {
+      if (cleared?.length)
+        out.push({ row, values, problems: cleared, status: 'sent without a value' });
+      continue;
+    }
     const messages = [
       ...problems.filter((p) => p.severity === 'error').map((p) => p.message),
       ...problems.filter((p) => p.severity === 'warning').map((p) => `Warning: ${p.message}`),

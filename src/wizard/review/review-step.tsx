@@ -406,7 +406,12 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
             <RejectedReportButton
               intake={intake}
               fileName={file.fileName}
-              disabled={summary.accounting.skipped + summary.accounting.rejected === 0}
+              disabled={
+                summary.accounting.skipped +
+                  summary.accounting.rejected +
+                  summary.rowsWithClearedValues ===
+                0
+              }
             />
           </div>
         </>

@@ -30,6 +30,7 @@ const summary: ReviewSummary = {
   accounting: { total: 10_000, sent: 9_688, skipped: 0, rejected: 312 },
   duplicates: { groups: 0, rows: 0 },
   setAside: [],
+  rowsWithClearedValues: 0,
   message: '',
 };
 
