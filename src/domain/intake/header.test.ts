@@ -161,3 +161,13 @@ describe('uniqueHeaders properties', () => {
     );
   });
 });
+
+describe('a huge value in what the detection says', () => {
+  it('quotes at most 60 characters of it, with its length', () => {
+    const huge = `${'9'.repeat(5_000_000)}`;
+    const detected = detectHeaderRow([[huge, '61400000001', 'ann@example.com'], JOHN]);
+    expect(detected.hasHeader).toBe(false);
+    expect(detected.reason.length).toBeLessThan(300);
+    expect(detected.reason).toContain('… (5,000,000 characters)');
+  });
+});

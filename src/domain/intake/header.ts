@@ -1,4 +1,5 @@
 /** Finding the header row and making its names usable as unique column names. */
+import { quoteValue } from './problems';
 
 export interface HeaderDetection {
   /** 0-based index into the rows given: the header, or the first data row if `hasHeader` is false. */
@@ -40,7 +41,7 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDet
       return {
         index: i,
         hasHeader: false,
-        reason: `Row ${i + 1} holds values such as "${filled.find(looksLikeData)}" rather than column names, so the file seems to have no header row${skipped}.`,
+        reason: `Row ${i + 1} holds values such as "${quoteValue(filled.find(looksLikeData) ?? '')}" rather than column names, so the file seems to have no header row${skipped}.`,
       };
     }
     const distinct = new Set(filled.map((c) => c.trim().toLowerCase())).size;

@@ -68,6 +68,16 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-AU');
 }
 
+/**
+ * A value from the file for a message: at most `max` characters, so a 5 MB cell quoted in a
+ * message stays a short message ("xxxx… (5,000,000 characters)").
+ */
+export function quoteValue(text: string, max = 60): string {
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}… (${formatCount(text.length)} characters)`;
+}
+
 /** "812 bytes", "7.5 KB", "1.9 MB", "2.0 GB": sizes in messages (1 KB = 1,024 bytes). */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;

@@ -259,3 +259,13 @@ describe('readTable on XML', () => {
     expect(encodingShortName(result.encoding ?? 'utf-8')).toBe('Windows-1252');
   });
 });
+
+describe('huge header names in messages', () => {
+  it('a repeated 1 MB header name is quoted short', () => {
+    const name = 'h'.repeat(1_000_000);
+    const csv = new TextEncoder().encode(`${name},${name}\nAnn,Lee`);
+    const renamed = readTable(csv, 'dup.csv').problems.find((p) => p.code === 'header-renamed');
+    expect(renamed?.message.length).toBeLessThan(400);
+    expect(renamed?.message).toContain('… (1,000,000 characters)');
+  });
+});

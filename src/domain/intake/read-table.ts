@@ -17,6 +17,7 @@ import {
   type IntakeProblem,
   problem,
   type ProblemCode,
+  quoteValue,
 } from './problems';
 import { readWorkbook, type SheetInfo, type WorkbookLimits } from './workbook';
 import { readXmlContacts } from './xml-contacts';
@@ -340,8 +341,8 @@ function buildTable(
         'header-renamed',
         'info',
         rename.from.trim() === ''
-          ? `Column ${column} has no name in the header; it is shown as "${rename.to}".`
-          : `More than one column is named "${rename.from.trim()}"; column ${column} is shown as "${rename.to}".`,
+          ? `Column ${column} has no name in the header; it is shown as "${quoteValue(rename.to)}".`
+          : `More than one column is named "${quoteValue(rename.from.trim())}"; column ${column} is shown as "${quoteValue(rename.to)}".`,
       ),
     );
   }

@@ -1,5 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { KeyboardEvent } from 'react';
+import { CellText } from '../preview/cell-text';
 
 interface Props {
   readonly id: string;
@@ -44,7 +45,9 @@ export function ColumnCardBody({
 }: Pick<Props, 'column' | 'samples' | 'mappedTo'>) {
   return (
     <>
-      <span className="column-name">{column}</span>
+      <span className="column-name">
+        <CellText value={column} />
+      </span>
       <span className="samples">{samples.length ? samples.join(' · ') : '(empty)'}</span>
       {mappedTo.length > 0 && <span className="mapped-to">→ {mappedTo.join(', ')}</span>}
     </>

@@ -1,5 +1,6 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { FieldSource } from '../../domain/mapping/mapping';
+import { shortTitle } from '../preview/cell-text';
 
 export interface TargetField {
   readonly key: string;
@@ -102,11 +103,11 @@ export function FieldTarget(props: Props) {
         <option value={NONE}>— not imported —</option>
         {columns.map((column) => (
           <option key={column} value={`column:${column}`}>
-            Column “{column}”
+            Column “{shortTitle(column)}”
           </option>
         ))}
         {source?.kind === 'column' && !columns.includes(source.column) && (
-          <option value={`column:${source.column}`}>Column “{source.column}”</option>
+          <option value={`column:${source.column}`}>Column “{shortTitle(source.column)}”</option>
         )}
         {moreColumns > 0 && (
           <option disabled value="">
