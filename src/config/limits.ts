@@ -10,6 +10,12 @@ export const MAX_ROWS = 2_000_000;
  */
 export const MAX_WORKBOOK_UNPACKED_BYTES = 1024 * 1024 * 1024;
 /**
+ * One part of a ZIP workbook (a sheet, the shared strings) may unpack to this much: the reader
+ * holds each part as one string, and a browser's strings stop at about 512 M characters. Without
+ * this, a 1,000 MB sheet took the reader to 2 GB of memory and then said "no data".
+ */
+export const MAX_WORKBOOK_PART_BYTES = 512 * 1024 * 1024;
+/**
  * How many times larger than stored one part of a ZIP workbook may unpack. The measured genuine
  * workbook above: 9× (the sheet) and 13× (shared strings); the bombs testers sent: about 270×.
  * 100× is also Apache POI's limit (its minimum inflate ratio of 0.01).

@@ -8,6 +8,7 @@ import {
   MAX_FILE_BYTES,
   MAX_ROWS,
   MAX_WORKBOOK_COMPRESSION_RATIO,
+  MAX_WORKBOOK_PART_BYTES,
   MAX_WORKBOOK_UNPACKED_BYTES,
   MAX_XLS_BYTES,
   WORKBOOK_RATIO_FROM_BYTES,
@@ -107,6 +108,7 @@ export function readWhole(
     maxRows: MAX_ROWS,
     workbook: {
       maxUnpackedBytes: MAX_WORKBOOK_UNPACKED_BYTES,
+      maxPartBytes: MAX_WORKBOOK_PART_BYTES,
       maxCompressionRatio: MAX_WORKBOOK_COMPRESSION_RATIO,
       ratioFromBytes: WORKBOOK_RATIO_FROM_BYTES,
       maxXlsBytes: MAX_XLS_BYTES,

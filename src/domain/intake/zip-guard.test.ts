@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bombXlsx, smallXlsx, understate } from '../../../e2e/fixtures/zip-bombs';
 import {
   MAX_WORKBOOK_COMPRESSION_RATIO,
+  MAX_WORKBOOK_PART_BYTES,
   MAX_WORKBOOK_UNPACKED_BYTES,
   MAX_XLS_BYTES,
   WORKBOOK_RATIO_FROM_BYTES,
@@ -15,6 +16,7 @@ const MB = 1024 * 1024;
 /** The wizard's own limits. */
 const REAL: WorkbookLimits = {
   maxUnpackedBytes: MAX_WORKBOOK_UNPACKED_BYTES,
+  maxPartBytes: MAX_WORKBOOK_PART_BYTES,
   maxCompressionRatio: MAX_WORKBOOK_COMPRESSION_RATIO,
   ratioFromBytes: WORKBOOK_RATIO_FROM_BYTES,
   maxXlsBytes: MAX_XLS_BYTES,
@@ -22,6 +24,7 @@ const REAL: WorkbookLimits = {
 /** Small limits, so bombs that trip them are built in milliseconds. */
 const SMALL: WorkbookLimits = {
   maxUnpackedBytes: 8 * MB,
+  maxPartBytes: 6 * MB,
   maxCompressionRatio: 100,
   ratioFromBytes: MB,
   maxXlsBytes: 64 * 1024,
@@ -85,6 +88,13 @@ describe('checkZipSizes', () => {
     );
   });
 
+  it('refuses one part larger than a browser holds as text, within the total', () => {
+    const problem = checkZipSizes(bombXlsx(7 * MB), SMALL);
+    expect(problem?.message).toContain(
+      'its part "xl/worksheets/sheet1.xml" would unpack to 7.0 MB. The limit for one part is 6.0 MB',
+    );
+  });
+
   it('lets small parts pack as well as they like (short repetitive XML is harmless)', () => {
     // The sheet (1 MB) packs ~1,000:1 but is under the 2 MB from which the ratio counts here.
     expect(checkZipSizes(bombXlsx(MB), { ...SMALL, ratioFromBytes: 2 * MB })).toBeUndefined();
@@ -104,15 +114,19 @@ describe('checkZipSizes', () => {
     );
   });
 
-  it('a bomb that hides its size (declared small, 6 MB real) is stopped at its declared size', () => {
+  it('a bomb that hides its size (declared small, 5 MB real) is stopped at its declared size', () => {
     // Declared 100 bytes and ratio-exempt, so only inflating tells; the check stops there.
-    const liar = understate(bombXlsx(6 * MB), 'xl/worksheets/sheet1.xml', 100);
+    const liar = understate(bombXlsx(5 * MB), 'xl/worksheets/sheet1.xml', 100);
     expect(checkZipSizes(liar, SMALL)?.message).toContain('cannot be trusted');
   });
 
   it('with the real limits: the testers’ bombs (2 GB and 500 MB) are refused', () => {
     expect(checkZipSizes(bombXlsx(2048 * MB), REAL)?.message).toContain(
       'would unpack from 2.0 MB to 2.0 GB. The limits are 1.0 GB unpacked in all and 100 times the stored size for any part larger than 1.0 MB',
+    );
+    // 600 MB: within 1 GB in all, over 512 MB for one part.
+    expect(checkZipSizes(bombXlsx(600 * MB), REAL)?.message).toContain(
+      'would unpack to 600.0 MB. The limit for one part is 512.0 MB',
     );
     expect(checkZipSizes(bombXlsx(500 * MB), REAL)?.message).toMatch(
       /part "xl\/worksheets\/sheet1\.xml" would unpack from .* to 500\.0 MB/,

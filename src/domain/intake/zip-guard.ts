@@ -5,6 +5,8 @@ import { formatBytes, formatCount, type IntakeProblem, problem } from './problem
 export interface ZipLimits {
   /** The sum of every part's uncompressed size, as the ZIP directory declares it. */
   readonly maxUnpackedBytes: number;
+  /** One part's uncompressed size: a reader holds each part as one piece of text. */
+  readonly maxPartBytes: number;
   /** Uncompressed size ÷ stored size of one part, for parts larger than `ratioFromBytes`. */
   readonly maxCompressionRatio: number;
   /** Parts up to this size may compress better (short, repetitive XML is harmless). */
@@ -59,6 +61,16 @@ export function checkZipSizes(bytes: Uint8Array, limits: ZipLimits): IntakeProbl
     return refused(
       `it would unpack from ${formatBytes(bytes.length)} to ${formatBytes(declaredTotal)}`,
       limitsText,
+    );
+  }
+  const largest = entries.reduce<ZipEntrySize | undefined>(
+    (max, entry) => (!max || entry.originalSize > max.originalSize ? entry : max),
+    undefined,
+  );
+  if (largest && largest.originalSize > limits.maxPartBytes) {
+    return refused(
+      `its part "${largest.name}" would unpack to ${formatBytes(largest.originalSize)}`,
+      `The limit for one part is ${formatBytes(limits.maxPartBytes)}, the most text a browser holds in one piece`,
     );
   }
   let worst: { entry: ZipEntrySize; ratio: number } | undefined;
