@@ -49,9 +49,10 @@ export interface AutoMapOptions {
 }
 
 /**
- * Confidence by tier. The ranges do not overlap, so sorting by confidence alone already puts
- * exact before synonym before fuzzy before content, and only exact and (strong) synonym matches
- * reach `APPLY_THRESHOLD`.
+ * Confidence by tier. The tiers' own ranges do not overlap, so sorting by confidence puts exact
+ * before synonym before fuzzy before content. Only exact and (strong) synonym matches reach
+ * `APPLY_THRESHOLD` on their header alone; a near header reaches it when every sampled value fits
+ * the field (`agreed`), and so does a column an address-book export labels (`exported`).
  */
 export const CONFIDENCE = {
   exact: 1,
@@ -67,6 +68,10 @@ export const CONFIDENCE = {
   contentMax: 0.58,
   /** A header match whose values say otherwise (the mobile column full of email addresses). */
   contradicted: 0.3,
+  /** A near header (fuzzy) whose every sampled value fits the field: header and content agree. */
+  agreed: 0.92,
+  /** A column an address-book export names for what it is ("Phone 1 - Type" says Mobile). */
+  exported: 0.97,
 } as const;
 
 /** Suggestions at or above this confidence are applied; below it they are only proposed. */
@@ -263,8 +268,9 @@ function matchFuzzy(
           };
         }
       } else if (headerWords.includes(` ${n.tokens.join(' ')} `)) {
-        // Containment is weaker than a near spelling: "Email opt-in" contains "email".
-        const confidence = CONFIDENCE.fuzzyMin;
+        // Containment is weaker than a near spelling: "Email opt-in" contains "email". A longer
+        // name contained says more ("Home Country Name" holds "home country", not just "country").
+        const confidence = CONFIDENCE.fuzzyMin + 0.01 * (n.tokens.length - 1);
         if (!best || confidence > best.confidence) {
           best = {
             target,
@@ -291,11 +297,145 @@ const CONTENT_KIND_OF = new Map<string, ValueKind>(
   ),
 );
 
+// ---- address-book exports -------------------------------------------------------------------
+// Google Contacts writes "Phone 1 - Label" (or "- Type") beside "Phone 1 - Value", and
+// "Address 1 - City"; Outlook writes "Business Phone", "Home City", "Business Country/Region".
+// The label column says which Whispir field the value column feeds.
+
+/** What an export says a column is: the Whispir fields it may feed, best first, and why. */
+interface ExportHint {
+  readonly fields: readonly string[];
+  readonly reason: string;
+}
+
+const PHONE_FIELDS_BY_LABEL: Readonly<Record<string, readonly string[]>> = {
+  mobile: ['workMobilePhone1', 'personalMobilePhone1', 'workMobilePhone2'],
+  work: ['workPhone1', 'workPhone2'],
+  home: ['personalPhone1', 'personalPhone2'],
+  other: ['otherPhone1', 'workPhone2'],
+};
+const EMAIL_FIELDS_BY_LABEL: Readonly<Record<string, readonly string[]>> = {
+  work: ['workEmailAddress1', 'workEmailAddress2'],
+  home: ['personalEmailAddress1', 'personalEmailAddress2'],
+  other: ['personalEmailAddress1', 'workEmailAddress2'],
+};
+const ADDRESS_PART_FIELDS: Readonly<Record<string, { work: string; home: string }>> = {
+  street: { work: 'workAddress1', home: 'personalAddress1' },
+  city: { work: 'workSuburb', home: 'personalSuburb' },
+  region: { work: 'workState', home: 'personalState' },
+  state: { work: 'workState', home: 'personalState' },
+  'postal code': { work: 'workPostCode', home: 'personalPostCode' },
+  country: { work: 'workCountry', home: 'personalCountry' },
+  'country/region': { work: 'workCountry', home: 'personalCountry' },
+};
+const ORGANIZATION_FIELDS: Readonly<Record<string, string>> = {
+  name: 'companyName',
+  title: 'jobTitle',
+  department: 'department',
+};
+
+/** "* Work" → work, "Mobile" → mobile, "Cell" → mobile, "Main" → work. */
+function labelKind(label: string): 'mobile' | 'work' | 'home' | 'other' | undefined {
+  const text = label
+    .replace(/^\*\s*/, '')
+    .trim()
+    .toLowerCase();
+  if (/^(mobile|cell|cellular|handy|mobil)/.test(text)) return 'mobile';
+  if (/^(work|business|office|main|company)/.test(text)) return 'work';
+  if (/^(home|personal|private)/.test(text)) return 'home';
+  if (text !== '') return 'other';
+  return undefined;
+}
+
+/** The label most of a label column's values give. */
+function majorityLabel(samples: readonly string[]) {
+  const counts = new Map<string, number>();
+  for (const sample of samples) {
+    const kind = labelKind(sample);
+    if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as ReturnType<typeof labelKind>;
+}
+
+const GOOGLE_PART = /^(.*?)\s*(\d+)\s*-\s*(.+)$/;
+
+/**
+ * Hints for the columns of an address-book export, and the columns that describe others (labels,
+ * types, display names) and are not themselves imported.
+ */
+function exportHints(columns: readonly ColumnSample[]): {
+  hints: Map<number, ExportHint>;
+  describing: Set<number>;
+} {
+  const hints = new Map<number, ExportHint>();
+  const describing = new Set<number>();
+  const labels = new Map<string, ReturnType<typeof labelKind>>();
+  columns.forEach((column, index) => {
+    const part = GOOGLE_PART.exec(column.name.trim());
+    if (part && /^(label|type)$/i.test(part[3] ?? '')) {
+      labels.set(`${(part[1] ?? '').toLowerCase()} ${part[2]}`, majorityLabel(column.samples));
+      describing.add(index);
+    }
+    if (/^e-?mail( \d+)? (type|display name)$/i.test(column.name.trim())) describing.add(index);
+  });
+  columns.forEach((column, index) => {
+    const name = column.name.trim();
+    const part = GOOGLE_PART.exec(name);
+    if (part) {
+      const prefix = (part[1] ?? '').toLowerCase();
+      const what = (part[3] ?? '').toLowerCase();
+      const label = labels.get(`${prefix} ${part[2]}`);
+      const said = label ? ` (its label column says ${label})` : '';
+      if (what === 'value' && /phone/.test(prefix)) {
+        hints.set(index, {
+          fields: PHONE_FIELDS_BY_LABEL[label ?? 'mobile'] ?? [],
+          reason: `Google Contacts' "${name}" holds a phone number${said}`,
+        });
+      } else if (what === 'value' && /e-?mail/.test(prefix)) {
+        hints.set(index, {
+          fields: EMAIL_FIELDS_BY_LABEL[label ?? 'work'] ?? [],
+          reason: `Google Contacts' "${name}" holds an email address${said}`,
+        });
+      } else if (/address/.test(prefix) && ADDRESS_PART_FIELDS[what]) {
+        const side = label === 'home' ? 'home' : 'work';
+        hints.set(index, {
+          fields: [ADDRESS_PART_FIELDS[what][side]],
+          reason: `Google Contacts' "${name}" is the ${what} of a ${side} address`,
+        });
+      } else if (/organi[sz]ation/.test(prefix) && ORGANIZATION_FIELDS[what]) {
+        hints.set(index, {
+          fields: [ORGANIZATION_FIELDS[what]],
+          reason: `Google Contacts' "${name}" is the organisation's ${what}`,
+        });
+      }
+      return;
+    }
+    const outlook =
+      /^(business|home|organi[sz]ation)\s+(street|city|state|postal code|country\/region|country|title|department|name)$/i.exec(
+        name,
+      );
+    if (outlook) {
+      const side = (outlook[1] ?? '').toLowerCase();
+      const what = (outlook[2] ?? '').toLowerCase();
+      const field = side.startsWith('organi')
+        ? ORGANIZATION_FIELDS[what]
+        : ADDRESS_PART_FIELDS[what]?.[side === 'home' ? 'home' : 'work'];
+      if (field)
+        hints.set(index, {
+          fields: [field],
+          reason: `"${name}" is how Outlook and Google name the ${side} ${what}`,
+        });
+    }
+  });
+  return { hints, describing };
+}
+
 function candidatesForColumn(
   column: ColumnSample,
   columnIndex: number,
   targets: readonly Target[],
   byKey: ReadonlyMap<string, Target>,
+  hint?: ExportHint,
 ): Candidate[] {
   const header = normaliseHeader(column.name);
   const profile = profileColumn(column.samples);
@@ -313,6 +453,11 @@ function candidatesForColumn(
     });
   };
 
+  hint?.fields.forEach((key, rank) => {
+    const target = byKey.get(key);
+    if (target && checkProfileFit(key, profile).fits)
+      push(target, 'synonym', CONFIDENCE.exported - 0.01 * rank, hint.reason);
+  });
   const headerMatches = matchHeader(column.name, header, targets, byKey);
   const fuzzy = headerMatches.length > 0 ? [] : matchFuzzy(column.name, header, targets);
   for (const match of [...headerMatches, ...fuzzy]) {
@@ -322,7 +467,23 @@ function candidatesForColumn(
         expected !== undefined && profile.kind === expected
           ? `; values look like ${KIND_NOUNS[expected]} (${countsText(profile, expected)})`
           : '';
-      push(match.target, match.tier, match.confidence, `${match.reason}${agrees}`);
+      // A near header whose every value fits is as good as a known name: apply it.
+      const everyValueFits =
+        expected !== undefined &&
+        profile.kind === expected &&
+        profile.total >= 1 &&
+        profile.counts[expected] === profile.total;
+      const agreed = match.tier === 'fuzzy' && everyValueFits;
+      // Agreed matches keep their order among themselves (the closer header first).
+      const confidence = agreed
+        ? CONFIDENCE.agreed + (match.confidence - CONFIDENCE.fuzzyMin) * 0.1
+        : match.confidence;
+      push(
+        match.target,
+        match.tier,
+        confidence,
+        `${match.reason}${agrees}${agreed ? ', every one of them' : ''}`,
+      );
     } else if (match.tier === 'fuzzy') {
       // A guessed header with values that do not fit is not worth proposing.
       continue;
@@ -389,8 +550,13 @@ export function autoMapColumns(
   const byKey = new Map(targets.map((target) => [target.key, target]));
   const threshold = options.applyThreshold ?? APPLY_THRESHOLD;
 
+  const { hints, describing } = exportHints(columns);
   const candidates = columns
-    .flatMap((column, index) => candidatesForColumn(column, index, targets, byKey))
+    .flatMap((column, index) =>
+      describing.has(index)
+        ? []
+        : candidatesForColumn(column, index, targets, byKey, hints.get(index)),
+    )
     .sort(compareCandidates);
 
   const usedColumns = new Set<number>();

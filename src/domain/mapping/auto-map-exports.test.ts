@@ -1,0 +1,102 @@
+/**
+ * Address-book exports as Google Contacts and Outlook write them: every column the wizard can
+ * place is applied to the right field with no manual move, and the columns that only describe
+ * others (labels, types, display names) are left alone.
+ */
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { autoMapColumns, suggestionsToMapping } from './auto-map';
+
+function columnsOf(csv: string) {
+  const [header = [], ...rows] = Papa.parse<string[]>(csv.trim()).data;
+  return header.map((name, index) => ({
+    name,
+    samples: rows.map((row) => row[index] ?? '').filter((value) => value !== ''),
+  }));
+}
+
+const applied = (csv: string) => {
+  const mapping = suggestionsToMapping(autoMapColumns(columnsOf(csv)));
+  return Object.fromEntries(
+    Object.entries(mapping).flatMap(([field, source]) =>
+      source.kind === 'column' ? [[source.column, field]] : [],
+    ),
+  );
+};
+
+// Google Contacts' export (2024 format), two people.
+const GOOGLE = `First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value,Address 1 - Label,Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Address 1 - Extended Address
+Olivia,,Nguyen,,,,,,,,Acme,CEO,Executive,,,,* myContacts,* Work,olivia@acme.com.au,Home,olivia.n@gmail.com,Mobile,+61 412 345 678,Work,(02) 9876 5432,Work,"1 George St, Sydney NSW 2000",1 George St,Sydney,,NSW,2000,Australia,
+Liam,,Smith,,,,,,,,Acme,CTO,Technology,,,,* myContacts,* Work,liam@acme.com.au,,,Mobile,0413 222 333,Work,(03) 9123 4567,Work,"5 Collins St, Melbourne VIC 3000",5 Collins St,Melbourne,,VIC,3000,Australia,`;
+
+// Outlook's export ("Export to a file", comma separated values), one person.
+const OUTLOOK = `First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,E-mail Address,E-mail 2 Address,E-mail 3 Address,Home Phone,Home Phone 2,Business Phone,Business Phone 2,Mobile Phone,Car Phone,Other Phone,Primary Phone,Pager,Business Fax,Home Fax,Other Fax,Company Main Phone,Callback,Radio Phone,Telex,TTY/TDD Phone,IMAddress,Job Title,Department,Company,Office Location,Manager's Name,Assistant's Name,Assistant's Phone,Company Yomi,Business Street,Business City,Business State,Business Postal Code,Business Country/Region,Home Street,Home City,Home State,Home Postal Code,Home Country/Region,Other Street,Other City,Other State,Other Postal Code,Other Country/Region,Personal Web Page,Spouse,Schools,Hobby,Location,Web Page,Birthday,Anniversary,Notes
+Olivia,,Nguyen,Ms,,,,,olivia@acme.com.au,,,,,(02) 9876 5432,,0412 345 678,,,,,,,,,,,,,,CEO,Executive,Acme,Level 3,,,,,1 George St,Sydney,NSW,2000,Australia,,,,,,,,,,,,,,,,,,,`;
+
+describe('an address-book export is matched with no manual move', () => {
+  it('Google Contacts: the label columns decide which field each value feeds', () => {
+    const mapping = applied(GOOGLE);
+    // The columns that only describe others are not imported.
+    for (const column of Object.keys(mapping)) expect(column).not.toMatch(/ - (Label|Formatted)$/);
+    expect(mapping).toMatchObject({
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      'Organization Name': 'companyName',
+      'Organization Title': 'jobTitle',
+      'Organization Department': 'department',
+      'E-mail 1 - Value': 'workEmailAddress1',
+      'E-mail 2 - Value': 'personalEmailAddress1',
+      // "Phone 1 - Label" says Mobile: the first value column is the mobile, not the work phone.
+      'Phone 1 - Value': 'workMobilePhone1',
+      'Phone 2 - Value': 'workPhone1',
+      'Address 1 - Street': 'workAddress1',
+      'Address 1 - City': 'workSuburb',
+      'Address 1 - Region': 'workState',
+      'Address 1 - Postal Code': 'workPostCode',
+      'Address 1 - Country': 'workCountry',
+    });
+  });
+
+  it('Outlook: business and home columns go to the work and home fields', () => {
+    const mapping = applied(OUTLOOK);
+    expect(mapping).toMatchObject({
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      'E-mail Address': 'workEmailAddress1',
+      'Business Phone': 'workPhone1',
+      'Mobile Phone': 'workMobilePhone1',
+      'Job Title': 'jobTitle',
+      Department: 'department',
+      Company: 'companyName',
+      'Business Street': 'workAddress1',
+      'Business City': 'workSuburb',
+      'Business State': 'workState',
+      'Business Postal Code': 'workPostCode',
+      'Business Country/Region': 'workCountry',
+    });
+    // Nothing lands on a mobile or a country that the export does not say is one.
+    const fields = Object.values(mapping);
+    expect(new Set(fields).size).toBe(fields.length);
+  });
+
+  it('a label column that says Work sends the value to the work phone', () => {
+    const csv = `Phone 1 - Type,Phone 1 - Value\nWork,(02) 9876 5432\nWork,(03) 9123 4567`;
+    expect(applied(csv)).toEqual({ 'Phone 1 - Value': 'workPhone1' });
+  });
+});
+
+describe('header and content that agree are applied', () => {
+  it('a near header whose every value fits', () => {
+    const csv = `Contact Home Country,Contact E-mail Addr\nAustralia,a@example.com\nNew Zealand,b@example.com`;
+    const suggestions = autoMapColumns(columnsOf(csv));
+    expect(suggestions.map((s) => [s.column, s.field, s.apply])).toEqual([
+      ['Contact Home Country', 'personalCountry', true],
+      ['Contact E-mail Addr', 'workEmailAddress1', true],
+    ]);
+  });
+
+  it('but not when a value does not fit', () => {
+    const csv = `Contact E-mail Addr\na@example.com\nnot given`;
+    expect(autoMapColumns(columnsOf(csv))[0]?.apply).toBe(false);
+  });
+});
