@@ -183,7 +183,11 @@ export function checkMappingRules(
         field,
         message: `"${field}" is not a Whispir contact field: remove it, or add it as a custom field.`,
       });
-    } else if (source.kind === 'empty' && ROW_REQUIRED.has(field) && !WORKED_OUT_PER_ROW.has(field)) {
+    } else if (
+      source.kind === 'empty' &&
+      ROW_REQUIRED.has(field) &&
+      !WORKED_OUT_PER_ROW.has(field)
+    ) {
       problems.push({
         code: 'required-left-empty',
         field,
