@@ -31,7 +31,9 @@ test('pasted cells are imported like a dropped file', async ({ page }) => {
 
   await expect(page.getByRole('heading', { name: 'Check your rows' })).toBeVisible();
   await expect(page.getByText('2 rows and 6 columns')).toBeVisible();
-  await expect(page.getByRole('table').getByRole('cell', { name: 'Haddad', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('table').getByRole('cell', { name: 'Haddad', exact: true }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Continue to matching' }).click();
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByTestId('row-accounting')).toBeVisible();
