@@ -210,7 +210,7 @@ test.describe('the app’s own page', () => {
         call('POST', '/messages'),
         call('POST', '/workspaces/5A17B0C0FFEE0001/messages'),
         call('PUT', '/resources/0123456789ABCDEF0123456789ABCDEF'),
-        call('GET', '/contacts'),
+        call('GET', '/contacts/0123456789ABCDEF0123456789ABCDEF'),
       ]);
     });
     for (const answer of answers)

@@ -131,6 +131,7 @@ describe('the proxy forwards the wizard’s calls', () => {
     ['POST', '/imports'],
     ['POST', '/workspaces/AB12CD34EF56AB78/imports'],
     ['GET', '/workspaces/AB12CD34EF56AB78/contacts?firstName=Jo&lastName=Li'],
+    ['GET', '/contacts?firstName=Jo&workMobilePhone1=61412345678'],
   ])('%s %s reaches the target', async (method, path) => {
     const answer = await send(
       method,
@@ -207,7 +208,7 @@ describe('the proxy refuses anything else', () => {
     ['POST', '/workspaces/AB12CD34EF56AB78/messages'],
     ['TRACE', '/workspaces'],
     ['PUT', '/resources'],
-    ['GET', '/contacts'],
+    ['GET', '/contacts/0123456789ABCDEF0123456789ABCDEF'],
     ['GET', '/resources/0123456789ABCDEF0123456789ABCDEF'],
     ['POST', '/workspaces'],
     ['POST', '/workspaces/..%2Fmessages/resources'],

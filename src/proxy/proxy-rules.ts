@@ -39,8 +39,9 @@ export const WHISPIR_CALLS: readonly AllowedCall[] = [
   { method: 'POST', path: new RegExp(`^${IN_WORKSPACE}/resources/?$`), what: 'create a resource' },
   { method: 'POST', path: new RegExp(`^${IN_WORKSPACE}/imports/?$`), what: 'create an import' },
   {
+    // The default workspace's contacts are at the root, like its resources and imports.
     method: 'GET',
-    path: new RegExp(`^/workspaces/${ID}/contacts/?$`),
+    path: new RegExp(`^${IN_WORKSPACE}/contacts/?$`),
     what: 'search a workspace’s contacts',
   },
 ];
