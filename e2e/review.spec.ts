@@ -160,7 +160,9 @@ test('the keyboard finds, edits and undoes; "fix every error first" holds the im
   ).toBeVisible();
 
   // Only the row without a first name; F8 lands on it, Enter edits the first cell.
-  await page.getByLabel('Show').selectOption({ label: 'Problem: Required value missing (1)' });
+  await page
+    .getByLabel('Show', { exact: true })
+    .selectOption({ label: 'Problem: Required value missing (1)' });
   await page.keyboard.press('F8');
   const firstName = reviewRow(page, 8).getByRole('gridcell').first();
   await expect(firstName).toBeFocused();
@@ -187,7 +189,7 @@ test('the keyboard finds, edits and undoes; "fix every error first" holds the im
     '3 will be sent, 5 skipped by you, 0 rejected — 8 rows in the file',
   );
   // A skipped row can be restored from its own row.
-  await page.getByLabel('Show').selectOption({ label: 'Skipped rows (5)' });
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Skipped rows (5)' });
   await reviewRow(page, 3).getByRole('button', { name: 'Restore row 3' }).click();
   await expect(next).toBeDisabled();
 });
@@ -228,7 +230,7 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
   // The button goes with the work; the focus lands on the step's heading, not nowhere.
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeFocused();
   const phases: Record<string, number[]> = { validate: await takeLongTasks(page) };
-  await page.getByLabel('Show').selectOption({ label: 'All rows (200,000)' });
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'All rows (200,000)' });
   await expect(reviewGrid(page)).toHaveAttribute('aria-rowcount', '200001');
   const scroller = page.locator('.review-grid-scroll');
   for (let step = 1; step <= 20; step++) {
@@ -251,10 +253,14 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
   expect(Math.max(0, ...Object.values(phases).flat())).toBeLessThanOrEqual(250);
 });
 
-test('going back keeps the review; a changed mapping is checked again', async ({ page }) => {
+test('going back keeps the review; a changed mapping is checked again and keeps the work', async ({ page }) => {
   await openReview(page, 'review-mix.csv');
   const accounting = page.getByTestId('row-accounting');
-  await page.getByRole('button', { name: 'Apply to all 2' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Add country code to 2 work mobile numbers' })
+    .getByRole('button', { name: 'Apply to all 2' })
+    .click();
   await expect(accounting).toHaveText(
     '3 will be sent, 0 skipped by you, 5 rejected — 8 rows in the file',
   );
@@ -273,12 +279,14 @@ test('going back keeps the review; a changed mapping is checked again', async ({
   await page.getByLabel('Value for every row').fill('+10');
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByRole('heading', { name: 'Review your rows' })).toBeVisible();
-  // A new mapping is a new review: the time zone problems are gone, and so is the earlier fix.
-  await expect(accounting).toHaveText(
-    '2 will be sent, 0 skipped by you, 6 rejected — 8 rows in the file',
-  );
+  // A changed mapping is checked again, and the work carries over: the time zone problems are
+  // gone, and the earlier fix of the mobiles (same column) is still there.
   await expect(problemButton(page, 'Error: Time zone written differently: 1')).toHaveCount(0);
-  await expect(problemButton(page, 'Error: Phone without country code: 3')).toBeVisible();
+  await expect(problemButton(page, 'Error: Phone without country code: 3')).toHaveCount(0);
+  await expect(reviewRow(page, 5)).toContainText('61413222333');
+  await expect(accounting).toHaveText(
+    '3 will be sent, 0 skipped by you, 5 rejected — 8 rows in the file',
+  );
 });
 
 test('rows are checked while the user looks at the rows and the mapping, so the review is ready on arrival', async ({
@@ -329,7 +337,7 @@ test('rows are checked while the user looks at the rows and the mapping, so the 
   expect(await progressShown(), 'the review showed a check in progress').toBe(0);
   await expect(problemButton(page, 'Error: Phone without country code: 20,000')).toBeVisible();
   // The review is of the new mapping: every row's time zone is the value set for all.
-  await page.getByLabel('Show').selectOption({ label: 'All rows (200,000)' });
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'All rows (200,000)' });
   await expect(reviewRow(page, 2)).toContainText('Australia/Perth');
 });
 
