@@ -25,6 +25,10 @@ export interface ApiExchange {
   readonly responseBody: string;
   readonly at: string;
   readonly durationMs: number;
+  /** Why the wizard made the call, in words ("Search Sales Team for Olivia Nguyen (check of part 1)"). */
+  readonly purpose?: string;
+  /** True when the wizard itself stopped waiting for the answer (Cancel sending, Back). */
+  readonly cancelled?: boolean;
 }
 
 type Listener = (exchange: ApiExchange) => void;
@@ -104,6 +108,8 @@ export interface WhispirRequest {
   readonly mediaType: string;
   readonly body?: unknown;
   readonly signal?: AbortSignal;
+  /** Why the call is made, shown in the API inspector. */
+  readonly purpose?: string;
 }
 
 export interface WhispirResponse {
@@ -123,6 +129,7 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
     status: number,
     responseHeaders: Record<string, string>,
     responseBody: string,
+    cancelled = false,
   ) => {
     const exchange: ApiExchange = {
       method: request.method,
@@ -139,6 +146,8 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
       responseBody: redactSecretParamsInText(responseBody),
       at,
       durationMs: Math.round(performance.now() - started),
+      purpose: request.purpose,
+      cancelled: cancelled || undefined,
     };
     for (const listener of listeners) listener(exchange);
   };
@@ -153,8 +162,9 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
     });
     text = await response.text();
   } catch (error) {
-    record(0, {}, '');
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    const aborted = error instanceof DOMException && error.name === 'AbortError';
+    record(0, {}, '', aborted);
+    if (aborted) throw error;
     throw new WhispirApiError(0, 'Whispir could not be reached: the connection failed or dropped.');
   }
   const location = response.headers.get('location') ?? undefined;

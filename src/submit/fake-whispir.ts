@@ -138,3 +138,48 @@ export function createFakeWhispir(options: FakeWhispirOptions = {}) {
 
   return { deps, log, sleeps, snapshots, importsReceived, importsPerResource, acceptedImports };
 }
+
+/**
+ * A fake Whispir's contact search, as `fetch`: `GET …/contacts?field=value…` keeps the contacts
+ * whose fields contain every given value (any case), 20 a page (`limit` at most 20, `offset`),
+ * as Whispir documents it. Contacts become visible once `visible()` says so (Whispir imports in
+ * the background). Every request is logged, so tests can count searches and pages.
+ */
+export function createFakeContactSearch(
+  contacts: readonly Readonly<Record<string, string>>[],
+  options: { readonly visible?: () => boolean; readonly fail?: () => number | undefined } = {},
+) {
+  const requests: string[] = [];
+  const fetch = async (input: string | URL | Request): Promise<Response> => {
+    const url = new URL(String(input instanceof Request ? input.url : input), 'http://app.test');
+    requests.push(url.pathname + url.search);
+    const failure = options.fail?.();
+    if (failure) return new Response('{"message":"unavailable"}', { status: failure });
+    if (!/\/contacts$/.test(url.pathname)) return new Response('{}', { status: 404 });
+    const control = new Set(['limit', 'offset', 'fields', 'sortFields', 'sortOrder']);
+    const filters = [...url.searchParams].filter(([name]) => !control.has(name));
+    const limit = Math.min(20, Number(url.searchParams.get('limit') ?? 20) || 20);
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    const matching =
+      (options.visible?.() ?? true)
+        ? contacts.filter((contact) =>
+            filters.every(([name, value]) =>
+              (contact[name] ?? '').toLowerCase().includes(value.toLowerCase()),
+            ),
+          )
+        : [];
+    const page = matching.slice(offset, offset + limit).map((contact, i) => ({
+      id: `C${offset + i}`,
+      ...contact,
+      link: [{ uri: `http://whispir.test/contacts/C${offset + i}`, rel: 'self', method: 'GET' }],
+    }));
+    return new Response(
+      JSON.stringify({
+        contacts: page,
+        status: `${offset + 1} to ${offset + page.length} of ${matching.length}`,
+      }),
+      { status: 200, headers: { 'content-type': 'application/vnd.whispir.contact-v1+json' } },
+    );
+  };
+  return { fetch, requests };
+}

@@ -1,0 +1,112 @@
+/**
+ * Proof from Whispir itself that an import arrived. Whispir answers an import with a bare 202
+ * and offers nothing to poll (docs/whispir-api.md §A10), but it does search a workspace's
+ * contacts (§B5.4: any field as a query parameter, "contains" matching, 20 a page). So a sample
+ * of each part's rows is searched for, and each answer filtered to the exact contact by the
+ * import's match rule (§A8). The same search before sending tells how many rows already match.
+ */
+import { MATCH_CHANNEL_KEYS, contactsMatch, matchKeysOf } from '../whispir/match-rule';
+
+/** One row as sent: Whispir field → value. */
+export type SentContact = Readonly<Record<string, string>>;
+
+/** Rows a part is checked by: spread through it, so a part cut short shows. */
+export const SAMPLE_PER_PART = 20;
+
+/** Rows the check before sending looks up (every row of a smaller file). */
+export const SAMPLE_BEFORE_SENDING = 100;
+
+/**
+ * Up to `size` rows spread evenly through `rows` (first and last included), keeping only rows
+ * that can be found: a first and last name and a channel the match rule uses.
+ */
+export function spreadSample<T extends SentContact>(rows: readonly T[], size: number): T[] {
+  const findable = rows.filter(isFindable);
+  if (findable.length <= size) return findable;
+  if (size <= 1) return findable.slice(0, size);
+  const step = (findable.length - 1) / (size - 1);
+  return Array.from({ length: size }, (_, i) => findable[Math.round(i * step)] as T);
+}
+
+function isFindable(row: SentContact): boolean {
+  return (
+    Boolean(row.firstName?.trim()) &&
+    Boolean(row.lastName?.trim()) &&
+    MATCH_CHANNEL_KEYS.some((key) => Boolean(row[key]?.trim()))
+  );
+}
+
+/** A part file's rows as contacts, through the import's field mapping (field → column). */
+export function contactsOfPart(
+  table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] },
+  fieldMapping: Readonly<Record<string, string>>,
+): SentContact[] {
+  const columns = Object.entries(fieldMapping).map(
+    ([field, column]) => [field, table.headers.indexOf(column)] as const,
+  );
+  return table.rows.map((row) =>
+    Object.fromEntries(
+      columns.map(([field, index]) => [field, index < 0 ? '' : (row[index] ?? '')]),
+    ),
+  );
+}
+
+/**
+ * The search for one row: its name and the first channel it has, each a "contains" filter.
+ * Whispir may find others whose values contain these; `isSameContact` keeps the row's own.
+ */
+export function searchQueryFor(row: SentContact): Record<string, string> {
+  const query: Record<string, string> = {
+    firstName: row.firstName?.trim() ?? '',
+    lastName: row.lastName?.trim() ?? '',
+  };
+  const channel = MATCH_CHANNEL_KEYS.find((key) => row[key]?.trim());
+  if (channel) query[channel] = (row[channel] ?? '').trim();
+  return query;
+}
+
+/** The fields a search asks Whispir to return, enough to apply the match rule. */
+export const SEARCH_FIELDS = ['firstName', 'lastName', ...MATCH_CHANNEL_KEYS] as const;
+
+/** Whether a contact Whispir returned is this row, by the import's match rule. */
+export function isSameContact(
+  row: SentContact,
+  contact: Readonly<Record<string, unknown>>,
+): boolean {
+  const text = (key: string) => (typeof contact[key] === 'string' ? (contact[key] as string) : '');
+  return contactsMatch(
+    matchKeysOf(row),
+    matchKeysOf(Object.fromEntries(SEARCH_FIELDS.map((key) => [key, text(key)]))),
+  );
+}
+
+/** What the check of one part found. */
+export interface PartVerification {
+  readonly part: number;
+  /** Rows looked for. */
+  readonly sampled: number;
+  /** Of those, found in the workspace. */
+  readonly found: number;
+  /** The contacts found, by name, with their address in the API (to follow in the inspector). */
+  readonly contacts: readonly { readonly name: string; readonly uri?: string }[];
+  /** 'checking' while the searches go on; 'done' once every row was found or the time ran out. */
+  readonly state: 'checking' | 'done';
+}
+
+/** "Found 20 of 20 sampled contacts in Sales Team." */
+export function describeVerification(
+  verification: Pick<PartVerification, 'sampled' | 'found' | 'state'>,
+  workspaceName: string,
+): string {
+  const { sampled, found, state } = verification;
+  if (sampled === 0)
+    return 'No row of this part could be looked up (each needs a name and an email or mobile).';
+  const sample = `${found} of ${sampled} sampled contact${sampled === 1 ? '' : 's'}`;
+  if (state === 'checking') return `Checking in ${workspaceName}: found ${sample} so far…`;
+  return `Found ${sample} in ${workspaceName}.`;
+}
+
+/** "12 of 100 sampled rows match contacts already in Sales Team". */
+export function describeExisting(matched: number, sampled: number, workspaceName: string): string {
+  return `${matched} of ${sampled} sampled rows match contacts already in ${workspaceName}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The check that a part arrived, through the real search function against a Whispir double
+ * that searches with "contains" and pages by 20: near namesakes are filtered out, pages are
+ * followed, a background import is waited for, and a lost answer gets the right proposal.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { searchContact } from '../api/search-contacts';
+import type { SentContact } from '../domain/submit/verification';
+import { createFakeContactSearch } from './fake-whispir';
+import { proposalFor, verifyPart, type VerifyDeps } from './verify-part';
+
+const person = (i: number): SentContact => ({
+  firstName: 'Jo',
+  lastName: `Li${i}`,
+  workEmailAddress1: `jo.li${i}@example.com`,
+  workMobilePhone1: '',
+});
+
+const part = Array.from({ length: 60 }, (_, i) => person(i));
+
+function depsFor(fetchImpl: typeof fetch, clock = { now: 0 }): VerifyDeps {
+  vi.stubGlobal('fetch', fetchImpl);
+  return {
+    readPart: async () => part,
+    search: (row, signal) => searchContact({ row, purpose: 'test', signal }),
+    sleep: async (ms) => {
+      clock.now += ms;
+    },
+    now: () => clock.now,
+  };
+}
+
+beforeEach(() => vi.unstubAllGlobals());
+afterEach(() => vi.unstubAllGlobals());
+
+describe('verifyPart', () => {
+  it('finds each sampled row, spread through the part, among near namesakes', async () => {
+    // Whispir's "contains": Li1 also finds Li10…Li19; the match rule keeps the row's own contact.
+    const { fetch, requests } = createFakeContactSearch(part);
+    const result = await verifyPart(1, depsFor(fetch as typeof globalThis.fetch), {
+      sampleSize: 20,
+    });
+    expect(result).toMatchObject({ part: 1, sampled: 20, found: 20, state: 'done' });
+    expect(result.contacts[0]).toEqual({ name: 'Jo Li0', uri: 'http://whispir.test/contacts/C0' });
+    expect(result.contacts.at(-1)?.name).toBe('Jo Li59');
+    expect(requests).toHaveLength(20);
+  });
+
+  it('follows the pages when the contact is past the first 20 that contain the name', async () => {
+    const crowd = [
+      ...Array.from({ length: 45 }, (_, i) => ({
+        ...person(1),
+        workEmailAddress1: `x${i}.jo.li1@example.com`,
+      })),
+      person(1),
+    ];
+    const { fetch, requests } = createFakeContactSearch(crowd);
+    vi.stubGlobal('fetch', fetch);
+    const found = await searchContact({ row: person(1), purpose: 'test' });
+    expect(found?.uri).toBe('http://whispir.test/contacts/C45');
+    expect(requests.map((r) => new URLSearchParams(r.split('?')[1]).get('offset'))).toEqual([
+      '0',
+      '20',
+      '40',
+    ]);
+  });
+
+  it('waits for a background import, looking again for the rows not found yet', async () => {
+    const clock = { now: 0 };
+    const { fetch } = createFakeContactSearch(part, { visible: () => clock.now >= 10_000 });
+    const result = await verifyPart(1, depsFor(fetch as typeof globalThis.fetch, clock), {
+      sampleSize: 5,
+      roundEveryMs: 5_000,
+    });
+    expect(result).toMatchObject({ sampled: 5, found: 5, state: 'done' });
+    expect(clock.now).toBe(10_000);
+  });
+
+  it('gives up after its patience, saying how many it found', async () => {
+    const clock = { now: 0 };
+    const { fetch } = createFakeContactSearch(part.slice(0, 30));
+    const result = await verifyPart(1, depsFor(fetch as typeof globalThis.fetch, clock), {
+      sampleSize: 10,
+      patienceMs: 20_000,
+      roundEveryMs: 5_000,
+    });
+    expect(result).toMatchObject({ sampled: 10, state: 'done' });
+    expect(result.found).toBe(5);
+    expect(clock.now).toBe(20_000);
+  });
+
+  it('counts a failed search as not found yet and tries again', async () => {
+    let calls = 0;
+    const { fetch } = createFakeContactSearch(part, {
+      fail: () => (calls++ < 3 ? 503 : undefined),
+    });
+    const result = await verifyPart(1, depsFor(fetch as typeof globalThis.fetch), {
+      sampleSize: 5,
+    });
+    expect(result).toMatchObject({ sampled: 5, found: 5 });
+  });
+});
+
+describe('proposalFor, after a lost answer', () => {
+  const done = { part: 1, sampled: 20, contacts: [], state: 'done' as const };
+  it('proposes "it arrived" when the search finds the part’s contacts', () => {
+    expect(proposalFor({ ...done, found: 20 })).toBe('arrived');
+    expect(proposalFor({ ...done, found: 3, state: 'checking' })).toBe('arrived');
+  });
+  it('proposes sending again only when nothing was found in all that time', () => {
+    expect(proposalFor({ ...done, found: 0 })).toBe('send-again');
+    expect(proposalFor({ ...done, found: 0, state: 'checking' })).toBe('unsure');
+  });
+});

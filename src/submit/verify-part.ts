@@ -1,0 +1,97 @@
+/**
+ * Checks that a part's contacts arrived, from Whispir itself: a sample of the part's rows is
+ * searched for in the workspace, each search paced with the import's own requests, again and
+ * again for a while, since Whispir imports in the background after its 202 (docs/whispir-api.md
+ * §A10). The same engine decides what to propose for a part whose answer was lost.
+ */
+import {
+  SAMPLE_PER_PART,
+  spreadSample,
+  type PartVerification,
+  type SentContact,
+} from '../domain/submit/verification';
+import { abortReason } from './sleep';
+
+export interface FoundContact {
+  readonly id?: string;
+  readonly uri?: string;
+}
+
+export interface VerifyDeps {
+  /** The part's rows as sent (from its file in the journal). */
+  readPart(part: number): Promise<readonly SentContact[]>;
+  /** One search: the row's own contact, or undefined. Paced by the caller's pacer. */
+  search(row: SentContact, signal?: AbortSignal): Promise<FoundContact | undefined>;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  now(): number;
+}
+
+export interface VerifyOptions {
+  readonly sampleSize?: number;
+  /** How long to keep looking for rows not found yet (Whispir imports in the background). */
+  readonly patienceMs?: number;
+  /** Pause between rounds of searches for the rows not found yet. */
+  readonly roundEveryMs?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (verification: PartVerification) => void;
+}
+
+/** A few minutes: long enough for a background import of a 10 MB part. */
+export const DEFAULT_PATIENCE_MS = 180_000;
+export const DEFAULT_ROUND_EVERY_MS = 5_000;
+
+const nameOf = (row: SentContact) => `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim();
+
+/**
+ * Searches for a sample of the part's rows until every one is found or the patience runs out.
+ * A failed search (a network error, a 5xx) counts as "not found yet" and is tried again in the
+ * next round; a cancel stops at once.
+ */
+export async function verifyPart(
+  part: number,
+  deps: VerifyDeps,
+  options: VerifyOptions = {},
+): Promise<PartVerification> {
+  const { signal } = options;
+  const sample = spreadSample(await deps.readPart(part), options.sampleSize ?? SAMPLE_PER_PART);
+  const patience = options.patienceMs ?? DEFAULT_PATIENCE_MS;
+  const found = new Map<number, { name: string; uri?: string }>();
+  const started = deps.now();
+  const report = (state: PartVerification['state']): PartVerification => {
+    const verification: PartVerification = {
+      part,
+      sampled: sample.length,
+      found: found.size,
+      contacts: [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, contact]) => contact),
+      state,
+    };
+    options.onProgress?.(verification);
+    return verification;
+  };
+  report('checking');
+  for (;;) {
+    for (const [index, row] of sample.entries()) {
+      if (found.has(index)) continue;
+      if (signal?.aborted) throw abortReason(signal);
+      try {
+        const contact = await deps.search(row, signal);
+        if (contact) {
+          found.set(index, { name: nameOf(row), uri: contact.uri });
+          report('checking');
+        }
+      } catch (error) {
+        if (signal?.aborted) throw abortReason(signal);
+        // A search that failed says nothing about the row: looked for again next round.
+        void error;
+      }
+    }
+    if (found.size === sample.length || deps.now() - started >= patience) return report('done');
+    await deps.sleep(options.roundEveryMs ?? DEFAULT_ROUND_EVERY_MS, signal);
+  }
+}
+
+/** What the wizard proposes for a part whose answer was lost, from what the search found. */
+export function proposalFor(verification: PartVerification): 'arrived' | 'send-again' | 'unsure' {
+  if (verification.found > 0) return 'arrived';
+  return verification.state === 'done' && verification.sampled > 0 ? 'send-again' : 'unsure';
+}
