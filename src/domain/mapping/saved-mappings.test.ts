@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applySavedMapping,
+  fullySavedMapping,
   headerFingerprint,
   parseSavedMappings,
   rankSavedMappings,
@@ -103,6 +104,53 @@ describe('rankSavedMappings', () => {
 
   it('returns nothing when nothing is saved', () => {
     expect(rankSavedMappings([], staffHeaders)).toEqual([]);
+  });
+});
+
+describe('fullySavedMapping', () => {
+  it('finds a mapping made for every column of the file, whatever their order and spelling', () => {
+    const headers = ['tz', 'EMAIL', 'first name', 'Surname', 'Mobile', 'Country', 'Staff-ID'];
+    expect(fullySavedMapping([staff], headers)).toBe(staff);
+  });
+
+  it('does not apply a mapping that knows only some of the columns', () => {
+    expect(fullySavedMapping([staff], [...staffHeaders, 'Department'])).toBeUndefined();
+    expect(fullySavedMapping([staff], ['First Name', 'Surname', 'Region'])).toBeUndefined();
+  });
+
+  it('does not apply a mapping that would lose a column it maps', () => {
+    expect(fullySavedMapping([staff], staffHeaders.slice(0, 6))).toBeUndefined();
+  });
+
+  it('applies a mapping made for more columns when every column it maps is in the file', () => {
+    const wider = saved({
+      headers: ['First Name', 'Surname', 'Email', 'Notes'],
+      mapping: {
+        firstName: { kind: 'column', column: 'First Name' },
+        lastName: { kind: 'column', column: 'Surname' },
+        workEmailAddress1: { kind: 'column', column: 'Email' },
+        timezone: { kind: 'empty' },
+      },
+    });
+    expect(fullySavedMapping([wider], ['Email', 'Surname', 'First Name'])).toBe(wider);
+  });
+
+  it('prefers the exact set of columns, then the newest', () => {
+    const older = { ...staff, name: 'Older', savedAt: '2026-01-01T00:00:00.000Z' };
+    const newer = { ...staff, name: 'Newer', savedAt: '2026-12-01T00:00:00.000Z' };
+    const wider = {
+      ...staff,
+      name: 'Wider',
+      savedAt: '2027-01-01T00:00:00.000Z',
+      headers: [...staffHeaders, 'Notes'],
+    };
+    expect(fullySavedMapping([older, wider, newer], staffHeaders)?.name).toBe('Newer');
+    expect(fullySavedMapping([wider], staffHeaders)?.name).toBe('Wider');
+  });
+
+  it('finds nothing without saved mappings or named columns', () => {
+    expect(fullySavedMapping([], staffHeaders)).toBeUndefined();
+    expect(fullySavedMapping([staff], [])).toBeUndefined();
   });
 });
 

@@ -102,6 +102,36 @@ export function rankSavedMappings(
 }
 
 /**
+ * The saved mapping that fits every column of a file with `headers`, if one does: it was made
+ * for all of the file's columns (in any order or spelling `rankSavedMappings` ignores) and every
+ * column it maps is in the file, so applying it loses nothing. Several fit: the newest of those
+ * made for exactly these columns, else the newest. Undefined when none fits, or the file has no
+ * named column.
+ */
+export function fullySavedMapping(
+  saved: readonly SavedMapping[],
+  headers: readonly string[],
+): SavedMapping | undefined {
+  if (saved.length === 0) return undefined;
+  const current = headerKeys(headers);
+  if (current.size === 0) return undefined;
+  let best: { saved: SavedMapping; exact: boolean } | undefined;
+  for (const entry of saved) {
+    const known = headerKeys(entry.headers);
+    if ([...current].some((key) => !known.has(key))) continue;
+    const mapsMissing = Object.values(entry.mapping).some(
+      (source) => source.kind === 'column' && !current.has(headerKey(source.column)),
+    );
+    if (mapsMissing) continue;
+    const exact = known.size === current.size;
+    const newer = best === undefined || Date.parse(entry.savedAt) > Date.parse(best.saved.savedAt);
+    if (best === undefined || (exact && !best.exact) || (exact === best.exact && newer))
+      best = { saved: entry, exact };
+  }
+  return best?.saved;
+}
+
+/**
  * A saved mapping adapted to a file: sources naming a column the file lacks are dropped, and
  * columns are renamed to the file's spelling ("e-mail" saved, "E-Mail" now). Constants and
  * fields left empty are kept.
