@@ -3,10 +3,8 @@
  * the request-size limit. Routes only decide *what* to answer; this file decides *how*.
  */
 import type { Context } from 'hono';
-import type { SandboxEnv } from './context.ts';
+import type { Format, SandboxEnv } from './request-env.ts';
 import { entityXml, errorXml, listXml, parseXmlEntity, type Link, type WireObject } from './xml.ts';
-
-export type Format = 'json' | 'xml';
 
 /** The vendor entity names of the endpoints in scope (Part A §2). */
 export type Entity = 'workspace' | 'resource' | 'importcontact' | 'contact';
