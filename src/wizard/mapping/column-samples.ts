@@ -4,8 +4,14 @@ import {
   type MappingSuggestion,
 } from '../../domain/mapping/auto-map';
 import type { ColumnMapping } from '../../domain/mapping/mapping';
+import {
+  applySavedMapping,
+  fullySavedMapping,
+  type SavedMapping,
+} from '../../domain/mapping/saved-mappings';
 import { MAX_SUGGESTED_COLUMNS } from '../../config/limits';
 import type { FileSummary } from '../../worker/protocol';
+import { loadSavedMappings } from './saved-mappings-store';
 
 /** Up to `limit` distinct non-empty sample values per column (of the first `columns`), from the preview rows. */
 export function columnSamples(
@@ -54,11 +60,58 @@ export function fileSuggestions(
   return suggestions;
 }
 
-/** The mapping the mapping step opens with: the user's own when coming back, else the automatic one. */
+/** The automatic mapping of a file: its applied suggestions, Time zone left to the review. */
+export function automaticMapping(
+  file: FileSummary,
+  customFields: readonly string[] | undefined,
+): ColumnMapping {
+  return suggestionsToMapping(fileSuggestions(file, customFields ?? []));
+}
+
+export interface RememberedMapping {
+  readonly saved: SavedMapping;
+  /** The saved mapping in this file's spelling of its columns. */
+  readonly mapping: ColumnMapping;
+}
+
+const rememberedOf = new WeakMap<FileSummary, RememberedMapping | null>();
+
+/**
+ * The remembered mapping that fits every column of the file, which the mapping step applies on
+ * arrival (the user may undo it). Looked up once per file, so the check the preview starts and
+ * the mapping step agree on it.
+ */
+export function rememberedMapping(file: FileSummary): RememberedMapping | undefined {
+  let known = rememberedOf.get(file);
+  if (known === undefined) {
+    const saved = fullySavedMapping(loadSavedMappings(), file.headers);
+    known = saved ? { saved, mapping: applySavedMapping(saved, file.headers) } : null;
+    rememberedOf.set(file, known);
+  }
+  return known ?? undefined;
+}
+
+/**
+ * The mapping the mapping step opens with: the user's own when coming back, else a remembered
+ * one that fits every column, else the automatic one.
+ */
 export function openingMapping(
   file: FileSummary,
   mapping: ColumnMapping | undefined,
   customFields: readonly string[] | undefined,
 ): ColumnMapping {
-  return mapping ?? suggestionsToMapping(fileSuggestions(file, customFields ?? []));
+  return mapping ?? rememberedMapping(file)?.mapping ?? automaticMapping(file, customFields);
+}
+
+/** Up to `limit` distinct non-empty values of one column, from the preview rows. */
+export function columnValues(file: FileSummary, column: string, limit = 20): string[] {
+  const index = file.headers.indexOf(column);
+  if (index < 0) return [];
+  const values = new Set<string>();
+  for (const row of file.previewRows) {
+    const value = row[index]?.trim();
+    if (value) values.add(value);
+    if (values.size >= limit) break;
+  }
+  return [...values];
 }

@@ -1,6 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { FieldSource } from '../../domain/mapping/mapping';
 import { shortTitle } from '../preview/cell-text';
+import { ValueInput, valueKindOf, valueProblem } from '../shared/value-input';
 
 export interface TargetField {
   readonly key: string;
@@ -9,7 +10,14 @@ export interface TargetField {
 
 interface Props {
   readonly field: TargetField;
+  /** Marked * and named "(required)": a column or one value is needed for every contact. */
   readonly required: boolean;
+  /** Shows the Whispir API name (`workMobilePhone1`) next to the label. */
+  readonly showKey: boolean;
+  /** A plain-words line under the label: what the field needs, when that is not obvious. */
+  readonly hint?: string;
+  /** Something worth knowing about the field as it is set (a `mappingNotes` message). */
+  readonly note?: string;
   readonly source: FieldSource | undefined;
   /** The columns listed to pick from (a wide file's first ones); the chosen one is added. */
   readonly columns: readonly string[];
@@ -22,6 +30,8 @@ interface Props {
   readonly misfit?: string;
   readonly problem?: string;
   readonly constants: readonly string[];
+  /** Countries the file names (for a time zone set for every row: their zones come first). */
+  readonly countries?: readonly string[];
   /** A column picked up with the keyboard is over this field. */
   readonly keyboardOver?: boolean;
   readonly onChange: (source: FieldSource | undefined) => void;
@@ -30,6 +40,12 @@ interface Props {
 const NONE = '';
 const CONSTANT = '__constant__';
 const EMPTY = '__empty__';
+
+/** The choice of leaving a field without a column, for the fields that may be left so. */
+const EMPTY_CHOICE: Readonly<Record<string, string>> = {
+  workMobilePhone1: 'Leave empty (email-only list)',
+  timezone: 'Worked out for each row on the review',
+};
 
 function selectValue(source: FieldSource | undefined): string {
   if (!source) return NONE;
@@ -45,6 +61,9 @@ export function FieldTarget(props: Props) {
     keyboardOver,
     field,
     required,
+    showKey,
+    hint,
+    note,
     source,
     columns,
     moreColumns = 0,
@@ -53,6 +72,7 @@ export function FieldTarget(props: Props) {
     misfit,
     problem,
     constants,
+    countries,
     onChange,
   } = props;
   const { isOver, setNodeRef, active } = useDroppable({ id: fieldDropId(field.key) });
@@ -68,9 +88,26 @@ export function FieldTarget(props: Props) {
     .filter(Boolean)
     .join(' ');
   const listId = `constants-${field.key}`;
-  const describedBy = [misfit && `${selectId}-misfit`, problem && `${selectId}-problem`]
+  const valueId = `${selectId}-value`;
+  const kind = valueKindOf(field.key);
+  // A time zone, country or status set for every row is picked from a list; the list's input
+  // says itself when a value is not one Whispir takes, so the field does not say it twice.
+  const listed = source?.kind === 'constant' && kind !== 'text';
+  const problemShown =
+    problem && !(listed && source.kind === 'constant' && valueProblem(kind, source.value))
+      ? problem
+      : undefined;
+  // A note on the field as it is set says more than the general hint, which then steps aside.
+  const hintShown = note ? undefined : hint;
+  const describedBy = [
+    hintShown && `${selectId}-hint`,
+    note && `${selectId}-note`,
+    misfit && `${selectId}-misfit`,
+    problemShown && `${selectId}-problem`,
+  ]
     .filter(Boolean)
     .join(' ');
+  const emptyChoice = EMPTY_CHOICE[field.key];
 
   return (
     <li ref={setNodeRef} className={classes} data-field={field.key}>
@@ -85,13 +122,18 @@ export function FieldTarget(props: Props) {
           )}
           {required && <span className="visually-hidden"> (required)</span>}
         </label>
-        <code className="field-key">{field.key}</code>
+        {showKey && <code className="field-key">{field.key}</code>}
       </div>
+      {hintShown && (
+        <p id={`${selectId}-hint`} className="muted small field-hint">
+          {hintShown}
+        </p>
+      )}
       <select
         id={selectId}
         value={selectValue(source)}
         aria-describedby={describedBy || undefined}
-        aria-invalid={problem ? true : undefined}
+        aria-invalid={problemShown ? true : undefined}
         onChange={(event) => {
           const value = event.target.value;
           if (value === NONE) onChange(undefined);
@@ -114,12 +156,27 @@ export function FieldTarget(props: Props) {
             …and {moreColumns.toLocaleString()} more columns: find them under “Your columns”
           </option>
         )}
+        {emptyChoice && <option value={EMPTY}>{emptyChoice}</option>}
         <option value={CONSTANT}>Same value for every row…</option>
-        {field.key === 'workMobilePhone1' && (
-          <option value={EMPTY}>Leave empty (email-only list)</option>
-        )}
       </select>
-      {source?.kind === 'constant' && (
+      {note && (
+        <p id={`${selectId}-note`} className="note small">
+          {note}
+        </p>
+      )}
+      {source?.kind === 'constant' && listed && (
+        <div className="constant">
+          <label htmlFor={valueId}>Value for every row</label>
+          <ValueInput
+            id={valueId}
+            field={field.key}
+            value={source.value}
+            countries={countries}
+            onChange={(value) => onChange({ kind: 'constant', value })}
+          />
+        </div>
+      )}
+      {source?.kind === 'constant' && !listed && (
         <label className="constant">
           Value for every row
           <input
@@ -149,9 +206,9 @@ export function FieldTarget(props: Props) {
           ⚠ {misfit}
         </p>
       )}
-      {problem && (
+      {problemShown && (
         <p id={`${selectId}-problem`} className="error-text small">
-          {problem}
+          {problemShown}
         </p>
       )}
     </li>

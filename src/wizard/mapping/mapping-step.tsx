@@ -12,7 +12,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { MAX_COLUMN_CARDS, MAX_SUGGESTED_COLUMNS } from '../../config/limits';
 import { useForm, useWatch } from 'react-hook-form';
 import {
@@ -30,12 +30,12 @@ import {
   createMappingFormSchema,
   type MappingFormValue,
 } from '../../domain/mapping/mapping-schema';
-import { applySavedMapping } from '../../domain/mapping/saved-mappings';
+import { applySavedMapping, type SavedMapping } from '../../domain/mapping/saved-mappings';
 import { checkColumnFit } from '../../domain/mapping/sniff-values';
 import { suggestConstants } from '../../domain/mapping/suggest-constants';
 import {
+  CHANNEL_KEYS,
   CONTACT_FIELDS,
-  REQUIRED_MAPPING_KEYS,
   findContactField,
   type ContactField,
   type FieldGroup,
@@ -43,7 +43,14 @@ import {
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
 import { ColumnCard, ColumnCardBody } from './column-card';
-import { columnSamples, fileSuggestions, openingMapping } from './column-samples';
+import {
+  automaticMapping,
+  columnSamples,
+  columnValues,
+  fileSuggestions,
+  openingMapping,
+  rememberedMapping,
+} from './column-samples';
 import { CustomFieldAdder } from './custom-field-adder';
 import { FieldTarget, type TargetField } from './field-target';
 import { SavedMappingsBar } from './saved-mappings-bar';
@@ -66,7 +73,42 @@ interface Props extends StepHeading {
   readonly onCheckAhead?: (mapping: ColumnMapping, signal: AbortSignal) => void;
 }
 
-const CHANNEL_SECTION = ['workEmailAddress1', 'personalEmailAddress1', 'personalMobilePhone1'];
+/**
+ * What every contact needs: these four (a column, or one value for every row; Time zone may be
+ * left to the review, which works one out for each row), and an email or mobile.
+ */
+const REQUIRED_SECTION = ['firstName', 'lastName', 'workCountry', 'timezone'];
+/**
+ * Any one of these is enough. Whispir's import also wants the Work mobile key in its field
+ * mapping: when nothing feeds it, the wizard sends it an empty column (see `submit`).
+ */
+const CHANNEL_SECTION = [
+  'workEmailAddress1',
+  'workMobilePhone1',
+  'personalEmailAddress1',
+  'personalMobilePhone1',
+];
+const HINTS: Readonly<Record<string, string>> = {
+  timezone:
+    'Whispir needs one for every contact. Without a column, the review works it out for each row.',
+};
+const SHOW_KEYS_STORAGE = 'whispir-import.show-field-names';
+const loadShowKeys = () => {
+  try {
+    return localStorage.getItem(SHOW_KEYS_STORAGE) === 'yes';
+  } catch {
+    return false;
+  }
+};
+const storeShowKeys = (show: boolean) => {
+  try {
+    localStorage.setItem(SHOW_KEYS_STORAGE, show ? 'yes' : 'no');
+  } catch {
+    // Storage disabled: the choice lasts as long as the page.
+  }
+};
+const hasValue = (source: FieldSource | undefined) =>
+  source?.kind === 'column' || (source?.kind === 'constant' && source.value.trim().length > 0);
 const GROUP_ORDER: FieldGroup[] = [
   'Name',
   'Work contact',
@@ -82,6 +124,20 @@ const labelOf = (key: string) =>
   findContactField(key)?.label ??
   (isCustomFieldKey(key) ? `${customFieldName(key)} (custom)` : key);
 const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
+const savedOn = (iso: string) => {
+  const date = new Date(iso);
+  const sameYear = date.getFullYear() === new Date().getFullYear();
+  return date.toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
+};
+/** "the mapping you used for staff.csv on 30 Nov", or "your mapping “Staff list” of 30 Nov". */
+const savedMappingName = (saved: SavedMapping) =>
+  saved.name.startsWith(AUTOMATIC_PREFIX)
+    ? `the mapping you used for ${saved.name.slice(AUTOMATIC_PREFIX.length)} on ${savedOn(saved.savedAt)}`
+    : `your mapping “${saved.name}” of ${savedOn(saved.savedAt)}`;
 
 // A drop lands where the pointer is; without pointer coordinates, on the field overlapped most.
 const collisionDetection: CollisionDetection = (args) => {
@@ -101,10 +157,19 @@ export function MappingStep(props: Props) {
     [file, initialCustomFields],
   );
   const schema = useMemo(() => createMappingFormSchema({ columns: file.headers }), [file.headers]);
+  // A remembered mapping that fits every column is applied on arrival (not on coming back), said
+  // so, and can be undone.
+  const [remembered, setRemembered] = useState(() =>
+    initialMapping ? undefined : rememberedMapping(file)?.saved,
+  );
+  const [undone, setUndone] = useState(false);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   const { handleSubmit, setValue, control, formState, getValues } = useForm<MappingFormValue>({
     defaultValues: {
       mapping: { ...openingMapping(file, initialMapping, initialCustomFields) },
-      customFields: [...(initialCustomFields ?? [])],
+      customFields: [
+        ...new Set([...(initialCustomFields ?? []), ...(remembered?.customFields ?? [])]),
+      ],
     },
     resolver: zodResolver(schema),
   });
@@ -115,6 +180,7 @@ export function MappingStep(props: Props) {
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
   const [find, setFind] = useState('');
+  const [showKeys, setShowKeys] = useState(loadShowKeys);
   // The rows are checked in the background with the mapping as it stands (once the changes
   // pause), so the review is ready when the user gets there; the review takes the check over.
   // The opening mapping joins the check the preview started, in the same moment.
@@ -178,12 +244,22 @@ export function MappingStep(props: Props) {
     if (column && key) setOutcome(assign(column, key));
   };
 
+  // Work mobile is not asked for on its own: the wizard fills Whispir's key itself when an email
+  // or another mobile is matched, and "Map at least one email or mobile" says the rest.
   const problems = formState.isSubmitted
-    ? checkMappingRules(mapping, { columns: file.headers })
+    ? checkMappingRules(mapping, { columns: file.headers }).filter(
+        (problem) => !(problem.code === 'missing-required' && problem.field === 'workMobilePhone1'),
+      )
     : [];
   const problemFor = (key: string) => problems.find((problem) => problem.field === key)?.message;
   const notes = mappingNotes(mapping);
-  const requiredDone = REQUIRED_MAPPING_KEYS.filter((key) => mapping[key]).length;
+  const noteFor = (key: string) => notes.find((note) => note.field === key)?.message;
+  const channelDone = CHANNEL_KEYS.some((key) => hasValue(mapping[key]));
+  const stillNeeded = [
+    ...REQUIRED_SECTION.filter((key) => !mapping[key]).map(labelOf),
+    ...(channelDone ? [] : ['an email or mobile']),
+  ];
+  const requiredDone = REQUIRED_SECTION.length + 1 - stillNeeded.length;
   const usedColumns = new Set(
     Object.values(mapping).flatMap((source) => (source?.kind === 'column' ? [source.column] : [])),
   );
@@ -201,7 +277,18 @@ export function MappingStep(props: Props) {
     Object.entries(mapping)
       .filter(([, source]) => source?.kind === 'column' && source.column === column)
       .map(([key]) => labelOf(key));
-  const country = mapping.workCountry?.kind === 'constant' ? mapping.workCountry.value : undefined;
+  const countrySource = mapping.workCountry;
+  const country = countrySource?.kind === 'constant' ? countrySource.value : undefined;
+  // The file's countries, so a time zone set for every row lists their zones first.
+  const countryColumn = countrySource?.kind === 'column' ? countrySource.column : undefined;
+  const fileCountries = useMemo(
+    () => (countryColumn === undefined ? [] : columnValues(file, countryColumn)),
+    [file, countryColumn],
+  );
+  const countries = useMemo(
+    () => (country ? [country, ...fileCountries] : fileCountries),
+    [country, fileCountries],
+  );
 
   // A wide file shows MAX_COLUMN_CARDS cards (10,000 froze the page); a search finds any column.
   const wide = file.headers.length > MAX_COLUMN_CARDS;
@@ -214,9 +301,9 @@ export function MappingStep(props: Props) {
   const cards = found.slice(0, MAX_COLUMN_CARDS);
   const listedColumns = wide ? file.headers.slice(0, MAX_COLUMN_CARDS) : file.headers;
 
-  const requiredFields = pickFields(REQUIRED_MAPPING_KEYS);
+  const requiredFields = pickFields(REQUIRED_SECTION);
   const channelFields = pickFields(CHANNEL_SECTION);
-  const shown = new Set<string>([...REQUIRED_MAPPING_KEYS, ...CHANNEL_SECTION]);
+  const shown = new Set<string>([...REQUIRED_SECTION, ...CHANNEL_SECTION]);
   const otherGroups = GROUP_ORDER.map((group) => ({
     group,
     fields: CONTACT_FIELDS.filter((field) => field.group === group && !shown.has(field.key)),
@@ -252,6 +339,10 @@ export function MappingStep(props: Props) {
             field={field}
             keyboardOver={keyboard.over === field.key}
             required={required}
+            showKey={showKeys}
+            hint={HINTS[field.key]}
+            note={noteFor(field.key)}
+            countries={countries}
             source={source}
             columns={listedColumns}
             moreColumns={file.headers.length - listedColumns.length}
@@ -270,7 +361,7 @@ export function MappingStep(props: Props) {
     </ul>
   );
 
-  const submit = handleSubmit((values) => {
+  const save = handleSubmit((values) => {
     const entry = {
       version: 1 as const,
       name: `${AUTOMATIC_PREFIX}${file.fileName}`,
@@ -282,6 +373,25 @@ export function MappingStep(props: Props) {
     storeSavedMappings(upsertSavedMapping(loadSavedMappings(), entry));
     onContinue(values.mapping, values.customFields);
   });
+  // Whispir's import wants the Work mobile key even for an email-only list: with an email or
+  // another mobile matched and nothing for Work mobile, it gets an empty column.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    const current = getValues('mapping');
+    if (!current.workMobilePhone1 && CHANNEL_KEYS.some((key) => hasValue(current[key])))
+      setValue('mapping', { ...current, workMobilePhone1: { kind: 'empty' } });
+    return save(event);
+  };
+
+  const undoRemembered = () => {
+    setValue('customFields', [...(initialCustomFields ?? [])]);
+    setMapping(automaticMapping(file, initialCustomFields));
+    setRemembered(undefined);
+    setUndone(true);
+    setOutcome('');
+  };
+  useEffect(() => {
+    if (undone) noticeRef.current?.focus();
+  }, [undone]);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -290,14 +400,30 @@ export function MappingStep(props: Props) {
       </h2>
       <p className="lead">
         Drag each of your columns onto the Whispir field it fills, or pick the column in the list
-        under a field. Fields marked * are required by Whispir.
+        under a field. Every contact needs the fields marked * (a column, or one value for every
+        row) and at least one email or mobile.
       </p>
+      {(remembered || undone) && (
+        <p ref={noticeRef} tabIndex={-1} className="note applied-mapping">
+          {remembered ? (
+            <>
+              Applied {savedMappingName(remembered)} —{' '}
+              <button type="button" onClick={undoRemembered}>
+                Undo
+              </button>
+            </>
+          ) : (
+            'Undone: your columns are matched automatically again.'
+          )}
+        </p>
+      )}
       <p id="drag-instructions" className="visually-hidden">
         Press Space or Enter to pick up a column, the arrow keys to move between fields, Space to
         drop it, Escape to cancel.
       </p>
       <SavedMappingsBar
         headers={file.headers}
+        applied={remembered}
         current={() => ({
           headers: [...file.headers],
           mapping: getValues('mapping'),
@@ -306,6 +432,8 @@ export function MappingStep(props: Props) {
         onApply={(saved) => {
           setValue('customFields', [...new Set([...customFields, ...saved.customFields])]);
           setMapping(applySavedMapping(saved, file.headers));
+          setRemembered(undefined);
+          setUndone(false);
           setOutcome(`Applied the mapping “${saved.name}”.`);
         }}
         onMessage={setOutcome}
@@ -380,14 +508,30 @@ export function MappingStep(props: Props) {
             </ul>
           </section>
           <section aria-labelledby="whispir-fields" className="fields-panel">
-            <h3 id="whispir-fields">Whispir contact fields</h3>
+            <div className="fields-head">
+              <h3 id="whispir-fields">Whispir contact fields</h3>
+              <label className="show-keys">
+                <input
+                  type="checkbox"
+                  checked={showKeys}
+                  onChange={(event) => {
+                    setShowKeys(event.target.checked);
+                    storeShowKeys(event.target.checked);
+                  }}
+                />
+                Show Whispir field names
+              </label>
+            </div>
             <p className="muted">
-              {requiredDone} of {REQUIRED_MAPPING_KEYS.length} required fields matched.
+              {requiredDone} of {REQUIRED_SECTION.length + 1} required fields matched.
+              {stillNeeded.length > 0 && ` Still needed: ${stillNeeded.join(', ')}.`}
             </p>
-            <h4>Required by Whispir</h4>
+            <h4>Needed for every contact</h4>
             {fieldList(requiredFields, true)}
             <h4>Email and mobile</h4>
-            <p className="muted small">Each contact needs at least one email or mobile.</p>
+            <p className="muted small">
+              Each contact needs at least one of these: an email or a mobile.
+            </p>
             {fieldList(channelFields, false)}
             {customTargets.length > 0 && (
               <>
@@ -436,11 +580,6 @@ export function MappingStep(props: Props) {
       <p aria-live="polite" className="status">
         {outcome}
       </p>
-      {notes.map((note) => (
-        <p key={note.code} className="note">
-          {note.message}
-        </p>
-      ))}
       {problems.length > 0 && (
         <div role="alert" className="error">
           <p>Before importing:</p>

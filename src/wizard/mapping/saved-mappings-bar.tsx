@@ -10,6 +10,8 @@ import { loadSavedMappings, storeSavedMappings, upsertSavedMapping } from './sav
 
 interface Props {
   readonly headers: readonly string[];
+  /** The mapping applied on arrival, not offered again while it stands. */
+  readonly applied?: SavedMapping;
   readonly current: () => Omit<SavedMapping, 'name' | 'savedAt' | 'version'>;
   readonly onApply: (saved: SavedMapping) => void;
   readonly onMessage: (message: string) => void;
@@ -21,7 +23,7 @@ const dateLabel = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** Offers mappings saved before for this kind of file, and saves, exports and imports them. */
-export function SavedMappingsBar({ headers, current, onApply, onMessage }: Props) {
+export function SavedMappingsBar({ headers, applied, current, onApply, onMessage }: Props) {
   const [saved, setSaved] = useState(loadSavedMappings);
   const [name, setName] = useState('');
   const importRef = useRef<HTMLInputElement>(null);
@@ -32,8 +34,13 @@ export function SavedMappingsBar({ headers, current, onApply, onMessage }: Props
     () =>
       saved.length === 0 || rankedHeaders.length === 0
         ? []
-        : rankSavedMappings(saved, rankedHeaders).slice(0, 3),
-    [saved, rankedHeaders],
+        : rankSavedMappings(saved, rankedHeaders)
+            .filter(
+              (entry) =>
+                entry.saved.name !== applied?.name || entry.saved.savedAt !== applied.savedAt,
+            )
+            .slice(0, 3),
+    [saved, rankedHeaders, applied],
   );
 
   const update = (next: SavedMapping[]) => {
