@@ -3,6 +3,13 @@
  * (local mobiles, an ISO country code, "UTC+10", a missing last name, a stray comma), so every
  * step of the wizard has something to show. Deterministic, so screenshots and tests are stable.
  */
+import {
+  CONTACT_COLUMNS_WITH_DEPARTMENT,
+  contactsJson,
+  contactsXml,
+  csvLine,
+} from './contact-files';
+
 export const SAMPLE_HEADERS = [
   'First name',
   'Last name',
@@ -172,49 +179,16 @@ export const SAMPLE_ROWS: readonly (readonly string[])[] = [
 
 /** The sample as CSV; one row carries the Imports page's stray comma in its email. */
 export function sampleCsv(): string {
-  const quote = (value: string) =>
-    /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  const lines = [SAMPLE_HEADERS.join(',')];
-  for (const row of SAMPLE_ROWS) lines.push(row.map(quote).join(','));
+  const lines = [csvLine(SAMPLE_HEADERS), ...SAMPLE_ROWS.map(csvLine)];
   lines.push('Jane,Smith,jane.smith@testcompany,com,61498765432,Australia,+10,Sales');
   return `${lines.join('\r\n')}\r\n`;
 }
 
 export function sampleJson(): string {
-  const contacts = SAMPLE_ROWS.map((row) =>
-    Object.fromEntries(SAMPLE_HEADERS.map((header, i) => [header, row[i] ?? ''])),
-  );
-  return `${JSON.stringify({ contacts }, null, 2)}\n`;
+  return contactsJson(SAMPLE_HEADERS, SAMPLE_ROWS);
 }
-
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
 
 /** Whispir's XML import shape; element names cannot hold spaces, so "First name" is firstName. */
 export function sampleXml(): string {
-  const names = [
-    'firstName',
-    'lastName',
-    'workEmailAddress1',
-    'workMobilePhone1',
-    'workCountry',
-    'timezone',
-    'department',
-  ];
-  const contacts = SAMPLE_ROWS.map(
-    (row) =>
-      `    <ns2:contact>${names.map((name, i) => `<${name}>${escapeXml(row[i] ?? '')}</${name}>`).join('')}</ns2:contact>`,
-  );
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    '<ns2:import xmlns:ns2="http://schemas.api.whispir.com" xmlns:ns3="http://schemas.api.whispir.com/dap">',
-    '  <ns2:contacts>',
-    ...contacts,
-    '  </ns2:contacts>',
-    '</ns2:import>',
-    '',
-  ].join('\n');
+  return contactsXml(CONTACT_COLUMNS_WITH_DEPARTMENT, SAMPLE_ROWS, 'one-line');
 }
