@@ -105,7 +105,7 @@ test('the same file mapped entirely with the keyboard gives the same request', a
   expect(received?.importMode).toBe('duplicate');
 });
 
-test('a remembered mapping is offered and applied on the next import of the same file', async ({
+test('a remembered mapping is applied on the next import of the same file, and can be undone', async ({
   page,
 }) => {
   await page.goto('/');
@@ -115,7 +115,7 @@ test('a remembered mapping is offered and applied on the next import of the same
     ['Field A', 'First name (required)'],
     ['Field B', 'Last name (required)'],
     ['Field C', 'Work email'],
-    ['Field D', 'Work mobile (required)'],
+    ['Field D', 'Work mobile'],
     ['Field E', 'Country (required)'],
   ] as const) {
     await fieldSelect(page, field).selectOption({ label: `Column “${column}”` });
@@ -129,11 +129,18 @@ test('a remembered mapping is offered and applied on the next import of the same
   await page.getByRole('button', { name: 'Import another file' }).click();
   await dropFile(page, 'opaque-headers.csv');
   await page.getByRole('button', { name: 'Continue to matching' }).click();
+  // The same columns: the mapping used last time is applied, and said so.
+  await expect(
+    page.getByText(/^Applied the mapping you used for opaque-headers\.csv on .+ —/),
+  ).toBeVisible();
+  await expect(fieldSelect(page, 'First name (required)')).toHaveValue('column:Field A');
+  await expect(page.getByLabel('Value for every row')).toHaveValue('+10');
+  // Undo goes back to the automatic matching; the mapping stays on offer.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(fieldSelect(page, 'First name (required)')).toHaveValue('');
   const offer = page.getByRole('button', {
     name: /Use the mapping “Last used for opaque-headers.csv” from .*: 5 of 5 columns match/,
   });
-  await expect(offer).toBeVisible();
-  await expect(fieldSelect(page, 'First name (required)')).toHaveValue('');
   await offer.click();
   await expect(fieldSelect(page, 'First name (required)')).toHaveValue('column:Field A');
   await expect(page.getByLabel('Value for every row')).toHaveValue('+10');
@@ -153,7 +160,7 @@ test('a file without a time zone gets one value for every row, and the contacts 
   await page.getByRole('button', { name: 'Continue to matching' }).click();
   // German headers are recognised by name.
   await expect(fieldSelect(page, 'First name (required)')).toHaveValue('column:Vorname');
-  await expect(fieldSelect(page, 'Work mobile (required)')).toHaveValue('column:Handy');
+  await expect(fieldSelect(page, 'Work mobile')).toHaveValue('column:Handy');
   // No time-zone column: the review would propose one per row; this person sets one for all.
   await expect(page.getByText(/Time zone has no column: the review proposes one/)).toBeVisible();
   await fieldSelect(page, 'Time zone (required)').selectOption({
