@@ -2,9 +2,25 @@
  * The review grid: an ARIA grid whose rows are virtualised (only those on screen exist) and
  * fetched from the worker. One tab stop; arrows move between cells; Enter (or a click) edits a
  * cell in place; the last column skips or restores the row.
+ *
+ * Layout: the row number and the names come first and stay put while the grid scrolls sideways
+ * (sticky, and capped to a share of the grid's width so other columns keep room on a phone or
+ * at 200 % zoom). Each column is as wide as its label and a sample of its values need, within
+ * limits; columns after the names may shrink to a minimum so the usual set fits without a
+ * sideways scroll. A focused cell shows its whole value (it wraps over the rows below), and a
+ * hovered one says it in its title.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow, ReviewSummary } from '../../worker/protocol';
 import { CellText, shortTitle } from '../preview/cell-text';
@@ -14,6 +30,11 @@ import { useReviewRows } from './use-review-rows';
 // 32 px keeps a million rows (32,000,000 px) under the browser's ~33,554,000 px element height.
 const ROW_HEIGHT = 32;
 const PAGE_ROWS = 10;
+
+/** Fields that stay put, after the row number, while the grid scrolls sideways (in this order). */
+const STICKY_FIELDS = ['firstName', 'lastName'];
+/** Rows whose values size the columns (the first ones shown). */
+const SAMPLE_ROWS = 100;
 
 /** The focused cell: a position in the filtered list and a column (0 = row number). */
 export interface ActiveCell {
@@ -82,6 +103,38 @@ export function ReviewGrid(props: Props) {
   const items = virtualizer.getVirtualItems();
   const position = total === 0 ? 0 : Math.min(active.position, total - 1);
   const activeRow = rows.rowAt(position);
+
+  // Columns in the order shown: the names first (they stay put), then the others. A cell's
+  // `col` stays its index in summary.columns + 1, as the step and the worker know it.
+  const order = useMemo(() => displayOrder(columns), [columns]);
+  const stickyCount = order.filter((c) => STICKY_FIELDS.includes(columns[c]?.field ?? '')).length;
+  const colOrder = useMemo(() => [0, ...order.map((c) => c + 1), lastCol], [order, lastCol]);
+  const nextCol = (col: number, delta: number) => {
+    const at = Math.max(0, colOrder.indexOf(col));
+    return colOrder[Math.max(0, Math.min(colOrder.length - 1, at + delta))] ?? col;
+  };
+
+  // Widths from the labels and the first rows shown, measured once per set of columns, so a
+  // column never changes width while the user scrolls, filters or edits.
+  const columnsKey = columns
+    .map((c) => `${c.field}\u0000${c.label}\u0000${c.source}`)
+    .join('\u0001');
+  const [measured, setMeasured] = useState<ColumnSizes>();
+  if (measured?.key !== columnsKey) {
+    const sample: ReviewRow[] = [];
+    for (let p = range.first; p < Math.min(total, range.first + SAMPLE_ROWS); p++) {
+      const row = rows.rowAt(p);
+      if (row) sample.push(row);
+    }
+    if (rows.loaded && (sample.length > 0 || total === 0))
+      setMeasured(measureColumns(columnsKey, columns, sample, summary.totalRows));
+  }
+  const provisional = useMemo(
+    () => measureColumns(columnsKey, columns, [], summary.totalRows),
+    [columnsKey, columns, summary.totalRows],
+  );
+  const sizes = measured?.key === columnsKey ? measured : provisional;
+  const layout = useMemo(() => gridLayout(sizes, order, stickyCount), [sizes, order, stickyCount]);
 
   useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
 
@@ -159,8 +212,8 @@ export function ReviewGrid(props: Props) {
     let handled = true;
     if (key === 'ArrowDown') move(position + 1, active.col);
     else if (key === 'ArrowUp') move(position - 1, active.col);
-    else if (key === 'ArrowRight') move(position, active.col + 1);
-    else if (key === 'ArrowLeft') move(position, active.col - 1);
+    else if (key === 'ArrowRight') move(position, nextCol(active.col, 1));
+    else if (key === 'ArrowLeft') move(position, nextCol(active.col, -1));
     else if (key === 'PageDown') move(position + PAGE_ROWS, active.col);
     else if (key === 'PageUp') move(position - PAGE_ROWS, active.col);
     else if (key === 'Home') move(event.ctrlKey ? 0 : position, 0);
@@ -183,20 +236,29 @@ export function ReviewGrid(props: Props) {
         aria-rowcount={total + 1}
         aria-colcount={columns.length + 2}
         className="review-grid"
-        style={{ '--review-columns': columns.length } as React.CSSProperties}
+        style={layout.style}
         onKeyDown={onKeyDown}
       >
         <div role="rowgroup" className="review-grid-head">
           <div role="row" aria-rowindex={1} className="review-grid-row">
-            <div role="columnheader" className="review-cell">
+            <div role="columnheader" className={`review-cell ${stickyClass(0, stickyCount)}`}>
               Row
             </div>
-            {columns.map((column) => (
-              <div role="columnheader" key={column.field} className="review-cell">
-                {column.label}
-                <span className="muted small block">{column.source}</span>
-              </div>
-            ))}
+            {order.map((c, i) => {
+              const column = columns[c];
+              if (!column) return null;
+              return (
+                <div
+                  role="columnheader"
+                  key={column.field}
+                  className={`review-cell ${stickyClass(i + 1, stickyCount)}`}
+                  title={`${column.label}: ${column.source}`}
+                >
+                  {column.label}
+                  <span className="muted small block">{column.source}</span>
+                </div>
+              );
+            })}
             <div role="columnheader" className="review-cell">
               Send?
             </div>
@@ -223,6 +285,8 @@ export function ReviewGrid(props: Props) {
                 top={item.start}
                 row={row}
                 columns={columns}
+                order={order}
+                stickyCount={stickyCount}
                 activeCol={item.index === position ? active.col : -1}
                 editing={
                   editing && row && editing.index === row.index && editing.position === item.index
@@ -250,11 +314,36 @@ function focusCell(grid: HTMLElement | null, position: number, col: number, forc
     grid.querySelector<HTMLElement>(`[data-pos="${position}"][data-col="${col}"]`) ??
     (force ? grid.querySelector<HTMLElement>('[tabindex="0"]') : null);
   const target = cell?.querySelector<HTMLElement>('button') ?? cell;
-  if (!target || document.activeElement === target) return;
+  if (!cell || !target || document.activeElement === target) return;
   // The grid scrolls itself to the row (the virtualiser); the page then brings the cell into
   // view, clear of the fixed action bar (scroll-padding), when the grid is partly off screen.
   target.focus({ preventScroll: true });
-  target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  // The whole cell, so a focused button's ring is in sight too.
+  cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  uncover(grid, cell);
+}
+
+/**
+ * A cell counts as in view for the browser even under the grid's sticky header or sticky
+ * columns: scrolls the grid by what they cover of it.
+ */
+function uncover(grid: HTMLElement, cell: HTMLElement): void {
+  const scroller = grid.parentElement;
+  if (!scroller) return;
+  const box = cell.getBoundingClientRect();
+  if (!cell.classList.contains('sticky')) {
+    const stuck = cell.parentElement?.querySelectorAll<HTMLElement>('.sticky');
+    const last = stuck?.[stuck.length - 1];
+    if (last) {
+      const covered = last.getBoundingClientRect().right - box.left;
+      if (covered > 0) scroller.scrollLeft -= covered;
+    }
+  }
+  const head = grid.querySelector('.review-grid-head');
+  if (head && cell.closest('.review-grid-body')) {
+    const covered = head.getBoundingClientRect().bottom - box.top;
+    if (covered > 0) scroller.scrollTop -= covered;
+  }
 }
 
 interface RowProps {
@@ -262,6 +351,10 @@ interface RowProps {
   readonly top: number;
   readonly row: ReviewRow | undefined;
   readonly columns: ReviewSummary['columns'];
+  /** Indexes of `columns` in the order shown. */
+  readonly order: readonly number[];
+  /** How many cells, the row number included, stay put while the grid scrolls sideways. */
+  readonly stickyCount: number;
   /** The active column when this row holds the active cell, else -1. */
   readonly activeCol: number;
   readonly editing: Editing | undefined;
@@ -272,14 +365,20 @@ interface RowProps {
 }
 
 const GridRow = memo(function GridRow(props: RowProps) {
-  const { position, top, row, columns, activeCol, editing, onCellClick, onSave, onCancel } = props;
+  const { position, top, row, columns, order, stickyCount, activeCol, editing } = props;
+  const { onCellClick, onSave, onCancel } = props;
   const lastCol = columns.length + 1;
   const tab = (col: number) => (activeCol === col ? 0 : -1);
   const style = { transform: `translateY(${top}px)` };
   if (!row) {
     return (
       <div role="row" aria-rowindex={position + 2} className="review-grid-row" style={style}>
-        <div role="gridcell" className="review-cell muted" data-pos={position} data-col={0}>
+        <div
+          role="gridcell"
+          className={`review-cell muted ${stickyClass(0, stickyCount)}`}
+          data-pos={position}
+          data-col={0}
+        >
           Loading…
         </div>
       </div>
@@ -300,7 +399,7 @@ const GridRow = memo(function GridRow(props: RowProps) {
       {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events */}
       <div
         role="rowheader"
-        className="review-cell row-number"
+        className={`review-cell row-number ${stickyClass(0, stickyCount)}`}
         tabIndex={tab(0)}
         data-pos={position}
         data-col={0}
@@ -310,7 +409,8 @@ const GridRow = memo(function GridRow(props: RowProps) {
         <span aria-hidden="true" className="row-mark">
           {row.skipped ? '⤼' : errors > 0 ? '✖' : ''}
         </span>
-        Row {row.rowNumber}
+        <span className="row-word">Row </span>
+        {row.rowNumber}
         {row.skipped && <span className="visually-hidden">, skipped</span>}
         {rowProblems.map((p) => (
           <span key={p.code} className="visually-hidden">
@@ -318,7 +418,9 @@ const GridRow = memo(function GridRow(props: RowProps) {
           </span>
         ))}
       </div>
-      {columns.map((column, c) => {
+      {order.map((c, i) => {
+        const column = columns[c];
+        if (!column) return null;
         const col = c + 1;
         const value = row.values[c] ?? '';
         const problems = cellProblems(row.problems, column.field);
@@ -335,13 +437,16 @@ const GridRow = memo(function GridRow(props: RowProps) {
           <div
             role="gridcell"
             key={column.field}
-            className={`review-cell value${severity ? ` has-${severity}` : ''}${edited ? ' edited' : ''}`}
+            className={`review-cell value ${stickyClass(i + 1, stickyCount)}${severity ? ` has-${severity}` : ''}${edited ? ' edited' : ''}`}
             tabIndex={isEditing ? -1 : tab(col)}
             data-pos={position}
             data-col={col}
             data-field={column.field}
             aria-readonly={row.skipped ? true : undefined}
-            title={problems.map((p) => p.message).join('\n') || shortTitle(value) || undefined}
+            title={
+              [shortTitle(value), ...problems.map((p) => p.message)].filter(Boolean).join('\n') ||
+              undefined
+            }
             onClick={() => onCellClick(row, position, col)}
           >
             {isEditing ? (
@@ -422,4 +527,132 @@ function CellEditor(props: {
       }}
     />
   );
+}
+
+// ---- layout -----------------------------------------------------------------------------------
+
+/** Indexes of `columns` in the order shown: the names first, then the others as mapped. */
+function displayOrder(columns: ReviewSummary['columns']): number[] {
+  const indexes = columns.map((_, c) => c);
+  const rank = (c: number) => {
+    const sticky = STICKY_FIELDS.indexOf(columns[c]?.field ?? '');
+    return sticky < 0 ? STICKY_FIELDS.length : sticky;
+  };
+  return indexes.sort((a, b) => rank(a) - rank(b) || a - b);
+}
+
+/** Classes of the cell shown at `index` (0 = row number): sticky, and the last sticky one. */
+function stickyClass(index: number, stickyCount: number): string {
+  if (index > stickyCount) return '';
+  return `sticky sticky-${index}${index === stickyCount ? ' sticky-end' : ''}`;
+}
+
+/** Widths in CSS pixels, measured for one set of columns. */
+interface ColumnSizes {
+  readonly key: string;
+  /** Per column of summary.columns: the width its label and values ask for, within limits. */
+  readonly wanted: readonly number[];
+  /** Per column: the narrowest it may be squeezed to (its label's longest word still fits). */
+  readonly least: readonly number[];
+  /** The row number column: "Row 123", and the number alone (on a narrow grid). */
+  readonly row: number;
+  readonly rowNarrow: number;
+  readonly action: number;
+}
+
+/** Cell padding (0.5rem each side) and a little slack, in rem. */
+const PAD_REM = 1.1;
+const MIN_REM = 4.5;
+const MAX_REM = 18;
+/** Longest value measured, in characters (a cell shows at most 500). */
+const MEASURED_CHARS = 80;
+
+let measuringContext: CanvasRenderingContext2D | null | undefined;
+
+/** The width of `text` in a font, or an estimate where there is no canvas (unit tests). */
+function textWidth(text: string, font: string, fontPx: number): number {
+  if (measuringContext === undefined)
+    measuringContext = document.createElement('canvas').getContext('2d');
+  if (!measuringContext) return text.length * fontPx * 0.6;
+  measuringContext.font = font;
+  return measuringContext.measureText(text).width;
+}
+
+function measureColumns(
+  key: string,
+  columns: ReviewSummary['columns'],
+  sample: readonly ReviewRow[],
+  totalRows: number,
+): ColumnSizes {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+  // The grid's text is 0.92rem, its headers' second line 0.9rem (.small).
+  const cellPx = 0.92 * rem;
+  const smallPx = 0.9 * rem;
+  const cell = (text: string) => textWidth(text, `${cellPx}px ${family}`, cellPx);
+  const bold = (text: string) => textWidth(text, `600 ${cellPx}px ${family}`, cellPx);
+  const small = (text: string) => textWidth(text, `${smallPx}px ${family}`, smallPx);
+  const longestWord = (text: string, measure: (word: string) => number) =>
+    Math.max(0, ...text.split(/\s+/).map(measure));
+  const pad = PAD_REM * rem;
+  const mark = cell('✖') + 0.3 * rem;
+  const clamp = (px: number) => Math.ceil(Math.min(MAX_REM * rem, Math.max(MIN_REM * rem, px)));
+
+  const wanted: number[] = [];
+  const least: number[] = [];
+  columns.forEach((column, c) => {
+    // A label stays on one line when it can; the source below it may wrap between words.
+    const label = bold(column.label);
+    const source = longestWord(column.source, small);
+    let values = 0;
+    for (const row of sample) {
+      const value = row.values[c] ?? '';
+      const flagged = row.problems.some((p) => p.field === column.field);
+      values = Math.max(values, cell(value.slice(0, MEASURED_CHARS)) + (flagged ? mark : 0));
+    }
+    const width = clamp(Math.max(label, source, values) + pad);
+    wanted.push(width);
+    least.push(Math.min(width, clamp(Math.max(longestWord(column.label, bold), 6 * rem) + pad)));
+  });
+
+  const lastRow = Math.max(totalRows + 1, ...sample.map((row) => row.rowNumber));
+  const digits = '8'.repeat(String(lastRow).length);
+  // The button (its padding and border), the cell's padding and room for the focus ring.
+  const restore = cell('Restore') + 1.2 * rem + 2 + 0.8 * rem + 6;
+  return {
+    key,
+    wanted,
+    least,
+    row: Math.ceil(Math.max(cell(`Row ${digits}`) + mark, bold('Row')) + pad),
+    rowNarrow: Math.ceil(Math.max(cell(digits) + mark, bold('Row')) + pad),
+    action: Math.ceil(Math.max(restore, bold('Send?') + pad)),
+  };
+}
+
+/**
+ * The grid's CSS variables: the columns of every row, and where each sticky cell sticks. The
+ * sticky ones are capped to a share of the grid's width (cqi: the scroll container is a size
+ * container), so that at 200 % zoom or on a phone the other columns keep room to be scrolled to.
+ */
+function gridLayout(
+  sizes: ColumnSizes,
+  order: readonly number[],
+  stickyCount: number,
+): { readonly style: CSSProperties } {
+  // --row-column is --row-wide, or --row-narrow on a narrow grid (styles.css).
+  const tracks = ['var(--row-column)'];
+  order.forEach((c, i) => {
+    const wanted = sizes.wanted[c] ?? MIN_REM * 16;
+    const least = sizes.least[c] ?? wanted;
+    tracks.push(i < stickyCount ? `min(${wanted}px, 22cqi)` : `minmax(${least}px, ${wanted}px)`);
+  });
+  tracks.push(`${sizes.action}px`);
+  const style: Record<string, string> = {
+    '--review-template': tracks.join(' '),
+    '--row-wide': `${sizes.row}px`,
+    '--row-narrow': `${sizes.rowNarrow}px`,
+  };
+  for (let i = 1; i <= stickyCount; i++)
+    style[`--sticky-${i}`] = `calc(${tracks.slice(0, i).join(' + ')})`;
+  return { style: style as CSSProperties };
 }
