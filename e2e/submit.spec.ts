@@ -168,7 +168,7 @@ test('no secret reaches the page, its storage or the inspector, and the inspecto
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('count-created')).toHaveText('5');
   // From the header, as a presenter would: the inspector opens and takes the focus.
-  await page.getByRole('link', { name: 'Show the API calls (3)' }).click();
+  await page.getByRole('link', { name: /^Show the API calls \(\d+\)$/ }).click();
   await expect(inspector(page).locator('summary').first()).toBeFocused();
   await expect(inspector(page).getByText('Every call goes through this app')).toBeInViewport();
   const upload = inspector(page).locator('details.exchange', { hasText: 'POST /resources → 201' });
@@ -238,12 +238,13 @@ test('while an import is under way, neither Back nor the stepper leaves the step
   await configureSandbox({ importDelayMs: 2_000 });
   await contactsReadyToImport(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
-  await expect(page.getByText(/waiting for the sandbox to finish importing/)).toBeVisible();
+  const sending = page.getByRole('heading', { name: /^Sending to / });
+  await expect(page.getByTestId('part-1')).toContainText('Accepted by Whispir');
   await page.goBack();
-  await expect(page.getByRole('heading', { name: 'Choose how to import' })).toBeVisible();
+  await expect(sending).toBeVisible();
   const stepper = page.getByRole('navigation', { name: 'Import steps' });
   await expect(stepper.getByRole('button')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Back' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Back' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible();
   await expect(page.getByTestId('count-created')).toHaveText('5');
   expect(await sandboxImports()).toHaveLength(1);

@@ -62,16 +62,38 @@ describe('wizardReducer', () => {
     expect(state).toMatchObject({ step: 'settings', mapping });
   });
 
-  it('lists the review step between matching and settings', () => {
+  it('lists the review between matching and settings, and sending before the result', () => {
     expect(STEPS.map((step) => step.name)).toEqual([
       'upload',
       'preview',
       'mapping',
       'review',
       'settings',
+      'sending',
       'result',
     ]);
     expect(STEPS.find((step) => step.name === 'review')?.label).toBe('Review rows');
+  });
+
+  it('sends from the settings, and holds the person on the sending step once anything may be sent', () => {
+    const plan = {
+      format: 'csv',
+      mimeType: 'text/csv',
+      fieldMapping: { firstName: 'firstName' },
+      rowCount: 1,
+      parts: [],
+      accounting: { total: 1, sent: 1, skipped: 0, rejected: 0 },
+    } as const;
+    let state: WizardState = { step: 'settings', file, mapping, customFields: [], settings };
+    state = wizardReducer(state, { type: 'send', settings, plan });
+    expect(state).toMatchObject({ step: 'sending', settings, plan, locked: false });
+    // Before anything is stored or sent, Back returns to the settings.
+    expect(wizardReducer(state, { type: 'back' })).toMatchObject({ step: 'settings', settings });
+    state = wizardReducer(state, { type: 'sending-locked', locked: true });
+    expect(wizardReducer(state, { type: 'back' })).toBe(state);
+    const outcome = { rowsSent: 1, fieldMapping: {}, parts: [] };
+    state = wizardReducer(state, { type: 'imported', outcome });
+    expect(state).toMatchObject({ step: 'result', settings, outcome });
   });
 
   it('ignores events that do not belong to the current step', () => {

@@ -6,7 +6,8 @@ import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ImportMode } from '../domain/whispir/import-modes';
 import type { ResourceFormat } from '../domain/resource/formats';
 import type { SandboxImport } from '../domain/whispir/api-schemas';
-import type { FileSummary, RowAccountingCounts } from '../worker/protocol';
+import type { PartVerification } from '../domain/submit/verification';
+import type { FileSummary, RowAccountingCounts, UploadSummary } from '../worker/protocol';
 
 export interface ImportSettings {
   readonly importMode: ImportMode;
@@ -26,6 +27,8 @@ export interface PartOutcome {
   readonly importLocation: string;
   /** Present only against the local sandbox. */
   readonly sandbox?: SandboxImport;
+  /** What a search of the workspace found of a sample of the part's rows. */
+  readonly verification?: PartVerification;
 }
 
 export interface SubmitOutcome {
@@ -71,6 +74,17 @@ export type WizardState =
       readonly settings?: ImportSettings;
     }
   | {
+      /** The import is sent: its parts, their proof, and what to do when one goes wrong. */
+      readonly step: 'sending';
+      readonly file: FileSummary;
+      readonly mapping: ColumnMapping;
+      readonly customFields: readonly string[];
+      readonly settings: ImportSettings;
+      readonly plan: UploadSummary;
+      /** From the first part file stored: the wizard cannot leave the step (a send could double). */
+      readonly locked: boolean;
+    }
+  | {
       readonly step: 'result';
       readonly file: FileSummary;
       readonly mapping: ColumnMapping;
@@ -90,11 +104,9 @@ export type WizardEvent =
     }
   | { readonly type: 'review-confirmed' }
   | { readonly type: 'settings-changed'; readonly settings: ImportSettings }
-  | {
-      readonly type: 'imported';
-      readonly settings: ImportSettings;
-      readonly outcome: SubmitOutcome;
-    }
+  | { readonly type: 'send'; readonly settings: ImportSettings; readonly plan: UploadSummary }
+  | { readonly type: 'sending-locked'; readonly locked: boolean }
+  | { readonly type: 'imported'; readonly outcome: SubmitOutcome }
   | { readonly type: 'back' }
   | { readonly type: 'start-over' };
 
@@ -104,6 +116,7 @@ export const STEPS: readonly { readonly name: StepName; readonly label: string }
   { name: 'mapping', label: 'Match columns' },
   { name: 'review', label: 'Review rows' },
   { name: 'settings', label: 'Import settings' },
+  { name: 'sending', label: 'Sending' },
   { name: 'result', label: 'Result' },
 ];
 
@@ -137,13 +150,27 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return state.step === 'review' ? { ...state, step: 'settings' } : state;
     case 'settings-changed':
       return state.step === 'settings' ? { ...state, settings: event.settings } : state;
-    case 'imported':
+    case 'send':
       return state.step === 'settings'
+        ? {
+            step: 'sending',
+            file: state.file,
+            mapping: state.mapping,
+            customFields: state.customFields,
+            settings: event.settings,
+            plan: event.plan,
+            locked: false,
+          }
+        : state;
+    case 'sending-locked':
+      return state.step === 'sending' ? { ...state, locked: event.locked } : state;
+    case 'imported':
+      return state.step === 'sending'
         ? {
             step: 'result',
             file: state.file,
             mapping: state.mapping,
-            settings: event.settings,
+            settings: state.settings,
             outcome: event.outcome,
           }
         : state;
@@ -174,6 +201,17 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
             customFields: state.customFields,
             settings: state.settings,
           };
+        case 'sending':
+          // Only before anything may have been sent; after that the step holds the user.
+          return state.locked
+            ? state
+            : {
+                step: 'settings',
+                file: state.file,
+                mapping: state.mapping,
+                customFields: state.customFields,
+                settings: state.settings,
+              };
         default:
           return state;
       }

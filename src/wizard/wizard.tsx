@@ -6,6 +6,8 @@ import { PreviewStep } from './preview/preview-step';
 import { ResultStep } from './result/result-step';
 import { ReviewStep } from './review/review-step';
 import { SettingsStep } from './options/settings-step';
+import { ResumeBanner } from './sending/resume-banner';
+import { SendingStep } from './sending/sending-step';
 import { Stepper } from './stepper';
 import { UploadStep } from './upload/upload-step';
 import { useFileReader } from './use-file-reader';
@@ -13,6 +15,7 @@ import { useHistorySteps } from './use-history-steps';
 import { STEPS, initialWizardState, wizardReducer } from './wizard-state';
 import type { FileSummary } from '../worker/protocol';
 import type { ColumnMapping } from '../domain/mapping/mapping';
+import type { SubmitOutcome } from './wizard-state';
 
 export function Wizard() {
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
@@ -55,9 +58,17 @@ export function Wizard() {
     return () => controller.abort();
   }, [looking, checkAhead]);
   const stepIndex = STEPS.findIndex((step) => step.name === state.step);
-  // While an import is prepared or sent, or stopped half-way, leaving the step could send it twice.
-  const [importLocked, setImportLocked] = useState(false);
+  // While an import is sent, or stopped half-way, leaving the step could send it twice.
+  const importLocked = state.step === 'sending' && state.locked;
   useHistorySteps(stepIndex, back, importLocked);
+  const setSendingLocked = useCallback(
+    (locked: boolean) => dispatch({ type: 'sending-locked', locked }),
+    [],
+  );
+  const imported = useCallback(
+    (outcome: SubmitOutcome) => dispatch({ type: 'imported', outcome }),
+    [],
+  );
   // Going back from the result would re-send nothing useful: "Import another file" starts over.
   const canGoBack = state.step !== 'result' && !reader.state.reading && !importLocked;
   const goBackTo = (index: number) => {
@@ -77,6 +88,7 @@ export function Wizard() {
                   error={reader.state.error}
                   onFile={(file) => void reader.open(file)}
                   onRejected={reader.clearError}
+                  banner={<ResumeBanner />}
                 />
               );
             case 'preview':
@@ -131,10 +143,20 @@ export function Wizard() {
                   intake={intake}
                   onBack={back}
                   onSettingsChange={(settings) => dispatch({ type: 'settings-changed', settings })}
-                  onImported={(settings, outcome) =>
-                    dispatch({ type: 'imported', settings, outcome })
-                  }
-                  onLockedChange={setImportLocked}
+                  onSend={(settings, plan) => dispatch({ type: 'send', settings, plan })}
+                />
+              );
+            case 'sending':
+              return (
+                <SendingStep
+                  headingRef={headingRef}
+                  file={state.file}
+                  settings={state.settings}
+                  plan={state.plan}
+                  intake={intake}
+                  onBack={back}
+                  onLockedChange={setSendingLocked}
+                  onImported={imported}
                 />
               );
             case 'result':

@@ -295,6 +295,11 @@ export class IntakeClient {
     return this.request({ type: 'drop-set-aside' });
   }
 
+  /** Up to `size` rows that will be sent, spread through them, as Whispir fields. */
+  uploadSample(size: number): Promise<Record<string, string>[]> {
+    return this.request({ type: 'upload-sample', size });
+  }
+
   /** Every suggested fix, as one step (one undo). */
   applyAllFixes(): Promise<ReviewSummary> {
     return this.request({ type: 'apply-all-fixes' });

@@ -118,6 +118,8 @@ async function handle(request: WorkerRequest, isCancelled: () => boolean): Promi
     case 'drop-set-aside':
       requireReview().dropSetAside();
       return requireReview().summary();
+    case 'upload-sample':
+      return requireReview().uploadSample(request.size);
     case 'apply-all-fixes':
       requireReview().applyAllFixes();
       return requireReview().summary();

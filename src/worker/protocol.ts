@@ -122,6 +122,7 @@ export type WorkerRequest =
     }
   | { readonly id: number; readonly type: 'merge-duplicates' }
   | { readonly id: number; readonly type: 'apply-all-fixes' }
+  | { readonly id: number; readonly type: 'upload-sample'; readonly size: number }
   | { readonly id: number; readonly type: 'drop-set-aside' }
   | {
       readonly id: number;

@@ -1119,6 +1119,33 @@ export class ReviewSession {
     }
     return { headers, rows: rows(), mapping, accounting: summary.accounting };
   }
+
+  /**
+   * Up to `size` of the rows that will be sent, spread through them, as Whispir fields: what the
+   * check before sending looks up in the workspace. Every row when there are fewer.
+   */
+  uploadSample(size: number): Record<string, string>[] {
+    const input = this.uploadInput();
+    const total = input.accounting.sent;
+    const step = total <= size ? 1 : (total - 1) / (size - 1);
+    const wanted = new Set(
+      Array.from({ length: Math.min(size, total) }, (_, i) => Math.round(i * step)),
+    );
+    const columns = Object.entries(input.mapping).map(
+      ([field, source]) =>
+        [field, source.kind === 'column' ? input.headers.indexOf(source.column) : -1] as const,
+    );
+    const sample: Record<string, string>[] = [];
+    let position = 0;
+    for (const row of input.rows) {
+      if (wanted.has(position))
+        sample.push(
+          Object.fromEntries(columns.map(([field, at]) => [field, at < 0 ? '' : (row[at] ?? '')])),
+        );
+      position++;
+    }
+    return sample;
+  }
 }
 
 /** File row number → index of the data row; a binary search when the numbers ascend. */

@@ -25,6 +25,12 @@ export const IMPORT_MODE_TEXT: Readonly<
   },
 };
 
-/** How the sandbox (and this wizard) decide that a row "matches" an existing contact. */
-export const MATCH_RULE_TEXT =
-  'A row matches a contact with the same first and last name and the same email or mobile.';
+/**
+ * What "matches" means, said honestly: the sandbox's rule is the project's emulation (ADR 002);
+ * Whispir does not document its own, so against Whispir the page says Whispir decides.
+ */
+export function matchRuleText(isSandbox: boolean): string {
+  return isSandbox
+    ? 'The local sandbox matches a row to a contact with the same first and last name and the same email or mobile. This is the sandbox’s rule: Whispir does not document its own.'
+    : 'Whispir decides which contacts a row matches (it does not document its rule). The check below looks for contacts with the same first and last name and the same email or mobile.';
+}

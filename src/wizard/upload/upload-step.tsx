@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   contactTemplateCsv,
   TEMPLATE_FILE_NAME,
@@ -8,7 +8,6 @@ import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
 import { downloadFile } from '../download';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import type { StepHeading } from '../step-props';
-import { ResumeBanner } from '../submit/resume-banner';
 import { SAMPLE_KINDS, makeSampleFile } from './sample-files';
 
 interface Props extends StepHeading {
@@ -16,6 +15,8 @@ interface Props extends StepHeading {
   readonly error: string | undefined;
   readonly onFile: (file: File) => void;
   readonly onRejected: () => void;
+  /** An interrupted or finished import of this browser, shown above the drop zone. */
+  readonly banner?: ReactNode;
 }
 
 function describeRejection(rejections: readonly FileRejection[]): string {
@@ -38,7 +39,7 @@ export function pastedCellsFile(text: string): File | string {
  * Any file is accepted here: the worker recognises CSV, Excel, JSON and XML by their content and
  * explains anything else (an image, a PDF, an empty file) in its own words.
  */
-export function UploadStep({ headingRef, reading, error, onFile, onRejected }: Props) {
+export function UploadStep({ headingRef, reading, error, onFile, onRejected, banner }: Props) {
   const [rejection, setRejection] = useState<string>();
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     multiple: false,
@@ -84,7 +85,7 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected }: P
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
         Choose your contact file
       </h2>
-      <ResumeBanner />
+      {banner}
       <p className="lead">
         Drop your contact list here: CSV or text, Excel (.xlsx, .xls), OpenDocument (.ods), JSON or
         XML.
@@ -102,7 +103,9 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected }: P
         <button type="button" className="primary" onClick={open} disabled={reading}>
           Choose a file…
         </button>
-        <p className="muted small">Nothing leaves your browser until you import.</p>
+        <p className="muted small">
+          Your file is read in your browser; nothing is imported until you say so.
+        </p>
       </div>
       <div className="paste-offer">
         <label htmlFor="paste-cells">

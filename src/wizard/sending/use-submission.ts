@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { createImport } from '../../api/create-import';
 import { createResource } from '../../api/create-resource';
 import { describeTimeLeft } from '../../domain/progress/estimate';
 import { markPartDone, type SubmissionJob } from '../../domain/submit/submission-job';
 import { createJournal } from '../../submit/journal';
-import { createPacer } from '../../submit/pacer';
+import type { Pacer } from '../../submit/pacer';
 import { runSubmission } from '../../submit/run-submission';
 import { sendLocks } from '../../submit/send-lock';
 import { sleep } from '../../submit/sleep';
@@ -13,32 +13,6 @@ const rowsAccepted = (job: SubmissionJob) =>
   job.parts.reduce((sum, part) => sum + (part.status === 'accepted' ? part.rowCount : 0), 0);
 const totalRows = (job: SubmissionJob) => job.parts.reduce((sum, part) => sum + part.rowCount, 0);
 
-/** How often a waiting tab looks whether the other tab has finished sending. */
-const LOCK_POLL_MS = 750;
-
-/**
- * True while another tab of this browser is sending an import (it holds the sending lock); turns
- * false by itself when that tab finishes or is closed, so a waiting tab needs no reload.
- */
-export function useSendingElsewhere(): boolean {
-  const [elsewhere, setElsewhere] = useState(false);
-  useEffect(() => {
-    let live = true;
-    const check = () =>
-      void sendLocks.sendingElsewhere().then(
-        (held) => live && setElsewhere(held),
-        () => undefined,
-      );
-    check();
-    const timer = setInterval(check, LOCK_POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, []);
-  return elsewhere;
-}
-
 /**
  * Runs a submission job: every state change goes to the screen and to the IndexedDB journal, so
  * a reload can resume. Part files are read back from the journal, so a resumed job needs no file.
@@ -46,7 +20,7 @@ export function useSendingElsewhere(): boolean {
  * sends anything, `run` sends nothing and resolves undefined (as it does for a second run
  * started in this tab before the first one ended).
  */
-export function useSubmission(ratePerSecond: number) {
+export function useSubmission(pacer: Pacer) {
   const journal = useMemo(() => createJournal(), []);
   const [job, setJob] = useState<SubmissionJob>();
   const [running, setRunning] = useState(false);
@@ -77,7 +51,6 @@ export function useSubmission(ratePerSecond: number) {
       const rowsAtStart = rowsAccepted(current);
       const rowsToSend = totalRows(current) - rowsAtStart;
       try {
-        const pacer = createPacer({ ratePerSecond });
         const final = await runSubmission(
           current,
           {
@@ -109,7 +82,7 @@ export function useSubmission(ratePerSecond: number) {
         controller.current = undefined;
       }
     },
-    [journal, ratePerSecond],
+    [journal, pacer],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

@@ -1,17 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
-import { buildRowsNotSentCsv, rowsNotSentFileName } from '../../domain/export/rows-not-sent';
-import { decodeBase64Utf8 } from '../../domain/resource/build-resource';
 import {
   recoverInterruptedJob,
   summariseJob,
-  unsentParts,
   type SubmissionJob,
 } from '../../domain/submit/submission-job';
+import { createPacer } from '../../submit/pacer';
 import { RUNNING_ELSEWHERE, sendLocks } from '../../submit/send-lock';
-import { downloadFile } from '../download';
+import { downloadRowsNotSent } from './rows-not-sent-download';
 import { PartsProgress } from './parts-progress';
-import { useSendingElsewhere, useSubmission } from './use-submission';
+import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
+import { useSubmission } from './use-submission';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -25,7 +23,8 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
  * reading it afresh from the journal then, so that two tabs never send the same parts.
  */
 export function ResumeBanner() {
-  const submission = useSubmission(5);
+  const [pacer] = useState(() => createPacer());
+  const submission = useSubmission(pacer);
   const { journal, setJob, running } = submission;
   const elsewhere = useSendingElsewhere();
   // The journal's jobs as first read; the first one is the one shown (or waited for).
@@ -115,13 +114,7 @@ export function ResumeBanner() {
   const download = async () => {
     setDownloadError('');
     try {
-      const files: string[] = [];
-      for (const part of unsentParts(job)) {
-        const body = await journal.loadPartBody(job.id, part.part);
-        if (body) files.push(decodeBase64Utf8(body.base64));
-      }
-      const csv = buildRowsNotSentCsv(job.mimeType, files);
-      downloadFile(rowsNotSentFileName(job.fileName), csv, SPREADSHEET_CSV_TYPE);
+      await downloadRowsNotSent(journal, job);
     } catch (error) {
       setDownloadError(error instanceof Error ? error.message : String(error));
     }

@@ -1,0 +1,370 @@
+/**
+ * The sending step: stores the part files (so a reload can resume), sends each part as a
+ * resource then an import, proves each accepted part from Whispir itself (a search of the
+ * workspace for a sample of its rows), and for a part whose answer was lost, searches too and
+ * proposes what to do. Every recovery action sits in the step's action bar; nothing is resent
+ * without the person's say.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { describeTimeLeft } from '../../domain/progress/estimate';
+import {
+  createJob,
+  summariseJob,
+  unsentParts,
+  type SubmissionJob,
+} from '../../domain/submit/submission-job';
+import { describeVerification } from '../../domain/submit/verification';
+import { createPacer } from '../../submit/pacer';
+import { RUNNING_ELSEWHERE, sendLocks } from '../../submit/send-lock';
+import { proposalFor } from '../../submit/verify-part';
+import type { IntakeClient } from '../../worker/intake-client';
+import type { FileSummary, UploadSummary } from '../../worker/protocol';
+import { StepActions } from '../step-actions';
+import type { StepHeading } from '../step-props';
+import type { ImportSettings, SubmitOutcome } from '../wizard-state';
+import { PartsProgress, type PartProof } from './parts-progress';
+import { downloadRowsNotSent } from './rows-not-sent-download';
+import { outcomeOf } from './sandbox-outcomes';
+import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
+import { useSubmission } from './use-submission';
+import { VERIFICATION_TIMES, useVerification } from './use-verification';
+
+interface Props extends StepHeading {
+  readonly file: FileSummary;
+  readonly settings: ImportSettings;
+  readonly plan: UploadSummary;
+  readonly intake: IntakeClient;
+  readonly onBack: () => void;
+  /** From the first part file stored until the result: the wizard may not leave the step. */
+  readonly onLockedChange: (locked: boolean) => void;
+  readonly onImported: (outcome: SubmitOutcome) => void;
+}
+
+interface Filing {
+  readonly done: number;
+  readonly total: number;
+  readonly remaining: string;
+}
+
+export function SendingStep(props: Props) {
+  const { headingRef, file, settings, plan, intake, onBack, onLockedChange, onImported } = props;
+  const pacer = useMemo(
+    () => createPacer({ ratePerSecond: settings.ratePerSecond }),
+    [settings.ratePerSecond],
+  );
+  const submission = useSubmission(pacer);
+  const { journal } = submission;
+  const verification = useVerification(journal, pacer);
+  const elsewhere = useSendingElsewhere();
+  const [filing, setFiling] = useState<Filing>();
+  const filingController = useRef<AbortController>(undefined);
+  const [stage, setStage] = useState('');
+  const [error, setError] = useState<string>();
+  const [stopped, setStopped] = useState(false);
+  const [downloadError, setDownloadError] = useState('');
+  const finishing = useRef(false);
+  // After Cancel sending, the focus goes to Resume sending, which takes the button's place.
+  const resumeButton = useRef<HTMLButtonElement>(null);
+  const refocusResume = useRef(false);
+  useEffect(() => {
+    if (submission.running || !refocusResume.current) return;
+    refocusResume.current = false;
+    resumeButton.current?.focus();
+  }, [submission.running]);
+
+  const job = submission.job;
+  const summary = job && summariseJob(job);
+
+  /** The import is over: to the result, with the proof found so far. */
+  const finish = useCallback(
+    async (final: SubmissionJob) => {
+      if (finishing.current) return;
+      finishing.current = true;
+      verification.stop();
+      setStage('Whispir accepted every part; fetching the outcome…');
+      const outcome = await outcomeOf(final, plan.accounting);
+      onImported({
+        ...outcome,
+        jobId: summariseJob(final).done ? final.id : undefined,
+        parts: outcome.parts.map((part) => ({
+          ...part,
+          verification: verification.checks.get(part.part),
+        })),
+      });
+    },
+    [onImported, plan.accounting, verification],
+  );
+
+  /** Stores every part's file (for a resume), then sends the job. */
+  const start = useCallback(async () => {
+    if (filingController.current) return;
+    const controller = new AbortController();
+    filingController.current = controller;
+    setError(undefined);
+    setStopped(false);
+    // Held from the first part file stored to the last request: one import at a time per browser.
+    const stopSending = await sendLocks.beginSending();
+    if (!stopSending) {
+      filingController.current = undefined;
+      setStopped(true);
+      setStage(`${RUNNING_ELSEWHERE}. This one can start when that one has finished.`);
+      return;
+    }
+    try {
+      const next = createJob({
+        fileName: file.fileName,
+        workspaceId: settings.workspaceId,
+        workspaceName: settings.workspaceName,
+        importMode: settings.importMode,
+        fieldMapping: plan.fieldMapping,
+        mimeType: plan.mimeType,
+        resourceNameBase: file.fileName,
+        plan: plan.parts,
+      });
+      // A new id nobody else knows: this tab owns the job from before it is in the journal.
+      await sendLocks.tryClaimJob(next.id);
+      const began = performance.now();
+      for (const [index, part] of plan.parts.entries()) {
+        const left = describeTimeLeft(performance.now() - began, index / plan.parts.length);
+        setFiling({ done: index, total: plan.parts.length, remaining: left });
+        await journal.savePartBody(next.id, part.part, await intake.partBody(part.part));
+        if (controller.signal.aborted) break;
+      }
+      if (controller.signal.aborted) {
+        await journal.deleteJob(next.id);
+        sendLocks.releaseJob(next.id);
+        setStopped(true);
+        setStage('Stopped before anything was sent.');
+        return;
+      }
+      await journal.saveJob(next);
+      setFiling(undefined);
+      setStage('');
+      stopSending();
+      await submission.run(next);
+    } catch (cause) {
+      setError((cause as Error).message);
+    } finally {
+      stopSending();
+      filingController.current = undefined;
+      setFiling(undefined);
+    }
+  }, [file.fileName, intake, journal, plan, settings, submission]);
+
+  // The person pressed Import on the settings step: start at once (once, also in React's
+  // development mode, which mounts a component twice).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void start();
+  }, [start]);
+
+  // Each accepted part is checked in the workspace; a part whose answer was lost is looked for
+  // too, so the wizard can propose what to do.
+  useEffect(() => {
+    if (!job) return;
+    for (const part of job.parts) {
+      if (verification.checks.has(part.part)) continue;
+      if (part.status === 'accepted')
+        void verification.check(job, part.part, {
+          patienceMs: VERIFICATION_TIMES.patienceMs,
+          roundEveryMs: VERIFICATION_TIMES.roundEveryMs,
+        });
+      else if (part.status === 'unknown' && !submission.running)
+        void verification.check(job, part.part, {
+          patienceMs: VERIFICATION_TIMES.lostAnswerPatienceMs,
+          roundEveryMs: VERIFICATION_TIMES.roundEveryMs,
+        });
+    }
+  }, [job, submission.running, verification]);
+
+  // Every part accepted and proven (or the checks' time ran out): on to the result.
+  useEffect(() => {
+    if (!job || !summary?.done || submission.running) return;
+    const proven = job.parts.every((part) => verification.checks.get(part.part)?.state === 'done');
+    if (proven) void finish(job);
+    else setStage('Every part was accepted. Checking in the workspace that the contacts arrived…');
+  }, [job, summary?.done, submission.running, verification.checks, finish]);
+
+  const locked = submission.running || Boolean(job) || filing !== undefined;
+  useEffect(() => onLockedChange(locked), [locked, onLockedChange]);
+  useEffect(() => () => onLockedChange(false), [onLockedChange]);
+
+  const again = async (part?: number) => {
+    if (!job) return;
+    try {
+      const final = await submission.run(job, part === undefined ? undefined : [part]);
+      if (final && part !== undefined) verification.forget(part);
+    } catch (cause) {
+      setError((cause as Error).message);
+    }
+  };
+
+  const arrived = async (part: number) => {
+    try {
+      await submission.markDone(part);
+    } catch (cause) {
+      setError((cause as Error).message);
+    }
+  };
+
+  const proofs = new Map<number, PartProof>();
+  for (const [part, check] of verification.checks) {
+    const status = job?.parts.find((p) => p.part === part)?.status;
+    proofs.set(part, {
+      text: describeVerification(check, settings.workspaceName),
+      proposal: status === 'unknown' ? proposalFor(check) : undefined,
+      contacts: check.contacts,
+    });
+  }
+  const decisions = job?.parts.filter(
+    (part) => part.status === 'unknown' || part.status === 'failed',
+  );
+  const idle = !submission.running && !elsewhere;
+  const unsent = job ? unsentParts(job) : [];
+
+  return (
+    <div className="sending-step">
+      <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
+        Sending to {settings.workspaceName}
+      </h2>
+      <p className="lead">
+        “{file.fileName}”: {plan.rowCount.toLocaleString()} contacts in {plan.parts.length}{' '}
+        {plan.parts.length === 1 ? 'part' : 'parts'}, {settings.importMode} mode. Each part is
+        uploaded, imported, then looked for in the workspace to prove it arrived.
+      </p>
+
+      {filing && (
+        <div className="task-progress">
+          <label htmlFor="filing-progress">Preparing the files to send…</label>
+          <progress id="filing-progress" max={filing.total} value={filing.done} />
+          <span className="muted small">
+            {filing.done} of {filing.total} parts{filing.remaining ? `, ${filing.remaining}` : ''}
+          </span>
+        </div>
+      )}
+      {job && (
+        <PartsProgress
+          job={job}
+          running={submission.running}
+          remaining={submission.remaining}
+          proofs={proofs}
+        />
+      )}
+      <div aria-live="polite" className="status">
+        {stage && <p>{stage}</p>}
+        {elsewhere && !submission.running && filing === undefined && (
+          <p>
+            <strong>{RUNNING_ELSEWHERE}.</strong> To keep contacts from being sent twice, this
+            browser sends one import at a time: this one can be sent when that one has finished or
+            its tab is closed.
+          </p>
+        )}
+      </div>
+      {error && (
+        <div role="alert" className="error">
+          <p>The import stopped: {error}</p>
+        </div>
+      )}
+      {downloadError && (
+        <p role="alert" className="error">
+          {downloadError}
+        </p>
+      )}
+
+      <StepActions>
+        {!job && (
+          <button type="button" disabled={filing !== undefined} onClick={onBack}>
+            Back
+          </button>
+        )}
+        {filing && (
+          <button type="button" onClick={() => filingController.current?.abort()}>
+            Cancel sending
+          </button>
+        )}
+        {!job && stopped && filing === undefined && (
+          <button
+            type="button"
+            className="primary"
+            disabled={elsewhere}
+            onClick={() => void start()}
+          >
+            Import {plan.rowCount.toLocaleString()} contacts
+          </button>
+        )}
+        {submission.running && (
+          <button
+            type="button"
+            onClick={() => {
+              refocusResume.current = true;
+              submission.cancel();
+            }}
+          >
+            Cancel sending
+          </button>
+        )}
+        {job &&
+          idle &&
+          decisions?.map((part) => {
+            const proposal = proofs.get(part.part)?.proposal;
+            return (
+              <span key={part.part} className="decision">
+                {part.status === 'unknown' && (
+                  <button
+                    type="button"
+                    className={proposal === 'arrived' ? 'primary' : undefined}
+                    onClick={() => void arrived(part.part)}
+                  >
+                    Part {part.part} did arrive
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className={
+                    part.status === 'failed' || proposal === 'send-again' ? 'primary' : undefined
+                  }
+                  onClick={() => void again(part.part)}
+                >
+                  Send part {part.part} again
+                </button>
+              </span>
+            );
+          })}
+        {job &&
+          idle &&
+          summary &&
+          (summary.pending > 0 || job.parts.some((p) => p.status === 'cancelled')) && (
+            <button
+              ref={resumeButton}
+              type="button"
+              className="primary"
+              onClick={() => void again()}
+            >
+              Resume sending
+            </button>
+          )}
+        {job && !submission.running && unsent.length > 0 && (
+          <button
+            type="button"
+            onClick={() =>
+              void downloadRowsNotSent(journal, job).then(
+                () => setDownloadError(''),
+                (cause: unknown) =>
+                  setDownloadError(`The rows not sent could not be saved: ${String(cause)}`),
+              )
+            }
+          >
+            Download the rows not sent
+          </button>
+        )}
+        {job && !submission.running && summary && summary.accepted > 0 && (
+          <button type="button" onClick={() => void finish(job)}>
+            {summary.done ? 'Show the result now' : 'Show the result of the accepted parts'}
+          </button>
+        )}
+      </StepActions>
+    </div>
+  );
+}

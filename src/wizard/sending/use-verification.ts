@@ -1,0 +1,107 @@
+/**
+ * The proof from Whispir, per part: a sample of the part's rows searched for in the workspace
+ * (src/submit/verify-part.ts), paced with the import's requests. Used after a part is accepted,
+ * and for a part whose answer was lost, to propose what to do.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { searchContact } from '../../api/search-contacts';
+import type { ResourceMimeType } from '../../domain/resource/formats';
+import { readPartFile } from '../../domain/export/rows-not-sent';
+import { decodeBase64Utf8 } from '../../domain/resource/build-resource';
+import type { SubmissionJob } from '../../domain/submit/submission-job';
+import { contactsOfPart, type PartVerification } from '../../domain/submit/verification';
+import type { Journal } from '../../submit/journal';
+import type { Pacer } from '../../submit/pacer';
+import { sleep } from '../../submit/sleep';
+import { verifyPart, type VerifyOptions } from '../../submit/verify-part';
+
+export interface VerificationTimes {
+  /** How long to keep looking after an accepted import. */
+  readonly patienceMs: number;
+  /** How long to look for a part whose answer was lost before proposing to send it again. */
+  readonly lostAnswerPatienceMs: number;
+  readonly roundEveryMs: number;
+}
+
+/** A few minutes for a background import; tests and demos against the sandbox need less. */
+export const VERIFICATION_TIMES: VerificationTimes = {
+  patienceMs: 180_000,
+  lostAnswerPatienceMs: 120_000,
+  roundEveryMs: 5_000,
+};
+
+export function useVerification(journal: Journal, pacer: Pacer) {
+  const [checks, setChecks] = useState<ReadonlyMap<number, PartVerification>>(new Map());
+  const controllers = useRef(new Map<number, AbortController>());
+  useEffect(() => {
+    const running = controllers.current;
+    return () => running.forEach((controller) => controller.abort());
+  }, []);
+
+  const check = useCallback(
+    async (
+      job: SubmissionJob,
+      part: number,
+      options: Pick<VerifyOptions, 'patienceMs' | 'roundEveryMs'>,
+    ): Promise<PartVerification | undefined> => {
+      if (controllers.current.has(part)) return undefined;
+      const controller = new AbortController();
+      controllers.current.set(part, controller);
+      const purpose = `Check that part ${part} arrived in ${job.workspaceName}: look for one of its contacts`;
+      try {
+        return await verifyPart(
+          part,
+          {
+            readPart: async (n) => {
+              const body = await journal.loadPartBody(job.id, n);
+              if (!body) return [];
+              const text = decodeBase64Utf8(body.base64);
+              return contactsOfPart(
+                readPartFile(job.mimeType as ResourceMimeType, text),
+                job.fieldMapping,
+              );
+            },
+            search: (row, signal) =>
+              searchContact({
+                workspaceId: job.workspaceId || undefined,
+                row,
+                purpose,
+                signal,
+                beforeRequest: (s) => pacer.wait(s),
+              }),
+            sleep,
+            now: () => performance.now(),
+          },
+          {
+            ...options,
+            signal: controller.signal,
+            onProgress: (verification) =>
+              setChecks((previous) => new Map(previous).set(part, verification)),
+          },
+        );
+      } catch {
+        return undefined; // stopped: the step was left or the check cancelled
+      } finally {
+        controllers.current.delete(part);
+      }
+    },
+    [journal, pacer],
+  );
+
+  const stop = useCallback(
+    () => controllers.current.forEach((controller) => controller.abort()),
+    [],
+  );
+
+  /** Drops a part's check (it is sent again, so it will be checked again once accepted). */
+  const forget = useCallback((part: number) => {
+    controllers.current.get(part)?.abort();
+    setChecks((previous) => {
+      const next = new Map(previous);
+      next.delete(part);
+      return next;
+    });
+  }, []);
+
+  return { checks, check, stop, forget };
+}
