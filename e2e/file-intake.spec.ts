@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CONTACT_COLUMNS_WITH_DEPARTMENT, csvLine } from '../src/domain/samples/contact-files';
+import { createRandom, seededContact } from '../src/domain/samples/seeded-contacts';
 import { dropFile, expect, test } from './support';
 
 const preview = (page: Page) => page.getByRole('region', { name: 'First rows of the file' });
@@ -193,37 +195,22 @@ test('a 200,000-row file previews before it is read, shows progress, and can be 
   const dir = path.join('test-results', 'intake-files');
   mkdirSync(dir, { recursive: true });
   const big = path.join(dir, 'big-200k.csv');
-  const extra = Array.from({ length: 20 }, (_, i) => `note${i}`);
-  const lines = [
-    [
-      'firstName',
-      'lastName',
-      'workEmailAddress1',
-      'workMobilePhone1',
-      'workCountry',
-      'timezone',
-      ...extra,
-    ].join(','),
-  ];
+  // Seeded contacts (no problem rows, so every line has the header's width) plus notes: 26 columns.
+  const notes = Array.from({ length: 19 }, (_, i) => `note${i}`);
+  const random = createRandom(17);
+  const lines = [csvLine([...CONTACT_COLUMNS_WITH_DEPARTMENT, ...notes])];
+  let firstEmail = '';
   for (let i = 0; i < 200_000; i++) {
-    lines.push(
-      [
-        `First${i}`,
-        `Last${i}`,
-        `person${i}@example.com`,
-        `6141${String(i).padStart(7, '0')}`,
-        'Australia',
-        '+10',
-        ...extra.map((e) => `${e}-${i}`),
-      ].join(','),
-    );
+    const { values } = seededContact(random, i, { problemRate: 0 });
+    if (i === 0) firstEmail = values[2] ?? '';
+    lines.push(csvLine([...values, ...notes.map((note) => `${note}-${i}`)]));
   }
   writeFileSync(big, lines.join('\n'));
 
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(big);
   // The first rows show while the file is still being read.
-  await expect(preview(page).getByRole('cell', { name: 'First0', exact: true })).toBeVisible();
+  await expect(preview(page).getByRole('cell', { name: firstEmail, exact: true })).toBeVisible();
   const progress = page.getByRole('progressbar');
   await expect(progress).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue to matching' })).toBeDisabled();
