@@ -25,6 +25,7 @@ export async function createImport(
       importOptions: { fieldMapping: input.fieldMapping, importMode: input.importMode },
     },
     signal: input.signal,
+    purpose: `Create the import from resource ${input.resourceId.slice(0, 8)}…, in ${input.importMode} mode`,
   });
   const location = response.location ?? '';
   return { id: idFromLocation(location), location };

@@ -21,6 +21,7 @@ export async function createResource(
     mediaType: MEDIA_TYPES.resource,
     body: { name: input.name, scope: 'private', mimeType: input.mimeType, derefUri: input.base64 },
     signal: input.signal,
+    purpose: `Upload “${input.name}” as a resource: the file the import will read`,
   });
   const body = resourceCreatedSchema.safeParse(response.json ?? {});
   const id =

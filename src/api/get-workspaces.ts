@@ -10,6 +10,7 @@ export async function getWorkspaces(signal?: AbortSignal): Promise<Workspace[]> 
     path: '/workspaces',
     mediaType: MEDIA_TYPES.workspace,
     signal,
+    purpose: 'List the workspaces, for the choice of where the contacts go',
   });
   return workspaceListSchema.parse(response.json ?? {}).workspaces;
 }

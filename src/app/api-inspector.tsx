@@ -6,7 +6,38 @@ import { REDACTED, redactHeaders, shortenBase64InJson, toCurl } from '../domain/
 /** Headers the proxy adds on the server; the browser never sees their values. */
 const PROXY_HEADERS = { 'x-api-key': REDACTED, Authorization: REDACTED };
 
-function ExchangeView({ exchange }: { exchange: LoggedExchange }) {
+/**
+ * For an import, the call that created the resource it reads ("(call 1)"), found by the
+ * resource id: the link a demo audience needs between the two calls.
+ */
+function resourceCalls(exchanges: readonly LoggedExchange[]): Map<string, number> {
+  const calls = new Map<string, number>();
+  for (const exchange of exchanges) {
+    if (exchange.method !== 'POST' || !/\/resources$/.test(exchange.path)) continue;
+    const location = exchange.responseHeaders.location ?? '';
+    const id = location.split(/[?#]/)[0]?.split('/').pop();
+    if (id) calls.set(id, exchange.id);
+  }
+  return calls;
+}
+
+function sourceCall(exchange: LoggedExchange, calls: ReadonlyMap<string, number>) {
+  if (exchange.method !== 'POST' || !/\/imports$/.test(exchange.path)) return undefined;
+  try {
+    const body = JSON.parse(exchange.requestBody ?? '{}') as { resourceId?: string };
+    return body.resourceId ? calls.get(body.resourceId) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function ExchangeView({
+  exchange,
+  fromCall,
+}: {
+  readonly exchange: LoggedExchange;
+  readonly fromCall?: number;
+}) {
   const [copied, setCopied] = useState(false);
   const [showFile, setShowFile] = useState(false);
   const url = `${TARGET_URL}${exchange.path}`;
@@ -22,14 +53,26 @@ function ExchangeView({ exchange }: { exchange: LoggedExchange }) {
     : undefined;
   const requestHeaders = { ...redactHeaders(exchange.requestHeaders), ...PROXY_HEADERS };
   const responseHeaders = redactHeaders(exchange.responseHeaders);
-  const status = exchange.status === 0 ? 'no answer' : String(exchange.status);
+  const status =
+    exchange.status !== 0
+      ? String(exchange.status)
+      : exchange.cancelled
+        ? 'cancelled'
+        : 'no answer';
   return (
     <details className="exchange">
       <summary>
+        <span className="call-number">{exchange.id}.</span>{' '}
         <code>
           {exchange.method} {exchange.path}
         </code>{' '}
         → <strong>{status}</strong> <span className="muted small">({exchange.durationMs} ms)</span>
+        {exchange.purpose && (
+          <span className="block small why">
+            {exchange.purpose}
+            {fromCall !== undefined ? ` (call ${fromCall})` : ''}
+          </span>
+        )}
       </summary>
       <p>
         <code>{url}</code>
@@ -128,6 +171,7 @@ interface InspectorProps {
 /** Every request the wizard sent to Whispir this session, and the answers, secrets redacted. */
 export function ApiInspector({ open, onOpenChange }: InspectorProps) {
   const exchanges = useSyncExternalStore(apiLog.subscribe, apiLog.snapshot);
+  const calls = resourceCalls(exchanges);
   return (
     <aside id={INSPECTOR_ID} aria-labelledby="api-inspector-heading" className="api-inspector">
       <details open={open} onToggle={(event) => onOpenChange(event.currentTarget.open)}>
@@ -142,10 +186,11 @@ export function ApiInspector({ open, onOpenChange }: InspectorProps) {
         {exchanges.length === 0 ? (
           <p>No request yet.</p>
         ) : (
+          // Newest first, each numbered by when it was made: call 1 is the session's first.
           <ol className="exchanges">
             {[...exchanges].reverse().map((exchange) => (
               <li key={exchange.id}>
-                <ExchangeView exchange={exchange} />
+                <ExchangeView exchange={exchange} fromCall={sourceCall(exchange, calls)} />
               </li>
             ))}
           </ol>

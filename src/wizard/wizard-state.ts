@@ -6,6 +6,7 @@ import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ImportMode } from '../domain/whispir/import-modes';
 import type { ResourceFormat } from '../domain/resource/formats';
 import type { SandboxImport } from '../domain/whispir/api-schemas';
+import type { SubmissionJob } from '../domain/submit/submission-job';
 import type { PartVerification } from '../domain/submit/verification';
 import type { FileSummary, RowAccountingCounts, UploadSummary } from '../worker/protocol';
 
@@ -42,6 +43,13 @@ export interface SubmitOutcome {
    * once more) until the user leaves the result; absent when the job is not finished.
    */
   readonly jobId?: string;
+  /** Where the part files sent are kept (this browser's journal), for "Download the rows sent". */
+  readonly sent?: {
+    readonly jobId: string;
+    readonly fileName: string;
+    readonly mimeType: SubmissionJob['mimeType'];
+    readonly parts: readonly number[];
+  };
 }
 
 export type WizardState =

@@ -90,3 +90,9 @@ export function collectReportRows(input: {
   }
   return out;
 }
+
+/** "contacts.csv" → "contacts-rejected-rows.csv". */
+export function rejectedReportFileName(fileName: string | undefined): string {
+  const base = (fileName ?? 'contacts').replace(/\.[^.]+$/, '') || 'contacts';
+  return `${base}-rejected-rows.csv`;
+}

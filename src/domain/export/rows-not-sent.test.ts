@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_WRITERS, xmlElementNames, writeFile } from '../resource/formats';
 import { mergePartFiles } from '../resource/merge-parts';
-import { buildRowsNotSentCsv, readPartFile, rowsNotSentFileName } from './rows-not-sent';
+import { buildPartRowsCsv, readPartFile, rowsNotSentFileName } from './rows-not-sent';
 import { SPREADSHEET_BOM, isLiveFormula } from './spreadsheet-file';
 
 const COLUMNS = ['firstName', 'lastName', 'timezone'];
@@ -43,7 +43,7 @@ describe.each([
   });
 
   it('has every row of every part once, in order, and no live formula', () => {
-    const read = cells(buildRowsNotSentCsv(mimeType, parts));
+    const read = cells(buildPartRowsCsv(mimeType, parts));
     expect(read).toHaveLength(1 + ROWS.length);
     expect(read.flat().filter(isLiveFormula)).toEqual([]);
     // What a spreadsheet shows: the text as typed, after the apostrophe it hides.
@@ -54,7 +54,7 @@ describe.each([
 
   it('reads a merged file the same as its parts', () => {
     const merged = mergePartFiles(mimeType, parts);
-    expect(buildRowsNotSentCsv(mimeType, [merged])).toBe(buildRowsNotSentCsv(mimeType, parts));
+    expect(buildPartRowsCsv(mimeType, [merged])).toBe(buildPartRowsCsv(mimeType, parts));
   });
 });
 

@@ -58,8 +58,11 @@ export function mergePartTables(tables: readonly PartTable[]): PartTable {
   return { headers, rows };
 }
 
-/** The CSV of the rows not sent, from the texts of the unsent parts' files, in part order. */
-export function buildRowsNotSentCsv(mimeType: ResourceMimeType, files: readonly string[]): string {
+/**
+ * The CSV of the rows of some part files (the parts not sent, or the parts sent), from their
+ * texts, in part order.
+ */
+export function buildPartRowsCsv(mimeType: ResourceMimeType, files: readonly string[]): string {
   const { headers, rows } = mergePartTables(files.map((file) => readPartFile(mimeType, file)));
   return writeSpreadsheetCsv(headers, rows);
 }

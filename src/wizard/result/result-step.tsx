@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { IS_SANDBOX } from '../../config/build-info';
+import { describeVerification } from '../../domain/submit/verification';
 import { createJournal } from '../../submit/journal';
+import { downloadRowsSent } from '../shared/journal-downloads';
 import { sendLocks } from '../../submit/send-lock';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { FileSummary } from '../../worker/protocol';
-import { RejectedReportButton, RowAccounting } from '../review';
+import { RejectedReportButton } from '../shared/rejected-report-button';
+import { RowAccounting } from '../shared/row-accounting';
 import type { StepHeading } from '../step-props';
 import type { ImportSettings, SubmitOutcome } from '../wizard-state';
 import { StepActions } from '../step-actions';
@@ -37,6 +40,15 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
   );
   const multiple = outcome.parts.length > 1;
   const [leaving, setLeaving] = useState(false);
+  const [downloadError, setDownloadError] = useState('');
+  const verified = outcome.parts.reduce(
+    (sum, part) => ({
+      sampled: sum.sampled + (part.verification?.sampled ?? 0),
+      found: sum.found + (part.verification?.found ?? 0),
+      state: 'done' as const,
+    }),
+    { sampled: 0, found: 0, state: 'done' as const },
+  );
   // The finished job leaves the journal (and this tab lets it go) when the user leaves the result.
   const startOver = () => {
     const { jobId } = outcome;
@@ -66,38 +78,96 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
       {outcome.accounting && (
         <div className="accounting">
           <RowAccounting accounting={outcome.accounting} />
-          {outcome.accounting.sent < outcome.accounting.total && (
+          {outcome.accounting.skipped + outcome.accounting.rejected > 0 && (
             <RejectedReportButton intake={intake} fileName={file.fileName} />
           )}
         </div>
       )}
-      <div className="table-scroll" role="region" aria-label="Parts sent" tabIndex={0}>
-        <table className="preview-table">
-          <caption className="visually-hidden">What each part sent and Whispir's answer</caption>
-          <thead>
-            <tr>
-              <th scope="col">Part</th>
-              <th scope="col">Rows</th>
-              <th scope="col">Uploaded file</th>
-              <th scope="col">Import (Location)</th>
+      {verified.sampled > 0 && (
+        <p data-testid="verified-total">
+          <strong>{describeVerification(verified, settings.workspaceName)}</strong>{' '}
+          <span className="muted small">
+            Whispir gives no report of an import, so the wizard searched the workspace for a sample
+            of each part’s rows.
+          </span>
+        </p>
+      )}
+      <table className="parts-table">
+        <caption className="visually-hidden">What each part sent and Whispir's answer</caption>
+        <thead>
+          <tr>
+            <th scope="col">Part</th>
+            <th scope="col">Rows</th>
+            <th scope="col">Resource (uploaded file)</th>
+            <th scope="col">Import</th>
+            <th scope="col">In {settings.workspaceName}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcome.parts.map((part) => (
+            <tr key={part.part} data-testid={`result-part-${part.part}`}>
+              <th scope="row">{part.part}</th>
+              <td>{part.rows.toLocaleString()}</td>
+              <td>
+                <code className="id">{part.resourceId}</code>
+              </td>
+              <td>
+                <code className="id">{part.importId ?? (part.importLocation || 'accepted')}</code>
+              </td>
+              <td>
+                {part.verification ? (
+                  <>
+                    {describeVerification(part.verification, settings.workspaceName)}
+                    {part.verification.contacts.length > 0 && (
+                      <details className="found-contacts">
+                        <summary>The contacts found</summary>
+                        <ul>
+                          {part.verification.contacts.map((contact) => (
+                            <li key={`${contact.name}-${contact.uri ?? ''}`}>
+                              {contact.name}
+                              {contact.uri && (
+                                <>
+                                  {' '}
+                                  <code className="id">{contact.uri}</code>
+                                </>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </>
+                ) : (
+                  'Not checked'
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {outcome.parts.map((part) => (
-              <tr key={part.part}>
-                <th scope="row">{part.part}</th>
-                <td>{part.rows.toLocaleString()}</td>
-                <td>
-                  <code>{part.resourceId}</code>
-                </td>
-                <td>
-                  <code>{part.importLocation || 'accepted (no Location given)'}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
+      {outcome.sent && (
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              const sent = outcome.sent;
+              if (sent)
+                void downloadRowsSent(createJournal(), sent).then(
+                  () => setDownloadError(''),
+                  (error: unknown) =>
+                    setDownloadError(`The rows sent could not be saved: ${String(error)}`),
+                );
+            }}
+          >
+            Download the rows sent (CSV)
+          </button>
+        </p>
+      )}
+      {downloadError && (
+        <p role="alert" className="error">
+          {downloadError}
+        </p>
+      )}
 
       {IS_SANDBOX && reports.length > 0 && (
         <section aria-labelledby="sandbox-outcome" className="sandbox-outcome">

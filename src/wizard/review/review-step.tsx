@@ -15,11 +15,11 @@ import type {
 import type { StepHeading } from '../step-props';
 import { CHECKING_ROWS, TaskProgress } from '../task-progress';
 import { useWorkerTask } from '../use-worker-task';
-import { RejectedReportButton } from './rejected-report-button';
+import { RejectedReportButton } from '../shared/rejected-report-button';
 import { ReviewGrid, type ActiveCell } from './review-grid';
 import { ColumnTools } from './column-tools';
 import { ReviewSummaryPanel } from './review-summary-panel';
-import { RowAccounting } from './row-accounting';
+import { RowAccounting } from '../shared/row-accounting';
 import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
 import { StepActions } from '../step-actions';
 

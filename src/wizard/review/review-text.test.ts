@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewSummary } from '../../worker/protocol';
-import {
-  accountingSentence,
-  cellProblems,
-  continueBlockedReason,
-  filterOptions,
-  filterValue,
-} from './review-text';
+import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
+import { accountingSentence } from '../shared/row-accounting';
 
 const summary: ReviewSummary = {
   version: 1,

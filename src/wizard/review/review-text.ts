@@ -2,26 +2,9 @@
  * The review step's words and filter choices, kept out of the components so they can be tested
  * without a browser.
  */
-import type {
-  ReviewFilter,
-  ReviewProblem,
-  ReviewSummary,
-  RowAccountingCounts,
-} from '../../worker/protocol';
+import type { ReviewFilter, ReviewProblem, ReviewSummary } from '../../worker/protocol';
 
 const count = (n: number) => n.toLocaleString('en-AU');
-
-/** "9,688 sent, 312 skipped by you, 0 rejected — 10,000 rows in the file". */
-export function accountingSentence(
-  accounting: RowAccountingCounts,
-  tense: 'will' | 'did' = 'did',
-): string {
-  const sent = tense === 'will' ? 'will be sent' : 'sent';
-  return (
-    `${count(accounting.sent)} ${sent}, ${count(accounting.skipped)} skipped by you, ` +
-    `${count(accounting.rejected)} rejected — ${count(accounting.total)} rows in the file`
-  );
-}
 
 export interface FilterOption {
   readonly value: string;

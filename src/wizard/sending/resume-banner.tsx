@@ -6,7 +6,7 @@ import {
 } from '../../domain/submit/submission-job';
 import { createPacer } from '../../submit/pacer';
 import { RUNNING_ELSEWHERE, sendLocks } from '../../submit/send-lock';
-import { downloadRowsNotSent } from './rows-not-sent-download';
+import { downloadRowsNotSent } from '../shared/journal-downloads';
 import { PartsProgress } from './parts-progress';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
 import { useSubmission } from './use-submission';

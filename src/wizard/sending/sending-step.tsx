@@ -23,7 +23,7 @@ import { StepActions } from '../step-actions';
 import type { StepHeading } from '../step-props';
 import type { ImportSettings, SubmitOutcome } from '../wizard-state';
 import { PartsProgress, type PartProof } from './parts-progress';
-import { downloadRowsNotSent } from './rows-not-sent-download';
+import { downloadRowsNotSent } from '../shared/journal-downloads';
 import { outcomeOf } from './sandbox-outcomes';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
 import { useSubmission } from './use-submission';
@@ -86,6 +86,12 @@ export function SendingStep(props: Props) {
       onImported({
         ...outcome,
         jobId: summariseJob(final).done ? final.id : undefined,
+        sent: {
+          jobId: final.id,
+          fileName: final.fileName,
+          mimeType: final.mimeType,
+          parts: outcome.parts.map((part) => part.part),
+        },
         parts: outcome.parts.map((part) => ({
           ...part,
           verification: verification.checks.get(part.part),

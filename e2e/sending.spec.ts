@@ -1,0 +1,192 @@
+/**
+ * The sending step proves what arrived from Whispir itself (a search of the workspace), resolves
+ * a lost answer by the same search, says before sending what already exists, and never hides a
+ * button: no sideways overflow on any step or failure state, wide or narrow.
+ */
+import type { Page } from '@playwright/test';
+import {
+  SANDBOX_URL,
+  continueThroughReview,
+  dropFile,
+  expect,
+  expectNoAxeViolations,
+  sandboxApi,
+  sandboxImports,
+  test,
+} from './support';
+
+async function configureSandbox(config: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${SANDBOX_URL}/__sandbox/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  });
+  expect(response.ok).toBe(true);
+}
+
+test.afterEach(async () => {
+  await configureSandbox({ qps: 0, faults: '', importDelayMs: 50 });
+});
+
+/** Nothing sticks out sideways: the page never scrolls horizontally. */
+async function expectNoSidewaysOverflow(page: Page, where: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `sideways overflow on ${where}`).toBeLessThanOrEqual(clientWidth);
+}
+
+async function toSettings(page: Page): Promise<void> {
+  await page.goto('/');
+  await dropFile(page, 'contacts.csv');
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await continueThroughReview(page);
+}
+
+const createContact = async (fields: Record<string, string>) => {
+  const response = await fetch(`${SANDBOX_URL}/contacts`, {
+    method: 'POST',
+    headers: {
+      'x-api-key': 'sandbox-key',
+      authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}`,
+      'content-type': 'application/vnd.whispir.contact-v1+json',
+      accept: 'application/vnd.whispir.contact-v1+json',
+    },
+    body: JSON.stringify({ workCountry: 'Australia', timezone: 'Australia/Sydney', ...fields }),
+  });
+  expect(response.status).toBe(201);
+};
+
+test('the result shows, per part, the sample of contacts found in the workspace', async ({
+  page,
+}) => {
+  await toSettings(page);
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  await expect(page.getByRole('heading', { name: /^Sending to / })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('verified-total')).toContainText(
+    'Found 5 of 5 sampled contacts in My Company (default).',
+  );
+  const part = page.getByTestId('result-part-1');
+  await expect(part).toContainText('Found 5 of 5 sampled contacts');
+  await part.getByText('The contacts found').click();
+  await expect(part).toContainText('Olivia Nguyen');
+  // The searches are in the inspector, each saying why it was made.
+  await page.getByRole('link', { name: /^Show the API calls/ }).click();
+  const inspector = page.getByRole('complementary', { name: 'API inspector' });
+  await expect(inspector.getByText(/Check that part 1 arrived/).first()).toBeVisible();
+  // The import says which call made the resource it reads.
+  await expect(
+    inspector.getByText(/^Create the import from resource .+\(call \d+\)$/),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'the result with the proof of each part');
+});
+
+test('before sending, the settings say how many rows are already in the workspace', async ({
+  page,
+}) => {
+  await createContact({
+    firstName: 'Olivia',
+    lastName: 'Nguyen',
+    workEmailAddress1: 'olivia.nguyen@example.com',
+    workMobilePhone1: '61412345001',
+  });
+  await createContact({
+    firstName: 'Liam',
+    lastName: 'Nguyen', // a namesake by the surname only: not the same contact
+    workEmailAddress1: 'liam@example.com',
+    workMobilePhone1: '61499999999',
+  });
+  await toSettings(page);
+  await expect(page.getByTestId('existing-check')).toContainText(
+    '1 of 5 sampled rows match contacts already in My Company (default): replace updates them, ignore skips them, duplicate adds a second copy.',
+    { timeout: 20_000 },
+  );
+  // Another workspace: checked again there.
+  await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: 'Sales Team' });
+  await expect(page.getByTestId('existing-check')).toContainText(
+    '0 of 5 sampled rows match contacts already in Sales Team',
+    { timeout: 20_000 },
+  );
+});
+
+test('a lost answer is resolved by the wizard’s own search: it proposes "it arrived", nothing is resent', async ({
+  page,
+}) => {
+  await toSettings(page);
+  await page.getByRole('radio', { name: /Always add new contacts/ }).check();
+  // The import reaches Whispir, but its answer is lost on the way back.
+  let lost = false;
+  await page.route(
+    (url) => url.pathname.endsWith('/imports'),
+    async (route) => {
+      if (lost || route.request().method() !== 'POST') return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    },
+  );
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  const part = page.getByTestId('part-1');
+  await expect(part).toContainText('Not known — needs your decision', { timeout: 30_000 });
+  await expect(part).toContainText('Its contacts are in the workspace: it arrived', {
+    timeout: 30_000,
+  });
+  const arrived = page.getByRole('button', { name: 'Part 1 did arrive' });
+  await expect(arrived).toHaveClass(/primary/);
+  await expectNoSidewaysOverflow(page, 'a part whose answer was lost');
+  await arrived.click();
+  await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible();
+  // Duplicate mode: a resend would have made ten.
+  expect(await sandboxApi.contacts()).toHaveLength(5);
+  expect(await sandboxImports()).toHaveLength(1);
+});
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+]) {
+  test(`at ${viewport.width}×${viewport.height}, no step and no failure pushes a button off-screen`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    await expectNoSidewaysOverflow(page, 'the first step');
+    await dropFile(page, 'contacts.csv');
+    await expectNoSidewaysOverflow(page, 'the preview');
+    await page.getByRole('button', { name: 'Continue to matching' }).click();
+    await expectNoSidewaysOverflow(page, 'the matching step');
+    await page.getByRole('button', { name: 'Continue to review' }).click();
+    await expect(page.getByTestId('row-accounting')).toBeVisible();
+    await expectNoSidewaysOverflow(page, 'the review');
+    await page.getByRole('button', { name: 'Continue to import settings' }).click();
+    await expect(page.getByTestId('existing-check')).toContainText('sampled rows match', {
+      timeout: 20_000,
+    });
+    await expectNoSidewaysOverflow(page, 'the settings');
+
+    // Whispir answers 503 to the import: the part needs a decision, and its message is long.
+    await configureSandbox({ faults: 'status:503:imports' });
+    await page.getByRole('button', { name: /^Import \d+ contacts?$/ }).click();
+    const part = page.getByTestId('part-1');
+    await expect(part).toContainText('Not known — needs your decision', { timeout: 30_000 });
+    await expectNoSidewaysOverflow(page, 'the sending step after a 503');
+    const again = page.getByRole('button', { name: 'Send part 1 again' });
+    await expect(again).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Part 1 did arrive' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Download the rows not sent' })).toBeInViewport();
+
+    await configureSandbox({ faults: '' });
+    await again.click();
+    await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expectNoSidewaysOverflow(page, 'the result');
+    await expect(page.getByRole('button', { name: 'Import another file' })).toBeInViewport();
+  });
+}

@@ -1,3 +1,0 @@
-export { RejectedReportButton } from './rejected-report-button';
-export { RowAccounting } from './row-accounting';
-export { ReviewStep } from './review-step';

@@ -1,0 +1,52 @@
+/**
+ * Files made from the part files kept in this browser's journal, written as one spreadsheet-safe
+ * CSV by the one writer (src/domain/export/rows-not-sent.ts): the rows not sent (parts not
+ * accepted), and the rows sent (parts accepted), exactly as they went to Whispir.
+ */
+import { buildPartRowsCsv, rowsNotSentFileName } from '../../domain/export/rows-not-sent';
+import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
+import { decodeBase64Utf8 } from '../../domain/resource/build-resource';
+import {
+  unsentParts,
+  type SubmissionMimeType,
+  type SubmissionJob,
+} from '../../domain/submit/submission-job';
+import type { Journal } from '../../submit/journal';
+import { downloadFile } from '../download';
+
+async function partTexts(journal: Journal, jobId: string, parts: readonly number[]) {
+  const files: string[] = [];
+  for (const part of parts) {
+    const body = await journal.loadPartBody(jobId, part);
+    if (body) files.push(decodeBase64Utf8(body.base64));
+  }
+  return files;
+}
+
+export async function downloadRowsNotSent(journal: Journal, job: SubmissionJob): Promise<void> {
+  const files = await partTexts(
+    journal,
+    job.id,
+    unsentParts(job).map((part) => part.part),
+  );
+  downloadFile(
+    rowsNotSentFileName(job.fileName),
+    buildPartRowsCsv(job.mimeType, files),
+    SPREADSHEET_CSV_TYPE,
+  );
+}
+
+/** The rows of the accepted parts, as they were sent. */
+export async function downloadRowsSent(
+  journal: Journal,
+  sent: {
+    readonly jobId: string;
+    readonly fileName: string;
+    readonly mimeType: SubmissionMimeType;
+    readonly parts: readonly number[];
+  },
+): Promise<void> {
+  const files = await partTexts(journal, sent.jobId, sent.parts);
+  const base = sent.fileName.replace(/\.[^.]+$/, '') || 'contacts';
+  downloadFile(`${base}-sent.csv`, buildPartRowsCsv(sent.mimeType, files), SPREADSHEET_CSV_TYPE);
+}
