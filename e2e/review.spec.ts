@@ -253,7 +253,9 @@ test('200,000 rows: checked in the worker with progress, the grid scrolls withou
   expect(Math.max(0, ...Object.values(phases).flat())).toBeLessThanOrEqual(250);
 });
 
-test('going back keeps the review; a changed mapping is checked again and keeps the work', async ({ page }) => {
+test('going back keeps the review; a changed mapping is checked again and keeps the work', async ({
+  page,
+}) => {
   await openReview(page, 'review-mix.csv');
   const accounting = page.getByTestId('row-accounting');
   await page
