@@ -15,6 +15,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -135,6 +136,23 @@ export function ReviewGrid(props: Props) {
   );
   const sizes = measured?.key === columnsKey ? measured : provisional;
   const layout = useMemo(() => gridLayout(sizes, order, stickyCount), [sizes, order, stickyCount]);
+
+  // Squeezing the columns is worth it only when that spares a sideways scroll: when even their
+  // minimums do not fit (a phone, 200 % zoom), they take their full widths and the grid scrolls.
+  // Set on the element, before the first paint and on every resize, without a render.
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const check = () => {
+      const width = scroller.clientWidth;
+      const overflow = width < leastWidth(sizes, order, stickyCount, width);
+      scroller.toggleAttribute('data-overflowing', overflow);
+    };
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [sizes, order, stickyCount]);
 
   useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
 
@@ -629,6 +647,22 @@ function measureColumns(
   };
 }
 
+/** The narrowest the columns can be squeezed to in a scroll box `width` wide (as the CSS). */
+function leastWidth(
+  sizes: ColumnSizes,
+  order: readonly number[],
+  stickyCount: number,
+  width: number,
+): number {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  let least = (width <= 40 * rem ? sizes.rowNarrow : sizes.row) + sizes.action;
+  order.forEach((c, i) => {
+    const wanted = sizes.wanted[c] ?? 0;
+    least += i < stickyCount ? Math.min(wanted, 0.22 * width) : (sizes.least[c] ?? wanted);
+  });
+  return least;
+}
+
 /**
  * The grid's CSS variables: the columns of every row, and where each sticky cell sticks. The
  * sticky ones are capped to a share of the grid's width (cqi: the scroll container is a size
@@ -641,10 +675,16 @@ function gridLayout(
 ): { readonly style: CSSProperties } {
   // --row-column is --row-wide, or --row-narrow on a narrow grid (styles.css).
   const tracks = ['var(--row-column)'];
-  order.forEach((c, i) => {
+  order.slice(0, stickyCount).forEach((c) => {
+    tracks.push(`min(${sizes.wanted[c] ?? MIN_REM * 16}px, 22cqi)`);
+  });
+  // Another column is never wider than the room beside the sticky ones, so a focused cell can
+  // always be seen whole.
+  const room = `calc(100cqi - ${tracks.join(' - ')})`;
+  order.slice(stickyCount).forEach((c) => {
     const wanted = sizes.wanted[c] ?? MIN_REM * 16;
     const least = sizes.least[c] ?? wanted;
-    tracks.push(i < stickyCount ? `min(${wanted}px, 22cqi)` : `minmax(${least}px, ${wanted}px)`);
+    tracks.push(`minmax(${least}px, min(${wanted}px, ${room}))`);
   });
   tracks.push(`${sizes.action}px`);
   const style: Record<string, string> = {
