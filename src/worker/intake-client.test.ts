@@ -46,7 +46,7 @@ describe('IntakeClient.validate', () => {
     const [request] = worker.requests('validate');
     expect(worker.requests('validate')).toHaveLength(1);
     worker.answer({ id: request!.id, type: 'progress', value: { fraction: 0.5, rows: 2 } });
-    worker.answer({ id: request!.id, type: 'result', value: summary });
+    worker.answer({ id: request!.id, type: 'result', command: 'validate', value: summary });
     await expect(ahead).resolves.toBe(summary);
     await expect(review).resolves.toBe(summary);
     expect(seen).toEqual([2]);
@@ -62,7 +62,7 @@ describe('IntakeClient.validate', () => {
     await expect(ahead).rejects.toBeInstanceOf(IntakeCancelled);
     await tick();
     expect(worker.requests('cancel')).toEqual([]);
-    worker.answer({ id: worker.requests('validate')[0]!.id, type: 'result', value: summary });
+    worker.answer({ id: worker.requests('validate')[0]!.id, type: 'result', command: 'validate', value: summary });
     await expect(review).resolves.toBe(summary);
     expect(worker.requests('validate')).toHaveLength(1);
   });
@@ -93,7 +93,7 @@ describe('IntakeClient.validate', () => {
     const [first, second] = worker.requests('validate');
     expect(worker.requests('cancel')).toEqual([{ type: 'cancel', target: first!.id }]);
     await expect(old).rejects.toBeInstanceOf(IntakeCancelled);
-    worker.answer({ id: second!.id, type: 'result', value: summary });
+    worker.answer({ id: second!.id, type: 'result', command: 'validate', value: summary });
     await expect(fresh).resolves.toBe(summary);
   });
 
@@ -101,7 +101,7 @@ describe('IntakeClient.validate', () => {
     const client = new IntakeClient();
     const worker = FakeWorker.last!;
     const first = client.validate(mapping);
-    worker.answer({ id: worker.requests('validate')[0]!.id, type: 'result', value: summary });
+    worker.answer({ id: worker.requests('validate')[0]!.id, type: 'result', command: 'validate', value: summary });
     await first;
     void client.validate(mapping);
     expect(worker.requests('validate')).toHaveLength(2);

@@ -6,34 +6,36 @@
  */
 import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat } from '../domain/resource/formats';
-import type {
-  CodedValues,
-  FileSummary,
-  FixKind,
-  IntakeOverrides,
-  PartBody,
-  ReadProgress,
-  ReviewFilter,
-  ReviewSummary,
-  ReviewWindow,
-  SubmitPolicy,
-  UploadSummary,
-  WorkerInbound,
-  WorkerRequest,
-  WorkerResponse,
+import {
+  deliverAnswer,
+  requestMessage,
+  type AnswerHandlers,
+  type CodedValues,
+  type CommandName,
+  type FileSummary,
+  type FixKind,
+  type IntakeOverrides,
+  type PartBody,
+  type ReadProgress,
+  type RequestOf,
+  type ResponseOf,
+  type ReviewFilter,
+  type ReviewSummary,
+  type ReviewWindow,
+  type SubmitPolicy,
+  type UploadSummary,
+  type WorkerInbound,
+  type WorkerResponse,
 } from './protocol';
 
 interface Pending {
-  readonly resolve: (value: unknown) => void;
+  /** The one command this request asked, with where its answer goes. */
+  readonly answers: AnswerHandlers;
+  readonly command: CommandName;
   readonly reject: (error: Error) => void;
   readonly onPreview?: (summary: FileSummary) => void;
   readonly onProgress?: (progress: ReadProgress) => void;
 }
-type RequestBody = WorkerRequest extends infer R
-  ? R extends WorkerRequest
-    ? Omit<R, 'id'>
-    : never
-  : never;
 
 export interface ReadCallbacks {
   readonly onPreview?: (summary: FileSummary) => void;
@@ -96,7 +98,10 @@ export class IntakeClient {
         return;
       case 'result':
         this.pending.delete(message.id);
-        pending.resolve(message.value);
+        if (!deliverAnswer(message, pending.answers))
+          pending.reject(
+            new Error(`The file reader answered “${message.command}” to “${pending.command}”.`),
+          );
         return;
       case 'error':
         this.pending.delete(message.id);
@@ -111,17 +116,18 @@ export class IntakeClient {
     this.pending.clear();
   }
 
-  private request<T>(
-    body: RequestBody,
+  private request<K extends CommandName>(
+    command: K,
+    body: RequestOf<K>,
     callbacks: ReadCallbacks = {},
     signal?: AbortSignal,
-  ): Promise<T> {
+  ): Promise<ResponseOf<K>> {
     const id = this.nextId++;
     if (this.closed) {
       this.worker = this.spawn();
       this.closed = false;
     }
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<ResponseOf<K>>((resolve, reject) => {
       if (signal?.aborted) {
         reject(stoppedByCaller());
         return;
@@ -133,36 +139,39 @@ export class IntakeClient {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const settled = () => signal?.removeEventListener('abort', onAbort);
+      const answers: AnswerHandlers = {};
+      answers[command] = (value: ResponseOf<K>) => {
+        settled();
+        resolve(value);
+      };
       this.pending.set(id, {
-        resolve: (value) => {
-          settled();
-          resolve(value as T);
-        },
+        answers,
+        command,
         reject: (error) => {
           settled();
           reject(error);
         },
         ...callbacks,
       });
-      this.worker.postMessage({ ...body, id } satisfies WorkerInbound);
+      this.worker.postMessage(requestMessage(command, id, body));
     });
   }
 
   /** Reads a file; large files report a first look and progress before the full summary. */
   open(file: File, callbacks?: ReadCallbacks): Promise<FileSummary> {
     this.dropCheck();
-    return this.request({ type: 'open', file }, callbacks);
+    return this.request('open', { file }, callbacks);
   }
 
   /** Reads the same file again with the user's choices (encoding, delimiter, header, sheet). */
   reread(overrides: IntakeOverrides, callbacks?: ReadCallbacks): Promise<FileSummary> {
     // The rows are about to change: a check of the old ones would only hold the read up.
     this.dropCheck();
-    return this.request({ type: 'reread', overrides }, callbacks);
+    return this.request('reread', { overrides }, callbacks);
   }
 
   rows(start: number, count: number): Promise<{ rows: string[][]; rowNumbers: number[] }> {
-    return this.request({ type: 'rows', start, count });
+    return this.request('rows', { start, count });
   }
 
   /** Builds the upload in the worker and plans its parts (progress as it goes). */
@@ -171,12 +180,12 @@ export class IntakeClient {
     format: ResourceFormat,
     { onProgress, signal }: TaskOptions = {},
   ): Promise<UploadSummary> {
-    return this.request({ type: 'prepare-upload', mapping, format }, { onProgress }, signal);
+    return this.request('prepare-upload', { mapping, format }, { onProgress }, signal);
   }
 
   /** The base64 file of one part (1-based) of the prepared upload. */
   partBody(part: number): Promise<PartBody> {
-    return this.request({ type: 'part-body', part });
+    return this.request('part-body', { part });
   }
 
   /**
@@ -207,8 +216,9 @@ export class IntakeClient {
   private startCheck(mapping: ColumnMapping, signature: string): SharedCheck {
     const controller = new AbortController();
     const listeners = new Set<(progress: ReadProgress) => void>();
-    const result = this.request<ReviewSummary>(
-      { type: 'validate', mapping },
+    const result = this.request(
+      'validate',
+      { mapping },
       { onProgress: (progress) => listeners.forEach((listener) => listener(progress)) },
       controller.signal,
     );
@@ -261,58 +271,58 @@ export class IntakeClient {
   }
 
   reviewSummary(): Promise<ReviewSummary> {
-    return this.request({ type: 'review-summary' });
+    return this.request('review-summary', {});
   }
 
   /** The rows from position `start` of the filtered list, with their problems. */
   reviewWindow(start: number, count: number, filter: ReviewFilter): Promise<ReviewWindow> {
-    return this.request({ type: 'review-window', start, count, filter });
+    return this.request('review-window', { start, count, filter });
   }
 
   /** Position of the next (or previous) row still in error in the filtered list; -1 if none. */
   nextError(filter: ReviewFilter, after: number, backwards = false): Promise<number> {
-    return this.request({ type: 'next-error', filter, after, backwards });
+    return this.request('next-error', { filter, after, backwards });
   }
 
   applyFix(kind: FixKind, field: string | 'all'): Promise<ReviewSummary> {
-    return this.request({ type: 'apply-fix', kind, field });
+    return this.request('apply-fix', { kind, field });
   }
 
   /** Sets one Whispir field of one row (by its data-row index); the row is checked again. */
   editCell(index: number, field: string, value: string): Promise<ReviewSummary> {
-    return this.request({ type: 'edit-cell', index, field, value });
+    return this.request('edit-cell', { index, field, value });
   }
 
   setSkipped(
     rows: readonly number[] | 'all-with-errors',
     skipped: boolean,
   ): Promise<ReviewSummary> {
-    return this.request({ type: 'set-skipped', rows, skipped });
+    return this.request('set-skipped', { rows, skipped });
   }
 
   /** Forgets the edits set aside because their column is not imported any more. */
   dropSetAside(): Promise<ReviewSummary> {
-    return this.request({ type: 'drop-set-aside' });
+    return this.request('drop-set-aside', {});
   }
 
   /** Up to `size` rows that will be sent, spread through them, as Whispir fields. */
   uploadSample(size: number): Promise<Record<string, string>[]> {
-    return this.request({ type: 'upload-sample', size });
+    return this.request('upload-sample', { size });
   }
 
   /** Every suggested fix, as one step (one undo). */
   applyAllFixes(): Promise<ReviewSummary> {
-    return this.request({ type: 'apply-all-fixes' });
+    return this.request('apply-all-fixes', {});
   }
 
   /** "Send one of each": each person on several rows becomes their fullest row (one undo). */
   mergeDuplicates(): Promise<ReviewSummary> {
-    return this.request({ type: 'merge-duplicates' });
+    return this.request('merge-duplicates', {});
   }
 
   /** One value for a whole column, in the rows the filter shows. */
   setColumn(field: string, value: string, filter: ReviewFilter): Promise<ReviewSummary> {
-    return this.request({ type: 'set-column', field, value, filter });
+    return this.request('set-column', { field, value, filter });
   }
 
   /** Find and replace in one column, in the rows the filter shows. */
@@ -323,34 +333,34 @@ export class IntakeClient {
     filter: ReviewFilter,
     wholeCell = false,
   ): Promise<ReviewSummary> {
-    return this.request({ type: 'replace-in-column', field, find, replacement, filter, wholeCell });
+    return this.request('replace-in-column', { field, find, replacement, filter, wholeCell });
   }
 
   /** A column's distinct values with proposals; null when it has too many to list. */
   codedValues(field: string): Promise<CodedValues | null> {
-    return this.request({ type: 'coded-values', field });
+    return this.request('coded-values', { field });
   }
 
   /** Rewrites a column's values by the map (value → new value), as one step. */
   applyValueMap(field: string, map: Readonly<Record<string, string>>): Promise<ReviewSummary> {
-    return this.request({ type: 'apply-value-map', field, map });
+    return this.request('apply-value-map', { field, map });
   }
 
   undo(): Promise<ReviewSummary> {
-    return this.request({ type: 'undo' });
+    return this.request('undo', {});
   }
 
   redo(): Promise<ReviewSummary> {
-    return this.request({ type: 'redo' });
+    return this.request('redo', {});
   }
 
   setPolicy(policy: SubmitPolicy): Promise<ReviewSummary> {
-    return this.request({ type: 'set-policy', policy });
+    return this.request('set-policy', { policy });
   }
 
   /** The rejected-rows report (rows skipped or still in error) as CSV text. */
   rejectedReport(): Promise<string> {
-    return this.request({ type: 'rejected-report' });
+    return this.request('rejected-report', {});
   }
 
   /** Stops whatever the worker is doing; its file is forgotten. */

@@ -9,7 +9,15 @@ import type { SheetInfo } from '../domain/intake/workbook';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat, ResourceMimeType } from '../domain/resource/formats';
 import type { PartPlan } from '../domain/resource/parts';
-import type { FixKind, ReviewFilter, RowAccountingCounts, SubmitPolicy } from './review-types';
+import type {
+  CodedValues,
+  FixKind,
+  ReviewFilter,
+  ReviewSummary,
+  ReviewWindow,
+  RowAccountingCounts,
+  SubmitPolicy,
+} from './review-types';
 
 export type { Detection, IntakeOverrides, IntakeProblem };
 export type * from './review-types';
@@ -74,83 +82,151 @@ export interface PartBody {
   readonly base64: string;
 }
 
-export type WorkerRequest =
-  | { readonly id: number; readonly type: 'open'; readonly file: File }
-  | { readonly id: number; readonly type: 'reread'; readonly overrides: IntakeOverrides }
-  | { readonly id: number; readonly type: 'rows'; readonly start: number; readonly count: number }
-  | {
-      readonly id: number;
-      readonly type: 'prepare-upload';
-      readonly mapping: ColumnMapping;
-      readonly format: ResourceFormat;
-    }
-  | { readonly id: number; readonly type: 'part-body'; readonly part: number }
-  | { readonly id: number; readonly type: 'validate'; readonly mapping: ColumnMapping }
-  | { readonly id: number; readonly type: 'review-summary' }
-  | {
-      readonly id: number;
-      readonly type: 'review-window';
-      readonly start: number;
-      readonly count: number;
-      readonly filter: ReviewFilter;
-    }
-  | {
-      readonly id: number;
-      readonly type: 'next-error';
-      readonly filter: ReviewFilter;
-      readonly after: number;
-      readonly backwards: boolean;
-    }
-  | {
-      readonly id: number;
-      readonly type: 'apply-fix';
-      readonly kind: FixKind;
-      readonly field: string | 'all';
-    }
-  | {
-      readonly id: number;
-      readonly type: 'edit-cell';
-      readonly index: number;
-      readonly field: string;
-      readonly value: string;
-    }
-  | {
-      readonly id: number;
-      readonly type: 'set-skipped';
-      readonly rows: readonly number[] | 'all-with-errors';
-      readonly skipped: boolean;
-    }
-  | { readonly id: number; readonly type: 'merge-duplicates' }
-  | { readonly id: number; readonly type: 'apply-all-fixes' }
-  | { readonly id: number; readonly type: 'upload-sample'; readonly size: number }
-  | { readonly id: number; readonly type: 'drop-set-aside' }
-  | {
-      readonly id: number;
-      readonly type: 'set-column';
-      readonly field: string;
-      readonly value: string;
-      readonly filter: ReviewFilter;
-    }
-  | {
-      readonly id: number;
-      readonly type: 'replace-in-column';
+/**
+ * Every command the worker answers: what the UI sends with it, and what comes back. The client
+ * and the worker are both typed from this one map, so a command cannot drift between them.
+ */
+export interface WorkerCommands {
+  open: { request: { readonly file: File }; response: FileSummary };
+  reread: { request: { readonly overrides: IntakeOverrides }; response: FileSummary };
+  rows: {
+    request: { readonly start: number; readonly count: number };
+    response: { rows: string[][]; rowNumbers: number[] };
+  };
+  'prepare-upload': {
+    request: { readonly mapping: ColumnMapping; readonly format: ResourceFormat };
+    response: UploadSummary;
+  };
+  'part-body': { request: { readonly part: number }; response: PartBody };
+  validate: { request: { readonly mapping: ColumnMapping }; response: ReviewSummary };
+  'review-summary': { request: Record<never, never>; response: ReviewSummary };
+  'review-window': {
+    request: { readonly start: number; readonly count: number; readonly filter: ReviewFilter };
+    response: ReviewWindow;
+  };
+  'next-error': {
+    request: { readonly filter: ReviewFilter; readonly after: number; readonly backwards: boolean };
+    response: number;
+  };
+  'apply-fix': {
+    request: { readonly kind: FixKind; readonly field: string | 'all' };
+    response: ReviewSummary;
+  };
+  'edit-cell': {
+    request: { readonly index: number; readonly field: string; readonly value: string };
+    response: ReviewSummary;
+  };
+  'set-skipped': {
+    request: { readonly rows: readonly number[] | 'all-with-errors'; readonly skipped: boolean };
+    response: ReviewSummary;
+  };
+  'merge-duplicates': { request: Record<never, never>; response: ReviewSummary };
+  'apply-all-fixes': { request: Record<never, never>; response: ReviewSummary };
+  'upload-sample': { request: { readonly size: number }; response: Record<string, string>[] };
+  'drop-set-aside': { request: Record<never, never>; response: ReviewSummary };
+  'set-column': {
+    request: { readonly field: string; readonly value: string; readonly filter: ReviewFilter };
+    response: ReviewSummary;
+  };
+  'replace-in-column': {
+    request: {
       readonly field: string;
       readonly find: string;
       readonly replacement: string;
       readonly filter: ReviewFilter;
       readonly wholeCell: boolean;
-    }
-  | { readonly id: number; readonly type: 'coded-values'; readonly field: string }
-  | {
-      readonly id: number;
-      readonly type: 'apply-value-map';
-      readonly field: string;
-      readonly map: Readonly<Record<string, string>>;
-    }
-  | { readonly id: number; readonly type: 'undo' }
-  | { readonly id: number; readonly type: 'redo' }
-  | { readonly id: number; readonly type: 'set-policy'; readonly policy: SubmitPolicy }
-  | { readonly id: number; readonly type: 'rejected-report' };
+    };
+    response: ReviewSummary;
+  };
+  'coded-values': { request: { readonly field: string }; response: CodedValues | null };
+  'apply-value-map': {
+    request: { readonly field: string; readonly map: Readonly<Record<string, string>> };
+    response: ReviewSummary;
+  };
+  undo: { request: Record<never, never>; response: ReviewSummary };
+  redo: { request: Record<never, never>; response: ReviewSummary };
+  'set-policy': { request: { readonly policy: SubmitPolicy }; response: ReviewSummary };
+  'rejected-report': { request: Record<never, never>; response: string };
+}
+
+export type CommandName = keyof WorkerCommands;
+export type RequestOf<K extends CommandName> = WorkerCommands[K]['request'];
+export type ResponseOf<K extends CommandName> = WorkerCommands[K]['response'];
+
+/** A command as posted to the worker: its name, the request's id and its fields. */
+export type RequestMessage<K extends CommandName = CommandName> = {
+  [C in K]: { readonly id: number; readonly type: C } & RequestOf<C>;
+}[K];
+export type WorkerRequest = RequestMessage;
+
+/** A command's answer: the worker names the command it answers, with the value it gives. */
+export type ResultMessage<K extends CommandName = CommandName> = {
+  [C in K]: {
+    readonly id: number;
+    readonly type: 'result';
+    readonly command: C;
+    readonly value: ResponseOf<C>;
+  };
+}[K];
+
+/** A command's request as posted: its name, its id and its fields. */
+export function requestMessage<K extends CommandName>(
+  command: K,
+  id: number,
+  body: RequestOf<K>,
+): RequestMessage<K> {
+  const messages: { [C in K]?: RequestMessage<C> } = {};
+  return (messages[command] = { ...body, id, type: command });
+}
+
+/** For each command, the function its answer goes to (the client keeps one per request). */
+export type AnswerHandlers = { [C in CommandName]?: (value: ResponseOf<C>) => void };
+
+/**
+ * Hands a result to the handler of the command it answers; false when there is none (an answer
+ * to another command than the one asked). Typed per command, so no answer is cast.
+ */
+export function deliverAnswer<K extends CommandName>(
+  message: ResultMessage<K>,
+  handlers: AnswerHandlers,
+): boolean {
+  const handler = handlers[message.command];
+  if (!handler) return false;
+  handler(message.value);
+  return true;
+}
+
+/** What each command of the worker does, typed from the command map. */
+export type CommandHandlers<Context> = {
+  [C in CommandName]: (
+    request: RequestMessage<C>,
+    context: Context,
+  ) => Promise<ResponseOf<C>> | ResponseOf<C>;
+};
+
+/** Runs the handler of a request's command and wraps its value as that command's answer. */
+export async function answerRequest<K extends CommandName, Context>(
+  request: RequestMessage<K>,
+  handlers: CommandHandlers<Context>,
+  context: Context,
+): Promise<ResultMessage<K>> {
+  const handler = handlers[request.type];
+  const value = await handler(request, context);
+  return resultOf(request, value);
+}
+
+function resultOf<K extends CommandName>(
+  request: RequestMessage<K>,
+  value: ResponseOf<K>,
+): ResultMessage<K> {
+  const answers: { [C in K]?: ResultMessage<C> } = {};
+  return (answers[request.type] = {
+    id: request.id,
+    type: 'result',
+    command: request.type,
+    value,
+  });
+}
 
 /** Stops the request `target` at its next pause; what it built so far is dropped. */
 export interface CancelMessage {
@@ -161,7 +237,7 @@ export interface CancelMessage {
 export type WorkerInbound = WorkerRequest | CancelMessage;
 
 export type WorkerResponse =
-  | { readonly id: number; readonly type: 'result'; readonly value: unknown }
+  | ResultMessage
   | { readonly id: number; readonly type: 'preview'; readonly value: FileSummary }
   | { readonly id: number; readonly type: 'progress'; readonly value: ReadProgress }
   | {

@@ -27,13 +27,20 @@ function harness() {
   const posted: WorkerResponse[] = [];
   const started: number[] = [];
   const receive = serveRequests(
-    async (request, isCancelled) => {
+    async (request, isCancelled): Promise<WorkerResponse> => {
       started.push(request.id);
+      // The queue carries any answer; the report command's string stands for all of them.
+      const answer = (value: string): WorkerResponse => ({
+        id: request.id,
+        type: 'result',
+        command: 'rejected-report',
+        value,
+      });
       if (request.type === 'validate') {
         const slices = Object.keys(request.mapping).length > 0 ? 400 : 20;
-        return runCooperatively(slowCheck(slices), { isCancelled, sliceMs: 10 });
+        return answer(await runCooperatively(slowCheck(slices), { isCancelled, sliceMs: 10 }));
       }
-      return `answer ${request.id}`;
+      return answer(`answer ${request.id}`);
     },
     (message) => posted.push(message),
   );
@@ -54,8 +61,8 @@ describe('serveRequests', () => {
     const { receive, started, answered } = harness();
     receive(validate(1));
     receive(summary(2));
-    expect(await answered(2)).toEqual({ id: 2, type: 'result', value: 'answer 2' });
-    expect(await answered(1)).toEqual({ id: 1, type: 'result', value: 'checked' });
+    expect(await answered(2)).toEqual({ id: 2, type: 'result', command: 'rejected-report', value: 'answer 2' });
+    expect(await answered(1)).toEqual({ id: 1, type: 'result', command: 'rejected-report', value: 'checked' });
     expect(started).toEqual([1, 2]);
   });
 
@@ -65,7 +72,7 @@ describe('serveRequests', () => {
     receive(summary(2));
     setTimeout(() => receive({ type: 'cancel', target: 1 }), 20);
     expect(await answered(1)).toMatchObject({ id: 1, type: 'error', cancelled: true });
-    expect(await answered(2)).toEqual({ id: 2, type: 'result', value: 'answer 2' });
+    expect(await answered(2)).toEqual({ id: 2, type: 'result', command: 'rejected-report', value: 'answer 2' });
     expect(posted.filter((m) => m.id === 1)).toHaveLength(1);
   });
 
@@ -75,7 +82,7 @@ describe('serveRequests', () => {
     receive(validate(2));
     receive({ type: 'cancel', target: 2 });
     expect(await answered(2)).toMatchObject({ type: 'error', cancelled: true });
-    expect(await answered(1)).toMatchObject({ type: 'result', value: 'checked' });
+    expect(await answered(1)).toMatchObject({ type: 'result', command: 'rejected-report', value: 'checked' });
     expect(started).toEqual([1]);
   });
 
@@ -87,7 +94,7 @@ describe('serveRequests', () => {
     receive({ type: 'cancel', target: 1 });
     // The id is reused on purpose: the stale cancel must not reach the new request.
     receive(validate(1));
-    expect(await answered(1)).toMatchObject({ type: 'result', value: 'checked' });
+    expect(await answered(1)).toMatchObject({ type: 'result', command: 'rejected-report', value: 'checked' });
   });
 
   it('reports a failure of the work as an error, not a cancel', async () => {

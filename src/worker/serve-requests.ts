@@ -5,10 +5,11 @@
 import { TaskCancelled } from './cooperative';
 import type { WorkerInbound, WorkerRequest, WorkerResponse } from './protocol';
 
+/** Answers one request with its result message (see `answerRequest` in the protocol). */
 export type RequestHandler = (
   request: WorkerRequest,
   isCancelled: () => boolean,
-) => Promise<unknown> | unknown;
+) => Promise<WorkerResponse>;
 
 export function serveRequests(
   handle: RequestHandler,
@@ -22,8 +23,7 @@ export function serveRequests(
     const isCancelled = () => cancelled.has(request.id);
     try {
       if (isCancelled()) throw new TaskCancelled();
-      const value = await handle(request, isCancelled);
-      post({ id: request.id, type: 'result', value });
+      post(await handle(request, isCancelled));
     } catch (error) {
       post({
         id: request.id,
