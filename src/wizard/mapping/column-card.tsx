@@ -1,6 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { KeyboardEvent } from 'react';
-import { CellText } from '../preview/cell-text';
+import { CellText } from '../shared/cell-text';
 
 interface Props {
   readonly id: string;

@@ -1,6 +1,6 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { FieldSource } from '../../domain/mapping/mapping';
-import { shortTitle } from '../preview/cell-text';
+import { shortTitle } from '../shared/cell-text';
 import { ValueInput, valueKindOf, valueProblem } from '../shared/value-input';
 
 export interface TargetField {

@@ -5,7 +5,7 @@ import type { StepHeading } from '../step-props';
 import type { FileReaderState } from '../use-file-reader';
 import { ReadingControls } from './reading-controls';
 import { StepActions } from '../step-actions';
-import { CellText } from './cell-text';
+import { CellText } from '../shared/cell-text';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;

@@ -24,7 +24,7 @@ import {
 } from 'react';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow, ReviewSummary } from '../../worker/protocol';
-import { CellText, shortTitle } from '../preview/cell-text';
+import { CellText, shortTitle } from '../shared/cell-text';
 import { cellProblems } from './review-text';
 import { useReviewRows } from './use-review-rows';
 
