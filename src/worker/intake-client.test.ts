@@ -62,7 +62,12 @@ describe('IntakeClient.validate', () => {
     await expect(ahead).rejects.toBeInstanceOf(IntakeCancelled);
     await tick();
     expect(worker.requests('cancel')).toEqual([]);
-    worker.answer({ id: worker.requests('validate')[0]!.id, type: 'result', command: 'validate', value: summary });
+    worker.answer({
+      id: worker.requests('validate')[0]!.id,
+      type: 'result',
+      command: 'validate',
+      value: summary,
+    });
     await expect(review).resolves.toBe(summary);
     expect(worker.requests('validate')).toHaveLength(1);
   });
@@ -101,7 +106,12 @@ describe('IntakeClient.validate', () => {
     const client = new IntakeClient();
     const worker = FakeWorker.last!;
     const first = client.validate(mapping);
-    worker.answer({ id: worker.requests('validate')[0]!.id, type: 'result', command: 'validate', value: summary });
+    worker.answer({
+      id: worker.requests('validate')[0]!.id,
+      type: 'result',
+      command: 'validate',
+      value: summary,
+    });
     await first;
     void client.validate(mapping);
     expect(worker.requests('validate')).toHaveLength(2);

@@ -61,8 +61,18 @@ describe('serveRequests', () => {
     const { receive, started, answered } = harness();
     receive(validate(1));
     receive(summary(2));
-    expect(await answered(2)).toEqual({ id: 2, type: 'result', command: 'rejected-report', value: 'answer 2' });
-    expect(await answered(1)).toEqual({ id: 1, type: 'result', command: 'rejected-report', value: 'checked' });
+    expect(await answered(2)).toEqual({
+      id: 2,
+      type: 'result',
+      command: 'rejected-report',
+      value: 'answer 2',
+    });
+    expect(await answered(1)).toEqual({
+      id: 1,
+      type: 'result',
+      command: 'rejected-report',
+      value: 'checked',
+    });
     expect(started).toEqual([1, 2]);
   });
 
@@ -72,7 +82,12 @@ describe('serveRequests', () => {
     receive(summary(2));
     setTimeout(() => receive({ type: 'cancel', target: 1 }), 20);
     expect(await answered(1)).toMatchObject({ id: 1, type: 'error', cancelled: true });
-    expect(await answered(2)).toEqual({ id: 2, type: 'result', command: 'rejected-report', value: 'answer 2' });
+    expect(await answered(2)).toEqual({
+      id: 2,
+      type: 'result',
+      command: 'rejected-report',
+      value: 'answer 2',
+    });
     expect(posted.filter((m) => m.id === 1)).toHaveLength(1);
   });
 
@@ -82,7 +97,11 @@ describe('serveRequests', () => {
     receive(validate(2));
     receive({ type: 'cancel', target: 2 });
     expect(await answered(2)).toMatchObject({ type: 'error', cancelled: true });
-    expect(await answered(1)).toMatchObject({ type: 'result', command: 'rejected-report', value: 'checked' });
+    expect(await answered(1)).toMatchObject({
+      type: 'result',
+      command: 'rejected-report',
+      value: 'checked',
+    });
     expect(started).toEqual([1]);
   });
 
@@ -94,7 +113,11 @@ describe('serveRequests', () => {
     receive({ type: 'cancel', target: 1 });
     // The id is reused on purpose: the stale cancel must not reach the new request.
     receive(validate(1));
-    expect(await answered(1)).toMatchObject({ type: 'result', command: 'rejected-report', value: 'checked' });
+    expect(await answered(1)).toMatchObject({
+      type: 'result',
+      command: 'rejected-report',
+      value: 'checked',
+    });
   });
 
   it('reports a failure of the work as an error, not a cancel', async () => {
