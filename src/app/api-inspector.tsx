@@ -158,7 +158,7 @@ export function ApiInspectorLink({ onOpen }: { readonly onOpen: () => void }) {
         });
       }}
     >
-      Show the API calls ({exchanges.length})
+      Show the API calls <span className="call-count">({exchanges.length})</span>
     </a>
   );
 }

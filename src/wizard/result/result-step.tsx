@@ -94,6 +94,13 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
       )}
       <table className="parts-table">
         <caption className="visually-hidden">What each part sent and Whispir's answer</caption>
+        <colgroup>
+          <col className="col-part" />
+          <col className="col-rows" />
+          <col />
+          <col />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Part</th>

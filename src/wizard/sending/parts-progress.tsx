@@ -68,6 +68,14 @@ export function PartsProgress({
       <progress id="send-progress" max={summary.parts} value={summary.accepted} />
       <table className="parts-table">
         <caption className="visually-hidden">Each part and what happened to it</caption>
+        {/* Fixed widths: the texts change as parts go, and the columns must not move with them. */}
+        <colgroup>
+          <col className="col-part" />
+          <col className="col-rows" />
+          <col />
+          <col />
+          {withButtons && <col />}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Part</th>
