@@ -5,7 +5,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The wizard's step folders, one per step on screen. */
-const STEP_FOLDERS = ['upload', 'preview', 'mapping', 'review', 'options', 'sending', 'result'];
+const STEP_FOLDERS = [
+  'choose-file',
+  'check-rows',
+  'match-columns',
+  'review-rows',
+  'settings',
+  'sending',
+  'result',
+];
 
 export default tseslint.config(
   {
@@ -61,7 +69,7 @@ export default tseslint.config(
   })),
   {
     // The engine, the worker and the API calls know nothing of the screens.
-    files: ['src/worker/**/*.ts', 'src/submit/**/*.ts', 'src/api/**/*.ts', 'src/proxy/**/*.ts'],
+    files: ['src/worker/**/*.ts', 'src/submission/**/*.ts', 'src/api/**/*.ts', 'src/proxy/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

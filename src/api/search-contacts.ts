@@ -4,7 +4,7 @@ import {
   isSameContact,
   searchQueryFor,
   type SentContact,
-} from '../domain/submit/verification';
+} from '../domain/submission/verification';
 import { linkSchema } from '../domain/whispir/api-schemas';
 import { MEDIA_TYPES } from '../domain/whispir/media-types';
 import { whispirRequest, workspacePath } from './whispir-http';

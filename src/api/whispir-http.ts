@@ -9,7 +9,7 @@ import {
   APP_REQUEST_HEADER_VALUE,
   PROXY_REFUSED_HEADER,
 } from '../config/proxy-contract';
-import { redactSecretParamsInText } from '../domain/submit/url-secrets';
+import { redactSecretParamsInText } from '../domain/whispir/url-secrets';
 import { apiErrorSchema } from '../domain/whispir/api-schemas';
 
 export const WHISPIR_BASE = '/api/whispir';

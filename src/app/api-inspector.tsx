@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { apiLog, type LoggedExchange } from '../api/api-log';
 import { TARGET_URL } from '../config/build-info';
-import { REDACTED, redactHeaders, shortenBase64InJson, toCurl } from '../domain/submit/curl';
+import { REDACTED, redactHeaders, shortenBase64InJson, toCurl } from '../domain/inspector/curl';
 
 /** Headers the proxy adds on the server; the browser never sees their values. */
 const PROXY_HEADERS = { 'x-api-key': REDACTED, Authorization: REDACTED };

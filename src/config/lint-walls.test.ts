@@ -18,12 +18,12 @@ describe('the walls between rooms', () => {
     [
       'a step importing another step',
       'src/wizard/result/x.tsx',
-      "import { ReviewStep } from '../review/review-step';",
+      "import { ReviewStep } from '../review-rows/review-step';",
     ],
     [
       'a step importing another step’s helper',
-      'src/wizard/review/x.ts',
-      "import { openingMapping } from '../mapping/column-samples';",
+      'src/wizard/review-rows/x.ts',
+      "import { openingMapping } from '../match-columns/column-samples';",
     ],
     [
       'the worker importing the UI',
@@ -32,7 +32,7 @@ describe('the walls between rooms', () => {
     ],
     [
       'the engine importing the UI',
-      'src/submit/x.ts',
+      'src/submission/x.ts',
       "import { SendingStep } from '../wizard/sending/sending-step';",
     ],
     ['an API call importing the app', 'src/api/x.ts', "import { App } from '../app/app';"],

@@ -3,7 +3,7 @@
  * (API key, password, token, Basic credential), raw or URL-encoded, and the value of any
  * `apikey=`-like parameter in a link (Whispir's links may carry one, docs/whispir-api.md §A12).
  */
-import { redactSecretParamsInText } from '../domain/submit/url-secrets.ts';
+import { redactSecretParamsInText } from '../domain/whispir/url-secrets.ts';
 
 export const REDACTED = '‹redacted›';
 

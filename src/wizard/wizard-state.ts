@@ -6,8 +6,8 @@ import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ImportMode } from '../domain/whispir/import-modes';
 import type { ResourceFormat } from '../domain/resource/formats';
 import type { SandboxImport } from '../domain/whispir/api-schemas';
-import type { SubmissionJob } from '../domain/submit/submission-job';
-import type { PartVerification } from '../domain/submit/verification';
+import type { SubmissionJob } from '../domain/submission/submission-job';
+import type { PartVerification } from '../domain/submission/verification';
 import type { FileSummary, RowAccountingCounts, UploadSummary } from '../worker/protocol';
 
 export interface ImportSettings {

@@ -14,7 +14,7 @@ import {
 import { ROWS_PER_STEP, pauseAt, progressOf, runSteps, type Steps } from '../domain/progress/steps';
 import { formatCount, type RowProblem } from '../domain/validation/problems';
 import { fieldLabel } from '../domain/validation/rules';
-import { planSubmission, type SubmitPolicy } from '../domain/validation/submission';
+import { planSubmission, type SubmitPolicy } from '../domain/validation/submit-policy';
 import { codedKindOf, proposeCodedValue } from '../domain/validation/coded-values';
 import {
   DuplicateIndex,

@@ -9,7 +9,7 @@ import type {
   RowProblemCode,
   RowProblemSeverity,
 } from '../domain/validation/problems';
-import type { SubmitPolicy } from '../domain/validation/submission';
+import type { SubmitPolicy } from '../domain/validation/submit-policy';
 
 export type { FixKind, FixSummary, SubmitPolicy };
 

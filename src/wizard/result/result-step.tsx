@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { IS_SANDBOX } from '../../config/build-info';
-import { describeVerification } from '../../domain/submit/verification';
-import { createJournal } from '../../submit/journal';
+import { describeVerification } from '../../domain/submission/verification';
+import { createJournal } from '../../submission/journal';
 import { downloadRowsSent } from '../shared/journal-downloads';
-import { sendLocks } from '../../submit/send-lock';
+import { sendLocks } from '../../submission/send-lock';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { FileSummary } from '../../worker/protocol';
 import { RejectedReportButton } from '../shared/rejected-report-button';

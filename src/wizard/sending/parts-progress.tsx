@@ -2,9 +2,9 @@ import {
   summariseJob,
   type PartState,
   type SubmissionJob,
-} from '../../domain/submit/submission-job';
+} from '../../domain/submission/submission-job';
 
-/** What a search of the workspace found of one part (src/domain/submit/verification.ts). */
+/** What a search of the workspace found of one part (src/domain/submission/verification.ts). */
 export interface PartProof {
   /** "Found 20 of 20 sampled contacts in Sales Team." */
   readonly text: string;

@@ -3,9 +3,9 @@ import {
   recoverInterruptedJob,
   summariseJob,
   type SubmissionJob,
-} from '../../domain/submit/submission-job';
-import { createPacer } from '../../submit/pacer';
-import { RUNNING_ELSEWHERE, sendLocks } from '../../submit/send-lock';
+} from '../../domain/submission/submission-job';
+import { createPacer } from '../../submission/pacer';
+import { RUNNING_ELSEWHERE, sendLocks } from '../../submission/send-lock';
 import { downloadRowsNotSent } from '../shared/journal-downloads';
 import { PartsProgress } from './parts-progress';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';

@@ -1,6 +1,6 @@
 import { waitForSandboxImport } from '../../api/get-sandbox-import';
 import { IS_SANDBOX } from '../../config/build-info';
-import type { SubmissionJob } from '../../domain/submit/submission-job';
+import type { SubmissionJob } from '../../domain/submission/submission-job';
 import type { SubmitOutcome } from '../wizard-state';
 
 /** The result of a job: its accepted parts, with the sandbox's report of each when there is one. */

@@ -12,11 +12,11 @@ import {
   summariseJob,
   unsentParts,
   type SubmissionJob,
-} from '../../domain/submit/submission-job';
-import { describeVerification } from '../../domain/submit/verification';
-import { createPacer } from '../../submit/pacer';
-import { RUNNING_ELSEWHERE, sendLocks } from '../../submit/send-lock';
-import { proposalFor } from '../../submit/verify-part';
+} from '../../domain/submission/submission-job';
+import { describeVerification } from '../../domain/submission/verification';
+import { createPacer } from '../../submission/pacer';
+import { RUNNING_ELSEWHERE, sendLocks } from '../../submission/send-lock';
+import { proposalFor } from '../../submission/verify-part';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { FileSummary, UploadSummary } from '../../worker/protocol';
 import { StepActions } from '../step-actions';

@@ -2,12 +2,12 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { createImport } from '../../api/create-import';
 import { createResource } from '../../api/create-resource';
 import { describeTimeLeft } from '../../domain/progress/estimate';
-import { markPartDone, type SubmissionJob } from '../../domain/submit/submission-job';
-import { createJournal } from '../../submit/journal';
-import type { Pacer } from '../../submit/pacer';
-import { runSubmission } from '../../submit/run-submission';
-import { sendLocks } from '../../submit/send-lock';
-import { sleep } from '../../submit/sleep';
+import { markPartDone, type SubmissionJob } from '../../domain/submission/submission-job';
+import { createJournal } from '../../submission/journal';
+import type { Pacer } from '../../submission/pacer';
+import { runSubmission } from '../../submission/run-submission';
+import { sendLocks } from '../../submission/send-lock';
+import { sleep } from '../../submission/sleep';
 
 const rowsAccepted = (job: SubmissionJob) =>
   job.parts.reduce((sum, part) => sum + (part.status === 'accepted' ? part.rowCount : 0), 0);

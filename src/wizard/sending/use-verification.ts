@@ -1,6 +1,6 @@
 /**
  * The proof from Whispir, per part: a sample of the part's rows searched for in the workspace
- * (src/submit/verify-part.ts), paced with the import's requests. Used after a part is accepted,
+ * (src/submission/verify-part.ts), paced with the import's requests. Used after a part is accepted,
  * and for a part whose answer was lost, to propose what to do.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -8,12 +8,12 @@ import { searchContact } from '../../api/search-contacts';
 import type { ResourceMimeType } from '../../domain/resource/formats';
 import { readPartFile } from '../../domain/export/rows-not-sent';
 import { decodeBase64Utf8 } from '../../domain/resource/build-resource';
-import type { SubmissionJob } from '../../domain/submit/submission-job';
-import { contactsOfPart, type PartVerification } from '../../domain/submit/verification';
-import type { Journal } from '../../submit/journal';
-import type { Pacer } from '../../submit/pacer';
-import { sleep } from '../../submit/sleep';
-import { verifyPart, type VerifyOptions } from '../../submit/verify-part';
+import type { SubmissionJob } from '../../domain/submission/submission-job';
+import { contactsOfPart, type PartVerification } from '../../domain/submission/verification';
+import type { Journal } from '../../submission/journal';
+import type { Pacer } from '../../submission/pacer';
+import { sleep } from '../../submission/sleep';
+import { verifyPart, type VerifyOptions } from '../../submission/verify-part';
 
 export interface VerificationTimes {
   /** How long to keep looking after an accepted import. */

@@ -10,8 +10,8 @@ import {
   unsentParts,
   type SubmissionMimeType,
   type SubmissionJob,
-} from '../../domain/submit/submission-job';
-import type { Journal } from '../../submit/journal';
+} from '../../domain/submission/submission-job';
+import type { Journal } from '../../submission/journal';
 import { downloadFile } from '../download';
 
 async function partTexts(journal: Journal, jobId: string, parts: readonly number[]) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { sendLocks } from '../../submit/send-lock';
+import { sendLocks } from '../../submission/send-lock';
 
 /** How often a waiting tab looks whether the other tab has finished sending. */
 const LOCK_POLL_MS = 750;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJob, type SubmissionJob } from '../domain/submit/submission-job';
+import { createJob, type SubmissionJob } from '../domain/submission/submission-job';
 import { createJournal, unsentParts, type JournalStorage } from './journal';
 import { createMemoryStorage } from './memory-storage';
 

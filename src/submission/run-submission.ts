@@ -17,13 +17,13 @@ import {
   describeUploadGaveUp,
   describeUploadRefused,
   type FailureDetail,
-} from '../domain/submit/part-messages';
+} from '../domain/submission/part-messages';
 import {
   backoffDelay,
   classifyFailure,
   isRateLimited,
   type RequestKind,
-} from '../domain/submit/retry-policy';
+} from '../domain/submission/retry-policy';
 import {
   freezeJob,
   isResumable,
@@ -31,7 +31,7 @@ import {
   updatePart,
   type PartState,
   type SubmissionJob,
-} from '../domain/submit/submission-job';
+} from '../domain/submission/submission-job';
 
 export {
   createJob,
@@ -44,7 +44,7 @@ export {
   type PartState,
   type PartStatus,
   type SubmissionJob,
-} from '../domain/submit/submission-job';
+} from '../domain/submission/submission-job';
 
 export interface SubmissionDeps {
   /** The part's file, from the worker or the journal. */

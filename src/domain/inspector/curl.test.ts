@@ -9,7 +9,7 @@ import {
   toCurl,
   type InspectedRequest,
 } from './curl';
-import { redactUrlSecrets, removeUrlSecrets } from './url-secrets';
+import { redactUrlSecrets, removeUrlSecrets } from '../whispir/url-secrets';
 
 const RESOURCE_TYPE = 'application/vnd.whispir.resource-v1+json';
 const IMPORT_TYPE = 'application/vnd.whispir.importcontact-v1+json';

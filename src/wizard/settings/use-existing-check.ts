@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { searchContact } from '../../api/search-contacts';
-import { SAMPLE_BEFORE_SENDING } from '../../domain/submit/verification';
-import { createPacer } from '../../submit/pacer';
+import { SAMPLE_BEFORE_SENDING } from '../../domain/submission/verification';
+import { createPacer } from '../../submission/pacer';
 import type { IntakeClient } from '../../worker/intake-client';
 
 export type ExistingCheck =

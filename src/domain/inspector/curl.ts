@@ -7,7 +7,7 @@
 import { decodeBase64Utf8 as decodeValidBase64Utf8 } from '../resource/build-resource';
 import { APP_REQUEST_HEADER } from '../../config/proxy-contract';
 import { MEDIA_TYPES } from '../whispir/media-types';
-import { redactUrlSecrets, removeUrlSecrets } from './url-secrets';
+import { redactUrlSecrets, removeUrlSecrets } from '../whispir/url-secrets';
 
 export interface InspectedRequest {
   readonly method: string;

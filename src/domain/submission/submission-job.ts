@@ -7,7 +7,7 @@
 import type { PartPlan } from '../resource/parts';
 import type { ImportMode } from '../whispir/import-modes';
 import { describeInterruptedImport, describeMarkedDone } from './part-messages';
-import { removeUrlSecrets } from './url-secrets';
+import { removeUrlSecrets } from '../whispir/url-secrets';
 
 export type PartStatus =
   | 'pending'

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { searchContact } from '../api/search-contacts';
-import type { SentContact } from '../domain/submit/verification';
+import type { SentContact } from '../domain/submission/verification';
 import { createFakeContactSearch } from './fake-whispir';
 import { proposalFor, verifyPart, type VerifyDeps } from './verify-part';
 

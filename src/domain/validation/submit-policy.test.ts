@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planSubmission, type SubmissionInput } from './submission';
+import { planSubmission, type SubmissionInput } from './submit-policy';
 
 const rows = (...numbers: number[]) => new Set(numbers);
 

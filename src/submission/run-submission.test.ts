@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../domain/submit/retry-policy';
+import { backoffDelay } from '../domain/submission/retry-policy';
 import { createPacer } from './pacer';
 import {
   createFakeWhispir,

@@ -9,16 +9,20 @@
  * the job is deleted.
  */
 import { createStore, del, get, keys, set } from 'idb-keyval';
-import { partBodySchema, submissionJobSchema, type PartBody } from '../domain/submit/job-schema';
+import {
+  partBodySchema,
+  submissionJobSchema,
+  type PartBody,
+} from '../domain/submission/job-schema';
 import {
   recoverInterruptedJob,
   summariseJob,
   sanitiseJob,
   type SubmissionJob,
-} from '../domain/submit/submission-job';
+} from '../domain/submission/submission-job';
 import { z } from 'zod';
 
-export { unsentParts } from '../domain/submit/submission-job';
+export { unsentParts } from '../domain/submission/submission-job';
 
 /** The four operations the journal needs; idb-keyval in the app, a Map in tests. */
 export interface JournalStorage {

@@ -9,7 +9,7 @@ import {
   spreadSample,
   type PartVerification,
   type SentContact,
-} from '../domain/submit/verification';
+} from '../domain/submission/verification';
 import { abortReason } from './sleep';
 
 export interface FoundContact {
