@@ -3,7 +3,8 @@
  * every call in order and counts, per part, the imports that got past the gateway (the ones
  * that could have created contacts). Test support only; nothing in the app imports it.
  */
-import type { SubmissionDeps, SubmissionJob } from './run-submission';
+import type { SubmissionJob } from '../domain/submission/submission-job';
+import type { SubmissionDeps } from './run-submission';
 
 /** 'ok', or a failure: `processed` says whether Whispir did the work before failing. */
 export type Outcome =

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createJob, type SubmissionJob } from '../domain/submission/submission-job';
-import { createJournal, unsentParts, type JournalStorage } from './journal';
+import { unsentParts } from '../domain/submission/submission-job';
+import { createJournal, type JournalStorage } from './journal';
 import { createMemoryStorage } from './memory-storage';
 
 const makeJob = (id: string, createdAt = '2026-11-29T17:00:00.000Z'): SubmissionJob =>

@@ -22,8 +22,6 @@ import {
 } from '../domain/submission/submission-job';
 import { z } from 'zod';
 
-export { unsentParts } from '../domain/submission/submission-job';
-
 /** The four operations the journal needs; idb-keyval in the app, a Map in tests. */
 export interface JournalStorage {
   get(key: string): Promise<unknown>;

@@ -14,11 +14,11 @@ import {
 import {
   createJob,
   markPartDone,
-  runSubmission,
   summariseJob,
   type PartState,
   type SubmissionJob,
-} from './run-submission';
+} from '../domain/submission/submission-job';
+import { runSubmission } from './run-submission';
 
 const makeJob = (parts = 3, importMode: SubmissionJob['importMode'] = 'duplicate') =>
   createJob({

@@ -33,19 +33,6 @@ import {
   type SubmissionJob,
 } from '../domain/submission/submission-job';
 
-export {
-  createJob,
-  markPartDone,
-  recoverInterruptedJob,
-  summariseJob,
-  unsentParts,
-  type CreateJobInput,
-  type JobSummary,
-  type PartState,
-  type PartStatus,
-  type SubmissionJob,
-} from '../domain/submission/submission-job';
-
 export interface SubmissionDeps {
   /** The part's file, from the worker or the journal. */
   getPartBody(part: number): Promise<{ name: string; base64: string }>;

@@ -2,8 +2,8 @@
  * Messages between the UI and the intake worker. Rows stay in the worker; the UI receives
  * summaries and the windows of rows it shows.
  */
-import type { IntakeOverrides } from '../domain/intake/read-table';
-import type { Detection, IntakeProblem } from '../domain/intake';
+import type { IntakeProblem } from '../domain/intake/problems';
+import type { Detection, IntakeOverrides } from '../domain/intake/read-table';
 import type { IntakeFormat } from '../domain/intake/format';
 import type { SheetInfo } from '../domain/intake/workbook';
 import type { ColumnMapping } from '../domain/mapping/mapping';

@@ -37,8 +37,8 @@ import {
   CHANNEL_KEYS,
   CONTACT_FIELDS,
   findContactField,
+  groupedFields,
   type ContactField,
-  type FieldGroup,
 } from '../../domain/whispir/contact-fields';
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
@@ -109,14 +109,6 @@ const storeShowKeys = (show: boolean) => {
 };
 const hasValue = (source: FieldSource | undefined) =>
   source?.kind === 'column' || (source?.kind === 'constant' && source.value.trim().length > 0);
-const GROUP_ORDER: FieldGroup[] = [
-  'Name',
-  'Work contact',
-  'Personal contact',
-  'Address',
-  'Organisation',
-  'Other',
-];
 const pickFields = (keys: readonly string[]) =>
   keys.map((key) => findContactField(key)).filter((field): field is ContactField => Boolean(field));
 const columnId = (index: number) => `column-${index}`;
@@ -304,10 +296,7 @@ export function MappingStep(props: Props) {
   const requiredFields = pickFields(REQUIRED_SECTION);
   const channelFields = pickFields(CHANNEL_SECTION);
   const shown = new Set<string>([...REQUIRED_SECTION, ...CHANNEL_SECTION]);
-  const otherGroups = GROUP_ORDER.map((group) => ({
-    group,
-    fields: CONTACT_FIELDS.filter((field) => field.group === group && !shown.has(field.key)),
-  })).filter((entry) => entry.fields.length > 0);
+  const otherGroups = groupedFields(CONTACT_FIELDS.filter((field) => !shown.has(field.key)));
   const customTargets: TargetField[] = customFields.map((name) => ({
     key: customFieldKey(name),
     label: `${name} (custom)`,
