@@ -1,66 +1,26 @@
-import {
-  DndContext,
-  DragOverlay,
-  PointerSensor,
-  pointerWithin,
-  rectIntersection,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
-} from '@dnd-kit/core';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { MAX_COLUMN_CARDS, MAX_SUGGESTED_COLUMNS } from '../../config/limits';
-import { useForm, useWatch } from 'react-hook-form';
-import {
-  customFieldKey,
-  customFieldName,
-  isCustomFieldKey,
-} from '../../domain/mapping/custom-fields';
-import {
-  checkMappingRules,
-  mappingNotes,
-  type ColumnMapping,
-  type FieldSource,
-} from '../../domain/mapping/mapping';
-import {
-  createMappingFormSchema,
-  type MappingFormValue,
-} from '../../domain/mapping/mapping-schema';
-import { applySavedMapping, type SavedMapping } from '../../domain/mapping/saved-mappings';
+import { DndContext, DragOverlay } from '@dnd-kit/core';
+import { useMemo, useState } from 'react';
+import { MAX_SUGGESTED_COLUMNS } from '../../config/limits';
+import { customFieldKey } from '../../domain/mapping/custom-fields';
+import { checkMappingRules, mappingNotes, type ColumnMapping } from '../../domain/mapping/mapping';
 import { checkColumnFit } from '../../domain/mapping/sniff-values';
 import { suggestConstants } from '../../domain/mapping/suggest-constants';
-import {
-  CHANNEL_KEYS,
-  CONTACT_FIELDS,
-  findContactField,
-  groupedFields,
-  type ContactField,
-} from '../../domain/whispir/contact-fields';
+import { CHANNEL_KEYS, CONTACT_FIELDS, groupedFields } from '../../domain/whispir/contact-fields';
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
 import { ColumnCard, ColumnCardBody } from './column-card';
-import {
-  automaticMapping,
-  columnSamples,
-  columnValues,
-  fileSuggestions,
-  openingMapping,
-  rememberedMapping,
-} from './column-samples';
+import { columnSamples, columnValues, fileSuggestions } from './column-samples';
 import { CustomFieldAdder } from './custom-field-adder';
 import { FieldTarget, type TargetField } from './field-target';
+import { CHANNEL_SECTION, HINTS, REQUIRED_SECTION, hasValue, pickFields } from './mapping-sections';
+import { labelOf, percent, savedMappingName } from './mapping-text';
 import { SavedMappingsBar } from './saved-mappings-bar';
+import { useCheckAhead } from './use-check-ahead';
+import { columnId, useColumnDrag } from './use-column-drag';
+import { useColumnFinder } from './use-column-finder';
 import { useKeyboardMove } from './use-keyboard-move';
-import {
-  AUTOMATIC_PREFIX,
-  loadSavedMappings,
-  storeSavedMappings,
-  upsertSavedMapping,
-} from './saved-mappings-store';
+import { useMappingForm } from './use-mapping-form';
+import { useShowFieldNames } from './use-show-field-names';
 import { StepActions } from '../step-actions';
 
 interface Props extends StepHeading {
@@ -73,73 +33,6 @@ interface Props extends StepHeading {
   readonly onCheckAhead?: (mapping: ColumnMapping, signal: AbortSignal) => void;
 }
 
-/**
- * What every contact needs: these four (a column, or one value for every row; Time zone may be
- * left to the review, which works one out for each row), and an email or mobile.
- */
-const REQUIRED_SECTION = ['firstName', 'lastName', 'workCountry', 'timezone'];
-/**
- * Any one of these is enough. Whispir's import also wants the Work mobile key in its field
- * mapping: when nothing feeds it, the wizard sends it an empty column (see `submit`).
- */
-const CHANNEL_SECTION = [
-  'workEmailAddress1',
-  'workMobilePhone1',
-  'personalEmailAddress1',
-  'personalMobilePhone1',
-];
-const HINTS: Readonly<Record<string, string>> = {
-  timezone:
-    'Whispir needs one for every contact. Without a column, the review works it out for each row.',
-};
-const SHOW_KEYS_STORAGE = 'whispir-import.show-field-names';
-const loadShowKeys = () => {
-  try {
-    return localStorage.getItem(SHOW_KEYS_STORAGE) === 'yes';
-  } catch {
-    return false;
-  }
-};
-const storeShowKeys = (show: boolean) => {
-  try {
-    localStorage.setItem(SHOW_KEYS_STORAGE, show ? 'yes' : 'no');
-  } catch {
-    // Storage disabled: the choice lasts as long as the page.
-  }
-};
-const hasValue = (source: FieldSource | undefined) =>
-  source?.kind === 'column' || (source?.kind === 'constant' && source.value.trim().length > 0);
-const pickFields = (keys: readonly string[]) =>
-  keys.map((key) => findContactField(key)).filter((field): field is ContactField => Boolean(field));
-const columnId = (index: number) => `column-${index}`;
-const labelOf = (key: string) =>
-  findContactField(key)?.label ??
-  (isCustomFieldKey(key) ? `${customFieldName(key)} (custom)` : key);
-const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
-const savedOn = (iso: string) => {
-  const date = new Date(iso);
-  const sameYear = date.getFullYear() === new Date().getFullYear();
-  return date.toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  });
-};
-/** "the mapping you used for staff.csv on 30 Nov", or "your mapping “Staff list” of 30 Nov". */
-const savedMappingName = (saved: SavedMapping) =>
-  saved.name.startsWith(AUTOMATIC_PREFIX)
-    ? `the mapping you used for ${saved.name.slice(AUTOMATIC_PREFIX.length)} on ${savedOn(saved.savedAt)}`
-    : `your mapping “${saved.name}” of ${savedOn(saved.savedAt)}`;
-
-// A drop lands where the pointer is; without pointer coordinates, on the field overlapped most.
-const collisionDetection: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  return hits.length > 0 ? hits : rectIntersection(args);
-};
-
-/** Pause in the mapping changes before the rows are checked in the background. */
-const CHECK_AHEAD_AFTER_MS = 400;
-
 export function MappingStep(props: Props) {
   const { headingRef, file, initialMapping, initialCustomFields, onBack, onContinue } = props;
   const { onCheckAhead } = props;
@@ -148,97 +41,37 @@ export function MappingStep(props: Props) {
     () => fileSuggestions(file, initialCustomFields ?? []),
     [file, initialCustomFields],
   );
-  const schema = useMemo(() => createMappingFormSchema({ columns: file.headers }), [file.headers]);
-  // A remembered mapping that fits every column is applied on arrival (not on coming back), said
-  // so, and can be undone.
-  const [remembered, setRemembered] = useState(() =>
-    initialMapping ? undefined : rememberedMapping(file)?.saved,
-  );
-  const [undone, setUndone] = useState(false);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  const { handleSubmit, setValue, control, formState, getValues } = useForm<MappingFormValue>({
-    defaultValues: {
-      mapping: { ...openingMapping(file, initialMapping, initialCustomFields) },
-      customFields: [
-        ...new Set([...(initialCustomFields ?? []), ...(remembered?.customFields ?? [])]),
-      ],
-    },
-    resolver: zodResolver(schema),
-  });
-  const mapping = useWatch({ control, name: 'mapping' });
-  const customFields = useWatch({ control, name: 'customFields' });
+  const {
+    mapping,
+    customFields,
+    submitted,
+    remembered,
+    undone,
+    noticeRef,
+    setSource,
+    assign,
+    addCustomField,
+    submit,
+    current,
+    applySaved,
+    undoRemembered,
+  } = useMappingForm({ file, initialMapping, initialCustomFields, onContinue });
   const [outcome, setOutcome] = useState('');
-  const [dragging, setDragging] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
-  const [find, setFind] = useState('');
-  const [showKeys, setShowKeys] = useState(loadShowKeys);
-  // The rows are checked in the background with the mapping as it stands (once the changes
-  // pause), so the review is ready when the user gets there; the review takes the check over.
-  // The opening mapping joins the check the preview started, in the same moment.
-  const opening = useRef(mapping);
-  useEffect(() => {
-    if (!onCheckAhead) return;
-    const controller = new AbortController();
-    const start = () => onCheckAhead(mapping, controller.signal);
-    const changed = mapping !== opening.current;
-    const timer = changed ? setTimeout(start, CHECK_AHEAD_AFTER_MS) : undefined;
-    if (!changed) start();
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [mapping, onCheckAhead]);
-
-  // Keyboard moves are our own (see useKeyboardMove); dnd-kit handles the pointer.
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
-
-  const setMapping = (next: ColumnMapping) =>
-    setValue('mapping', { ...next }, { shouldValidate: formState.isSubmitted });
-  const setSource = (key: string, source: FieldSource | undefined) => {
-    const next = { ...mapping };
-    if (source) next[key] = source;
-    else delete next[key];
-    setMapping(next);
-  };
-  const assign = (column: string, key: string): string => {
-    const previous = mapping[key];
-    setSource(key, { kind: 'column', column });
-    const label = labelOf(key);
-    return previous?.kind === 'column' && previous.column !== column
-      ? `${label} now takes column “${column}” instead of “${previous.column}”.`
-      : `${label} now takes column “${column}”.`;
-  };
-
-  const columnFromId = (id: string | number) =>
-    file.headers[Number(String(id).replace('column-', ''))];
-  const fieldFromId = (id: string | number | undefined) =>
-    id === undefined ? undefined : String(id).replace(/^field:/, '');
-  const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      `Picked up column ${columnFromId(active.id) ?? ''}. Use the arrow keys to move between fields, Space to drop, Escape to cancel.`,
-    onDragOver: ({ active, over }) =>
-      over
-        ? `Column ${columnFromId(active.id) ?? ''} is over ${labelOf(fieldFromId(over.id) ?? '')}.`
-        : `Column ${columnFromId(active.id) ?? ''} is not over a field.`,
-    onDragEnd: ({ active, over }) =>
-      over
-        ? `Dropped column ${columnFromId(active.id) ?? ''} on ${labelOf(fieldFromId(over.id) ?? '')}.`
-        : `Column ${columnFromId(active.id) ?? ''} was dropped outside the fields; nothing changed.`,
-    onDragCancel: ({ active }) =>
-      `Cancelled. Column ${columnFromId(active.id) ?? ''} was not moved.`,
-  };
-  const onDragStart = (event: DragStartEvent) => setDragging(columnFromId(event.active.id));
-  const onDragEnd = (event: DragEndEvent) => {
-    setDragging(undefined);
-    const column = columnFromId(event.active.id);
-    const key = fieldFromId(event.over?.id);
-    if (column && key) setOutcome(assign(column, key));
-  };
+  const [showKeys, setShowKeys] = useShowFieldNames();
+  const { find, setFind, wide, needle, found, cards, listedColumns } = useColumnFinder(
+    file.headers,
+  );
+  useCheckAhead(mapping, onCheckAhead);
+  const drag = useColumnDrag({
+    headers: file.headers,
+    onDrop: (column, key) => setOutcome(assign(column, key)),
+  });
 
   // Work mobile is not asked for on its own: the wizard fills Whispir's key itself when an email
   // or another mobile is matched, and "Map at least one email or mobile" says the rest.
-  const problems = formState.isSubmitted
+  const problems = submitted
     ? checkMappingRules(mapping, { columns: file.headers }).filter(
         (problem) => !(problem.code === 'missing-required' && problem.field === 'workMobilePhone1'),
       )
@@ -281,17 +114,6 @@ export function MappingStep(props: Props) {
     () => (country ? [country, ...fileCountries] : fileCountries),
     [country, fileCountries],
   );
-
-  // A wide file shows MAX_COLUMN_CARDS cards (10,000 froze the page); a search finds any column.
-  const wide = file.headers.length > MAX_COLUMN_CARDS;
-  const needle = find.trim().toLowerCase();
-  const found = needle
-    ? file.headers.flatMap((column, index) =>
-        column.toLowerCase().includes(needle) ? [{ column, index }] : [],
-      )
-    : file.headers.map((column, index) => ({ column, index }));
-  const cards = found.slice(0, MAX_COLUMN_CARDS);
-  const listedColumns = wide ? file.headers.slice(0, MAX_COLUMN_CARDS) : file.headers;
 
   const requiredFields = pickFields(REQUIRED_SECTION);
   const channelFields = pickFields(CHANNEL_SECTION);
@@ -350,38 +172,6 @@ export function MappingStep(props: Props) {
     </ul>
   );
 
-  const save = handleSubmit((values) => {
-    const entry = {
-      version: 1 as const,
-      name: `${AUTOMATIC_PREFIX}${file.fileName}`,
-      savedAt: new Date().toISOString(),
-      headers: [...file.headers],
-      mapping: values.mapping,
-      customFields: values.customFields,
-    };
-    storeSavedMappings(upsertSavedMapping(loadSavedMappings(), entry));
-    onContinue(values.mapping, values.customFields);
-  });
-  // Whispir's import wants the Work mobile key even for an email-only list: with an email or
-  // another mobile matched and nothing for Work mobile, it gets an empty column.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    const current = getValues('mapping');
-    if (!current.workMobilePhone1 && CHANNEL_KEYS.some((key) => hasValue(current[key])))
-      setValue('mapping', { ...current, workMobilePhone1: { kind: 'empty' } });
-    return save(event);
-  };
-
-  const undoRemembered = () => {
-    setValue('customFields', [...(initialCustomFields ?? [])]);
-    setMapping(automaticMapping(file, initialCustomFields));
-    setRemembered(undefined);
-    setUndone(true);
-    setOutcome('');
-  };
-  useEffect(() => {
-    if (undone) noticeRef.current?.focus();
-  }, [undone]);
-
   return (
     <form onSubmit={submit} noValidate>
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
@@ -397,7 +187,13 @@ export function MappingStep(props: Props) {
           {remembered ? (
             <>
               Applied {savedMappingName(remembered)} —{' '}
-              <button type="button" onClick={undoRemembered}>
+              <button
+                type="button"
+                onClick={() => {
+                  undoRemembered();
+                  setOutcome('');
+                }}
+              >
                 Undo
               </button>
             </>
@@ -413,16 +209,9 @@ export function MappingStep(props: Props) {
       <SavedMappingsBar
         headers={file.headers}
         applied={remembered}
-        current={() => ({
-          headers: [...file.headers],
-          mapping: getValues('mapping'),
-          customFields: getValues('customFields'),
-        })}
+        current={current}
         onApply={(saved) => {
-          setValue('customFields', [...new Set([...customFields, ...saved.customFields])]);
-          setMapping(applySavedMapping(saved, file.headers));
-          setRemembered(undefined);
-          setUndone(false);
+          applySaved(saved);
           setOutcome(`Applied the mapping “${saved.name}”.`);
         }}
         onMessage={setOutcome}
@@ -451,14 +240,7 @@ export function MappingStep(props: Props) {
           </ul>
         </section>
       )}
-      <DndContext
-        sensors={sensors}
-        collisionDetection={collisionDetection}
-        accessibility={{ announcements }}
-        onDragStart={onDragStart}
-        onDragEnd={onDragEnd}
-        onDragCancel={() => setDragging(undefined)}
-      >
+      <DndContext {...drag.context}>
         <div className="mapping-layout">
           <section aria-labelledby="your-columns" className="columns-panel">
             <h3 id="your-columns">Your columns</h3>
@@ -503,10 +285,7 @@ export function MappingStep(props: Props) {
                 <input
                   type="checkbox"
                   checked={showKeys}
-                  onChange={(event) => {
-                    setShowKeys(event.target.checked);
-                    storeShowKeys(event.target.checked);
-                  }}
+                  onChange={(event) => setShowKeys(event.target.checked)}
                 />
                 Show Whispir field names
               </label>
@@ -544,7 +323,7 @@ export function MappingStep(props: Props) {
               <CustomFieldAdder
                 existing={customFields}
                 onAdd={(name) => {
-                  setValue('customFields', [...customFields, name]);
+                  addCustomField(name);
                   setOutcome(`Added the custom field ${name}: drag a column onto it.`);
                 }}
               />
@@ -552,11 +331,11 @@ export function MappingStep(props: Props) {
           </section>
         </div>
         <DragOverlay>
-          {dragging ? (
+          {drag.dragging ? (
             <div className="column-card overlay">
               <ColumnCardBody
-                column={dragging}
-                samples={samples.get(dragging) ?? []}
+                column={drag.dragging}
+                samples={samples.get(drag.dragging) ?? []}
                 mappedTo={[]}
               />
             </div>
