@@ -2,7 +2,7 @@
  * The review step: every row checked in the worker, problems first, fixes offered (never
  * forced), cell edits, skips, undo/redo, the submit policy and the counts of what will be sent.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ColumnMapping } from '../../domain/mapping/mapping';
 import type { IntakeClient, TaskOptions } from '../../worker/intake-client';
 import type {
@@ -20,7 +20,10 @@ import { ReviewGrid, type ActiveCell } from './review-grid';
 import { ColumnTools } from './column-tools';
 import { ReviewSummaryPanel } from './review-summary-panel';
 import { RowAccounting } from '../shared/row-accounting';
-import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
+import { continueBlockedReason, filterOptions, filterValue } from './review-text';
+import { useJumpToError } from './use-jump-to-error';
+import { useReviewCommands } from './use-review-commands';
+import { useReviewShortcuts } from './use-review-shortcuts';
 import { StepActions } from '../step-actions';
 
 interface Props extends StepHeading {
@@ -47,12 +50,9 @@ const POLICIES: readonly { value: SubmitPolicy; label: string; explanation: stri
 
 export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContinue }: Props) {
   const [summary, setSummary] = useState<ReviewSummary>();
-  const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState<ReviewFilter>({ kind: 'all' });
   const [active, setActive] = useState<ActiveCell>({ position: 0, col: 1, jump: 0 });
   const [activeRow, setActiveRow] = useState<ReviewRow>();
-  const [announcement, setAnnouncement] = useState('');
-  const stepRef = useRef<HTMLDivElement>(null);
 
   // Every row is checked in the worker; leaving the step (Back) stops the check.
   const check = useWorkerTask(
@@ -63,99 +63,12 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
       if (checked.openErrorRows > 0) setFilter({ kind: 'errors' });
     },
   );
-
-  /** Runs one change in the worker and shows its outcome. */
-  const change = useCallback(
-    (run: () => Promise<ReviewSummary>, done: (s: ReviewSummary) => string) => {
-      setBusy(true);
-      run().then(
-        (result) => {
-          setSummary(result);
-          setBusy(false);
-          setAnnouncement(`${done(result)} ${result.message}`);
-        },
-        (error: unknown) => {
-          setBusy(false);
-          setAnnouncement(
-            `That did not work: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        },
-      );
-    },
-    [],
+  const { busy, announcement, announce, change, undo, redo } = useReviewCommands(
+    intake,
+    setSummary,
   );
-
-  // Stable (no summary inside), so a shortcut pressed right after a change is never handled by
-  // a listener that still holds the summary from before it; the worker ignores an empty stack.
-  const undo = useCallback(
-    () =>
-      change(
-        () => intake.undo(),
-        (result) => (result.redo ? `Undone: ${result.redo}.` : ''),
-      ),
-    [change, intake],
-  );
-  const redo = useCallback(
-    () =>
-      change(
-        () => intake.redo(),
-        (result) => (result.undo ? `Redone: ${result.undo}.` : ''),
-      ),
-    [change, intake],
-  );
-
-  const jumpToError = useCallback(
-    (backwards: boolean) => {
-      if (!summary) return;
-      // Before the first jump nothing has been visited, so the first row counts as "next".
-      const after = active.jump === 0 && !backwards ? -1 : active.position;
-      const columns = summary.columns;
-      intake
-        .nextError(filter, after, backwards)
-        .then(async (position) => {
-          if (position < 0) {
-            setAnnouncement('No row with errors is left in this view.');
-            return;
-          }
-          // Land on the row's first cell in error (the row number for a whole-row problem).
-          const [row] = (await intake.reviewWindow(position, 1, filter)).rows;
-          const errors = row?.problems.filter((p) => p.severity === 'error') ?? [];
-          const col =
-            columns.findIndex((column) => cellProblems(errors, column.field).length > 0) + 1;
-          setActive((previous) => ({ position, col, jump: previous.jump + 1 }));
-          if (row)
-            setAnnouncement(`Row ${row.rowNumber}: ${errors.map((p) => p.message).join(' ')}`);
-        })
-        .catch(() => undefined);
-    },
-    [intake, filter, active.position, active.jump, summary],
-  );
-
-  // F8 / Shift+F8 anywhere on the step; Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside text fields.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      // Focus falls back to the body when the edited row leaves a filtered view.
-      const inStep = (stepRef.current?.contains(target) ?? false) || target === document.body;
-      const typing = target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
-      if (event.key === 'F8' && !typing) {
-        event.preventDefault();
-        jumpToError(event.shiftKey);
-        return;
-      }
-      if (!inStep || typing || !(event.ctrlKey || event.metaKey)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        undo();
-      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-        event.preventDefault();
-        redo();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [jumpToError, undo, redo]);
+  const jumpToError = useJumpToError({ intake, summary, filter, active, setActive, announce });
+  const stepRef = useReviewShortcuts({ jumpToError, undo, redo });
 
   const chooseFilter = (next: ReviewFilter) => {
     setFilter(next);
