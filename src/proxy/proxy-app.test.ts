@@ -275,3 +275,38 @@ describe('the proxy refuses anything else', () => {
     expect(answer.body).toContain('<div id="root">');
   });
 });
+
+describe('the proxy holds no more than one request body in memory', () => {
+  it('refuses a chunked body over the limit as it streams, before reading it all', async () => {
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: appPort,
+          method: 'POST',
+          path: '/api/whispir/resources',
+          headers: { host: `127.0.0.1:${appPort}`, ...own(), 'transfer-encoding': 'chunked' },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
+          );
+        },
+      );
+      request.on('error', reject);
+      const chunk = Buffer.alloc(1024 * 1024, 97);
+      // 12 MB with no Content-Length: only counting the bytes as they come can refuse it.
+      let sent = 0;
+      const write = () => {
+        while (sent < 12 && request.write(chunk)) sent++;
+        if (sent < 12) request.once('drain', write);
+        else request.end();
+      };
+      write();
+    });
+    expect(answer.status).toBe(413);
+    expect(seen).toEqual([]);
+  });
+});

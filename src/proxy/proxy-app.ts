@@ -5,6 +5,7 @@
  * `vite-plugin.ts` and `serve.ts`), so the rules cannot drift between them.
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { PROXY_REFUSED_HEADER } from '../config/proxy-contract.ts';
 import type { WhispirTarget } from '../config/whispir-target.ts';
 import {
@@ -59,12 +60,8 @@ export function createProxyApp(options: ProxyOptions): Hono {
       const refusal = checkOwnPage(facts, options) ?? checkAllowedCall(facts, calls);
       if (refusal) return refused(c, refusal);
 
-      let body: ArrayBuffer | undefined;
-      if (method === 'POST') {
-        if (Number(c.req.header('content-length') ?? 0) > MAX_REQUEST_BYTES) return tooLarge(c);
-        body = await c.req.arrayBuffer();
-        if (body.byteLength > MAX_REQUEST_BYTES) return tooLarge(c);
-      }
+      // The size is enforced while the body streams in (bodyLimit below), chunked bodies too.
+      const body = method === 'POST' ? await c.req.arrayBuffer() : undefined;
       const headers = new Headers();
       for (const name of FORWARDED_REQUEST_HEADERS) {
         const value = c.req.header(name);
@@ -73,6 +70,7 @@ export function createProxyApp(options: ProxyOptions): Hono {
       for (const [name, value] of Object.entries(target.headers)) headers.set(name, value);
 
       let answer: Response;
+      let text: string;
       try {
         answer = await fetch(`${base}${path}${forwardedQuery(method, url.searchParams)}`, {
           method,
@@ -81,6 +79,7 @@ export function createProxyApp(options: ProxyOptions): Hono {
           redirect: 'manual',
           signal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
         });
+        text = redact(await answer.text());
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         log(
@@ -93,7 +92,6 @@ export function createProxyApp(options: ProxyOptions): Hono {
           502,
         );
       }
-      const text = redact(await answer.text());
       const answerHeaders = new Headers();
       answer.headers.forEach((value, name) => {
         if (!isDroppedAnswerHeader(name)) answerHeaders.set(name, redact(value, REDACTED_ASCII));
@@ -102,6 +100,8 @@ export function createProxyApp(options: ProxyOptions): Hono {
       return new Response(empty ? null : text, { status: answer.status, headers: answerHeaders });
     };
 
+  // A body over the limit is refused as it streams in, before it is held in memory.
+  app.use('/api/*', bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => tooLarge(c) }));
   const whispir = forward('/api/whispir', WHISPIR_CALLS, target.url);
   app.all('/api/whispir', whispir);
   app.all('/api/whispir/*', whispir);

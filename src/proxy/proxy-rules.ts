@@ -101,9 +101,18 @@ export function checkOwnPage(request: RequestFacts, rules: PageRules): Refusal |
   return undefined;
 }
 
+/**
+ * The Origin names the page's own host: the same host and port, or, for a name the app is
+ * served under (not loopback), the same name when a TLS proxy in front drops the port.
+ */
 function sameHost(origin: string, host: string): boolean {
   try {
-    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+    const url = new URL(origin);
+    const requested = host.toLowerCase();
+    if (url.host.toLowerCase() === requested) return true;
+    // Only for a name of its own: on loopback another port is another app (the attack).
+    const name = url.hostname.toLowerCase();
+    return name === hostName(requested) && !LOOPBACK_HOSTS.includes(name);
   } catch {
     return false; // "null" and anything else that is not a URL
   }

@@ -25,7 +25,7 @@ const app = createServerApp({
   },
 });
 const get = (url: string, headers: Record<string, string> = {}) =>
-  app.request(url, { headers: { host: '127.0.0.1:8080', ...headers } });
+  app.request(url, { headers: { host: 'import.example.com', ...headers } });
 
 describe('npm run serve', () => {
   it('serves the page, its assets, and the page again for any app path', async () => {
@@ -40,6 +40,9 @@ describe('npm run serve', () => {
 
   it('answers the host names it is told of, and refuses any other', async () => {
     expect((await get('http://x/', { host: 'import.example.com' })).status).toBe(200);
+    // Served under its own name, loopback is not one: behind a proxy that forwards Host as
+    // 127.0.0.1, a rebound DNS name would otherwise pass.
+    expect((await get('http://x/', { host: '127.0.0.1:8080' })).status).toBe(403);
     const rebound = await get('http://x/', { host: 'attacker.test:8080' });
     expect(rebound.status).toBe(403);
     expect(await rebound.json()).toMatchObject({ rule: 'host' });
@@ -50,13 +53,38 @@ describe('npm run serve', () => {
     expect(await noHeader.json()).toMatchObject({ rule: 'app-header' });
     const messages = await app.request('http://127.0.0.1:8080/api/whispir/messages', {
       method: 'POST',
-      headers: { host: '127.0.0.1:8080', [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE },
+      headers: { host: 'import.example.com', [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE },
       body: '{}',
     });
     expect(messages.status).toBe(403);
     expect(await messages.json()).toMatchObject({ rule: 'allow-list' });
     // The sandbox's own routes do not exist for a real target.
     expect((await get('http://127.0.0.1:8080/api/sandbox/imports/ABC')).status).toBe(404);
+  });
+
+  it('accepts its own page behind a TLS proxy that drops the port from the Host', async () => {
+    const answer = await app.request('http://x/api/whispir/messages', {
+      method: 'POST',
+      headers: {
+        host: 'import.example.com',
+        origin: 'https://import.example.com:8443',
+        'sec-fetch-site': 'same-origin',
+        [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
+      },
+      body: '{}',
+    });
+    // Past the page checks; refused only by the allow-list (not a call the wizard makes).
+    expect(await answer.json()).toMatchObject({ rule: 'allow-list' });
+    const foreign = await app.request('http://x/api/whispir/resources', {
+      method: 'POST',
+      headers: {
+        host: 'import.example.com',
+        origin: 'https://attacker.example',
+        [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
+      },
+      body: '{}',
+    });
+    expect(await foreign.json()).toMatchObject({ rule: 'origin' });
   });
 
   it('says where Whispir could not be reached, without the key', async () => {

@@ -33,7 +33,10 @@ export function createServerApp(options: {
   readonly log?: (line: string) => void;
 }): Hono {
   const target = resolveWhispirTarget(options.env);
-  const allowedHosts = allowedHostsFrom(options.env, LOOPBACK_HOSTS);
+  // Served under its own names, loopback is not one of them: a rebound DNS name reaching the
+  // server through a proxy in front (which forwards Host as 127.0.0.1) is refused.
+  const configured = allowedHostsFrom(options.env, []);
+  const allowedHosts = configured.length > 0 ? configured : LOOPBACK_HOSTS;
   const root = path.relative(process.cwd(), path.resolve(options.dir)) || '.';
   const indexHtml = readFileSync(path.join(options.dir, 'index.html'), 'utf8');
 
