@@ -102,7 +102,7 @@ describe('verifyPart', () => {
 });
 
 describe('proposalFor, after a lost answer', () => {
-  const done = { part: 1, sampled: 20, contacts: [], state: 'done' as const };
+  const done = { part: 1, sampled: 20, answered: 20, contacts: [], state: 'done' as const };
   it('proposes "it arrived" when the search finds the part’s contacts', () => {
     expect(proposalFor({ ...done, found: 20 })).toBe('arrived');
     expect(proposalFor({ ...done, found: 3, state: 'checking' })).toBe('arrived');
@@ -110,5 +110,30 @@ describe('proposalFor, after a lost answer', () => {
   it('proposes sending again only when nothing was found in all that time', () => {
     expect(proposalFor({ ...done, found: 0 })).toBe('send-again');
     expect(proposalFor({ ...done, found: 0, state: 'checking' })).toBe('unsure');
+  });
+
+  it('does not propose sending again when searches failed: they prove nothing', async () => {
+    const result = await verifyPart(
+      1,
+      {
+        readPart: async () => part,
+        search: async () => {
+          throw new Error('Too many requests for this API key (429).');
+        },
+        sleep: async () => undefined,
+        now: (() => {
+          let t = 0;
+          return () => (t += 60_000);
+        })(),
+      },
+      { sampleSize: 5 },
+    );
+    expect(result).toMatchObject({ found: 0, answered: 0, state: 'done' });
+    expect(proposalFor(result)).toBe('unsure');
+  });
+
+  it('in replace or ignore mode, contacts found may have been there before: unsure', () => {
+    expect(proposalFor({ ...done, found: 20 }, 'replace')).toBe('unsure');
+    expect(proposalFor({ ...done, found: 20 }, 'ignore')).toBe('unsure');
   });
 });

@@ -56,12 +56,14 @@ export async function verifyPart(
   const sample = spreadSample(await deps.readPart(part), options.sampleSize ?? SAMPLE_PER_PART);
   const patience = options.patienceMs ?? DEFAULT_PATIENCE_MS;
   const found = new Map<number, { name: string; uri?: string }>();
+  const answered = new Set<number>();
   const started = deps.now();
   const report = (state: PartVerification['state']): PartVerification => {
     const verification: PartVerification = {
       part,
       sampled: sample.length,
       found: found.size,
+      answered: answered.size,
       contacts: [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, contact]) => contact),
       state,
     };
@@ -75,6 +77,7 @@ export async function verifyPart(
       if (signal?.aborted) throw abortReason(signal);
       try {
         const contact = await deps.search(row, signal);
+        answered.add(index);
         if (contact) {
           found.set(index, { name: nameOf(row), uri: contact.uri });
           report('checking');
@@ -90,8 +93,19 @@ export async function verifyPart(
   }
 }
 
-/** What the wizard proposes for a part whose answer was lost, from what the search found. */
-export function proposalFor(verification: PartVerification): 'arrived' | 'send-again' | 'unsure' {
-  if (verification.found > 0) return 'arrived';
-  return verification.state === 'done' && verification.sampled > 0 ? 'send-again' : 'unsure';
+/**
+ * What the wizard proposes for a part whose answer was lost, from what the search found. Sending
+ * again is proposed only when every sampled row was searched for, answered, and not found: a
+ * search that failed (a rate limit, a 5xx) proves nothing. "It arrived" only in `duplicate`
+ * mode: in `replace` and `ignore` the rows may well have been in the workspace before.
+ */
+export function proposalFor(
+  verification: PartVerification,
+  importMode: 'replace' | 'duplicate' | 'ignore' = 'duplicate',
+): 'arrived' | 'send-again' | 'unsure' {
+  if (verification.found > 0) return importMode === 'duplicate' ? 'arrived' : 'unsure';
+  const everyRowAnswered = (verification.answered ?? 0) >= verification.sampled;
+  return verification.state === 'done' && verification.sampled > 0 && everyRowAnswered
+    ? 'send-again'
+    : 'unsure';
 }

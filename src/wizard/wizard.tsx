@@ -157,6 +157,7 @@ export function Wizard() {
                   onBack={back}
                   onLockedChange={setSendingLocked}
                   onImported={imported}
+                  onStartOver={() => dispatch({ type: 'start-over' })}
                 />
               );
             case 'result':

@@ -795,7 +795,9 @@ export class ReviewSession {
     const skips: { index: number; reason: string }[] = [];
     for (const group of groups) {
       const rows = group.rows.map((index) => ({ index, contact: this.contactOf(index) }));
-      const { keeper, fill } = mergeGroup(rows);
+      // Only a row that will be sent can stand for the others: one still in error would leave
+      // the person out. A group with no such row is left for the person to fix.
+      const { keeper, fill } = mergeGroup(rows, (index) => !this.errorRows.has(index));
       if (keeper < 0) continue;
       for (const [field, value] of Object.entries(fill)) {
         const change = this.changeFor(keeper, field, value);

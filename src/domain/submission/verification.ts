@@ -87,6 +87,8 @@ export interface PartVerification {
   readonly sampled: number;
   /** Of those, found in the workspace. */
   readonly found: number;
+  /** Of those, the ones a search answered about (found or not); a failed search says nothing. */
+  readonly answered?: number;
   /** The contacts found, by name, with their address in the API (to follow in the inspector). */
   readonly contacts: readonly { readonly name: string; readonly uri?: string }[];
   /** 'checking' while the searches go on; 'done' once every row was found or the time ran out. */

@@ -63,6 +63,23 @@ describe('mergeGroup', () => {
     expect(merged).toEqual({ keeper: 9, fill: { department: 'Sales' } });
   });
 
+  it('never keeps a row that cannot be sent', () => {
+    const rows: { index: number; contact: Record<string, string> }[] = [
+      { index: 1, contact: { firstName: 'Ann', lastName: 'Lee', workEmailAddress1: 'a@x.com' } },
+      {
+        index: 2,
+        contact: {
+          firstName: 'Ann',
+          lastName: 'Lee',
+          workEmailAddress1: 'a@x.com',
+          status: 'Maybe',
+        },
+      },
+    ];
+    expect(mergeGroup(rows, (index) => index !== 2).keeper).toBe(1);
+    expect(mergeGroup(rows, () => false).keeper).toBe(-1);
+  });
+
   it('keeps the first row on a tie', () => {
     expect(
       mergeGroup([

@@ -138,11 +138,15 @@ export interface DuplicateGroup {
  */
 export function mergeGroup(
   rows: readonly { readonly index: number; readonly contact: ContactRow }[],
+  /** Rows that may be kept (a row still in error would not be sent); every row by default. */
+  canKeep: (index: number) => boolean = () => true,
 ): { keeper: number; fill: Record<string, string> } {
   const filled = (contact: ContactRow) =>
     Object.values(contact).filter((value) => value.trim() !== '').length;
-  let keeper = rows[0];
-  for (const row of rows) if (keeper && filled(row.contact) > filled(keeper.contact)) keeper = row;
+  let keeper: (typeof rows)[number] | undefined;
+  for (const row of rows)
+    if (canKeep(row.index) && (!keeper || filled(row.contact) > filled(keeper.contact)))
+      keeper = row;
   if (!keeper) return { keeper: -1, fill: {} };
   const fill: Record<string, string> = {};
   for (const [field, value] of Object.entries(keeper.contact)) {

@@ -41,7 +41,8 @@ const PROPOSAL_TEXT: Record<NonNullable<PartProof['proposal']>, string> = {
   arrived: 'Its contacts are in the workspace: it arrived. Confirm with “Part {n} did arrive”.',
   'send-again':
     'None of its contacts turned up in the workspace in all that time: send it again with “Send part {n} again”.',
-  unsure: 'Looking for its contacts in the workspace before proposing what to do…',
+  unsure:
+    'The search cannot tell yet whether it arrived (searches failed, or in this mode its contacts may have been there before): check in Whispir, then choose.',
 };
 
 /** Progress per part and overall, with what the workspace shows of each part. */

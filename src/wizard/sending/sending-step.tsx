@@ -38,6 +38,8 @@ interface Props extends StepHeading {
   /** From the first part file stored until the result: the wizard may not leave the step. */
   readonly onLockedChange: (locked: boolean) => void;
   readonly onImported: (outcome: SubmitOutcome) => void;
+  /** Leaves an import no part of which was accepted; the first step offers it again. */
+  readonly onStartOver: () => void;
 }
 
 interface Filing {
@@ -47,7 +49,17 @@ interface Filing {
 }
 
 export function SendingStep(props: Props) {
-  const { headingRef, file, settings, plan, intake, onBack, onLockedChange, onImported } = props;
+  const {
+    headingRef,
+    file,
+    settings,
+    plan,
+    intake,
+    onBack,
+    onLockedChange,
+    onImported,
+    onStartOver,
+  } = props;
   const pacer = useMemo(
     () => createPacer({ ratePerSecond: settings.ratePerSecond }),
     [settings.ratePerSecond],
@@ -82,7 +94,15 @@ export function SendingStep(props: Props) {
       finishing.current = true;
       verification.stop();
       setStage('Whispir accepted every part; fetching the outcome…');
-      const outcome = await outcomeOf(final, plan.accounting);
+      let outcome: SubmitOutcome;
+      try {
+        outcome = await outcomeOf(final, plan.accounting, AbortSignal.timeout(60_000));
+      } catch (cause) {
+        finishing.current = false;
+        setStage('');
+        setError(`The outcome could not be fetched: ${(cause as Error).message}`);
+        return;
+      }
       onImported({
         ...outcome,
         jobId: summariseJob(final).done ? final.id : undefined,
@@ -146,8 +166,14 @@ export function SendingStep(props: Props) {
       await journal.saveJob(next);
       setFiling(undefined);
       setStage('');
-      stopSending();
-      await submission.run(next);
+      // Sent while this tab still holds the sending lock (it nests in one tab): no other tab can
+      // start in between.
+      const final = await submission.run(next);
+      if (!final) {
+        // Not sent after all (another run held it): the job is shown with its Resume button.
+        submission.setJob(next);
+        setStopped(true);
+      }
     } catch (cause) {
       setError((cause as Error).message);
     } finally {
@@ -220,7 +246,7 @@ export function SendingStep(props: Props) {
     const status = job?.parts.find((p) => p.part === part)?.status;
     proofs.set(part, {
       text: describeVerification(check, settings.workspaceName),
-      proposal: status === 'unknown' ? proposalFor(check) : undefined,
+      proposal: status === 'unknown' ? proposalFor(check, settings.importMode) : undefined,
       contacts: check.contacts,
     });
   }
@@ -363,6 +389,18 @@ export function SendingStep(props: Props) {
             }
           >
             Download the rows not sent
+          </button>
+        )}
+        {job && idle && summary && summary.accepted === 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              // Kept in this browser's journal: the first step offers to resume or discard it.
+              sendLocks.releaseJob(job.id);
+              onStartOver();
+            }}
+          >
+            Keep it for later and start over
           </button>
         )}
         {job && !submission.running && summary && summary.accepted > 0 && (
