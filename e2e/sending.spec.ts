@@ -190,3 +190,27 @@ for (const viewport of [
     await expect(page.getByRole('button', { name: 'Import another file' })).toBeInViewport();
   });
 }
+
+test('when the journal cannot be written, sending stops before anything could be sent twice', async ({
+  page,
+}) => {
+  // The journal's first record of the job is written; every later one fails, as on a full disk.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    let jobWrites = 0;
+    IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+      if (this.name === 'jobs' && ++jobWrites > 1)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await toSettings(page);
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    "This browser could not record the import's progress",
+    { timeout: 20_000 },
+  );
+  // Stopped before the import: nothing reached the workspace.
+  expect(await sandboxImports()).toHaveLength(0);
+  expect(await sandboxApi.contacts()).toHaveLength(0);
+});

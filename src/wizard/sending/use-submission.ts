@@ -50,6 +50,9 @@ export function useSubmission(pacer: Pacer) {
       const started = performance.now();
       const rowsAtStart = rowsAccepted(current);
       const rowsToSend = totalRows(current) - rowsAtStart;
+      // The journal is what keeps a reload from sending a part twice: when it cannot be written
+      // (storage full or blocked), sending stops before the next request.
+      let journalFailure: unknown;
       try {
         const final = await runSubmission(
           current,
@@ -69,12 +72,21 @@ export function useSubmission(pacer: Pacer) {
               setJob(next);
               const done = rowsToSend > 0 ? (rowsAccepted(next) - rowsAtStart) / rowsToSend : 0;
               setRemaining(describeTimeLeft(performance.now() - started, done));
-              return journal.saveJob(next).catch(() => undefined);
+              return journal.saveJob(next).catch((error: unknown) => {
+                journalFailure ??= error;
+                abort.abort();
+              });
             },
           },
           { signal: abort.signal, ...(parts ? { parts } : {}) },
         );
         setJob(final);
+        if (journalFailure !== undefined)
+          throw new Error(
+            `This browser could not record the import's progress (${
+              journalFailure instanceof Error ? journalFailure.message : String(journalFailure)
+            }), so sending stopped: a reload could otherwise send a part twice. Free some browser storage, then resume.`,
+          );
         return final;
       } finally {
         stopSending();

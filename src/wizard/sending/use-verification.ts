@@ -33,6 +33,9 @@ export const VERIFICATION_TIMES: VerificationTimes = {
 export function useVerification(journal: Journal, pacer: Pacer) {
   const [checks, setChecks] = useState<ReadonlyMap<number, PartVerification>>(new Map());
   const controllers = useRef(new Map<number, AbortController>());
+  // One part is checked at a time, so the checks take a share of the rate limit, not all of it
+  // while parts are still being sent.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(() => {
     const running = controllers.current;
     return () => running.forEach((controller) => controller.abort());
@@ -48,8 +51,8 @@ export function useVerification(journal: Journal, pacer: Pacer) {
       const controller = new AbortController();
       controllers.current.set(part, controller);
       const purpose = `Check that part ${part} arrived in ${job.workspaceName}: look for one of its contacts`;
-      try {
-        return await verifyPart(
+      const run = async () =>
+        verifyPart(
           part,
           {
             readPart: async (n) => {
@@ -79,6 +82,10 @@ export function useVerification(journal: Journal, pacer: Pacer) {
               setChecks((previous) => new Map(previous).set(part, verification)),
           },
         );
+      const turn = queue.current.then(run);
+      queue.current = turn.catch(() => undefined);
+      try {
+        return await turn;
       } catch {
         return undefined; // stopped: the step was left or the check cancelled
       } finally {
