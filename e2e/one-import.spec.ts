@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import {
-  SANDBOX_URL,
-  continueThroughReview,
+  configureSandbox,
   dropFile,
   expect,
   expectNoAxeViolations,
+  loseTheFirstImportAnswer,
+  previewToSettings,
+  resetSandboxConfig,
   sandboxApi,
   sandboxImports,
   test,
@@ -15,24 +17,11 @@ import {
 
 /** Issue 13 "Trust": one import at a time per browser, every way of finishing ends on the result, safe files. */
 
-async function configureSandbox(config: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${SANDBOX_URL}/__sandbox/config`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(config),
-  });
-  expect(response.ok, `sandbox config ${JSON.stringify(config)}`).toBe(true);
-}
-
-test.afterEach(async () => {
-  await configureSandbox({ qps: 0, faults: '', importDelayMs: 50 });
-});
+test.afterEach(resetSandboxConfig);
 
 /** From the preview to the import settings, in "Always add new contacts" mode. */
 async function toSettings(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to review' }).click();
-  await continueThroughReview(page);
+  await previewToSettings(page);
   await page.getByRole('radio', { name: /Always add new contacts/ }).check();
 }
 
@@ -139,17 +128,7 @@ test('marking the last unknown part as arrived shows the result, and a reload sh
   page,
 }) => {
   await contactsReadyToImport(page);
-  // The import reaches Whispir, but its answer is lost on the way back.
-  let lost = false;
-  await page.route(
-    (url) => url.pathname.endsWith('/imports'),
-    async (route) => {
-      if (lost || route.request().method() !== 'POST') return route.continue();
-      lost = true;
-      await route.fetch();
-      await route.abort('connectionreset');
-    },
-  );
+  await loseTheFirstImportAnswer(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   const part = page.getByTestId('part-1');
   await expect(part).toContainText('Not known — needs your decision', { timeout: 30_000 });

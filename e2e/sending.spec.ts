@@ -6,27 +6,19 @@
 import type { Page } from '@playwright/test';
 import {
   SANDBOX_URL,
-  continueThroughReview,
+  configureSandbox,
   dropFile,
   expect,
   expectNoAxeViolations,
+  loseTheFirstImportAnswer,
+  previewToSettings,
+  resetSandboxConfig,
   sandboxApi,
   sandboxImports,
   test,
 } from './support';
 
-async function configureSandbox(config: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${SANDBOX_URL}/__sandbox/config`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(config),
-  });
-  expect(response.ok).toBe(true);
-}
-
-test.afterEach(async () => {
-  await configureSandbox({ qps: 0, faults: '', importDelayMs: 50 });
-});
+test.afterEach(resetSandboxConfig);
 
 /** Nothing sticks out sideways: the page never scrolls horizontally. */
 async function expectNoSidewaysOverflow(page: Page, where: string): Promise<void> {
@@ -40,9 +32,7 @@ async function expectNoSidewaysOverflow(page: Page, where: string): Promise<void
 async function toSettings(page: Page): Promise<void> {
   await page.goto('/');
   await dropFile(page, 'contacts.csv');
-  await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to review' }).click();
-  await continueThroughReview(page);
+  await previewToSettings(page);
 }
 
 const createContact = async (fields: Record<string, string>) => {
@@ -119,17 +109,7 @@ test('a lost answer is resolved by the wizard’s own search: it proposes "it ar
 }) => {
   await toSettings(page);
   await page.getByRole('radio', { name: /Always add new contacts/ }).check();
-  // The import reaches Whispir, but its answer is lost on the way back.
-  let lost = false;
-  await page.route(
-    (url) => url.pathname.endsWith('/imports'),
-    async (route) => {
-      if (lost || route.request().method() !== 'POST') return route.continue();
-      lost = true;
-      await route.fetch();
-      await route.abort('connectionreset');
-    },
-  );
+  await loseTheFirstImportAnswer(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   const part = page.getByTestId('part-1');
   await expect(part).toContainText('Not known — needs your decision', { timeout: 30_000 });

@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import {
   SANDBOX_URL,
+  configureSandbox,
   continueThroughReview,
+  previewToSettings,
+  resetSandboxConfig,
   dropFile,
   expect,
   sandboxApi,
@@ -11,31 +14,13 @@ import {
   writeContactsCsv,
 } from './support';
 
-async function configureSandbox(config: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${SANDBOX_URL}/__sandbox/config`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(config),
-  });
-  expect(response.ok, `sandbox config ${JSON.stringify(config)}`).toBe(true);
-}
-
-test.afterEach(async () => {
-  await configureSandbox({ qps: 0, faults: '', importDelayMs: 50 });
-});
-
-/** From the preview to the import settings, accepting the automatic mapping and the review. */
-async function toSettings(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue to matching' }).click();
-  await page.getByRole('button', { name: 'Continue to review' }).click();
-  await continueThroughReview(page);
-}
+test.afterEach(resetSandboxConfig);
 
 /** contacts.csv dropped and carried to the settings step, in "Always add new contacts" mode. */
 async function contactsReadyToImport(page: Page): Promise<void> {
   await page.goto('/');
   await dropFile(page, 'contacts.csv');
-  await toSettings(page);
+  await previewToSettings(page);
   await page.getByRole('radio', { name: /Always add new contacts/ }).check();
 }
 
@@ -164,7 +149,7 @@ test('no secret reaches the page, its storage or the inspector, and the inspecto
 }) => {
   await page.goto('/');
   await dropFile(page, 'contacts.csv');
-  await toSettings(page);
+  await previewToSettings(page);
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('count-created')).toHaveText('5');
   // From the header, as a presenter would: the inspector opens and takes the focus.

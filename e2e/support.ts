@@ -231,3 +231,37 @@ export async function continueThroughReview(
   await page.getByRole('button', { name: 'Continue to import settings' }).click();
   await expect(page.getByRole('heading', { name: 'Choose how to import' })).toBeVisible();
 }
+
+/** Sets the sandbox's rate limit, faults or import delay (sandbox-only endpoint). */
+export async function configureSandbox(config: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${SANDBOX_URL}/__sandbox/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  });
+  expect(response.ok, `sandbox config ${JSON.stringify(config)}`).toBe(true);
+}
+
+/** The sandbox as every test expects it: no rate limit, no faults, imports done in 50 ms. */
+export const resetSandboxConfig = () => configureSandbox({ qps: 0, faults: '', importDelayMs: 50 });
+
+/** From the preview to the import settings, accepting the automatic mapping and the review. */
+export async function previewToSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await continueThroughReview(page);
+}
+
+/** The page's first import reaches Whispir, but its answer is lost on the way back. */
+export async function loseTheFirstImportAnswer(page: Page): Promise<void> {
+  let lost = false;
+  await page.route(
+    (url) => url.pathname.endsWith('/imports'),
+    async (route) => {
+      if (lost || route.request().method() !== 'POST') return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    },
+  );
+}
