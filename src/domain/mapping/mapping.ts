@@ -9,8 +9,7 @@ import {
   findContactField,
   isContactFieldKey,
 } from '../whispir/contact-fields';
-import { findCountry } from '../validation/countries';
-import { checkTimezone } from '../validation/timezones';
+import { codedValueFits } from '../validation/coded-values';
 import { customFieldName, isCustomFieldKey } from './custom-fields';
 
 export type FieldSource =
@@ -139,9 +138,9 @@ const WORKED_OUT_PER_ROW = new Set<string>(['timezone']);
 function constantProblem(field: string, value: string): string | undefined {
   const format = findContactField(field)?.format;
   const text = value.trim();
-  if (format === 'timezone' && checkTimezone(text).kind === 'invalid')
+  if (format === 'timezone' && !codedValueFits('timezone', text))
     return `"${text}" is not a time zone Whispir takes: pick one from the list, such as Australia/Sydney or +10.`;
-  if (format === 'country' && !findCountry(text))
+  if (format === 'country' && !codedValueFits('country', text))
     return `"${text}" is not a country Whispir recognises: pick one from the list, such as Australia.`;
   return undefined;
 }

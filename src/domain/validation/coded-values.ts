@@ -32,6 +32,23 @@ export function codedKindOf(field: string, format: string | undefined): CodedKin
 }
 
 /**
+ * Whether Whispir takes `value` as it is (or in a spelling the row check rewrites) for a coded
+ * field: a known time zone or offset, a known country, A or D. Blank counts as fitting.
+ */
+export function codedValueFits(kind: CodedKind, value: string): boolean {
+  const text = value.trim();
+  if (text === '') return true;
+  switch (kind) {
+    case 'status':
+      return text === 'A' || text === 'D';
+    case 'country':
+      return findCountry(text) !== undefined;
+    case 'timezone':
+      return checkTimezone(text).kind !== 'invalid';
+  }
+}
+
+/**
  * The value Whispir takes for `value` of a coded field: itself when already right, a proposal
  * when one is clear, undefined when the person must choose.
  */

@@ -364,24 +364,19 @@ function checkLineType(
   } else if (mobileField && type === 'mobile' && isBlank(contact[mobileField])) {
     // A work phone that is also the person's mobile is common; it is worth a word only when
     // the mobile field is empty, so the number could receive texts there.
-    const free = true;
     out.push(
       problem(
         row,
         field,
         'phone-is-mobile',
-        `${label} ${whispir} is a mobile number${
-          free ? `; in ${fieldLabel(mobileField)} it can receive text messages.` : '.'
-        }`,
+        `${label} ${whispir} is a mobile number; in ${fieldLabel(mobileField)} it can receive text messages.`,
         contact[field],
-        free
-          ? {
-              field,
-              value: '',
-              kind: 'move-mobile',
-              alsoSet: { field: mobileField, value: whispir },
-            }
-          : undefined,
+        {
+          field,
+          value: '',
+          kind: 'move-mobile',
+          alsoSet: { field: mobileField, value: whispir },
+        },
       ),
     );
   }

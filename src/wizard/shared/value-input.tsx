@@ -5,30 +5,29 @@
  * never free text: a value not in the list is reported, not sent.
  */
 import { useId, useMemo } from 'react';
-import { COUNTRIES, findCountry } from '../../domain/validation/countries';
+import { codedKindOf, codedValueFits, type CodedKind } from '../../domain/validation/coded-values';
+import { COUNTRIES } from '../../domain/validation/countries';
 import { zoneChoices, zonesOfCountries } from '../../domain/validation/timezone-proposals';
-import { checkTimezone } from '../../domain/validation/timezones';
 import { findContactField } from '../../domain/whispir/contact-fields';
 
-export type ValueKind = 'timezone' | 'country' | 'status' | 'text';
+export type ValueKind = CodedKind | 'text';
 
 export function valueKindOf(field: string): ValueKind {
-  if (field === 'status') return 'status';
-  const format = findContactField(field)?.format;
-  return format === 'timezone' || format === 'country' ? format : 'text';
+  return codedKindOf(field, findContactField(field)?.format) ?? 'text';
 }
 
-/** Why `value` cannot be used for a field of `kind`; undefined when it can. */
+/** Why `value` cannot be used for a field of `kind` (the domain's rule); undefined when it can. */
 export function valueProblem(kind: ValueKind, value: string): string | undefined {
   const text = value.trim();
-  if (kind === 'text' || text === '') return undefined;
-  if (kind === 'timezone' && checkTimezone(text).kind === 'invalid')
-    return `“${text}” is not a time zone Whispir takes: choose one from the list.`;
-  if (kind === 'country' && !findCountry(text))
-    return `“${text}” is not a country Whispir recognises: choose one from the list.`;
-  if (kind === 'status' && text !== 'A' && text !== 'D')
-    return 'Choose A (active) or D (disabled).';
-  return undefined;
+  if (kind === 'text' || codedValueFits(kind, text)) return undefined;
+  switch (kind) {
+    case 'timezone':
+      return `“${text}” is not a time zone Whispir takes: choose one from the list.`;
+    case 'country':
+      return `“${text}” is not a country Whispir recognises: choose one from the list.`;
+    case 'status':
+      return 'Choose A (active) or D (disabled).';
+  }
 }
 
 let cachedZones: ReturnType<typeof zoneChoices> | undefined;
