@@ -2,10 +2,9 @@
  * The review as an admin with a messy staff export uses it: duplicates that follow every fix,
  * "Send one of each", time zones and values proposed, column-wide changes, all undoable.
  */
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../domain/mapping/mapping';
-import { partFile, prepareUpload } from '../domain/resource/upload-plan';
+import { uploadedContacts } from './uploaded-contacts';
 import { ReviewSession, type ReviewTable } from './review-session';
 
 const headers = ['First', 'Last', 'Email', 'Mobile', 'Country', 'State', 'Status'];
@@ -37,22 +36,6 @@ const mapping: ColumnMapping = {
 
 const codes = (session: ReviewSession, index: number) =>
   session.window(index, 1, { kind: 'all' }).rows[0]?.problems.map((p) => p.code) ?? [];
-
-function sent(session: ReviewSession): Record<string, string>[] {
-  const input = session.uploadInput();
-  const prepared = prepareUpload(input.headers, input.rows, input.mapping, 'csv', 'c.csv');
-  if (!prepared.ok) throw new Error(prepared.message);
-  const text = prepared.upload.parts.map((part) => partFile(prepared.upload, part)).join('');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-  return parsed.data.map((record) =>
-    Object.fromEntries(
-      Object.entries(prepared.upload.fieldMapping).map(([field, column]) => [
-        field,
-        record[column] ?? '',
-      ]),
-    ),
-  );
-}
 
 describe('the same person twice', () => {
   it('is found through the local and the international form of one mobile, and follows edits and undo', () => {
@@ -114,7 +97,7 @@ describe('accepting what the review proposes', () => {
     const summary = session.summary();
     expect(summary.rowsWithErrors).toBe(0);
     expect(summary.accounting).toEqual({ total: 6, sent: 5, skipped: 1, rejected: 0 });
-    const contacts = sent(session);
+    const contacts = uploadedContacts(session);
     expect(contacts.map((c) => [c.firstName, c.timezone, c.status])).toEqual([
       ['Ann', 'Australia/Sydney', 'A'],
       ['Bob', 'Australia/Brisbane', 'D'],

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import { ROWS_PER_STEP } from '../domain/progress/steps';
-import { partFile, prepareUpload } from '../domain/resource/upload-plan';
+import { uploadedContacts } from './uploaded-contacts';
 import { ReviewSession, type ReviewTable } from './review-session';
 
 const headers = ['first', 'last', 'email', 'mobile', 'country', 'tz'];
@@ -30,23 +30,6 @@ const mapping: ColumnMapping = {
 
 const codesOf = (session: ReviewSession, position: number) =>
   session.window(position, 1, { kind: 'all' }).rows[0]?.problems.map((p) => p.code);
-
-function uploadedRows(session: ReviewSession): Record<string, string>[] {
-  const input = session.uploadInput();
-  const prepared = prepareUpload(input.headers, input.rows, input.mapping, 'csv', 'c.csv');
-  if (!prepared.ok) throw new Error(prepared.message);
-  const text = prepared.upload.parts.map((part) => partFile(prepared.upload, part)).join('');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-  // Back to Whispir fields through the fieldMapping, as the sandbox reads it.
-  return parsed.data.map((record) =>
-    Object.fromEntries(
-      Object.entries(prepared.upload.fieldMapping).map(([field, column]) => [
-        field,
-        record[column] ?? '',
-      ]),
-    ),
-  );
-}
 
 describe('ReviewSession', () => {
   it('validates the mapped values of every row, with file row numbers', () => {
@@ -135,7 +118,7 @@ describe('ReviewSession', () => {
     session.editCell(0, 'department', 'Support');
     const input = session.uploadInput();
     expect(input.accounting).toEqual({ total: 5, sent: 2, skipped: 0, rejected: 3 });
-    expect(uploadedRows(session)).toEqual([
+    expect(uploadedContacts(session)).toEqual([
       {
         firstName: 'Ann',
         lastName: 'Lee',
