@@ -8,9 +8,11 @@ import { buildRejectedRowsCsv, collectReportRows } from '../domain/export/reject
 import {
   constantColumnName,
   mappingSignature,
+  toFieldMapping,
   type ColumnMapping,
   type FieldSource,
 } from '../domain/mapping/mapping';
+import { contactsOfPart } from '../domain/submission/verification';
 import { ROWS_PER_STEP, pauseAt, progressOf, runSteps, type Steps } from '../domain/progress/steps';
 import { formatCount, type RowProblem } from '../domain/validation/problems';
 import { fieldLabel } from '../domain/validation/rules';
@@ -1133,20 +1135,11 @@ export class ReviewSession {
     const wanted = new Set(
       Array.from({ length: Math.min(size, total) }, (_, i) => Math.round(i * step)),
     );
-    const columns = Object.entries(input.mapping).map(
-      ([field, source]) =>
-        [field, source.kind === 'column' ? input.headers.indexOf(source.column) : -1] as const,
-    );
-    const sample: Record<string, string>[] = [];
+    const picked: (readonly string[])[] = [];
     let position = 0;
-    for (const row of input.rows) {
-      if (wanted.has(position))
-        sample.push(
-          Object.fromEntries(columns.map(([field, at]) => [field, at < 0 ? '' : (row[at] ?? '')])),
-        );
-      position++;
-    }
-    return sample;
+    for (const row of input.rows) if (wanted.has(position++)) picked.push(row);
+    // The same reading of rows into Whispir fields as the check after sending uses.
+    return contactsOfPart({ headers: input.headers, rows: picked }, toFieldMapping(input.mapping));
   }
 }
 

@@ -5,7 +5,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { searchContact } from '../../api/search-contacts';
-import type { ResourceMimeType } from '../../domain/resource/formats';
 import { readPartFile } from '../../domain/export/rows-not-sent';
 import { decodeBase64Utf8 } from '../../domain/resource/build-resource';
 import type { SubmissionJob } from '../../domain/submission/submission-job';
@@ -59,10 +58,7 @@ export function useVerification(journal: Journal, pacer: Pacer) {
               const body = await journal.loadPartBody(job.id, n);
               if (!body) return [];
               const text = decodeBase64Utf8(body.base64);
-              return contactsOfPart(
-                readPartFile(job.mimeType as ResourceMimeType, text),
-                job.fieldMapping,
-              );
+              return contactsOfPart(readPartFile(job.mimeType, text), job.fieldMapping);
             },
             search: (row, signal) =>
               searchContact({
