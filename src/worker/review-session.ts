@@ -22,7 +22,9 @@ import {
   DuplicateIndex,
   duplicateWarnings,
   mergeGroup,
-  rowMatchKeys,
+  rowMatchName,
+  rowMatchValues,
+  type MatchValues,
 } from '../domain/validation/duplicates';
 import { summariseFixes } from '../domain/validation/summaries';
 import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
@@ -191,7 +193,7 @@ export class ReviewSession {
   /** Why a row was skipped, when the wizard skipped it for the user ("merged into row 4"). */
   private readonly skipReasons = new Map<number, string>();
   /** Rows (not skipped) under their match keys: the same person on several rows. */
-  private readonly people = new DuplicateIndex();
+  private readonly people = new DuplicateIndex((index) => rowMatchName(this.contactOf(index)));
   private duplicateCounts = { groups: 0, rows: 0 };
   private readonly channelScratch: (string | undefined)[] = new Array(CHANNEL_KEYS.length);
   private readonly undoStack: Operation[] = [];
@@ -413,15 +415,15 @@ export class ReviewSession {
       const contact = this.contactOf(i);
       validator.add(rowNumbers[i] ?? i + 1, contact, channels);
       // A skipped row (carried over from another mapping's review) is nobody's duplicate.
-      if (!this.skipped.has(i)) this.people.add(i, rowMatchKeys(contact, channels));
+      if (!this.skipped.has(i)) this.people.add(i, channels);
     }
   }
 
   /** The row's match keys as it stands (one check of the row). */
-  private keysOf(index: number): string[] {
+  private keysOf(index: number): MatchValues {
     const contact = this.contactOf(index);
     collectContactProblems(contact, 0, this.context, [], this.channelScratch);
-    return rowMatchKeys(contact, this.channelScratch);
+    return rowMatchValues(this.channelScratch);
   }
 
   /** The "same person as row N" warnings, from the groups as they stand. */
@@ -438,7 +440,7 @@ export class ReviewSession {
   }
 
   /** Checks one row again after a change, and returns its match keys as they now stand. */
-  private revalidate(index: number): string[] {
+  private revalidate(index: number): MatchValues {
     const out: RowProblem[] = [];
     const rowNumber = this.table.rowNumbers[index] ?? index + 1;
     const contact = this.contactOf(index);
@@ -449,7 +451,7 @@ export class ReviewSession {
     else this.own.delete(index);
     if (problems.some((p) => p.severity === 'error')) this.errorRows.add(index);
     else this.errorRows.delete(index);
-    return rowMatchKeys(contact, this.channelScratch);
+    return rowMatchValues(this.channelScratch);
   }
 
   private problemsOf(index: number): readonly ReviewProblem[] {
@@ -519,7 +521,7 @@ export class ReviewSession {
         this.skipped.delete(index);
         this.people.add(index, keys);
       }
-      changed ||= keys.length > 0;
+      changed ||= keys.some((value) => value !== undefined);
     }
     return changed;
   }

@@ -1,35 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateIndex, mergeGroup, rowMatchKeys } from './duplicates';
+import { DuplicateIndex, mergeGroup, rowMatchValues } from './duplicates';
 import { summariseFixes } from './summaries';
 import { validateRows } from './validate-rows';
 
-const keys = (name: string, mobile: string) =>
-  rowMatchKeys({ firstName: name, lastName: 'Li' }, [undefined, undefined, mobile, undefined]);
+/** An index over rows whose names the test sets, as a review's rows would have them. */
+function indexOfNames() {
+  const names = new Map<number, string>();
+  const index = new DuplicateIndex((row) => names.get(row) ?? '');
+  return { index, name: (row: number, name: string) => names.set(row, `${name}\u0001li`) };
+}
+const mobile = (value: string) => rowMatchValues([undefined, undefined, value, undefined]);
 
 describe('DuplicateIndex', () => {
-  it('groups rows that share a key, and follows changes row by row', () => {
-    const index = new DuplicateIndex();
-    index.add(0, keys('Jo', '61412345678'));
-    index.add(1, keys('Sam', '61412345678'));
-    index.add(2, keys('Jo', '61412345678'));
-    expect(index.groups().map((group) => group.rows)).toEqual([[0, 2]]);
+  it('groups rows that share a value and the name, and follows changes row by row', () => {
+    const { index, name } = indexOfNames();
+    name(0, 'jo');
+    name(1, 'sam');
+    name(2, 'jo');
+    index.add(0, mobile('61412345678'));
+    index.add(1, mobile('61412345678'));
+    index.add(2, mobile('61412345678'));
+    expect(index.groups()).toEqual([
+      { rows: [0, 2], keys: [{ channel: 2, value: '61412345678' }] },
+    ]);
     // Row 2's mobile is edited: it is someone else now.
-    index.remove(2, keys('Jo', '61412345678'));
-    index.add(2, keys('Jo', '61499999999'));
+    index.remove(2, mobile('61412345678'));
+    index.add(2, mobile('61499999999'));
     expect(index.groups()).toEqual([]);
-    expect(index.isEmpty).toBe(true);
-    // Row 1's name is fixed to Jo: now rows 0 and 1 are one person.
-    index.remove(1, keys('Sam', '61412345678'));
-    index.add(1, keys('Jo', '61412345678'));
+    // Row 1's name is fixed to Jo: now rows 0 and 1 are one person (names are read when asked).
+    name(1, 'jo');
     expect(index.groups().map((group) => group.rows)).toEqual([[0, 1]]);
-    expect(index.partners(0, keys('Jo', '61412345678'))).toEqual([1]);
+    expect(index.partners(0, mobile('61412345678'))).toEqual([1]);
+    expect(index.partners(2, mobile('61499999999'))).toEqual([]);
   });
 
-  it('adding a row twice under one key changes nothing', () => {
-    const index = new DuplicateIndex();
-    index.add(0, keys('Jo', '61412345678'));
-    index.add(0, keys('Jo', '61412345678'));
+  it('adding a row twice under one value changes nothing', () => {
+    const { index, name } = indexOfNames();
+    name(0, 'jo');
+    index.add(0, mobile('61412345678'));
+    index.add(0, mobile('61412345678'));
     expect(index.groups()).toEqual([]);
+    expect(index.isEmpty).toBe(true);
+  });
+
+  it('links rows through different values into one person, and matches emails whatever their case', () => {
+    const { index, name } = indexOfNames();
+    for (const row of [0, 1, 2]) name(row, 'jo');
+    index.add(0, ['jo@x.com', undefined, '61412345678', undefined]);
+    index.add(1, ['JO@X.COM', undefined, undefined, undefined]);
+    index.add(2, [undefined, undefined, '61412345678', undefined]);
+    const [group] = index.groups();
+    expect(group?.rows).toEqual([0, 1, 2]);
+    expect(group?.keys).toEqual([
+      { channel: 0, value: 'jo@x.com' },
+      { channel: 2, value: '61412345678' },
+    ]);
+    index.remove(1, ['Jo@X.com', undefined, undefined, undefined]);
+    expect(index.groups().map((g) => g.rows)).toEqual([[0, 2]]);
   });
 });
 

@@ -6,90 +6,126 @@
  * changes the groups at once; "Send one of each" merges each group into its fullest row.
  */
 import { MATCH_CHANNEL_KEYS, normaliseMatchName } from '../whispir/match-rule';
+import { hasUpperCase } from './emails';
 import { fieldLabel } from './rules';
+import { ValueTable } from './value-table';
 import { ROW_PROBLEM_SEVERITY, formatCount, type ContactRow, type RowProblem } from './problems';
 
 /**
- * The match keys of one row: one per channel field with a usable value. `channels` holds the
- * normalised values of `CHANNEL_KEYS` (as the row check gives them; undefined = unusable).
+ * A row's match values: the normalised value of each channel field of `MATCH_CHANNEL_KEYS`, in
+ * that order (undefined = blank or unusable). The name is not part of them: rows sharing a
+ * value are few, so their names are compared only then, which keeps the index one map entry
+ * per value, keyed by the value string the row check already made (no key built per row).
  */
-export function rowMatchKeys(
-  contact: ContactRow,
-  channels: readonly (string | undefined)[],
-): string[] {
-  const keys: string[] = [];
-  const name = normaliseMatchName(contact.firstName ?? '', contact.lastName ?? '');
+export type MatchValues = readonly (string | undefined)[];
+
+/** `channels` holds the normalised values of `CHANNEL_KEYS`, as the row check gives them. */
+export function rowMatchValues(channels: readonly (string | undefined)[]): (string | undefined)[] {
+  const values = new Array<string | undefined>(MATCH_CHANNEL_KEYS.length);
   for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
-    const value = channels[channel];
-    if (value) keys.push(`${name}\u0002${channel}\u0002${value.toLowerCase()}`);
+    values[channel] = channels[channel] || undefined;
   }
-  return keys;
+  return values;
+}
+
+/** The normalised name a row is matched on (see `normaliseMatchName`). */
+export function rowMatchName(contact: ContactRow): string {
+  return normaliseMatchName(contact.firstName ?? '', contact.lastName ?? '');
+}
+
+/** Emails match whatever their case (the row check lower-cases them already; this is cheap). */
+function matchValue(value: string | undefined): string | undefined {
+  return value && hasUpperCase(value) ? value.toLowerCase() : value;
+}
+
+/** What rows of a group share: one channel field's value. */
+export interface MatchKey {
+  /** Index into `MATCH_CHANNEL_KEYS`. */
+  readonly channel: number;
+  readonly value: string;
 }
 
 /** What a key says in words: "same name and Work mobile 61412345678". */
-export function describeMatchKey(key: string): string {
-  const [, channel = '0', value = ''] = key.split('\u0002');
-  const field = MATCH_CHANNEL_KEYS[Number(channel)] ?? MATCH_CHANNEL_KEYS[0];
-  return `same name and ${fieldLabel(field)} ${value}`;
+export function describeMatchKey(key: MatchKey): string {
+  const field = MATCH_CHANNEL_KEYS[key.channel] ?? MATCH_CHANNEL_KEYS[0];
+  return `same name and ${fieldLabel(field)} ${key.value}`;
 }
 
 /**
- * Rows (by index) under each match key. A key's first row is held as a number, so a million
- * distinct rows cost one map entry each; only keys on several rows hold a list.
+ * Rows (by index) under each channel value, per channel. A value's first row is held in a
+ * typed-array table (`ValueTable`), so a million distinct rows cost a slot a value; only values on several rows
+ * hold a list. Rows under one value are the same person when their names match (`nameOf`,
+ * asked only for rows that share a value, and at the time of asking: an edited name counts).
  */
 export class DuplicateIndex {
-  private readonly first = new Map<string, number>();
-  private readonly shared = new Map<string, number[]>();
+  private readonly first: ValueTable[] = MATCH_CHANNEL_KEYS.map(() => new ValueTable());
+  private readonly shared: Map<string, number[]>[] = MATCH_CHANNEL_KEYS.map(() => new Map());
 
-  add(index: number, keys: readonly string[]): void {
-    for (const key of keys) {
-      const list = this.shared.get(key);
+  constructor(private readonly nameOf: (index: number) => string) {}
+
+  add(index: number, values: MatchValues): void {
+    for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
+      const value = matchValue(values[channel]);
+      if (!value) continue;
+      const shared = this.shared[channel] as Map<string, number[]>;
+      const list = shared.size > 0 ? shared.get(value) : undefined;
       if (list) {
         if (!list.includes(index)) list.push(index);
         continue;
       }
-      const first = this.first.get(key);
-      if (first === undefined) this.first.set(key, index);
-      else if (first !== index) {
-        this.first.delete(key);
-        this.shared.set(key, [first, index]);
+      const first = this.first[channel] as ValueTable;
+      const held = first.hold(value, index);
+      if (held >= 0 && held !== index) {
+        first.delete(value);
+        shared.set(value, [held, index]);
       }
     }
   }
 
-  remove(index: number, keys: readonly string[]): void {
-    for (const key of keys) {
-      if (this.first.get(key) === index) {
-        this.first.delete(key);
+  remove(index: number, values: MatchValues): void {
+    for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
+      const value = matchValue(values[channel]);
+      if (!value) continue;
+      const first = this.first[channel] as ValueTable;
+      if (first.get(value) === index) {
+        first.delete(value);
         continue;
       }
-      const list = this.shared.get(key);
+      const shared = this.shared[channel] as Map<string, number[]>;
+      const list = shared.get(value);
       if (!list) continue;
       const at = list.indexOf(index);
       if (at >= 0) list.splice(at, 1);
       if (list.length === 1) {
-        this.shared.delete(key);
-        this.first.set(key, list[0] as number);
+        shared.delete(value);
+        first.set(value, list[0] as number);
       }
     }
   }
 
-  /** The other rows that share one of `keys` directly. */
-  partners(index: number, keys: readonly string[]): number[] {
+  /** The other rows that share one of `values` and the name directly. */
+  partners(index: number, values: MatchValues): number[] {
     const found = new Set<number>();
-    for (const key of keys) for (const other of this.shared.get(key) ?? []) found.add(other);
-    found.delete(index);
+    let name: string | undefined;
+    for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
+      const value = matchValue(values[channel]);
+      const list = value ? this.shared[channel]?.get(value) : undefined;
+      if (!list) continue;
+      name ??= this.nameOf(index);
+      for (const other of list)
+        if (other !== index && this.nameOf(other) === name) found.add(other);
+    }
     return [...found];
   }
 
-  /** True when no row shares a key with another. */
+  /** True when no row shares a value with another (so none can be a duplicate). */
   get isEmpty(): boolean {
-    return this.shared.size === 0;
+    return this.shared.every((shared) => shared.size === 0);
   }
 
   /**
-   * The groups of rows that are one person: rows linked through shared keys, transitively, each
-   * sorted, ordered by their first row; with the keys that link them.
+   * The groups of rows that are one person: rows linked through a shared value and the same
+   * name, transitively, each sorted, ordered by their first row; with the values that link them.
    */
   groups(): DuplicateGroup[] {
     const parent = new Map<number, number>();
@@ -103,22 +139,46 @@ export class DuplicateIndex {
       }
       return root;
     };
-    for (const list of this.shared.values()) {
-      for (const index of list) if (!parent.has(index)) parent.set(index, index);
-      const root = find(list[0] as number);
-      for (const index of list.slice(1)) {
-        const other = find(index);
-        if (other !== root) parent.set(other, root);
+    const names = new Map<number, string>();
+    const nameOf = (index: number): string => {
+      let name = names.get(index);
+      if (name === undefined) {
+        name = this.nameOf(index);
+        names.set(index, name);
       }
-    }
-    const byRoot = new Map<number, { rows: number[]; keys: string[] }>();
+      return name;
+    };
+    const links: { key: MatchKey; row: number }[] = [];
+    this.shared.forEach((shared, channel) => {
+      for (const [value, list] of shared) {
+        // Rows under one value, by name: each name on two or more rows is one person.
+        const byName = new Map<string, number[]>();
+        for (const index of list) {
+          const name = nameOf(index);
+          const same = byName.get(name);
+          if (same) same.push(index);
+          else byName.set(name, [index]);
+        }
+        for (const same of byName.values()) {
+          if (same.length < 2) continue;
+          for (const index of same) if (!parent.has(index)) parent.set(index, index);
+          const root = find(same[0] as number);
+          for (const index of same.slice(1)) {
+            const other = find(index);
+            if (other !== root) parent.set(other, root);
+          }
+          links.push({ key: { channel, value }, row: same[0] as number });
+        }
+      }
+    });
+    const byRoot = new Map<number, { rows: number[]; keys: MatchKey[] }>();
     for (const index of parent.keys()) {
       const root = find(index);
       const group = byRoot.get(root) ?? { rows: [], keys: [] };
       group.rows.push(index);
       byRoot.set(root, group);
     }
-    for (const [key, list] of this.shared) byRoot.get(find(list[0] as number))?.keys.push(key);
+    for (const { key, row } of links) byRoot.get(find(row))?.keys.push(key);
     return [...byRoot.values()]
       .map((group) => ({ rows: group.rows.sort((a, b) => a - b), keys: group.keys }))
       .sort((a, b) => (a.rows[0] as number) - (b.rows[0] as number));
@@ -128,8 +188,8 @@ export class DuplicateIndex {
 export interface DuplicateGroup {
   /** Row indexes, ascending. */
   readonly rows: readonly number[];
-  /** The match keys the rows share. */
-  readonly keys: readonly string[];
+  /** The values the rows share. */
+  readonly keys: readonly MatchKey[];
 }
 
 /**

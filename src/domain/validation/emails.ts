@@ -8,14 +8,21 @@ const LABEL =
   '[A-Za-z0-9\\u0080-\\uFFFF](?:[A-Za-z0-9\\u0080-\\uFFFF-]{0,61}[A-Za-z0-9\\u0080-\\uFFFF])?';
 const TLD = '(?:[A-Za-z\\u0080-\\uFFFF]{2,63}|xn--[A-Za-z0-9-]{1,59})';
 const EMAIL = new RegExp(`^${ATOM}(?:\\.${ATOM})*@(?:${LABEL}\\.)+${TLD}$`);
-const UPPER = /\p{Lu}/u;
 
 /** Whether a trimmed value is an email address. */
 export function isEmail(value: string): boolean {
   return value.length <= 254 && EMAIL.test(value) && value.indexOf('@') <= 64;
 }
 
-/** Whether lower-casing would change the value (no allocation). */
+/**
+ * Whether lower-casing would change the value. Plain ASCII (almost every email and number) is
+ * decided by its character codes with no allocation; anything else asks `toLowerCase` itself.
+ */
 export function hasUpperCase(value: string): boolean {
-  return UPPER.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c >= 128) return value.toLowerCase() !== value;
+  }
+  return false;
 }

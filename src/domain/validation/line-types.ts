@@ -11,7 +11,8 @@ export type LineType = 'mobile' | 'fixed' | 'either' | 'unknown';
 
 // Country code (1–3 digits) plus at least four digits of the national number.
 const PREFIX_LENGTH = 7;
-const CACHE = new Map<string, LineType>();
+/** Keyed by the prefix's digits read as a number: no string is cut or hashed per number. */
+const CACHE = new Map<number, LineType>();
 const CACHE_LIMIT = 50_000;
 
 function typeOf(whispirDigits: string): LineType {
@@ -30,7 +31,8 @@ function typeOf(whispirDigits: string): LineType {
 /** The line type of a number written as Whispir stores it (`61298765432`). */
 export function lineTypeOf(whispirDigits: string): LineType {
   if (whispirDigits.length <= PREFIX_LENGTH) return typeOf(whispirDigits);
-  const prefix = whispirDigits.slice(0, PREFIX_LENGTH);
+  const prefix = prefixNumber(whispirDigits);
+  if (prefix < 0) return typeOf(whispirDigits);
   const cached = CACHE.get(prefix);
   if (cached !== undefined) return cached;
   const type = typeOf(whispirDigits);
@@ -40,6 +42,17 @@ export function lineTypeOf(whispirDigits: string): LineType {
     CACHE.set(prefix, type);
   }
   return type;
+}
+
+/** The first `PREFIX_LENGTH` digits as a number, or -1 when one is not a digit. */
+function prefixNumber(digits: string): number {
+  let prefix = 0;
+  for (let i = 0; i < PREFIX_LENGTH; i++) {
+    const digit = digits.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    prefix = prefix * 10 + digit;
+  }
+  return prefix;
 }
 
 const REGIONS = new Map<string, string | null>();

@@ -3,7 +3,7 @@
  * shows: the same person on several rows.
  */
 import { CHANNEL_KEYS } from '../whispir/contact-fields';
-import { DuplicateIndex, duplicateWarnings, rowMatchKeys } from './duplicates';
+import { DuplicateIndex, duplicateWarnings, rowMatchName, rowMatchValues } from './duplicates';
 import type { ContactRow, RowProblem } from './problems';
 import { summariseProblems, type ProblemSummary } from './summaries';
 import {
@@ -34,7 +34,8 @@ export interface RowValidator {
 const CHANNELS = CHANNEL_KEYS.length;
 
 /**
- * A chunk-friendly validator: keeps only problems and one map entry per match key. Duplicates are
+ * A chunk-friendly validator: keeps only problems, one map entry per channel value and each row's
+ * match name. Duplicates are
  * rows an import would match as one contact (same name and the same email or mobile in the same
  * field, after normalisation: docs/whispir-api.md §A8).
  */
@@ -46,7 +47,9 @@ export function createValidator(
   const context = createCheckContext(options);
   const problems: RowProblem[] = [];
   const scratch: (string | undefined)[] = new Array<string | undefined>(CHANNELS);
-  const index = new DuplicateIndex();
+  // The validator holds no rows, so it keeps each row's match name for the index to compare.
+  const names = new Map<number, string>();
+  const index = new DuplicateIndex((row) => names.get(row) ?? '');
   let rowCount = 0;
   let inOrder = true;
   let lastRow = -Infinity;
@@ -57,7 +60,10 @@ export function createValidator(
       if (row < lastRow) inOrder = false;
       lastRow = row;
       collectContactProblems(contact, row, context, problems, channelKeys);
-      if (findDuplicates) index.add(row, rowMatchKeys(contact, channelKeys));
+      if (findDuplicates) {
+        names.set(row, rowMatchName(contact));
+        index.add(row, rowMatchValues(channelKeys));
+      }
     },
 
     finish() {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ValueTable } from './value-table';
+
+describe('ValueTable', () => {
+  it('holds, replaces and forgets rows under values, as a Map would, through growth and removals', () => {
+    const table = new ValueTable();
+    const model = new Map<string, number>();
+    // A seeded walk of sets, replacements and deletes over many values (past several growths).
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let step = 0; step < 60_000; step++) {
+      const value = `6141${next() % 20_000}`;
+      if (next() % 4 === 0) expect(table.delete(value)).toBe(model.delete(value));
+      else {
+        table.set(value, step);
+        model.set(value, step);
+      }
+    }
+    expect(table.size).toBe(model.size);
+    for (const [value, row] of model) expect(table.get(value)).toBe(row);
+    for (let i = 0; i < 20_000; i++)
+      if (!model.has(`6141${i}`)) expect(table.get(`6141${i}`)).toBeUndefined();
+  });
+
+  it('tells apart values whose hashes collide', () => {
+    const table = new ValueTable();
+    // Many short values share the low bits of their hashes; every one keeps its own row.
+    const values = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(i % 60000, 7));
+    values.forEach((value, row) => table.set(value, row));
+    values.forEach((value, row) => expect(table.get(value)).toBe(row));
+    expect(table.get('')).toBeUndefined();
+  });
+});
+
+describe('ValueTable.hold', () => {
+  it('holds the first row under a value and answers it to the later ones', () => {
+    const table = new ValueTable();
+    expect(table.hold('61412345678', 3)).toBe(-1);
+    expect(table.hold('61412345678', 9)).toBe(3);
+    expect(table.get('61412345678')).toBe(3);
+    table.delete('61412345678');
+    expect(table.hold('61412345678', 9)).toBe(-1);
+    expect(table.size).toBe(1);
+  });
+});
