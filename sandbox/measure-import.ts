@@ -14,6 +14,7 @@ import {
   base64,
   idOf,
   jsonHeaders,
+  pollEvery100ms,
   spawnSandbox,
   waitForImport,
 } from './test-client.ts';
@@ -50,28 +51,6 @@ const sandbox = separate
   : await startSandbox({ port: 0, db, importDelayMs: 0, reset: true });
 if (separate) await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
 const prebuilt = separate ? Array.from({ length: parts }, (_, part) => resourceBody(part)) : [];
-
-function pollEvery100ms(url: string) {
-  const answers: number[] = [];
-  const t0 = performance.now();
-  let due = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    const dueAt = t0 + due * 100;
-    due += 1;
-    void fetch(`${url}/workspaces`, { headers: jsonHeaders('workspace') })
-      .then((response) => response.arrayBuffer())
-      .then(() => answers.push(performance.now() - dueAt));
-    timer = setTimeout(tick, Math.max(0, t0 + due * 100 - performance.now()));
-  };
-  tick();
-  return () => {
-    clearTimeout(timer);
-    const sorted = answers.sort((a, b) => a - b);
-    const at = (q: number) => Math.round(sorted[Math.floor(q * (sorted.length - 1))] ?? NaN);
-    return `${sorted.length} answers, median ${at(0.5)} ms, p99 ${at(0.99)} ms, worst ${at(1)} ms`;
-  };
-}
 
 const stopPolling = pollEvery100ms(sandbox.url);
 const started = performance.now();

@@ -187,3 +187,36 @@ export async function spawnSandbox(env: Record<string, string> = {}): Promise<Sa
     },
   };
 }
+
+/**
+ * Sends `GET /workspaces` every 100 ms until the returned function is called; that function
+ * says how late the answers came, counted from when each was due (not when it was sent, since a
+ * blocked event loop in this process would delay the sending too).
+ */
+export function pollEvery100ms(url: string): () => string {
+  const answers: number[] = [];
+  const late: { at: number; ms: number }[] = [];
+  const t0 = performance.now();
+  let due = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    const dueAt = t0 + due * 100;
+    due += 1;
+    void fetch(`${url}/workspaces`, { headers: jsonHeaders('workspace') })
+      .then((response) => response.arrayBuffer())
+      .then(() => {
+        const ms = performance.now() - dueAt;
+        answers.push(ms);
+        if (ms > 100) late.push({ at: Math.round(dueAt - t0), ms: Math.round(ms) });
+      });
+    timer = setTimeout(tick, Math.max(0, t0 + due * 100 - performance.now()));
+  };
+  tick();
+  return () => {
+    clearTimeout(timer);
+    const sorted = answers.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(sorted[Math.floor(q * (sorted.length - 1))] ?? NaN);
+    const worst = late.sort((a, b) => b.ms - a.ms).slice(0, 8);
+    return `${sorted.length} answers, median ${at(0.5)} ms, p99 ${at(0.99)} ms, worst ${at(1)} ms; over 100 ms: ${late.length} (worst due at ${worst.map((entry) => `${entry.at}: ${entry.ms}`).join(', ')})`;
+  };
+}
