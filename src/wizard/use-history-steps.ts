@@ -21,19 +21,23 @@ export function useHistorySteps(
   useEffect(() => {
     const previous = shown.current;
     shown.current = stepIndex;
-    if (previous !== undefined && stepIndex > previous) {
-      history.pushState({ wizardStep: stepIndex }, '');
-      return;
-    }
-    const at = (history.state as { wizardStep?: number } | null)?.wizardStep;
-    // The browser's Back brought the wizard here: its history is already on this step.
-    if (previous !== undefined && at === stepIndex) return;
-    // The wizard's own Back: the browser steps back with it, so its Back goes on from here.
-    if (previous !== undefined && stepIndex < previous && at === previous) {
-      history.go(stepIndex - previous);
-      return;
-    }
-    history.replaceState({ wizardStep: stepIndex }, '');
+    // In a task of its own: a history call waits on the browser (1–20 ms on a busy machine),
+    // and this effect runs in the task that shows the new step.
+    setTimeout(() => {
+      if (previous !== undefined && stepIndex > previous) {
+        history.pushState({ wizardStep: stepIndex }, '');
+        return;
+      }
+      const at = (history.state as { wizardStep?: number } | null)?.wizardStep;
+      // The browser's Back brought the wizard here: its history is already on this step.
+      if (previous !== undefined && at === stepIndex) return;
+      // The wizard's own Back: the browser steps back with it, so its Back goes on from here.
+      if (previous !== undefined && stepIndex < previous && at === previous) {
+        history.go(stepIndex - previous);
+        return;
+      }
+      history.replaceState({ wizardStep: stepIndex }, '');
+    }, 0);
   }, [stepIndex]);
 
   useEffect(() => {

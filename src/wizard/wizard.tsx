@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { IntakeClient } from '../worker/intake-client';
 import { openingMapping } from './match-columns/column-samples';
+import { loadSavedMappings } from './match-columns/saved-mappings-store';
 import { MappingStep } from './match-columns/mapping-step';
 import { PreviewStep } from './check-rows/preview-step';
 import { ResultStep } from './result/result-step';
@@ -15,19 +16,39 @@ import { useHistorySteps } from './use-history-steps';
 import { STEPS, initialWizardState, wizardReducer } from './wizard-state';
 import type { FileSummary } from '../worker/protocol';
 import type { ColumnMapping } from '../domain/mapping/mapping';
-import type { SubmitOutcome } from './wizard-state';
+import type { SubmitOutcome, WizardEvent } from './wizard-state';
+
+/** The events that move the wizard from one step to the next or back. */
+type StepChange = Extract<
+  WizardEvent,
+  { type: 'preview-confirmed' | 'mapping-confirmed' | 'review-confirmed' | 'back' }
+>;
 
 export function Wizard() {
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
   const [intake] = useState(() => new IntakeClient());
   useEffect(() => () => intake.terminate(), [intake]);
+  // The page's first read of localStorage loads all of it in one blocking call (20 ms seen on a
+  // busy machine). The saved mappings are read first when the file's rows are shown: read them
+  // once while the user picks a file instead.
+  useEffect(() => {
+    const warm = () => void loadSavedMappings();
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(warm, 200);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(warm, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   const reader = useFileReader(
     intake,
     useCallback((file: FileSummary) => dispatch({ type: 'file-read', file }), []),
     useCallback(() => dispatch({ type: 'start-over' }), []),
   );
 
-  // Move focus to the new step's heading so keyboard and screen-reader users land on it.
+  // Move focus to the new step's heading so keyboard and screen-reader users land on it. In the
+  // next frame: focusing lays out the new step at once, which the frame does anyway (focused
+  // here, that layout ran in the same task as the step's commit and made it long).
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   useEffect(() => {
@@ -35,10 +56,15 @@ export function Wizard() {
       firstRender.current = false;
       return;
     }
-    headingRef.current?.focus();
+    const frame = requestAnimationFrame(() => headingRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [state.step]);
 
-  const back = () => dispatch({ type: 'back' });
+  // A step change renders the whole next step: as a transition React builds it in slices that
+  // leave the page answering (one synchronous render of the matching step took 60–160 ms), and
+  // runs its effects (the heading's focus, the history entry) in a task of their own.
+  const goTo = (event: StepChange) => startTransition(() => dispatch(event));
+  const back = () => goTo({ type: 'back' });
   const checkAhead = useCallback(
     (mapping: ColumnMapping, signal: AbortSignal) =>
       // Nobody waits for this result: the review asks again and joins the check.
@@ -72,7 +98,7 @@ export function Wizard() {
   // Going back from the result would re-send nothing useful: "Import another file" starts over.
   const canGoBack = state.step !== 'result' && !reader.state.reading && !importLocked;
   const goBackTo = (index: number) => {
-    for (let i = index; i < stepIndex; i++) dispatch({ type: 'back' });
+    for (let i = index; i < stepIndex; i++) back();
   };
   return (
     <>
@@ -105,7 +131,7 @@ export function Wizard() {
                     if (reader.state.reading) reader.cancel();
                     back();
                   }}
-                  onContinue={() => dispatch({ type: 'preview-confirmed' })}
+                  onContinue={() => goTo({ type: 'preview-confirmed' })}
                 />
               );
             case 'mapping':
@@ -117,7 +143,7 @@ export function Wizard() {
                   initialCustomFields={state.customFields}
                   onBack={back}
                   onContinue={(mapping, customFields) =>
-                    dispatch({ type: 'mapping-confirmed', mapping, customFields })
+                    goTo({ type: 'mapping-confirmed', mapping, customFields })
                   }
                   onCheckAhead={checkAhead}
                 />
@@ -130,7 +156,7 @@ export function Wizard() {
                   mapping={state.mapping}
                   intake={intake}
                   onBack={back}
-                  onContinue={() => dispatch({ type: 'review-confirmed' })}
+                  onContinue={() => goTo({ type: 'review-confirmed' })}
                 />
               );
             case 'settings':
