@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { CellText } from '../shared/cell-text';
 
 interface Props {
@@ -8,15 +8,24 @@ interface Props {
   readonly samples: readonly string[];
   readonly mappedTo: readonly string[];
   readonly pickedUp: boolean;
-  readonly onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  readonly onKeyDown: (column: string, event: KeyboardEvent<HTMLButtonElement>) => void;
   readonly onBlur: () => void;
 }
 
 /**
  * A column of the file: dragged with the pointer (dnd-kit), or picked up with Space and moved
- * between fields with the arrow keys (the mapping step handles the keys).
+ * between fields with the arrow keys (the mapping step handles the keys). Memoised, like the
+ * fields: a card whose props did not change is not rendered again with the step.
  */
-export function ColumnCard({ id, column, samples, mappedTo, pickedUp, onKeyDown, onBlur }: Props) {
+export const ColumnCard = memo(function ColumnCard({
+  id,
+  column,
+  samples,
+  mappedTo,
+  pickedUp,
+  onKeyDown,
+  onBlur,
+}: Props) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id, data: { column } });
   return (
     <li>
@@ -29,14 +38,14 @@ export function ColumnCard({ id, column, samples, mappedTo, pickedUp, onKeyDown,
         aria-roledescription="draggable column"
         aria-describedby="drag-instructions"
         aria-pressed={pickedUp}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => onKeyDown(column, event)}
         onBlur={onBlur}
       >
         <ColumnCardBody column={column} samples={samples} mappedTo={mappedTo} />
       </button>
     </li>
   );
-}
+});
 
 export function ColumnCardBody({
   column,

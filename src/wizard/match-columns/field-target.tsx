@@ -1,5 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
+import { memo, useMemo } from 'react';
 import type { FieldSource } from '../../domain/mapping/mapping';
+import { suggestConstants } from '../../domain/mapping/suggest-constants';
 import { shortTitle } from '../shared/cell-text';
 import { ValueInput, valueKindOf, valueProblem } from '../shared/value-input';
 
@@ -29,12 +31,13 @@ interface Props {
   /** A warning when the column's values do not look like this field. */
   readonly misfit?: string;
   readonly problem?: string;
-  readonly constants: readonly string[];
+  /** The country set for every row, if one is: its time zones are suggested first. */
+  readonly country?: string;
   /** Countries the file names (for a time zone set for every row: their zones come first). */
   readonly countries?: readonly string[];
   /** A column picked up with the keyboard is over this field. */
   readonly keyboardOver?: boolean;
-  readonly onChange: (source: FieldSource | undefined) => void;
+  readonly onChange: (field: TargetField, source: FieldSource | undefined) => void;
 }
 
 const NONE = '';
@@ -56,7 +59,12 @@ function selectValue(source: FieldSource | undefined): string {
 
 export const fieldDropId = (key: string) => `field:${key}`;
 
-export function FieldTarget(props: Props) {
+/**
+ * A Whispir field columns are dropped on. Memoised: the matching step renders again on every
+ * change of the drag state and of the form's own state, and a field whose props did not change
+ * is left alone (the step's first render ran twice in the task that showed it).
+ */
+export const FieldTarget = memo(function FieldTarget(props: Props) {
   const {
     keyboardOver,
     field,
@@ -71,10 +79,15 @@ export function FieldTarget(props: Props) {
     reason,
     misfit,
     problem,
-    constants,
+    country,
     countries,
-    onChange,
+    onChange: onFieldChange,
   } = props;
+  const constants = useMemo(
+    () => suggestConstants(field.key, country ? { country } : {}),
+    [field.key, country],
+  );
+  const onChange = (source: FieldSource | undefined) => onFieldChange(field, source);
   const { isOver, setNodeRef, active } = useDroppable({ id: fieldDropId(field.key) });
   const selectId = `map-${field.key}`;
   const mappedSamples = source?.kind === 'column' ? (samples.get(source.column) ?? []) : [];
@@ -213,4 +226,4 @@ export function FieldTarget(props: Props) {
       )}
     </li>
   );
-}
+});

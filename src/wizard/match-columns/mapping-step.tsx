@@ -1,10 +1,14 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { MAX_SUGGESTED_COLUMNS } from '../../config/limits';
 import { customFieldKey } from '../../domain/mapping/custom-fields';
-import { checkMappingRules, mappingNotes, type ColumnMapping } from '../../domain/mapping/mapping';
+import {
+  checkMappingRules,
+  mappingNotes,
+  type ColumnMapping,
+  type FieldSource,
+} from '../../domain/mapping/mapping';
 import { checkColumnFit } from '../../domain/mapping/sniff-values';
-import { suggestConstants } from '../../domain/mapping/suggest-constants';
 import { CHANNEL_KEYS, CONTACT_FIELDS, groupedFields } from '../../domain/whispir/contact-fields';
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
@@ -22,6 +26,14 @@ import { useKeyboardMove } from './use-keyboard-move';
 import { useMappingForm } from './use-mapping-form';
 import { useShowFieldNames } from './use-show-field-names';
 import { StepActions } from '../step-actions';
+import { useStableCallback } from '../shared/use-stable-callback';
+
+// The sections of fixed fields, the same for every file.
+const REQUIRED_FIELDS: readonly TargetField[] = pickFields(REQUIRED_SECTION);
+const CHANNEL_FIELDS: readonly TargetField[] = pickFields(CHANNEL_SECTION);
+const SHOWN = new Set<string>([...REQUIRED_SECTION, ...CHANNEL_SECTION]);
+const OTHER_GROUPS = groupedFields(CONTACT_FIELDS.filter((field) => !SHOWN.has(field.key)));
+const NOT_MAPPED: readonly string[] = [];
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
@@ -98,10 +110,16 @@ export function MappingStep(props: Props) {
     return suggestions.find((s) => s.apply && s.field === key && s.column === source.column)
       ?.reason;
   };
-  const mappedTo = (column: string) =>
-    Object.entries(mapping)
-      .filter(([, source]) => source?.kind === 'column' && source.column === column)
-      .map(([key]) => labelOf(key));
+  // The fields each column feeds, one array per column while the mapping stands (the cards are
+  // memoised on it).
+  const mappedTo = useMemo(() => {
+    const byColumn = new Map<string, string[]>();
+    for (const [key, source] of Object.entries(mapping)) {
+      if (source?.kind !== 'column') continue;
+      byColumn.set(source.column, [...(byColumn.get(source.column) ?? []), labelOf(key)]);
+    }
+    return byColumn;
+  }, [mapping]);
   const countrySource = mapping.workCountry;
   const country = countrySource?.kind === 'constant' ? countrySource.value : undefined;
   // The file's countries, so a time zone set for every row lists their zones first.
@@ -115,19 +133,16 @@ export function MappingStep(props: Props) {
     [country, fileCountries],
   );
 
-  const requiredFields = pickFields(REQUIRED_SECTION);
-  const channelFields = pickFields(CHANNEL_SECTION);
-  const shown = new Set<string>([...REQUIRED_SECTION, ...CHANNEL_SECTION]);
-  const otherGroups = groupedFields(CONTACT_FIELDS.filter((field) => !shown.has(field.key)));
-  const customTargets: TargetField[] = customFields.map((name) => ({
-    key: customFieldKey(name),
-    label: `${name} (custom)`,
-  }));
+  const customTargets = useMemo(
+    (): TargetField[] =>
+      customFields.map((name) => ({ key: customFieldKey(name), label: `${name} (custom)` })),
+    [customFields],
+  );
   const visibleFields = [
-    ...requiredFields,
-    ...channelFields,
+    ...REQUIRED_FIELDS,
+    ...CHANNEL_FIELDS,
     ...customTargets,
-    ...(moreOpen ? otherGroups.flatMap((entry) => entry.fields) : []),
+    ...(moreOpen ? OTHER_GROUPS.flatMap((entry) => entry.fields) : []),
   ].map((field) => field.key);
   const keyboard = useKeyboardMove({
     fields: visibleFields,
@@ -135,6 +150,15 @@ export function MappingStep(props: Props) {
     announce: setAnnouncement,
     onDrop: (column, field) => setOutcome(assign(column, field)),
   });
+  // One identity for the step's life, so the memoised fields and cards are not rendered again.
+  const onFieldChange = useStableCallback((field: TargetField, next: FieldSource | undefined) => {
+    setSource(field.key, next);
+    setOutcome(next ? '' : `${field.label} is no longer imported.`);
+  });
+  const onCardKeyDown = useStableCallback(
+    (column: string, event: KeyboardEvent<HTMLButtonElement>) => keyboard.onKeyDown(column)(event),
+  );
+  const onCardBlur = useStableCallback(() => keyboard.cancel());
 
   const fieldList = (fields: readonly TargetField[], required: boolean) => (
     <ul className="field-list">
@@ -161,11 +185,8 @@ export function MappingStep(props: Props) {
             reason={reasonFor(field.key)}
             misfit={misfit && !misfit.fits ? misfit.message : undefined}
             problem={problemFor(field.key)}
-            constants={suggestConstants(field.key, country ? { country } : {})}
-            onChange={(next) => {
-              setSource(field.key, next);
-              setOutcome(next ? '' : `${field.label} is no longer imported.`);
-            }}
+            country={country}
+            onChange={onFieldChange}
           />
         );
       })}
@@ -270,10 +291,10 @@ export function MappingStep(props: Props) {
                   id={columnId(index)}
                   column={column}
                   samples={samples.get(column) ?? []}
-                  mappedTo={mappedTo(column)}
+                  mappedTo={mappedTo.get(column) ?? NOT_MAPPED}
                   pickedUp={keyboard.move?.column === column}
-                  onKeyDown={keyboard.onKeyDown(column)}
-                  onBlur={keyboard.cancel}
+                  onKeyDown={onCardKeyDown}
+                  onBlur={onCardBlur}
                 />
               ))}
             </ul>
@@ -295,12 +316,12 @@ export function MappingStep(props: Props) {
               {stillNeeded.length > 0 && ` Still needed: ${stillNeeded.join(', ')}.`}
             </p>
             <h4>Needed for every contact</h4>
-            {fieldList(requiredFields, true)}
+            {fieldList(REQUIRED_FIELDS, true)}
             <h4>Email and mobile</h4>
             <p className="muted small">
               Each contact needs at least one of these: an email or a mobile.
             </p>
-            {fieldList(channelFields, false)}
+            {fieldList(CHANNEL_FIELDS, false)}
             {customTargets.length > 0 && (
               <>
                 <h4>Custom fields</h4>
@@ -314,7 +335,7 @@ export function MappingStep(props: Props) {
               <summary>More fields</summary>
               {/* Rendered only when open: some 50 fields the step need not build up front. */}
               {moreOpen &&
-                otherGroups.map(({ group, fields }) => (
+                OTHER_GROUPS.map(({ group, fields }) => (
                   <div key={group}>
                     <h4>{group}</h4>
                     {fieldList(fields, false)}

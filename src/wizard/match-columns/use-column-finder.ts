@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { MAX_COLUMN_CARDS } from '../../config/limits';
 
 /**
@@ -9,12 +9,20 @@ export function useColumnFinder(headers: readonly string[]) {
   const [find, setFind] = useState('');
   const wide = headers.length > MAX_COLUMN_CARDS;
   const needle = find.trim().toLowerCase();
-  const found = needle
-    ? headers.flatMap((column, index) =>
-        column.toLowerCase().includes(needle) ? [{ column, index }] : [],
-      )
-    : headers.map((column, index) => ({ column, index }));
-  const cards = found.slice(0, MAX_COLUMN_CARDS);
-  const listedColumns = wide ? headers.slice(0, MAX_COLUMN_CARDS) : headers;
+  // Kept while the headers and the search stand: each field's list of columns is memoised on it.
+  const found = useMemo(
+    () =>
+      needle
+        ? headers.flatMap((column, index) =>
+            column.toLowerCase().includes(needle) ? [{ column, index }] : [],
+          )
+        : headers.map((column, index) => ({ column, index })),
+    [headers, needle],
+  );
+  const cards = useMemo(() => found.slice(0, MAX_COLUMN_CARDS), [found]);
+  const listedColumns = useMemo(
+    () => (wide ? headers.slice(0, MAX_COLUMN_CARDS) : headers),
+    [headers, wide],
+  );
   return { find, setFind, wide, needle, found, cards, listedColumns };
 }
