@@ -8,7 +8,7 @@
  * on the same machine is never counted) and Linux's `/proc`: of this browser's renderers (a
  * context also has a spare one, and headless Chromium one for its own UI,
  * `--top-chrome-webui`), the page's is the one running a `DedicatedWorker` thread, since the
- * app starts its worker as it loads. `VmRSS` of `/proc/<pid>/status` is sampled every 100 ms;
+ * app starts its worker as it loads (the newest such, should a closed page's still be exiting). `VmRSS` of `/proc/<pid>/status` is sampled every 100 ms;
  * `VmHWM` (the kernel's own high-water mark, which catches what falls between two samples) is
  * reset by writing 5 to `/proc/<pid>/clear_refs` when a window starts and read when it ends.
  */
@@ -46,6 +46,17 @@ function threadNames(pid: number): string[] {
   }
 }
 
+/** When the process started, in clock ticks since boot (`/proc/<pid>/stat`, field 22). */
+function startTime(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command (which may hold spaces) start at field 3.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  } catch {
+    return 0;
+  }
+}
+
 function isBrowserUi(pid: number): boolean {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--top-chrome-webui');
@@ -61,6 +72,8 @@ export interface RendererWindow {
   readonly sampledPeakBytes: number;
   /** The RSS when the window started. */
   readonly startBytes: number;
+  /** The largest RSS sampled in each phase of the window (`phase` when sampled). */
+  readonly sampledPeakByPhase: Readonly<Record<string, number>>;
   /** 'VmHWM' when the kernel's high-water mark could be reset and read, else 'VmRSS samples'. */
   readonly source: 'VmHWM' | 'VmRSS samples';
 }
@@ -70,8 +83,12 @@ export class RendererMemory {
   pids: number[] = [];
   /** How the pids were chosen, for the run's notes. */
   how = 'not found';
+  /** Where the run is; each sample is counted in it too. */
+  phase = '';
   private timer: NodeJS.Timeout | undefined;
-  private window: { sampled: number; start: number; hwmReset: boolean } | undefined;
+  private window:
+    | { sampled: number; start: number; hwmReset: boolean; byPhase: Record<string, number> }
+    | undefined;
 
   constructor(private readonly browserCdp: CDPSession) {}
 
@@ -85,12 +102,14 @@ export class RendererMemory {
       const renderers = processInfo
         .filter((process) => process.type === 'renderer' && !isBrowserUi(process.id))
         .map((process) => process.id);
-      const withWorker = renderers.filter((pid) =>
-        threadNames(pid).some((name) => name.startsWith('DedicatedWorker')),
-      );
-      if (withWorker.length > 0) {
-        this.pids = withWorker;
-        this.how = `renderer pid ${withWorker.join(' + ')} (the one running a DedicatedWorker thread, of ${renderers.length} renderers)`;
+      // The newest, should a closed page's renderer (the floor's) still be on its way out.
+      const withWorker = renderers
+        .filter((pid) => threadNames(pid).some((name) => name.startsWith('DedicatedWorker')))
+        .sort((a, b) => startTime(b) - startTime(a));
+      const pid = withWorker[0];
+      if (pid !== undefined) {
+        this.pids = [pid];
+        this.how = `renderer pid ${pid} (of ${renderers.length} renderers, ${withWorker.length} running a DedicatedWorker thread; the newest of those)`;
         return;
       }
       if (Date.now() > deadline) {
@@ -125,10 +144,12 @@ export class RendererMemory {
       }
     }
     const start = this.rss();
-    const window = { sampled: start, start, hwmReset };
+    const window = { sampled: start, start, hwmReset, byPhase: {} as Record<string, number> };
     this.window = window;
     this.timer = setInterval(() => {
-      window.sampled = Math.max(window.sampled, this.rss());
+      const rss = this.rss();
+      window.sampled = Math.max(window.sampled, rss);
+      window.byPhase[this.phase] = Math.max(window.byPhase[this.phase] ?? 0, rss);
     }, everyMs);
   }
 
@@ -146,6 +167,7 @@ export class RendererMemory {
       peakBytes: Math.max(sampled, hwm),
       sampledPeakBytes: sampled,
       startBytes: window.start,
+      sampledPeakByPhase: window.byPhase,
       source: window.hwmReset && hwm > 0 ? 'VmHWM' : 'VmRSS samples',
     };
   }
