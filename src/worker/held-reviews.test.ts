@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
 import { HeldReviews } from './held-reviews';
 import { ReviewSession, type ReviewTable } from './review-session';
+import { RowStore } from '../domain/intake/row-store';
 
 const table: ReviewTable = {
   headers: ['first', 'last', 'mobile', 'country', 'tz'],
-  rows: [
+  rows: RowStore.from([
     ['Ann', 'Lee', '0412345001', 'Australia', '+10'],
     ['Bob', 'Ray', '61412345002', 'Australia', '+10'],
-  ],
+  ]),
   rowNumbers: [2, 3],
 };
 const mappingA: ColumnMapping = {

@@ -4,6 +4,7 @@
  * and the state can be tested without a worker.
  */
 import type { IntakeOverrides, IntakeResult } from '../domain/intake/read-table';
+import { rowsSlice } from '../domain/intake/row-store';
 import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
 import type { StepProgress } from '../domain/progress/steps';
 import { encodeBase64Utf8 } from '../domain/resource/build-resource';
@@ -49,7 +50,7 @@ export class IntakeSession {
   rows(start: number, count: number): { rows: string[][]; rowNumbers: number[] } {
     const table = this.requireTable();
     return {
-      rows: table.rows.slice(start, start + count),
+      rows: rowsSlice(table.rows, start, count),
       rowNumbers: table.rowNumbers.slice(start, start + count),
     };
   }

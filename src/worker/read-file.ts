@@ -14,6 +14,7 @@ import {
   WORKBOOK_RATIO_FROM_BYTES,
 } from '../config/limits';
 import { detectFormat } from '../domain/intake/format';
+import { rowsSlice } from '../domain/intake/row-store';
 import type { FileSummary, ReadProgress, ShortenedCell } from './protocol';
 
 const PREVIEW_ROWS = 20;
@@ -28,7 +29,7 @@ export function summarise(
   overrides: IntakeOverrides,
   complete: boolean,
 ): FileSummary {
-  const preview = shortenCells(result.rows.slice(0, PREVIEW_ROWS), MAX_CELL_CHARS_SHOWN);
+  const preview = shortenCells(rowsSlice(result.rows, 0, PREVIEW_ROWS), MAX_CELL_CHARS_SHOWN);
   return {
     fileName,
     byteLength,

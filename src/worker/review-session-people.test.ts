@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import { uploadedContacts } from './uploaded-contacts';
 import { ReviewSession, type ReviewTable } from './review-session';
+import { RowStore } from '../domain/intake/row-store';
 
 const headers = ['First', 'Last', 'Email', 'Mobile', 'Country', 'State', 'Status'];
 const rows = [
@@ -19,7 +20,7 @@ const rows = [
 const table: ReviewTable = {
   headers,
   delimiter: ',',
-  rows,
+  rows: RowStore.from(rows),
   rowNumbers: rows.map((_, i) => i + 2),
 };
 const mapping: ColumnMapping = {
@@ -177,7 +178,7 @@ describe('column-wide changes', () => {
   it('offers no values panel for a column of many different values', () => {
     const many: ReviewTable = {
       headers: ['First'],
-      rows: Array.from({ length: 80 }, (_, i) => [`Name ${i}`]),
+      rows: RowStore.from(Array.from({ length: 80 }, (_, i) => [`Name ${i}`])),
       rowNumbers: Array.from({ length: 80 }, (_, i) => i + 2),
     };
     const session = ReviewSession.create(many, { firstName: { kind: 'column', column: 'First' } });

@@ -4,18 +4,19 @@ import type { ColumnMapping } from '../domain/mapping/mapping';
 import { ROWS_PER_STEP } from '../domain/progress/steps';
 import { uploadedContacts } from './uploaded-contacts';
 import { ReviewSession, type ReviewTable } from './review-session';
+import { RowStore, rowsToArrays } from '../domain/intake/row-store';
 
 const headers = ['first', 'last', 'email', 'mobile', 'country', 'tz'];
 const table: ReviewTable = {
   headers,
   delimiter: ',',
-  rows: [
+  rows: RowStore.from([
     ['Ann', 'Lee', 'ann@example.com', '61412345001', 'Australia', '+10'],
     ['Bob', 'Ray', 'BOB@example.com', '0412 345 002', 'AU', 'UTC+10'],
     ['Cat', 'Fox', 'cat@example,com', '61412345003', 'Australia', '+10'],
     ['Dan', 'Orr', 'dan@example.com', '0412345004', 'Australia', '+10', 'extra'],
     ['', 'Eve', 'eve@example.com', '61412345005', 'Australia', '+10'],
-  ],
+  ]),
   rowNumbers: [2, 3, 4, 5, 7],
 };
 const mapping: ColumnMapping = {
@@ -144,7 +145,11 @@ describe('ReviewSession', () => {
     const session = ReviewSession.create(
       {
         ...table,
-        rows: table.rows.map((row, i) => (i === 2 ? ['=HYPERLINK("x")', ...row.slice(1)] : row)),
+        rows: RowStore.from(
+          rowsToArrays(table.rows).map((row, i) =>
+            i === 2 ? ['=HYPERLINK("x")', ...row.slice(1)] : row,
+          ),
+        ),
       },
       mapping,
     );
@@ -168,10 +173,10 @@ describe('ReviewSession', () => {
     const session = ReviewSession.create(
       {
         headers,
-        rows: [
+        rows: RowStore.from([
           [' Ann ', 'Lee ', 'ann@example.com', '61412345001', 'Australia', '+10'],
           ['Bob', ' Ray', 'bob@example.com', '61412345002', 'Australia', '+10'],
-        ],
+        ]),
         // JSON records, say, numbered in an order of their own.
         rowNumbers: [9, 4],
       },
@@ -225,5 +230,5 @@ function bigTable(count: number): ReviewTable {
     'Australia',
     '+10',
   ]);
-  return { headers, rows, rowNumbers: rows.map((_, i) => i + 2) };
+  return { headers, rows: RowStore.from(rows), rowNumbers: rows.map((_, i) => i + 2) };
 }

@@ -29,6 +29,7 @@ import {
 import { summariseFixes } from '../domain/validation/summaries';
 import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
 import { createValidator } from '../domain/validation/validate-rows';
+import type { Rows } from '../domain/intake/row-store';
 import { CHANNEL_KEYS, findContactField } from '../domain/whispir/contact-fields';
 import type {
   CodedValues,
@@ -47,7 +48,7 @@ import type {
 /** The part of the intake result the review needs. */
 export interface ReviewTable {
   readonly headers: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  readonly rows: Rows;
   readonly rowNumbers: readonly number[];
   /** The separator of a delimited file, for the "unquoted comma?" hint; undefined otherwise. */
   readonly delimiter?: string;
@@ -338,7 +339,7 @@ export class ReviewSession {
     const source = this.sources[fieldIndex];
     if (!source) return '';
     if (source.kind === 'value') return source.value;
-    return source.index < 0 ? '' : (this.table.rows[index]?.[source.index] ?? '');
+    return source.index < 0 ? '' : (this.table.rows.cell(index, source.index) ?? '');
   }
 
   private contactOf(index: number): Record<string, string> {
@@ -353,9 +354,9 @@ export class ReviewSession {
 
   private shapeProblem(index: number): ReviewProblem | undefined {
     if (this.shapeReviewed.has(index)) return undefined;
-    const cells = this.table.rows[index];
     const width = this.table.headers.length;
-    if (!cells || cells.length === width) return undefined;
+    if (index >= this.table.rows.length || this.table.rows.width(index) === width) return undefined;
+    const cells = this.table.rows.row(index);
     const rowNumber = this.table.rowNumbers[index] ?? index + 1;
     const found = checkRowShape(cells, width, rowNumber, this.table.delimiter ?? null);
     if (!found || (found.code !== 'row-too-many-fields' && found.code !== 'row-too-few-fields'))
@@ -398,7 +399,7 @@ export class ReviewSession {
     this.refreshDuplicates();
     for (let i = 0; i < count; i++) {
       if (pauseAt(i)) yield progressOf(count, count);
-      if (rows[i]?.length === this.table.headers.length) continue;
+      if (rows.width(i) === this.table.headers.length) continue;
       const shape = this.shapeProblem(i);
       if (!shape) continue;
       const list = this.own.get(i);
@@ -685,7 +686,9 @@ export class ReviewSession {
 
   /** Rows the filter selects, as indexes (every row for 'all'). */
   private selected(filter: ReviewFilter): number[] {
-    return this.indexesFor(filter) ?? Array.from(this.table.rows, (_, index) => index);
+    return (
+      this.indexesFor(filter) ?? Array.from({ length: this.table.rows.length }, (_, index) => index)
+    );
   }
 
   /** Sets one value in a column, for every row the filter shows (undoable as one step). */
@@ -1061,7 +1064,7 @@ export class ReviewSession {
       }),
     );
     const report = collectReportRows({
-      rows: candidates.map((i) => ({ row: numberOf(i), values: rows[i] ?? [] })),
+      rows: candidates.map((i) => ({ row: numberOf(i), values: rows.row(i) })),
       problemsByRow,
       skippedRows: new Set([...this.skipped].map(numberOf)),
       clearedByRow,
@@ -1105,7 +1108,7 @@ export class ReviewSession {
     function* rows(): Generator<readonly string[]> {
       for (let index = 0; index < all.length; index++) {
         if (skipped.has(index) || errorRows.has(index)) continue;
-        const cells = all[index] as readonly string[];
+        const cells = all.row(index);
         const edits = overlay.get(index);
         if (extra.length === 0 && !edits) {
           yield cells;

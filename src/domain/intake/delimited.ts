@@ -36,52 +36,75 @@ export function parseDelimited(
     readonly onProgress?: (fraction: number, rows: number) => void;
   },
 ): ParsedDelimited {
+  const records: string[][] = [];
+  const { problems, truncated } = parseDelimitedInto(text, records, options);
+  return { records, problems, truncated };
+}
+
+/**
+ * Parses in chunks of about 1 MB and hands each record to `sink` as it is read (a `RowStore`
+ * keeps a large file compact while it is read), so no chunk's records outlive the next chunk.
+ */
+export function parseDelimitedInto(
+  text: string,
+  sink: { push(record: string[]): void },
+  options: DelimitedOptions & {
+    readonly maxRecords?: number;
+    readonly onProgress?: (fraction: number, rows: number) => void;
+  },
+): { problems: IntakeProblem[]; truncated: boolean } {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const max = options.maxRecords;
   const onProgress = options.onProgress;
-  const config = {
+  const errors: Papa.ParseError[] = [];
+  let count = 0;
+  let truncated = false;
+  // The last record is held back: the empty record PapaParse yields after a final line break
+  // is dropped, and only the end of the text tells which record is the last.
+  let held: string[] | undefined;
+  const take = (record: string[]): void => {
+    if (held !== undefined) {
+      if (max !== undefined && count >= max) {
+        truncated = true;
+        return;
+      }
+      sink.push(held);
+      count++;
+    }
+    held = record;
+  };
+  let chunkStart = 0;
+  let seen = 0;
+  Papa.parse<string[]>(input, {
     delimiter: options.delimiter,
     quoteChar: '"',
-    skipEmptyLines: false as const,
-    dynamicTyping: false as const,
-    ...(max !== undefined ? { preview: max + 1 } : {}),
-  };
-  let result: { data: string[][]; errors: Papa.ParseError[] };
-  if (onProgress) {
-    // Chunked, so a large file reports progress; errors come per chunk and are re-based here.
-    const data: string[][] = [];
-    const errors: Papa.ParseError[] = [];
-    let chunkStart = 0;
-    const { preview: _preview, ...chunkConfig } = config as typeof config & { preview?: number };
-    Papa.parse<string[]>(input, {
-      ...chunkConfig,
-      chunkSize: 1024 * 1024,
-      // String input is parsed synchronously chunk by chunk (PapaParse's StringStreamer).
-      complete: () => undefined,
-      chunk: (chunk: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-        for (const error of chunk.errors) {
-          errors.push({
-            ...error,
-            row: error.row === undefined ? undefined : error.row + data.length,
-            index: error.index === undefined ? undefined : error.index + chunkStart,
-          });
-        }
-        for (const record of chunk.data) data.push(record);
-        chunkStart = chunk.meta.cursor;
-        onProgress(input.length === 0 ? 1 : chunkStart / input.length, data.length);
-        if (max !== undefined && data.length > max + 1) parser.abort();
-      },
-    });
-    result = { data, errors };
-  } else {
-    result = Papa.parse<string[]>(input, config);
+    skipEmptyLines: false,
+    dynamicTyping: false,
+    chunkSize: 1024 * 1024,
+    // String input is parsed synchronously chunk by chunk (PapaParse's StringStreamer).
+    complete: () => undefined,
+    chunk: (chunk: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+      // Errors come per chunk and are re-based here.
+      for (const error of chunk.errors) {
+        errors.push({
+          ...error,
+          row: error.row === undefined ? undefined : error.row + seen,
+          index: error.index === undefined ? undefined : error.index + chunkStart,
+        });
+      }
+      for (const record of chunk.data) take(record);
+      seen += chunk.data.length;
+      chunkStart = chunk.meta.cursor;
+      onProgress?.(input.length === 0 ? 1 : chunkStart / input.length, count);
+      if (truncated) parser.abort();
+    },
+  });
+  const last = held;
+  if (last !== undefined && !(last.length === 1 && last[0] === '' && /[\r\n]$/.test(input))) {
+    if (max !== undefined && count >= max) truncated = true;
+    else sink.push(last);
   }
-  const records = result.data;
-  const last = records[records.length - 1];
-  if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(input)) records.pop();
-  const truncated = max !== undefined && records.length > max;
-  if (truncated) records.length = max;
-
+  const result = { errors };
   const problems: IntakeProblem[] = [];
   for (const error of result.errors) {
     const row = (error.row ?? 0) + 1;
@@ -107,7 +130,7 @@ export function parseDelimited(
       );
     }
   }
-  return { records, problems, truncated };
+  return { problems, truncated };
 }
 
 /**

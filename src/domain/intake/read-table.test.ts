@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodingShortName } from './encoding';
 import { MAX_PROBLEMS_PER_CODE, readTable } from './read-table';
+import { rowsToArrays } from './row-store';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const cp1252 = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
@@ -17,7 +18,7 @@ const SAMPLE = [
 describe('readTable on delimited text', () => {
   it('keeps a malformed row as read and reports it with its file row number', () => {
     const result = readTable(utf8(SAMPLE), 'sample.csv');
-    expect(result.rows[1]).toEqual([
+    expect(rowsToArrays(result.rows)[1]).toEqual([
       'Jane',
       'Smith',
       'jane.smith@testcompany',
@@ -103,7 +104,7 @@ describe('readTable on delimited text', () => {
     const result = readTable(input.text, 'f.csv', input.overrides);
     expect({
       headers: result.headers,
-      rows: result.rows,
+      rows: rowsToArrays(result.rows),
       rowNumbers: result.rowNumbers,
       headerRow: result.headerRow,
       hasHeader: result.hasHeader,
@@ -112,9 +113,9 @@ describe('readTable on delimited text', () => {
 
   it('re-reads with another encoding on request', () => {
     const bytes = cp1252('name\nZo\u00eb\n');
-    expect(readTable(bytes, 'f.csv').rows).toEqual([['Zoë']]);
+    expect(rowsToArrays(readTable(bytes, 'f.csv').rows)).toEqual([['Zoë']]);
     const forced = readTable(bytes, 'f.csv', { encoding: 'utf-8' });
-    expect(forced.rows).toEqual([['Zo\ufffd']]);
+    expect(rowsToArrays(forced.rows)).toEqual([['Zo\ufffd']]);
     expect(codes(forced)).toEqual(['encoding-replacement-characters']);
     expect(forced.detections.find((d) => d.kind === 'encoding')).toMatchObject({
       label: 'Read as UTF-8',
@@ -170,7 +171,7 @@ describe('readTable on delimited text', () => {
   it('caps row problems per code and counts the rest', () => {
     const text = `a,b\n${'1,2,3\n'.repeat(MAX_PROBLEMS_PER_CODE + 5)}`;
     const result = readTable(utf8(text), 'f.csv');
-    expect(result.rows).toHaveLength(MAX_PROBLEMS_PER_CODE + 5);
+    expect(rowsToArrays(result.rows)).toHaveLength(MAX_PROBLEMS_PER_CODE + 5);
     expect(result.problems.filter((p) => p.code === 'row-too-many-fields')).toHaveLength(
       MAX_PROBLEMS_PER_CODE,
     );
@@ -254,7 +255,7 @@ describe('readTable on XML', () => {
       '<?xml version="1.0" encoding="ISO-8859-1"?><l><c><n>Fran\u00e7ois</n></c></l>',
     );
     const result = readTable(bytes, 'f.xml');
-    expect(result.rows).toEqual([['François']]);
+    expect(rowsToArrays(result.rows)).toEqual([['François']]);
     expect(result.encoding).toBe('windows-1252');
     expect(encodingShortName(result.encoding ?? 'utf-8')).toBe('Windows-1252');
   });

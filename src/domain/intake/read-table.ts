@@ -1,4 +1,4 @@
-import { checkRowShape, parseDelimited } from './delimited';
+import { checkRowShape, parseDelimitedInto } from './delimited';
 import { delimiterDisplay, sniffDelimiter } from './delimiter';
 import {
   decodeBytes,
@@ -21,6 +21,9 @@ import {
 } from './problems';
 import { readWorkbook, type SheetInfo, type WorkbookLimits } from './workbook';
 import { readXmlContacts } from './xml-contacts';
+import { ArrayRows, RowStore, RowsView, rowsSlice, type Rows } from './row-store';
+
+const NO_ROWS: Rows = new ArrayRows([]);
 
 /** Choices the user made in the preview; each replaces the matching detection. */
 export interface IntakeOverrides {
@@ -70,7 +73,7 @@ export interface IntakeResult {
   readonly sheet?: string;
   readonly headers: string[];
   /** Data rows exactly as read: not padded or cut to the header's width (see the problems). */
-  readonly rows: string[][];
+  readonly rows: Rows;
   /** File row number of each data row, same index as `rows`. */
   readonly rowNumbers: number[];
   readonly problems: IntakeProblem[];
@@ -154,20 +157,24 @@ function readDelimitedTable(
     reason: overrides.delimiter !== undefined ? 'Chosen by you.' : sniffed.reason,
     chosen: overrides.delimiter !== undefined,
   };
-  const parsed = parseDelimited(text, {
+  // Records go into a compact store as they are read (see RowStore): a large file is never
+  // held as a million arrays of strings.
+  const records = new RowStore();
+  const parsed = parseDelimitedInto(text, records, {
     delimiter,
     ...(limits.maxRows !== undefined ? { maxRecords: limits.maxRows + 1000 } : {}),
     ...(limits.onProgress ? { onProgress: limits.onProgress } : {}),
   });
+  records.seal();
   problems.push(...parsed.problems);
-  const table = buildTable(parsed.records, (i) => i + 1, overrides, limits, delimiter);
+  const table = buildTable(records, (i) => i + 1, overrides, limits, delimiter);
   problems.push(...table.problems);
   if (parsed.truncated && !table.problems.some((p) => p.code === 'too-many-rows')) {
     problems.push(tooManyRows(limits.maxRows ?? 0));
   }
   let maxWidth = 0;
-  for (let i = 0; i < Math.min(parsed.records.length, 50); i++) {
-    maxWidth = Math.max(maxWidth, (parsed.records[i] as string[]).length);
+  for (let i = 0; i < Math.min(records.length, 50); i++) {
+    maxWidth = Math.max(maxWidth, records.width(i));
   }
   const looksMerged =
     maxWidth <= 1 &&
@@ -212,7 +219,7 @@ function readWorkbookTable(
   const blocked = problems.some((p) => p.severity === 'error');
   const table = blocked
     ? undefined
-    : buildTable(workbook.rows, (i) => i + 1, overrides, limits, null);
+    : buildTable(new ArrayRows(workbook.rows), (i) => i + 1, overrides, limits, null);
   if (table) {
     problems.push(...table.problems);
     detections.push(table.chip);
@@ -225,7 +232,7 @@ function readWorkbookTable(
     sheets: workbook.sheets,
     sheet: workbook.sheet,
     headers: table?.headers ?? [],
-    rows: table?.rows ?? [],
+    rows: table?.rows ?? NO_ROWS,
     rowNumbers: table?.rowNumbers ?? [],
     problems,
     detections,
@@ -243,12 +250,13 @@ function readRecordTable(
   const text = decodeBytes(bytes, encoding);
   const table: RecordTable = format === 'json' ? readJsonContacts(text) : readXmlContacts(text);
   problems.push(...table.problems);
-  let { rows, rowNumbers } = table;
-  if (limits.maxRows !== undefined && rows.length > limits.maxRows) {
-    problems.push(tooManyRows(limits.maxRows, rows.length));
-    rows = rows.slice(0, limits.maxRows);
+  let { rows: records, rowNumbers } = table;
+  if (limits.maxRows !== undefined && records.length > limits.maxRows) {
+    problems.push(tooManyRows(limits.maxRows, records.length));
+    records = records.slice(0, limits.maxRows);
     rowNumbers = rowNumbers.slice(0, limits.maxRows);
   }
+  const rows = new ArrayRows(records);
   const detections = [formatChip, encodingChip];
   if (table.source) {
     detections.push({
@@ -280,7 +288,7 @@ interface BuiltTable {
   readonly headerRow: number;
   readonly hasHeader: boolean;
   readonly headers: string[];
-  readonly rows: string[][];
+  readonly rows: Rows;
   readonly rowNumbers: number[];
   readonly problems: IntakeProblem[];
   readonly chip: Detection;
@@ -291,14 +299,14 @@ interface BuiltTable {
  * empty rows, row shapes and the row cap. `delimiter` is null for workbooks (no shape hint).
  */
 function buildTable(
-  records: string[][],
+  records: Rows,
   rowNumberOf: (index: number) => number,
   overrides: IntakeOverrides,
   limits: IntakeLimits,
   delimiter: string | null,
 ): BuiltTable {
   const problems: IntakeProblem[] = [];
-  const detected = detectHeaderRow(records.slice(0, 100));
+  const detected = detectHeaderRow(rowsSlice(records, 0, 100));
   const chosenRow = overrides.headerRow !== undefined;
   const start = chosenRow
     ? Math.min(Math.max(0, (overrides.headerRow as number) - 1), Math.max(0, records.length - 1))
@@ -309,7 +317,10 @@ function buildTable(
   const titles: string[] = [];
   for (let i = 0; i < start; i++) {
     above.push(rowNumberOf(i));
-    const text = (records[i] as string[]).filter((c) => c.trim() !== '').join(' ');
+    const text = records
+      .row(i)
+      .filter((c) => c.trim() !== '')
+      .join(' ');
     if (text && titles.length < 3)
       titles.push(`"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`);
   }
@@ -331,7 +342,7 @@ function buildTable(
     if (n <= MAX_PROBLEMS_PER_CODE) problems.push(p);
   };
 
-  const headerCells = hasHeader ? (records[start] ?? []) : [];
+  const headerCells = hasHeader && start < records.length ? records.row(start) : [];
   const named = uniqueHeaders(headerCells);
   for (const rename of named.renamed) {
     if (rename.to === rename.from.trim()) continue;
@@ -347,30 +358,32 @@ function buildTable(
     );
   }
 
-  const rows: string[][] = [];
+  const kept: number[] = [];
   const rowNumbers: number[] = [];
   const empty: number[] = [];
   const headerWidth = headerCells.length;
   let maxWidth = 0;
   let overCap = false;
   for (let i = hasHeader ? start + 1 : start; i < records.length; i++) {
-    const row = records[i] as string[];
     const rowNumber = rowNumberOf(i);
-    if (isBlank(row)) {
+    if (isBlankRow(records, i)) {
       empty.push(rowNumber);
       continue;
     }
-    if (limits.maxRows !== undefined && rows.length >= limits.maxRows) {
+    if (limits.maxRows !== undefined && kept.length >= limits.maxRows) {
       overCap = true;
       break;
     }
+    const width = records.width(i);
     if (hasHeader) {
-      const shape = checkRowShape(row, headerWidth, rowNumber, delimiter);
-      if (shape) push(shape);
-    } else if (row.length > maxWidth) {
-      maxWidth = row.length;
+      if (width !== headerWidth) {
+        const shape = checkRowShape(records.row(i), headerWidth, rowNumber, delimiter);
+        if (shape) push(shape);
+      }
+    } else if (width > maxWidth) {
+      maxWidth = width;
     }
-    rows.push(row);
+    kept.push(i);
     rowNumbers.push(rowNumber);
   }
   if (empty.length > 0) {
@@ -395,6 +408,7 @@ function buildTable(
     }
   }
   if (overCap) problems.push(tooManyRows(limits.maxRows as number));
+  const rows = new RowsView(records, Int32Array.from(kept));
   if (rows.length === 0) {
     problems.push(
       problem(
@@ -503,15 +517,18 @@ function failed(p: IntakeProblem): IntakeResult {
     headerRow: 0,
     hasHeader: true,
     headers: [],
-    rows: [],
+    rows: NO_ROWS,
     rowNumbers: [],
     problems: [p],
     detections: [],
   };
 }
 
-function isBlank(row: readonly string[]): boolean {
-  for (const cell of row) if (cell !== '' && cell.trim() !== '') return false;
+/** A row with nothing but spaces in it; most rows are told by their first cell. */
+function isBlankRow(rows: Rows, index: number): boolean {
+  const width = rows.width(index);
+  for (let column = 0; column < width; column++)
+    if ((rows.cell(index, column) as string).trim() !== '') return false;
   return true;
 }
 

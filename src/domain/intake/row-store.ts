@@ -1,0 +1,207 @@
+/**
+ * A file's rows, kept compact. A million rows held as arrays of strings cost about 600 bytes a
+ * row on the V8 heap (an array per row, a string object per cell, and the whole decoded text
+ * that sliced cells keep alive). Here rows go in blocks; a block keeps each column as one
+ * string (the cells joined) with the cells' end offsets in a typed array, and the width of each
+ * row. A cell is a string again only when something reads it (a row check, a screen, a part).
+ */
+
+/** Rows as the wizard reads them: by row and column. */
+export interface Rows {
+  readonly length: number;
+  /** The cell, or undefined past the end of the row. */
+  cell(row: number, column: number): string | undefined;
+  /** How many cells the row has (rows may be shorter or longer than the header). */
+  width(row: number): number;
+  /** The row's cells, as a new array. */
+  row(row: number): string[];
+}
+
+/** Cells a block holds at most (rows × widest row): wide files get short blocks. */
+const BLOCK_CELLS = 1 << 17;
+const MAX_BLOCK_ROWS = 1 << 13;
+
+interface Block {
+  readonly rows: number;
+  readonly columns: number;
+  /** One string per column: its cells joined. */
+  readonly texts: readonly string[];
+  /** End offset of each cell in its column's text, column after column (`columns × rows`). */
+  readonly ends: Uint32Array;
+  readonly widths: Uint32Array;
+}
+
+export class RowStore implements Rows {
+  private readonly blocks: Block[] = [];
+  /** First row of each block (blocks hold different numbers of rows). */
+  private readonly firsts: number[] = [];
+  private pending: string[][] = [];
+  private pendingCells = 0;
+  private count = 0;
+  private lastBlock = 0;
+
+  static from(records: readonly (readonly string[])[]): RowStore {
+    const store = new RowStore();
+    for (const record of records) store.push(record);
+    return store;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds a row at the end. */
+  push(record: readonly string[]): void {
+    this.pending.push(record as string[]);
+    this.pendingCells += Math.max(1, record.length);
+    this.count++;
+    if (this.pending.length >= MAX_BLOCK_ROWS || this.pendingCells >= BLOCK_CELLS) this.seal();
+  }
+
+  cell(row: number, column: number): string | undefined {
+    const at = this.locate(row);
+    if (at < 0) return this.pendingRow(row)?.[column];
+    const block = this.blocks[at] as Block;
+    const i = row - (this.firsts[at] as number);
+    if (column < 0 || column >= (block.widths[i] as number)) return undefined;
+    const slot = column * block.rows + i;
+    const start = i === 0 ? 0 : (block.ends[slot - 1] as number);
+    return (block.texts[column] as string).slice(start, block.ends[slot]);
+  }
+
+  width(row: number): number {
+    const at = this.locate(row);
+    if (at < 0) return this.pendingRow(row)?.length ?? 0;
+    const block = this.blocks[at] as Block;
+    return block.widths[row - (this.firsts[at] as number)] as number;
+  }
+
+  row(row: number): string[] {
+    const width = this.width(row);
+    const cells = new Array<string>(width);
+    for (let column = 0; column < width; column++) cells[column] = this.cell(row, column) as string;
+    return cells;
+  }
+
+  /** Puts the rows added so far into a block (done as they reach a block's size, and to finish). */
+  seal(): void {
+    const records = this.pending;
+    if (records.length === 0) return;
+    this.pending = [];
+    this.pendingCells = 0;
+    const rows = records.length;
+    let columns = 0;
+    const widths = new Uint32Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const width = (records[i] as string[]).length;
+      widths[i] = width;
+      if (width > columns) columns = width;
+    }
+    const ends = new Uint32Array(columns * rows);
+    const texts = new Array<string>(columns);
+    const parts = new Array<string>(rows);
+    for (let column = 0; column < columns; column++) {
+      let end = 0;
+      for (let i = 0; i < rows; i++) {
+        const cell = (records[i] as string[])[column] ?? '';
+        parts[i] = cell;
+        end += cell.length;
+        ends[column * rows + i] = end;
+      }
+      texts[column] = parts.join('');
+    }
+    this.firsts.push(this.count - rows);
+    this.blocks.push({ rows, columns, texts, ends, widths });
+  }
+
+  /** The block holding `row`, or -1 while it is still pending (or out of range). */
+  private locate(row: number): number {
+    const blocks = this.blocks;
+    let at = this.lastBlock;
+    const first = this.firsts[at];
+    if (first !== undefined && row >= first && row < first + (blocks[at] as Block).rows) return at;
+    // Binary search; most reads walk rows in order, so the cached block usually answers.
+    let low = 0;
+    let high = blocks.length - 1;
+    at = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const start = this.firsts[mid] as number;
+      if (row < start) high = mid - 1;
+      else if (row >= start + (blocks[mid] as Block).rows) low = mid + 1;
+      else {
+        at = mid;
+        break;
+      }
+    }
+    if (at >= 0) this.lastBlock = at;
+    return at;
+  }
+
+  private pendingRow(row: number): string[] | undefined {
+    const sealed = this.count - this.pending.length;
+    return row >= sealed ? this.pending[row - sealed] : undefined;
+  }
+}
+
+/** Rows of a store seen through a list of its row indexes (rows above a header, empty rows left out). */
+export class RowsView implements Rows {
+  constructor(
+    private readonly store: Rows,
+    /** Store row of each row of the view. */
+    private readonly indexes: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.indexes.length;
+  }
+
+  cell(row: number, column: number): string | undefined {
+    const at = this.indexes[row];
+    return at === undefined ? undefined : this.store.cell(at, column);
+  }
+
+  width(row: number): number {
+    const at = this.indexes[row];
+    return at === undefined ? 0 : this.store.width(at);
+  }
+
+  row(row: number): string[] {
+    const at = this.indexes[row];
+    return at === undefined ? [] : this.store.row(at);
+  }
+}
+
+/** Rows that are already arrays (small tables, tests). */
+export class ArrayRows implements Rows {
+  constructor(private readonly records: readonly (readonly string[])[]) {}
+
+  get length(): number {
+    return this.records.length;
+  }
+
+  cell(row: number, column: number): string | undefined {
+    return this.records[row]?.[column];
+  }
+
+  width(row: number): number {
+    return this.records[row]?.length ?? 0;
+  }
+
+  row(row: number): string[] {
+    return [...(this.records[row] ?? [])];
+  }
+}
+
+/** Rows `start` to `start + count` (clipped) as arrays. */
+export function rowsSlice(rows: Rows, start: number, count: number): string[][] {
+  const end = Math.min(rows.length, start + count);
+  const out: string[][] = [];
+  for (let row = Math.max(0, start); row < end; row++) out.push(rows.row(row));
+  return out;
+}
+
+/** Every row as an array (small tables and tests; a large file should be read row by row). */
+export function rowsToArrays(rows: Rows): string[][] {
+  return rowsSlice(rows, 0, rows.length);
+}
