@@ -194,7 +194,12 @@ export class ReviewSession {
   /** Why a row was skipped, when the wizard skipped it for the user ("merged into row 4"). */
   private readonly skipReasons = new Map<number, string>();
   /** Rows (not skipped) under their match keys: the same person on several rows. */
-  private readonly people = new DuplicateIndex((index) => rowMatchName(this.contactOf(index)));
+  private readonly people = new DuplicateIndex(
+    (index) => rowMatchName(this.contactOf(index)),
+    (index) => this.keysOf(index),
+  );
+  /** For `keysOf`, which the index may call while a row's own check is using `channelScratch`. */
+  private readonly keysScratch: (string | undefined)[] = new Array(CHANNEL_KEYS.length);
   private duplicateCounts = { groups: 0, rows: 0 };
   private readonly channelScratch: (string | undefined)[] = new Array(CHANNEL_KEYS.length);
   private readonly undoStack: Operation[] = [];
@@ -423,8 +428,8 @@ export class ReviewSession {
   /** The row's match keys as it stands (one check of the row). */
   private keysOf(index: number): MatchValues {
     const contact = this.contactOf(index);
-    collectContactProblems(contact, 0, this.context, [], this.channelScratch);
-    return rowMatchValues(this.channelScratch);
+    collectContactProblems(contact, 0, this.context, [], this.keysScratch);
+    return rowMatchValues(this.keysScratch);
   }
 
   /** The "same person as row N" warnings, from the groups as they stand. */

@@ -53,15 +53,24 @@ export function describeMatchKey(key: MatchKey): string {
 
 /**
  * Rows (by index) under each channel value, per channel. A value's first row is held in a
- * typed-array table (`ValueTable`), so a million distinct rows cost a slot a value; only values on several rows
+ * typed-array table (`ValueTable`, which keeps no strings), so a million distinct rows cost a
+ * slot a value; only values on several rows
  * hold a list. Rows under one value are the same person when their names match (`nameOf`,
  * asked only for rows that share a value, and at the time of asking: an edited name counts).
  */
 export class DuplicateIndex {
-  private readonly first: ValueTable[] = MATCH_CHANNEL_KEYS.map(() => new ValueTable());
+  private readonly first: ValueTable[];
   private readonly shared: Map<string, number[]>[] = MATCH_CHANNEL_KEYS.map(() => new Map());
 
-  constructor(private readonly nameOf: (index: number) => string) {}
+  constructor(
+    private readonly nameOf: (index: number) => string,
+    /** A row's match values as the index holds them (asked only where two values' hashes meet). */
+    valuesOf: (index: number) => MatchValues,
+  ) {
+    this.first = MATCH_CHANNEL_KEYS.map(
+      (_, channel) => new ValueTable((index) => matchValue(valuesOf(index)[channel])),
+    );
+  }
 
   add(index: number, values: MatchValues): void {
     for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {

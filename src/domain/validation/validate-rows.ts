@@ -47,9 +47,13 @@ export function createValidator(
   const context = createCheckContext(options);
   const problems: RowProblem[] = [];
   const scratch: (string | undefined)[] = new Array<string | undefined>(CHANNELS);
-  // The validator holds no rows, so it keeps each row's match name for the index to compare.
+  // The validator holds no rows, so it keeps each row's match name and values for the index.
   const names = new Map<number, string>();
-  const index = new DuplicateIndex((row) => names.get(row) ?? '');
+  const values = new Map<number, (string | undefined)[]>();
+  const index = new DuplicateIndex(
+    (row) => names.get(row) ?? '',
+    (row) => values.get(row) ?? [],
+  );
   let rowCount = 0;
   let inOrder = true;
   let lastRow = -Infinity;
@@ -61,8 +65,10 @@ export function createValidator(
       lastRow = row;
       collectContactProblems(contact, row, context, problems, channelKeys);
       if (findDuplicates) {
+        const matchValues = rowMatchValues(channelKeys);
         names.set(row, rowMatchName(contact));
-        index.add(row, rowMatchValues(channelKeys));
+        values.set(row, matchValues);
+        index.add(row, matchValues);
       }
     },
 

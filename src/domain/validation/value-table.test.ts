@@ -3,7 +3,8 @@ import { ValueTable } from './value-table';
 
 describe('ValueTable', () => {
   it('holds, replaces and forgets rows under values, as a Map would, through growth and removals', () => {
-    const table = new ValueTable();
+    const valueOfRow = new Map<number, string>();
+    const table = new ValueTable((row) => valueOfRow.get(row));
     const model = new Map<string, number>();
     // A seeded walk of sets, replacements and deletes over many values (past several growths).
     let seed = 7;
@@ -13,6 +14,7 @@ describe('ValueTable', () => {
       if (next() % 4 === 0) expect(table.delete(value)).toBe(model.delete(value));
       else {
         table.set(value, step);
+        valueOfRow.set(step, value);
         model.set(value, step);
       }
     }
@@ -23,9 +25,9 @@ describe('ValueTable', () => {
   });
 
   it('tells apart values whose hashes collide', () => {
-    const table = new ValueTable();
-    // Many short values share the low bits of their hashes; every one keeps its own row.
     const values = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(i % 60000, 7));
+    const table = new ValueTable((row) => values[row]);
+    // Many short values share the low bits of their hashes; every one keeps its own row.
     values.forEach((value, row) => table.set(value, row));
     values.forEach((value, row) => expect(table.get(value)).toBe(row));
     expect(table.get('')).toBeUndefined();
@@ -34,7 +36,7 @@ describe('ValueTable', () => {
 
 describe('ValueTable.hold', () => {
   it('holds the first row under a value and answers it to the later ones', () => {
-    const table = new ValueTable();
+    const table = new ValueTable(() => '61412345678');
     expect(table.hold('61412345678', 3)).toBe(-1);
     expect(table.hold('61412345678', 9)).toBe(3);
     expect(table.get('61412345678')).toBe(3);

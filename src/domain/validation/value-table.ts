@@ -1,8 +1,9 @@
 /**
- * The first row under each string value, for a million values: an open-addressing table in
- * typed arrays (hash and row per slot, plus the value itself to confirm a match). A `Map` with
- * a million string keys cost about 1 µs an insert and ~40 bytes an entry on the V8 heap;
- * this costs a hash of the value's characters and one probe, and 12 bytes a slot.
+ * The row under each string value, for a million values: an open-addressing table in typed
+ * arrays (hash and row per slot, 8 bytes, off the V8 heap). The values are not kept: a slot
+ * whose hash matches is confirmed by asking `valueOf` for its row's value, which happens for
+ * rows that really share a value and, rarely, for a hash collision. A `Map` with a million
+ * string keys cost about 1 µs an insert and kept every key string alive (~100 bytes a row).
  */
 const EMPTY = -1;
 const REMOVED = -2;
@@ -18,10 +19,14 @@ function hashOf(value: string): number {
 export class ValueTable {
   private hashes = new Int32Array(MIN_CAPACITY);
   private rows = new Int32Array(MIN_CAPACITY).fill(EMPTY);
-  private values: (string | undefined)[] = new Array<string | undefined>(MIN_CAPACITY);
   /** Slots holding a row or a removal mark: what decides when the table grows. */
   private filled = 0;
   private count = 0;
+
+  constructor(
+    /** The value `row` is held under (asked only when hashes match). */
+    private readonly valueOf: (row: number) => string | undefined,
+  ) {}
 
   get size(): number {
     return this.count;
@@ -38,10 +43,10 @@ export class ValueTable {
     const hash = hashOf(value);
     const found = this.find(value, hash);
     if (found >= 0) this.rows[found] = row;
-    else this.insert(value, hash, row);
+    else this.insert(hash, row);
   }
 
-  private insert(value: string, hash: number, row: number): void {
+  private insert(hash: number, row: number): void {
     if ((this.filled + 1) * 2 > this.rows.length) this.grow();
     const mask = this.rows.length - 1;
     let slot = hash & mask;
@@ -50,7 +55,6 @@ export class ValueTable {
     if (this.rows[slot] === EMPTY) this.filled++;
     this.hashes[slot] = hash;
     this.rows[slot] = row;
-    this.values[slot] = value;
     this.count++;
   }
 
@@ -59,7 +63,7 @@ export class ValueTable {
     const hash = hashOf(value);
     const found = this.find(value, hash);
     if (found >= 0) return this.rows[found] as number;
-    this.insert(value, hash, row);
+    this.insert(hash, row);
     return -1;
   }
 
@@ -67,7 +71,6 @@ export class ValueTable {
     const slot = this.find(value, hashOf(value));
     if (slot < 0) return false;
     this.rows[slot] = REMOVED;
-    this.values[slot] = undefined;
     this.count--;
     return true;
   }
@@ -79,18 +82,17 @@ export class ValueTable {
     for (;;) {
       const row = rows[slot] as number;
       if (row === EMPTY) return -1;
-      if (row >= 0 && this.hashes[slot] === hash && this.values[slot] === value) return slot;
+      if (row >= 0 && this.hashes[slot] === hash && this.valueOf(row) === value) return slot;
       slot = (slot + 1) & mask;
     }
   }
 
   private grow(): void {
-    const { hashes, rows, values } = this;
+    const { hashes, rows } = this;
     // Removal marks are dropped on the way: a table that mostly lost rows stays its size.
     const capacity = Math.max(MIN_CAPACITY, nextPowerOfTwo(this.count * 4));
     this.hashes = new Int32Array(capacity);
     this.rows = new Int32Array(capacity).fill(EMPTY);
-    this.values = new Array<string | undefined>(capacity);
     this.filled = this.count;
     const mask = capacity - 1;
     for (let old = 0; old < rows.length; old++) {
@@ -101,7 +103,6 @@ export class ValueTable {
       while (this.rows[slot] !== EMPTY) slot = (slot + 1) & mask;
       this.hashes[slot] = hash;
       this.rows[slot] = row;
-      this.values[slot] = values[old];
     }
   }
 }
