@@ -100,7 +100,11 @@ export function parseDelimitedInto(
     },
   });
   const last = held;
-  if (last !== undefined && !(last.length === 1 && last[0] === '' && /[\r\n]$/.test(input))) {
+  // The end of the text is read by its last character: a regular expression run over the
+  // whole text would keep it alive as the engine's last match until the next one.
+  const end = input.charCodeAt(input.length - 1);
+  const endsWithBreak = end === 10 || end === 13;
+  if (last !== undefined && !(last.length === 1 && last[0] === '' && endsWithBreak)) {
     if (max !== undefined && count >= max) truncated = true;
     else sink.push(last);
   }
