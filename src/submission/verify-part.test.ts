@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { searchContact } from '../api/search-contacts';
 import type { SentContact } from '../domain/submission/verification';
 import { createFakeContactSearch } from './fake-whispir';
-import { proposalFor, verifyPart, type VerifyDeps } from './verify-part';
+import { createTurns, proposalFor, verifyPart, type VerifyDeps } from './verify-part';
 
 const person = (i: number): SentContact => ({
   firstName: 'Jo',
@@ -76,6 +76,36 @@ describe('verifyPart', () => {
     expect(clock.now).toBe(10_000);
   });
 
+  it('searches in its turns and pauses between rounds outside them', async () => {
+    const clock = { now: 0 };
+    const { fetch } = createFakeContactSearch(part, { visible: () => clock.now >= 10_000 });
+    const turns = createTurns();
+    let turnHeld = false;
+    const pausedInTurn: boolean[] = [];
+    const result = await verifyPart(
+      1,
+      {
+        ...depsFor(fetch as typeof globalThis.fetch, clock),
+        inTurn: (round) =>
+          turns(async () => {
+            turnHeld = true;
+            try {
+              return await round();
+            } finally {
+              turnHeld = false;
+            }
+          }),
+        sleep: async (ms) => {
+          pausedInTurn.push(turnHeld);
+          clock.now += ms;
+        },
+      },
+      { sampleSize: 5, roundEveryMs: 5_000 },
+    );
+    expect(result).toMatchObject({ sampled: 5, found: 5, state: 'done' });
+    expect(pausedInTurn).toEqual([false, false]);
+  });
+
   it('gives up after its patience, saying how many it found', async () => {
     const clock = { now: 0 };
     const { fetch } = createFakeContactSearch(part.slice(0, 30));
@@ -98,6 +128,36 @@ describe('verifyPart', () => {
       sampleSize: 5,
     });
     expect(result).toMatchObject({ sampled: 5, found: 5 });
+  });
+});
+
+describe('createTurns', () => {
+  it('runs one round at a time, in the order asked, even when one fails', async () => {
+    const turns = createTurns();
+    const log: string[] = [];
+    let release = () => {};
+    const first = turns(
+      () =>
+        new Promise<void>((resolve) => {
+          log.push('first starts');
+          release = () => {
+            log.push('first ends');
+            resolve();
+          };
+        }),
+    );
+    const failing = turns(async () => {
+      log.push('second runs');
+      throw new Error('search failed');
+    });
+    const third = turns(async () => log.push('third runs'));
+    await Promise.resolve();
+    expect(log).toEqual(['first starts']);
+    release();
+    await first;
+    await expect(failing).rejects.toThrow('search failed');
+    await third;
+    expect(log).toEqual(['first starts', 'first ends', 'second runs', 'third runs']);
   });
 });
 

@@ -12,7 +12,7 @@ import { contactsOfPart, type PartVerification } from '../../domain/submission/v
 import type { Journal } from '../../submission/journal';
 import type { Pacer } from '../../submission/pacer';
 import { sleep } from '../../submission/sleep';
-import { verifyPart, type VerifyOptions } from '../../submission/verify-part';
+import { createTurns, verifyPart, type VerifyOptions } from '../../submission/verify-part';
 
 export interface VerificationTimes {
   /** How long to keep looking after an accepted import. */
@@ -32,9 +32,9 @@ export const VERIFICATION_TIMES: VerificationTimes = {
 export function useVerification(journal: Journal, pacer: Pacer) {
   const [checks, setChecks] = useState<ReadonlyMap<number, PartVerification>>(new Map());
   const controllers = useRef(new Map<number, AbortController>());
-  // One part is checked at a time, so the checks take a share of the rate limit, not all of it
-  // while parts are still being sent.
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // One round of searches at a time, so the checks take a share of the rate limit, not all of it
+  // while parts are still being sent; a part waiting for its next round lets the others search.
+  const [inTurn] = useState(createTurns);
   useEffect(() => {
     const running = controllers.current;
     return () => running.forEach((controller) => controller.abort());
@@ -50,8 +50,8 @@ export function useVerification(journal: Journal, pacer: Pacer) {
       const controller = new AbortController();
       controllers.current.set(part, controller);
       const purpose = `Check that part ${part} arrived in ${job.workspaceName}: look for one of its contacts`;
-      const run = async () =>
-        verifyPart(
+      try {
+        return await verifyPart(
           part,
           {
             readPart: async (n) => {
@@ -70,6 +70,7 @@ export function useVerification(journal: Journal, pacer: Pacer) {
               }),
             sleep,
             now: () => performance.now(),
+            inTurn,
           },
           {
             ...options,
@@ -78,17 +79,13 @@ export function useVerification(journal: Journal, pacer: Pacer) {
               setChecks((previous) => new Map(previous).set(part, verification)),
           },
         );
-      const turn = queue.current.then(run);
-      queue.current = turn.catch(() => undefined);
-      try {
-        return await turn;
       } catch {
         return undefined; // stopped: the step was left or the check cancelled
       } finally {
         controllers.current.delete(part);
       }
     },
-    [journal, pacer],
+    [journal, pacer, inTurn],
   );
 
   const stop = useCallback(
