@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox [-- --reset]`: starts the local Whispir sandbox from the `SANDBOX_*`
- * environment and stops it cleanly on Ctrl-C or SIGTERM.
+ * environment and stops it cleanly on Ctrl-C or SIGTERM, or when the server that started it
+ * (through an IPC channel) is gone.
  */
 import { sandboxOptionsFromEnv, startSandbox } from './server.ts';
 
@@ -12,10 +13,11 @@ console.log(
 );
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void sandbox.close().then(() => process.exit(0));
-  });
-}
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void sandbox.close().then(() => process.exit(0));
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+// Started by the app's server (sandbox/vite-plugin.ts): stops when that server goes, however.
+process.on('disconnect', stop);

@@ -52,7 +52,7 @@ export async function checkResourceRequest(
   const mimeType = String(text(body.mimeType)).trim();
   if (scope === 'private' && !isImportableMimeType(mimeType))
     return fail('mimeType: Only text/csv, application/xml, application/json are supported');
-  const content = decodeBase64(String(text(body.derefUri)));
+  const content = await decodeBase64(String(text(body.derefUri)), PARSE_SLICE_MS);
   if (!content) return fail('derefUri: the value is not valid base64');
   if (content.length > maxFileBytes)
     return fail(`derefUri: The POST request entity exceeds allowed size (${maxFileBytes} bytes)`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   decodeBase64,
+  decodeText,
+  decodeTextSliced,
   readRowTable,
   readRowTableSliced,
   resourceFileProblem,
@@ -20,12 +22,48 @@ describe('decodeBase64', () => {
     ['aGk=', 'hi'],
     ['aG\r\nk=', 'hi'],
     ['', ''],
-  ])('decodes %j', (text, expected) => {
-    expect(decodeBase64(text)?.toString()).toBe(expected);
+  ])('decodes %j', async (text, expected) => {
+    expect((await decodeBase64(text, 20))?.toString()).toBe(expected);
   });
 
-  it.each(['aGk', 'a$k=', 'not base64!'])('refuses %j', (text) => {
-    expect(decodeBase64(text)).toBeUndefined();
+  it.each(['aGk', 'a$k=', 'not base64!'])('refuses %j', async (text) => {
+    expect(await decodeBase64(text, 20)).toBeUndefined();
+  });
+
+  // Over 1 MiB, it is checked and decoded a chunk at a time: the chunks must not show.
+  const big = Buffer.from(Array.from({ length: 300_000 }, (_, i) => `row ${i} Zoë,`).join(''));
+  const encoded = big.toString('base64');
+  it('decodes a file of several chunks, line breaks and all', async () => {
+    expect((await decodeBase64(encoded, 0))?.equals(big)).toBe(true);
+    const wrapped = encoded.replace(/.{76}/g, '$&\r\n');
+    expect((await decodeBase64(wrapped, 0))?.equals(big)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a bad character in a middle chunk',
+      `${encoded.slice(0, 1_500_000)}$${encoded.slice(1_500_001)}`,
+    ],
+    ['padding before the end', `${encoded.slice(0, 1_048_572)}aa==${encoded.slice(1_048_576)}`],
+  ])('refuses %s', async (_, text) => {
+    expect(await decodeBase64(text, 0)).toBeUndefined();
+  });
+});
+
+describe('decodeTextSliced', () => {
+  // 3 bytes per character: a chunk boundary falls inside one.
+  const text = `\uFEFF${'€'.repeat(500_000)}end`;
+  it('decodes UTF-8 across chunks, without the BOM, as decodeText does', async () => {
+    const bytes = Buffer.from(text);
+    expect(await decodeTextSliced(bytes, 0)).toBe(decodeText(bytes));
+    expect((await decodeTextSliced(bytes, 0))?.startsWith('€')).toBe(true);
+  });
+  it.each([
+    ['a byte that is not UTF-8', Buffer.concat([Buffer.from(text), Buffer.from([0xff])])],
+    ['a character cut at the end', Buffer.from(text).subarray(0, 1_500_001)],
+    ['a NUL', Buffer.from(`${'x'.repeat(1_200_000)}\u0000`)],
+  ])('refuses %s', async (_, bytes) => {
+    expect(await decodeTextSliced(bytes, 0)).toBeUndefined();
   });
 });
 
