@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { describeTimeLeft } from '../domain/progress/estimate';
 import type { TaskOptions } from '../worker/intake-client';
 import type { ReadProgress } from '../worker/protocol';
@@ -50,10 +50,14 @@ export function useWorkerTask<T>(
           remaining: describeTimeLeft(performance.now() - started, progress.fraction),
         }),
     }).then(
-      (value) => {
-        setState({ status: 'done', value });
-        done.current?.(value);
-      },
+      (value) =>
+        // The result usually brings a whole part of the step (the review's summary and grid):
+        // rendered as a transition, in slices that leave the page answering, with the progress
+        // shown until it is ready.
+        startTransition(() => {
+          setState({ status: 'done', value });
+          done.current?.(value);
+        }),
       (error: unknown) => {
         if (current.signal.aborted) return;
         setState({

@@ -10,7 +10,7 @@
  * sideways scroll. A focused cell shows its whole value (it wraps over the rows below), and a
  * hovered one says it in its title.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import {
   memo,
   useCallback,
@@ -92,6 +92,11 @@ export function ReviewGrid(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The scroll box's size comes from a ResizeObserver only, after the browser's own layout:
+    // read at once (the library's default) it laid out the whole new step inside the task that
+    // built the grid. Until then the grid assumes a box as tall as the window.
+    observeElementRect: observeRectAfterLayout,
+    initialRect: { width: 0, height: window.innerHeight },
     onChange: (instance) => {
       const items = instance.getVirtualItems();
       const first = items[0]?.index ?? 0;
@@ -139,17 +144,18 @@ export function ReviewGrid(props: Props) {
 
   // Squeezing the columns is worth it only when that spares a sideways scroll: when even their
   // minimums do not fit (a phone, 200 % zoom), they take their full widths and the grid scrolls.
-  // Set on the element, before the first paint and on every resize, without a render.
+  // Set on the element, without a render, from a ResizeObserver: it reports the box after the
+  // browser's layout and before the paint (a change then lays out again before the paint), on
+  // the first layout and on every resize. Read at once, the width laid out the whole new step
+  // inside the task that built the grid.
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
-    const check = () => {
+    const observer = new ResizeObserver(() => {
       const width = scroller.clientWidth;
       const overflow = width < leastWidth(sizes, order, stickyCount, width);
       scroller.toggleAttribute('data-overflowing', overflow);
-    };
-    check();
-    const observer = new ResizeObserver(check);
+    });
     observer.observe(scroller);
     return () => observer.disconnect();
   }, [sizes, order, stickyCount]);
@@ -322,6 +328,23 @@ export function ReviewGrid(props: Props) {
       </div>
     </div>
   );
+}
+
+/**
+ * The virtualizer's `observeElementRect`: the scroll box's size from a ResizeObserver alone, whose
+ * first report comes after the browser's layout (at which point reading it costs nothing).
+ */
+function observeRectAfterLayout(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  onRect: (rect: Rect) => void,
+): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  const observer = new ResizeObserver(() =>
+    onRect({ width: element.clientWidth, height: element.clientHeight }),
+  );
+  observer.observe(element);
+  return () => observer.disconnect();
 }
 
 function focusCell(grid: HTMLElement | null, position: number, col: number, force: boolean): void {
