@@ -106,6 +106,41 @@ describe('verifyPart', () => {
     expect(pausedInTurn).toEqual([false, false]);
   });
 
+  it('while the import is under way, a round stops at the first row missing if the last is too', async () => {
+    // Whispir imports the part in order, 20 rows between two rounds here.
+    const clock = { now: 0 };
+    const arrived = part.slice(0, 20);
+    const { fetch, requests } = createFakeContactSearch(arrived);
+    const result = await verifyPart(
+      1,
+      {
+        ...depsFor(fetch as typeof globalThis.fetch, clock),
+        sleep: async (ms) => {
+          clock.now += ms;
+          arrived.push(...part.slice(arrived.length, arrived.length + 20));
+        },
+      },
+      { sampleSize: 10, roundEveryMs: 2_000 },
+    );
+    expect(result).toMatchObject({ sampled: 10, found: 10, answered: 10, state: 'done' });
+    // Rows 0, 7, 13 then 20 (missing) and 59 (missing); 20 to 39 then 46 and 59; 46, 52, 59.
+    expect(requests).toHaveLength(5 + 6 + 3);
+    expect(clock.now).toBe(4_000);
+  });
+
+  it('a row that never arrives holds up neither the others nor the report', async () => {
+    const clock = { now: 0 };
+    const { fetch } = createFakeContactSearch(part.filter((_, i) => i !== 20));
+    const result = await verifyPart(1, depsFor(fetch as typeof globalThis.fetch, clock), {
+      sampleSize: 10,
+      patienceMs: 20_000,
+      roundEveryMs: 5_000,
+    });
+    expect(result).toMatchObject({ sampled: 10, found: 9, answered: 10, state: 'done' });
+    expect(result.contacts.map((contact) => contact.name)).not.toContain('Jo Li20');
+    expect(clock.now).toBe(20_000);
+  });
+
   it('gives up after its patience, saying how many it found', async () => {
     const clock = { now: 0 };
     const { fetch } = createFakeContactSearch(part.slice(0, 30));

@@ -44,14 +44,15 @@ export interface VerifyOptions {
 
 /** A few minutes: long enough for a background import of a 10 MB part. */
 export const DEFAULT_PATIENCE_MS = 180_000;
-export const DEFAULT_ROUND_EVERY_MS = 5_000;
+/** A round costs at most two searches while an import is under way, so it can come often. */
+export const DEFAULT_ROUND_EVERY_MS = 2_000;
 
 const nameOf = (row: SentContact) => `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim();
 
 /**
- * Searches for a sample of the part's rows until every one is found or the patience runs out.
- * A failed search (a network error, a 5xx) counts as "not found yet" and is tried again in the
- * next round; a cancel stops at once.
+ * Searches for a sample of the part's rows until every one is found or the patience runs out,
+ * then once more for every row still not found. A failed search (a network error, a 5xx) counts
+ * as "not found yet" and is tried again in the next round; a cancel stops at once.
  */
 export async function verifyPart(
   part: number,
@@ -77,27 +78,42 @@ export async function verifyPart(
     return verification;
   };
   report('checking');
-  const round = async () => {
-    for (const [index, row] of sample.entries()) {
-      if (found.has(index)) continue;
+  /** Searches for one row; false when it is not there yet, or the search failed. */
+  const look = async (index: number, row: SentContact): Promise<boolean> => {
+    if (signal?.aborted) throw abortReason(signal);
+    try {
+      const contact = await deps.search(row, signal);
+      answered.add(index);
+      if (!contact) return false;
+      found.set(index, { name: nameOf(row), uri: contact.uri });
+      report('checking');
+      return true;
+    } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
-      try {
-        const contact = await deps.search(row, signal);
-        answered.add(index);
-        if (contact) {
-          found.set(index, { name: nameOf(row), uri: contact.uri });
-          report('checking');
-        }
-      } catch (error) {
-        if (signal?.aborted) throw abortReason(signal);
-        // A search that failed says nothing about the row: looked for again next round.
-        void error;
-      }
+      // A search that failed says nothing about the row: looked for again next round.
+      void error;
+      return false;
+    }
+  };
+  /**
+   * Looks for the rows not found yet, in the part's order. At the first one missing, it looks
+   * for the last one: missing too, the import is most likely still under way, and the rows
+   * between wait for the next round rather than each cost a request now. `everyRow` looks for
+   * all of them whatever it finds (the last round, so the report counts every row it can).
+   */
+  const round = async (everyRow: boolean) => {
+    const left = [...sample.entries()].filter(([index]) => !found.has(index));
+    for (const [position, [index, row]] of left.entries()) {
+      if (found.has(index) || (await look(index, row)) || everyRow) continue;
+      const [lastIndex, lastRow] = left[left.length - 1]!;
+      if (position === left.length - 1 || !(await look(lastIndex, lastRow))) return;
+      everyRow = true;
     }
   };
   for (;;) {
-    await (deps.inTurn ? deps.inTurn(round) : round());
-    if (found.size === sample.length || deps.now() - started >= patience) return report('done');
+    const lastRound = deps.now() - started >= patience;
+    await (deps.inTurn ? deps.inTurn(() => round(lastRound)) : round(lastRound));
+    if (found.size === sample.length || lastRound) return report('done');
     await deps.sleep(options.roundEveryMs ?? DEFAULT_ROUND_EVERY_MS, signal);
   }
 }

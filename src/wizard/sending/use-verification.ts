@@ -26,7 +26,7 @@ export interface VerificationTimes {
 export const VERIFICATION_TIMES: VerificationTimes = {
   patienceMs: 180_000,
   lostAnswerPatienceMs: 120_000,
-  roundEveryMs: 5_000,
+  roundEveryMs: 2_000,
 };
 
 export function useVerification(journal: Journal, pacer: Pacer) {
