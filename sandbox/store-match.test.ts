@@ -5,10 +5,11 @@
  * channel values so that near-misses (same name, other channel; other name, same channel) are
  * common.
  */
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contactsMatch, matchKeysOf } from '../src/domain/whispir/match-rule.ts';
 import { newContactId } from './ids.ts';
-import { SandboxStore, compactFields, type ContactFields } from './store.ts';
+import { SandboxStore, compactFields, matchKeyHash, type ContactFields } from './store.ts';
 import { MY_COMPANY, SALES_TEAM } from './test-client.ts';
 
 /** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
@@ -97,6 +98,23 @@ describe('SandboxStore.findMatch', () => {
     store.reset();
     store.insertContact(MY_COMPANY, 'C'.repeat(32), { firstName: 'X', lastName: 'Y' }, now);
     expect(store.findMatch(MY_COMPANY, matchKeysOf(moved))).toBeUndefined();
+    store.close();
+  });
+
+  it('keeps a contact whose key only shares a hash with the row’s out of the match', () => {
+    const store = new SandboxStore(':memory:');
+    const now = new Date().toISOString();
+    const ann = { firstName: 'Ann', lastName: 'Lee', workEmailAddress1: 'ann@x.com' };
+    const bob = { firstName: 'Bob', lastName: 'Ng', workEmailAddress1: 'bob@x.com' };
+    store.insertContact(MY_COMPANY, 'A'.repeat(32), ann, now);
+    store.insertContact(MY_COMPANY, 'B'.repeat(32), bob, now);
+    // As if Ann's key had the hash of Bob's: Ann is older, but not Bob.
+    const { db } = store as unknown as { db: Database.Database };
+    const bobKeys = matchKeysOf(bob);
+    db.prepare('INSERT INTO match_keys (key, contact_seq) VALUES (?, 1)').run(
+      matchKeyHash(MY_COMPANY, bobKeys.name, 'workEmailAddress1', bobKeys.workEmailAddress1),
+    );
+    expect(store.findMatch(MY_COMPANY, bobKeys)?.id).toBe('B'.repeat(32));
     store.close();
   });
 });

@@ -98,7 +98,7 @@ export interface ContactQuery {
 export const FAILURE_LIST_CAP = 1000;
 
 /** Bump when SCHEMA changes. */
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 /**
  * The fields a contact search can narrow through the trigram index: the ones that say who a
@@ -116,6 +116,29 @@ export const INDEXED_SEARCH_FIELDS: readonly string[] = [
  */
 const searchTextOf = (fields: ContactFields): string =>
   INDEXED_SEARCH_FIELDS.map((field) => fields[field] ?? '').join('\n');
+
+/**
+ * A 53-bit hash (cyrb53, public domain) of one match key: workspace, normalised name, channel and
+ * normalised value. Two keys may share a hash, so a contact found by it is checked by the rule.
+ */
+export function matchKeyHash(
+  workspaceId: string,
+  name: string,
+  channel: string,
+  value: string,
+): number {
+  const text = `${workspaceId}\n${name}\n${channel}\n${value}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
 
 /** The trigram index can narrow a search only by a text of three characters or more. */
 const INDEXABLE_LENGTH = 3;
@@ -151,16 +174,15 @@ CREATE TABLE IF NOT EXISTS contacts (
 CREATE VIRTUAL TABLE IF NOT EXISTS contact_search USING fts5(
   text, tokenize = 'trigram', detail = 'none'
 );
--- contact_id last in the key, so the oldest contact with a given key is the first index entry.
+-- key = matchKeyHash(workspace, name, channel, value): two integers an entry, where the four
+-- strings made the index several times larger and slower to write. contact_seq last in the key,
+-- so the oldest contact with a given key is the first index entry.
 CREATE TABLE IF NOT EXISTS match_keys (
-  workspace_id TEXT NOT NULL,
-  name_key TEXT NOT NULL,
-  channel TEXT NOT NULL,
-  value TEXT NOT NULL,
-  contact_id TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, name_key, channel, value, contact_id)
+  key INTEGER NOT NULL,
+  contact_seq INTEGER NOT NULL,
+  PRIMARY KEY (key, contact_seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS match_keys_by_contact ON match_keys (contact_id);
+CREATE INDEX IF NOT EXISTS match_keys_by_contact ON match_keys (contact_seq);
 CREATE TABLE IF NOT EXISTS imports (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -361,14 +383,16 @@ export class SandboxStore {
       insertSearchText: db.prepare('INSERT INTO contact_search (rowid, text) VALUES (?, ?)'),
       updateSearchText: db.prepare('UPDATE contact_search SET text = ? WHERE rowid = ?'),
       deleteSearchText: db.prepare('DELETE FROM contact_search WHERE rowid = ?'),
-      insertMatchKey: db.prepare(
-        'INSERT OR IGNORE INTO match_keys (workspace_id, name_key, channel, value, contact_id) VALUES (?, ?, ?, ?, ?)',
+      getContactBySeq: db.prepare<[number | bigint], ContactRow>(
+        'SELECT id, workspace_id, data, modified_at FROM contacts WHERE seq = ?',
       ),
-      deleteMatchKeys: db.prepare('DELETE FROM match_keys WHERE contact_id = ?'),
-      // One seek: the first entry of the (workspace, name, channel, value) range is the oldest.
-      oldestWithKey: db.prepare<[string, string, string, string], { contact_id: string }>(
-        `SELECT contact_id FROM match_keys WHERE workspace_id = ? AND name_key = ? AND channel = ? AND value = ?
-         ORDER BY contact_id LIMIT 1`,
+      insertMatchKey: db.prepare(
+        'INSERT OR IGNORE INTO match_keys (key, contact_seq) VALUES (?, ?)',
+      ),
+      deleteMatchKeys: db.prepare('DELETE FROM match_keys WHERE contact_seq = ?'),
+      // In age order: the first entry whose contact the rule confirms is the oldest.
+      contactsWithKey: db.prepare<[number], { contact_seq: number }>(
+        'SELECT contact_seq FROM match_keys WHERE key = ? ORDER BY contact_seq',
       ),
       insertImport: db.prepare(
         `INSERT INTO imports (id, workspace_id, resource_id, import_mode, field_mapping, state, created_at)
@@ -528,7 +552,7 @@ export class SandboxStore {
         now,
       );
       this.stmt.insertSearchText.run(lastInsertRowid, searchTextOf(fields));
-      this.writeMatchKeys(workspaceId, id, keys);
+      this.writeMatchKeys(workspaceId, lastInsertRowid, keys);
     });
   }
 
@@ -537,17 +561,20 @@ export class SandboxStore {
       const row = this.stmt.updateContact.get(JSON.stringify(fields), now, workspaceId, id);
       if (!row) return false;
       this.stmt.updateSearchText.run(searchTextOf(fields), row.seq);
-      this.stmt.deleteMatchKeys.run(id);
-      this.writeMatchKeys(workspaceId, id, matchKeysOf(fields));
+      this.stmt.deleteMatchKeys.run(row.seq);
+      this.writeMatchKeys(workspaceId, row.seq, matchKeysOf(fields));
       return true;
     });
   }
 
   /** One row per non-blank channel: exactly the values `contactsMatch` can match on. */
-  private writeMatchKeys(workspaceId: string, id: string, keys: MatchKeys): void {
+  private writeMatchKeys(workspaceId: string, seq: number | bigint, keys: MatchKeys): void {
     for (const channel of MATCH_CHANNEL_KEYS)
       if (keys[channel] !== '')
-        this.stmt.insertMatchKey.run(workspaceId, keys.name, channel, keys[channel], id);
+        this.stmt.insertMatchKey.run(
+          matchKeyHash(workspaceId, keys.name, channel, keys[channel]),
+          seq,
+        );
   }
 
   getContact(workspaceId: string, id: string): ContactRecord | undefined {
@@ -560,7 +587,7 @@ export class SandboxStore {
       const row = this.stmt.deleteContact.get(workspaceId, id);
       if (!row) return false;
       this.stmt.deleteSearchText.run(row.seq);
-      this.stmt.deleteMatchKeys.run(id);
+      this.stmt.deleteMatchKeys.run(row.seq);
       return true;
     });
   }
@@ -568,21 +595,27 @@ export class SandboxStore {
   /**
    * The oldest contact of the workspace that the match rule (`contactsMatch`, Part A §8) says is
    * the same person: same name and the same non-blank value in one channel, field by field. Each
-   * non-blank channel of `keys` is one index seek; contact ids grow, so the smallest id wins.
+   * non-blank channel of `keys` is one index seek (by its hash, the contact then checked by the
+   * rule); contacts are numbered in creation order, so the smallest number wins.
    */
   findMatch(workspaceId: string, keys: MatchKeys): ContactRecord | undefined {
-    let oldest: string | undefined;
+    let oldest: { seq: number; contact: ContactRecord } | undefined;
     for (const channel of MATCH_CHANNEL_KEYS) {
       if (keys[channel] === '') continue;
-      const id = this.stmt.oldestWithKey.get(
-        workspaceId,
-        keys.name,
-        channel,
-        keys[channel],
-      )?.contact_id;
-      if (id !== undefined && (oldest === undefined || id < oldest)) oldest = id;
+      const hash = matchKeyHash(workspaceId, keys.name, channel, keys[channel]);
+      for (const { contact_seq: seq } of this.stmt.contactsWithKey.all(hash)) {
+        if (oldest && seq >= oldest.seq) break;
+        const row = this.stmt.getContactBySeq.get(seq);
+        const contact = row && toContact(row);
+        if (contact?.workspaceId !== workspaceId) continue;
+        const theirs = matchKeysOf(contact.fields);
+        if (theirs.name === keys.name && theirs[channel] === keys[channel]) {
+          oldest = { seq, contact };
+          break;
+        }
+      }
     }
-    return oldest === undefined ? undefined : this.getContact(workspaceId, oldest);
+    return oldest?.contact;
   }
 
   /** A page of contacts plus the total matching the search. */
