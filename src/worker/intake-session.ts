@@ -26,7 +26,11 @@ export interface TaskContext {
 }
 
 export class IntakeSession {
-  private bytes: Uint8Array | undefined;
+  /**
+   * The file, not its bytes: they are read again for a re-read with other choices, so a 91 MiB
+   * file's bytes are not held beside its rows for the whole session.
+   */
+  private file: Blob | undefined;
   private fileName = '';
   private table: IntakeResult | undefined;
   private upload: PreparedUpload | undefined;
@@ -35,16 +39,17 @@ export class IntakeSession {
   /** Reads a file: a first look at its start at once, then the whole of it. */
   async open(file: File, task: TaskContext): Promise<FileSummary> {
     this.fileName = file.name;
+    this.file = file;
     // The first look reads only the start of the file, so it shows however large the file is.
     const head = new Uint8Array(await file.slice(0, QUICK_LOOK_BYTES + 1).arrayBuffer());
     this.postQuickLook(head, file.size, {}, task);
-    this.bytes = new Uint8Array(await file.arrayBuffer());
-    return this.read({}, task, true);
+    return this.read(new Uint8Array(await file.arrayBuffer()), {}, task, true);
   }
 
   /** Reads the same file again with the person's choices (encoding, delimiter, header, sheet). */
-  reread(overrides: IntakeOverrides, task: TaskContext): FileSummary {
-    return this.read(overrides, task);
+  async reread(overrides: IntakeOverrides, task: TaskContext): Promise<FileSummary> {
+    if (!this.file) throw new Error('No file has been opened in this worker.');
+    return this.read(new Uint8Array(await this.file.arrayBuffer()), overrides, task);
   }
 
   rows(start: number, count: number): { rows: string[][]; rowNumbers: number[] } {
@@ -137,9 +142,12 @@ export class IntakeSession {
     if (first) task.onPreview(summarise(this.fileName, size, first, overrides, false));
   }
 
-  private read(overrides: IntakeOverrides, task: TaskContext, lookedAlready = false): FileSummary {
-    const bytes = this.bytes;
-    if (!bytes) throw new Error('No file has been opened in this worker.');
+  private read(
+    bytes: Uint8Array,
+    overrides: IntakeOverrides,
+    task: TaskContext,
+    lookedAlready = false,
+  ): FileSummary {
     if (!lookedAlready) this.postQuickLook(bytes, bytes.length, overrides, task);
     this.upload = undefined;
     this.reviews.clear();

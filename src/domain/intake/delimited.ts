@@ -41,19 +41,57 @@ export function parseDelimited(
   return { records, problems, truncated };
 }
 
+/** Text that comes in pieces (a large file, decoded a piece at a time), with its progress. */
+export interface TextPieces {
+  /** The pieces in order, each with the share of the whole read once it is through. */
+  readonly pieces: Iterable<{ readonly text: string; readonly fraction: number }>;
+  /** The whole text: asked only for the line numbers of quote problems, which are rare. */
+  readonly whole: () => string;
+}
+
+const CHUNK_CHARS = 1024 * 1024;
+
+/** A string as pieces of about 1 MB, as PapaParse's own string streamer cuts it. */
+function piecesOf(text: string): TextPieces {
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return {
+    pieces: (function* () {
+      for (let start = 0; start < input.length; start += CHUNK_CHARS) {
+        const end = Math.min(input.length, start + CHUNK_CHARS);
+        yield { text: input.slice(start, end), fraction: end / input.length };
+      }
+    })(),
+    whole: () => input,
+  };
+}
+
+/** The part of PapaParse's (exported) string streamer that `parseDelimitedInto` drives. */
+interface PapaStreamer {
+  _finished: boolean;
+  _nextChunk: () => unknown;
+  parseChunk: (chunk: string) => unknown;
+  stream: (input: string) => unknown;
+}
+
 /**
- * Parses in chunks of about 1 MB and hands each record to `sink` as it is read (a `RowStore`
- * keeps a large file compact while it is read), so no chunk's records outlive the next chunk.
+ * Parses piece by piece and hands each record to `sink` as it is read (a `RowStore` keeps a
+ * large file compact while it is read), so neither the whole text nor a chunk's records need
+ * to outlive the next piece. PapaParse's string streamer does the parsing, with its own
+ * handling of a record split between pieces; only where the next piece comes from is ours.
  */
 export function parseDelimitedInto(
-  text: string,
-  sink: { push(record: string[]): void },
+  source: string | TextPieces,
+  sink: {
+    push(record: string[]): void;
+    /** Called after each chunk's records: a store packs them while they are young garbage. */
+    seal?(): void;
+  },
   options: DelimitedOptions & {
     readonly maxRecords?: number;
     readonly onProgress?: (fraction: number, rows: number) => void;
   },
 ): { problems: IntakeProblem[]; truncated: boolean } {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const text = typeof source === 'string' ? piecesOf(source) : source;
   const max = options.maxRecords;
   const onProgress = options.onProgress;
   const errors: Papa.ParseError[] = [];
@@ -75,13 +113,17 @@ export function parseDelimitedInto(
   };
   let chunkStart = 0;
   let seen = 0;
-  Papa.parse<string[]>(input, {
+  let fraction = 0;
+  let lastChar = -1;
+  const streamer = new (
+    Papa as unknown as { StringStreamer: new (config: object) => PapaStreamer }
+  ).StringStreamer({
     delimiter: options.delimiter,
     quoteChar: '"',
     skipEmptyLines: false,
     dynamicTyping: false,
-    chunkSize: 1024 * 1024,
-    // String input is parsed synchronously chunk by chunk (PapaParse's StringStreamer).
+    transform: false,
+    chunkSize: CHUNK_CHARS,
     complete: () => undefined,
     chunk: (chunk: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
       // Errors come per chunk and are re-based here.
@@ -93,22 +135,35 @@ export function parseDelimitedInto(
         });
       }
       for (const record of chunk.data) take(record);
+      sink.seal?.();
       seen += chunk.data.length;
       chunkStart = chunk.meta.cursor;
-      onProgress?.(input.length === 0 ? 1 : chunkStart / input.length, count);
+      onProgress?.(fraction, count);
       if (truncated) parser.abort();
     },
   });
+  const pieces = text.pieces[Symbol.iterator]();
+  let next = pieces.next();
+  streamer._nextChunk = function (this: PapaStreamer) {
+    if (this._finished) return undefined;
+    const piece = next.done ? { text: '', fraction: 1 } : next.value;
+    next = pieces.next();
+    this._finished = next.done === true;
+    fraction = piece.fraction;
+    if (piece.text.length > 0) lastChar = piece.text.charCodeAt(piece.text.length - 1);
+    return this.parseChunk(piece.text);
+  };
+  streamer.stream('');
   const last = held;
   // The end of the text is read by its last character: a regular expression run over the
   // whole text would keep it alive as the engine's last match until the next one.
-  const end = input.charCodeAt(input.length - 1);
-  const endsWithBreak = end === 10 || end === 13;
+  const endsWithBreak = lastChar === 10 || lastChar === 13;
   if (last !== undefined && !(last.length === 1 && last[0] === '' && endsWithBreak)) {
     if (max !== undefined && count >= max) truncated = true;
     else sink.push(last);
   }
   const result = { errors };
+  const input = result.errors.length > 0 ? text.whole() : '';
   const problems: IntakeProblem[] = [];
   for (const error of result.errors) {
     const row = (error.row ?? 0) + 1;

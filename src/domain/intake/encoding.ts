@@ -104,6 +104,23 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingId): string {
   return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, fromC1) : text;
 }
 
+/**
+ * The text of `bytes` in pieces of about `chunkBytes` bytes, decoded as one stream (a character
+ * split between pieces comes whole in the next), so a large file is never one string.
+ */
+export function* decodeInChunks(
+  bytes: Uint8Array,
+  encoding: EncodingId,
+  chunkBytes: number,
+): Generator<string> {
+  const decoder = new TextDecoder(encoding);
+  for (let start = 0; start < bytes.length; start += chunkBytes) {
+    const end = Math.min(bytes.length, start + chunkBytes);
+    const text = decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
+    yield encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, fromC1) : text;
+  }
+}
+
 /** Windows-1252 characters for bytes 0x80–0x9F; the five undefined ones stay as they are. */
 const WINDOWS_1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +

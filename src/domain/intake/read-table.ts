@@ -1,7 +1,8 @@
-import { checkRowShape, parseDelimitedInto } from './delimited';
+import { checkRowShape, parseDelimitedInto, type TextPieces } from './delimited';
 import { delimiterDisplay, sniffDelimiter } from './delimiter';
 import {
   decodeBytes,
+  decodeInChunks,
   detectEncoding,
   type EncodingId,
   encodingShortName,
@@ -24,6 +25,10 @@ import { readXmlContacts } from './xml-contacts';
 import { ArrayRows, RowStore, RowsView, rowsSlice, type Rows } from './row-store';
 
 const NO_ROWS: Rows = new ArrayRows([]);
+
+/** Bytes decoded at a time while a delimited file is parsed, and read to tell its separator. */
+const DECODE_CHUNK_BYTES = 1024 * 1024;
+const SNIFF_BYTES = 256 * 1024;
 
 /** Choices the user made in the preview; each replaces the matching detection. */
 export interface IntakeOverrides {
@@ -147,8 +152,9 @@ function readDelimitedTable(
   limits: IntakeLimits,
 ): IntakeResult {
   const { encoding, chip: encodingChip, problems } = chooseEncoding(bytes, overrides);
-  const text = decodeBytes(bytes, encoding);
-  const sniffed = sniffDelimiter(text);
+  // The separator is told from the start of the text; the whole text is decoded a piece at a
+  // time as it is parsed, so a large file is never one string (UTF-16 in memory: twice its bytes).
+  const sniffed = sniffDelimiter(decodeBytes(bytes.subarray(0, SNIFF_BYTES), encoding));
   const delimiter = overrides.delimiter ?? sniffed.delimiter;
   const delimiterChip: Detection = {
     kind: 'delimiter',
@@ -160,6 +166,16 @@ function readDelimitedTable(
   // Records go into a compact store as they are read (see RowStore): a large file is never
   // held as a million arrays of strings.
   const records = new RowStore();
+  const text: TextPieces = {
+    pieces: (function* () {
+      let end = 0;
+      for (const piece of decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES)) {
+        end = Math.min(bytes.length, end + DECODE_CHUNK_BYTES);
+        yield { text: piece, fraction: bytes.length === 0 ? 1 : end / bytes.length };
+      }
+    })(),
+    whole: () => decodeBytes(bytes, encoding),
+  };
   const parsed = parseDelimitedInto(text, records, {
     delimiter,
     ...(limits.maxRows !== undefined ? { maxRecords: limits.maxRows + 1000 } : {}),

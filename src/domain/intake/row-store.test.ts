@@ -66,3 +66,41 @@ describe('readTable keeps a large file compact and exact', () => {
     ]);
   });
 });
+
+describe('readTable reads a large file a piece at a time', () => {
+  it('keeps characters and quoted values that straddle the pieces, and numbers quote problems by line', () => {
+    // Rows of varying length, so piece boundaries (every 1 MiB) fall inside characters and
+    // inside a quoted value that spans lines.
+    const lines = ['name,note'];
+    const expected: string[][] = [];
+    for (let i = 0; i < 60_000; i++) {
+      const name = `Zoë Łucja ${'ā'.repeat(i % 7)}${i}`;
+      const note = i % 3 === 0 ? `line one ${i}\nline "two"` : `n${i}`;
+      lines.push(`${name},"${note.replace(/"/g, '""')}"`);
+      expected.push([name, note]);
+    }
+    lines.push('Bad,"never closed');
+    const bytes = new TextEncoder().encode(lines.join('\r\n'));
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    const result = readTable(bytes, 'pieces.csv');
+    const rows = rowsToArrays(result.rows);
+    expect(rows.slice(0, -1)).toEqual(expected);
+    expect(rows.at(-1)).toEqual(['Bad', 'never closed']);
+    const unclosed = result.problems.find((p) => p.code === 'unclosed-quote');
+    // File row 60,002 starts on text line 80,002 (every third row spans two lines).
+    expect(unclosed?.row).toBe(60_002);
+    expect(unclosed?.line).toBe(60_002 + 60_000 / 3);
+  });
+
+  it('reads a Windows-1252 file past a piece boundary as Windows-1252', () => {
+    const line = 'Café “quoted” – naïve €5\r\n';
+    const text = `name\r\n${line.repeat(60_000)}`;
+    const bytes = Uint8Array.from(text, (ch) => WIN1252[ch] ?? ch.charCodeAt(0));
+    const result = readTable(bytes, 'legacy.csv');
+    expect(result.encoding).toBe('windows-1252');
+    expect(result.rows.length).toBe(60_000);
+    expect(result.rows.cell(59_999, 0)).toBe('Café “quoted” – naïve €5');
+  });
+});
+
+const WIN1252: Record<string, number> = { '“': 0x93, '”': 0x94, '–': 0x96, '€': 0x80 };

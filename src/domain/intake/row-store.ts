@@ -17,9 +17,12 @@ export interface Rows {
   row(row: number): string[];
 }
 
-/** Cells a block holds at most (rows × widest row): wide files get short blocks. */
+/**
+ * Cells a block holds at most (rows × widest row): wide files get short blocks. A delimited
+ * file is sealed after each parsed chunk (about 1 MB of text), before its records grow old.
+ */
 const BLOCK_CELLS = 1 << 17;
-const MAX_BLOCK_ROWS = 1 << 13;
+const MAX_BLOCK_ROWS = 1 << 15;
 
 interface Block {
   readonly rows: number;
@@ -98,18 +101,21 @@ export class RowStore implements Rows {
       if (width > columns) columns = width;
     }
     const ends = new Uint32Array(columns * rows);
-    const texts = new Array<string>(columns);
-    const parts = new Array<string>(rows);
-    for (let column = 0; column < columns; column++) {
-      let end = 0;
-      for (let i = 0; i < rows; i++) {
-        const cell = (records[i] as string[])[column] ?? '';
-        parts[i] = cell;
-        end += cell.length;
+    const parts: string[][] = [];
+    for (let column = 0; column < columns; column++) parts.push(new Array<string>(rows));
+    const lengths = new Uint32Array(columns);
+    // Row by row (each row's array is read once, while it is in cache), column texts after.
+    for (let i = 0; i < rows; i++) {
+      const record = records[i] as string[];
+      for (let column = 0; column < columns; column++) {
+        const cell = record[column] ?? '';
+        (parts[column] as string[])[i] = cell;
+        const end = (lengths[column] as number) + cell.length;
+        lengths[column] = end;
         ends[column * rows + i] = end;
       }
-      texts[column] = parts.join('');
     }
+    const texts = parts.map((cells) => cells.join(''));
     this.firsts.push(this.count - rows);
     this.blocks.push({ rows, columns, texts, ends, widths });
   }
