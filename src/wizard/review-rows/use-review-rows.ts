@@ -1,7 +1,8 @@
 /**
  * The grid's rows, asked of the worker a block at a time for the part on screen. A change (new
  * version) or another filter refetches; until the answer comes the old rows stay on screen, so
- * nothing flickers and the main thread only ever handles a hundred rows at once.
+ * nothing flickers and the main thread only ever handles a hundred rows at once. Only blocks
+ * near the screen are kept.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { IntakeClient } from '../../worker/intake-client';
@@ -9,6 +10,26 @@ import type { ReviewFilter, ReviewRow } from '../../worker/protocol';
 import { filterValue } from './review-text';
 
 export const BLOCK_ROWS = 100;
+/**
+ * Blocks kept either side of the part on screen. Farther ones are dropped as new ones come, so
+ * scrolling through a million rows holds a few thousand rows, not every block ever seen.
+ */
+export const KEPT_BLOCKS_AROUND = 20;
+
+/** `blocks` with `block` added, less the blocks far from `first`…`last`. */
+export function withBlock<T>(
+  blocks: ReadonlyMap<number, T>,
+  block: number,
+  rows: T,
+  first: number,
+  last: number,
+): Map<number, T> {
+  const kept = new Map<number, T>();
+  for (const [at, value] of blocks)
+    if (at >= first - KEPT_BLOCKS_AROUND && at <= last + KEPT_BLOCKS_AROUND) kept.set(at, value);
+  kept.set(block, rows);
+  return kept;
+}
 
 interface Cache {
   readonly key: string;
@@ -59,8 +80,7 @@ export function useReviewRows(
           pending.current.delete(id);
           setCache((previous) => {
             if (previous.key === key) {
-              const blocks = new Map(previous.blocks);
-              blocks.set(block, window.rows);
+              const blocks = withBlock(previous.blocks, block, window.rows, firstBlock, lastBlock);
               return { ...previous, total: window.total, blocks };
             }
             return {
