@@ -1,5 +1,5 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { startTransition, useMemo, useState, type KeyboardEvent } from 'react';
 import { MAX_SUGGESTED_COLUMNS } from '../../config/limits';
 import { customFieldKey } from '../../domain/mapping/custom-fields';
 import {
@@ -194,7 +194,12 @@ export function MappingStep(props: Props) {
   );
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form
+      // The form's own state changes (submitting, submitted) render the step again: as a
+      // transition, not inside the click's task, which also checks the mapping and moves on.
+      onSubmit={(event) => startTransition(() => void submit(event))}
+      noValidate
+    >
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
         Match your columns to Whispir fields
       </h2>

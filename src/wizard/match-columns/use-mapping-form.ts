@@ -82,7 +82,9 @@ export function useMappingForm({ file, initialMapping, initialCustomFields, onCo
       mapping: values.mapping,
       customFields: values.customFields,
     };
-    storeSavedMappings(upsertSavedMapping(loadSavedMappings(), entry));
+    // Remembered in a task of its own, after the step has moved on: reading, merging and
+    // writing the saved mappings (every header of a wide file) lengthened the click's task.
+    setTimeout(() => storeSavedMappings(upsertSavedMapping(loadSavedMappings(), entry)), 0);
     onContinue(values.mapping, values.customFields);
   });
   // Whispir's import wants the Work mobile key even for an email-only list: with an email or
