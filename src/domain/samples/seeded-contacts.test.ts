@@ -65,7 +65,9 @@ describe('seeded contacts', () => {
     const stray = contacts(42, 20_000).filter((row) => row.problem === 'stray-comma');
     const table = readTable(bytes(csvFile(stray)), 'contacts.csv');
     expect(
-      rowsToArrays(table.rows).every((row) => row.length === CONTACT_COLUMNS_WITH_DEPARTMENT.length + 1),
+      rowsToArrays(table.rows).every(
+        (row) => row.length === CONTACT_COLUMNS_WITH_DEPARTMENT.length + 1,
+      ),
     ).toBe(true);
   });
 });
