@@ -140,6 +140,9 @@ export function matchKeyHash(
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+const isChannel = (field: string): boolean =>
+  (MATCH_CHANNEL_KEYS as readonly string[]).includes(field);
+
 /** The trigram index can narrow a search only by a text of three characters or more. */
 const INDEXABLE_LENGTH = 3;
 
@@ -625,17 +628,24 @@ export class SandboxStore {
   ): { total: number; items: ContactRecord[] } {
     const where = ['workspace_id = ?'];
     const params: (string | number)[] = [workspaceId];
-    // Candidates from the trigram index first. Unescaped, a `%` or `_` in the text is a wildcard
-    // there: that finds more candidates, never fewer, and the exact test below decides.
-    const indexed = Object.entries(query.search).filter(
-      ([field, text]) =>
-        INDEXED_SEARCH_FIELDS.includes(field) && [...text].length >= INDEXABLE_LENGTH,
-    );
-    if (indexed.length) {
-      where.push(
-        `seq IN (SELECT rowid FROM contact_search WHERE ${indexed.map(() => 'text LIKE ?').join(' AND ')})`,
-      );
-      params.push(...indexed.map(([, text]) => `%${text}%`));
+    // Candidates from the trigram index first, by one text: an email's or a mobile's when there
+    // is one (nearly every contact has its own), else the longest. A name such as "Ann" has
+    // tens of thousands of candidates among a million, each read again to be checked. Unescaped,
+    // a `%` or `_` in the text is a wildcard there: that finds more candidates, never fewer, and
+    // the exact test below decides.
+    const narrowest = Object.entries(query.search)
+      .filter(
+        ([field, text]) =>
+          INDEXED_SEARCH_FIELDS.includes(field) && [...text].length >= INDEXABLE_LENGTH,
+      )
+      .map(([field, text]) => ({
+        text,
+        rank: (isChannel(field) ? 1_000_000 : 0) + [...text].length,
+      }))
+      .sort((a, b) => b.rank - a.rank)[0];
+    if (narrowest) {
+      where.push('seq IN (SELECT rowid FROM contact_search WHERE text LIKE ?)');
+      params.push(`%${narrowest.text}%`);
     }
     for (const [field, text] of Object.entries(query.search)) {
       where.push(`coalesce(json_extract(data, ?), '') LIKE ? ESCAPE '\\'`);
