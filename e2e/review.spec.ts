@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   downloadReport,
   openReview,
@@ -372,3 +374,92 @@ test('moving through the errors by keyboard keeps the focused cell in sight, cle
     );
   }
 });
+
+test('1,200,000 rows, more than a browser can lay out at 32 px each: the last row is reached by keyboard and by the scrollbar, and edited', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const rows = 1_200_000;
+  // Few, short columns: the least a file needs to be checked (names, country, time zone and an
+  // email), so the test spends its time on the grid rather than on reading the file.
+  const big = writeCsv(
+    'review-1200k.csv',
+    'firstName,lastName,workEmailAddress1,workCountry,timezone',
+    rows,
+    (i) => `F${i},L${i},${i}@e.co,Australia,+10`,
+  );
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(big);
+  await expect(page.getByText('1,200,000 rows and 5 columns')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(page.getByTestId('row-accounting')).toHaveText(
+    '1,200,000 will be sent, 0 skipped by you, 0 rejected — 1,200,000 rows in the file',
+    { timeout: 60_000 },
+  );
+  const grid = reviewGrid(page);
+  await expect(grid).toHaveAttribute('aria-rowcount', String(rows + 1));
+  const scroller = page.locator('.review-grid-scroll');
+  // The scroll content stays within what the browser lays out (it would be 38,400,000 px).
+  const scrollHeight = await scroller.evaluate((element) => element.scrollHeight);
+  expect(scrollHeight).toBeLessThan(33_000_000);
+
+  // Ctrl+End from the first row: the last row, with its own number and values, in sight.
+  const lastNumber = rows + 1;
+  const last = reviewRow(page, lastNumber);
+  await reviewRow(page, 2).getByRole('gridcell', { name: 'F0', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+End');
+  await expect(last.getByRole('button', { name: `Skip row ${lastNumber}` })).toBeFocused();
+  await expect(last).toHaveAttribute('aria-rowindex', String(rows + 1));
+  await expect(last).toContainText(`${rows - 1}@e.co`);
+  await expectInView(last);
+
+  // Edited by keyboard: to the first name, Enter, a new value, Enter.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  const firstName = last.getByRole('gridcell', { name: `F${rows - 1}`, exact: true });
+  await expect(firstName).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('textbox', { name: `First name, row ${lastNumber}` });
+  await expect(editor).toBeFocused();
+  await editor.fill('Zoe');
+  await page.keyboard.press('Enter');
+  await expect(last.getByRole('gridcell', { name: /^Zoe ?, changed by you/ })).toBeFocused();
+  await expectInView(last);
+
+  // Back to the top by keyboard, then the scrollbar dragged to the very end.
+  await page.keyboard.press('Control+Home');
+  await expect(reviewRow(page, 2).getByRole('rowheader')).toBeFocused();
+  await expect(last).toHaveCount(0);
+  await scroller.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  await expect(last).toContainText('Zoe');
+  await expectInView(last);
+  // The row before it sits right above it: rows keep their 32 px.
+  const before = await reviewRow(page, lastNumber - 1).boundingBox();
+  const after = await last.boundingBox();
+  expect(Math.round((after?.y ?? 0) - (before?.y ?? 0))).toBe(32);
+
+  /** The row is wholly inside the grid's scroll box, below its sticky header. */
+  async function expectInView(row: typeof last): Promise<void> {
+    const box = await row.boundingBox();
+    const port = await scroller.boundingBox();
+    const head = await grid.locator('.review-grid-head').boundingBox();
+    expect(box && port && head, 'the row, the box and the header are laid out').toBeTruthy();
+    expect(box!.y).toBeGreaterThanOrEqual(head!.y + head!.height - 1);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(port!.y + port!.height + 1);
+  }
+});
+
+/** Writes a generated CSV under test-results (as writeContactsCsv, with its own columns). */
+function writeCsv(name: string, header: string, rows: number, line: (i: number) => string) {
+  const dir = path.join('test-results', 'generated-files');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  const lines = [header];
+  for (let i = 0; i < rows; i++) lines.push(line(i));
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}

@@ -26,9 +26,12 @@ import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow, ReviewSummary } from '../../worker/protocol';
 import { CellText, shortTitle } from '../shared/cell-text';
 import { cellProblems } from './review-text';
+import { physicalHeight, rowTop } from './scaled-scroll';
+import { realScrollElement, ScaledScroller, type ListHeights } from './scaled-scroller';
 import { useReviewRows } from './use-review-rows';
 
-// 32 px keeps a million rows (32,000,000 px) under the browser's ~33,554,000 px element height.
+// 32 px keeps a million rows (32,000,000 px) under the browser's ~33,554,000 px element height;
+// a longer list scrolls a body of capped height, scaled (scaled-scroll.ts).
 const ROW_HEIGHT = 32;
 const PAGE_ROWS = 10;
 
@@ -84,14 +87,47 @@ export function ReviewGrid(props: Props) {
   );
   const total = rows.total;
 
+  // Past a million rows the body is capped and the virtualiser scrolls through a ScaledScroller,
+  // which maps the box's positions to the list's (scaled-scroll.ts). Up to it, the real box.
+  const listHeight = total * ROW_HEIGHT;
+  const bodyHeight = physicalHeight(listHeight);
+  const scaled = bodyHeight !== listHeight;
+  const heights = useRef<ListHeights>({ virtual: listHeight, body: bodyHeight });
+  const scaledScroller = useRef<ScaledScroller>(undefined);
+  // Before the virtualiser's own layout effect, which may scroll through the scaler.
+  useLayoutEffect(() => {
+    heights.current = { virtual: listHeight, body: bodyHeight };
+  }, [listHeight, bodyHeight]);
+  const getScrollElement = () => {
+    const element = scrollRef.current;
+    if (!element || !scaled) return element;
+    if (scaledScroller.current?.element !== element)
+      scaledScroller.current = new ScaledScroller(element, () => heights.current);
+    // The virtualiser reads and writes only what a ScaledScroller has of an element.
+    return scaledScroller.current as unknown as HTMLDivElement;
+  };
+  // Scaled, the browser cannot bring a cell into view (a scroll of the box moves the rows by
+  // more than the scroll): the virtualiser does, so it needs to know what the sticky header
+  // covers of the box. From a ResizeObserver, after layout.
+  const headRef = useRef<HTMLDivElement>(null);
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => {
+    const head = headRef.current;
+    if (!head || !scaled) return;
+    const observer = new ResizeObserver(() => setHeadHeight(head.offsetHeight));
+    observer.observe(head);
+    return () => observer.disconnect();
+  }, [scaled]);
+
   // TanStack Virtual returns functions the React Compiler cannot memoise; this component is
   // left uncompiled, which is what the library expects.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    scrollPaddingEnd: scaled ? headHeight : 0,
     // The scroll box's size comes from a ResizeObserver only, after the browser's own layout:
     // read at once (the library's default) it laid out the whole new step inside the task that
     // built the grid. Until then the grid assumes a box as tall as the window.
@@ -107,6 +143,9 @@ export function ReviewGrid(props: Props) {
     },
   });
   const items = virtualizer.getVirtualItems();
+  // Scaled, the rows are drawn relative to where the box was when its position was last read.
+  const view = virtualizer.scrollElement;
+  const scaledView = scaled && view instanceof ScaledScroller ? view : undefined;
   const position = total === 0 ? 0 : Math.min(active.position, total - 1);
   const activeRow = rows.rowAt(position);
 
@@ -162,6 +201,9 @@ export function ReviewGrid(props: Props) {
 
   useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
 
+  // Set by a move or a jump: the new cell takes the focus once it is drawn (see below).
+  const focusPending = useRef(false);
+
   // A jump (next error, filter change) scrolls to the cell and moves focus there.
   const lastJump = useRef(active.jump);
   useEffect(() => {
@@ -169,6 +211,8 @@ export function ReviewGrid(props: Props) {
     lastJump.current = active.jump;
     if (total > 0) virtualizer.scrollToIndex(position, { align: 'auto' });
     focusCell(gridRef.current, position, active.col, true);
+    // A far jump: the cell is drawn after the scroll (see below).
+    focusPending.current = true;
   }, [active.jump, active.col, position, total, virtualizer]);
 
   // Arrow keys: once the new cell is rendered, it takes the focus if the grid had it.
@@ -176,8 +220,25 @@ export function ReviewGrid(props: Props) {
     focusCell(gridRef.current, position, active.col, false);
   }, [position, active.col, activeRow]);
 
+  // A long move (Ctrl+End, PageDown past the rows drawn) scrolls the focused cell away, and it
+  // is removed before the new one is drawn, leaving the focus on the page: the new cell takes
+  // it once drawn and loaded, unless the user has put the focus somewhere else meanwhile.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const grid = gridRef.current;
+    const focused = document.activeElement;
+    const elsewhere = focused && focused !== document.body && !grid?.contains(focused);
+    // An editor has the focus (a click on a cell): it keeps it.
+    if (!grid || elsewhere || focused?.tagName === 'INPUT') {
+      focusPending.current = false;
+    } else if (focusDrawnCell(grid, position, active.col)) {
+      focusPending.current = false;
+    }
+  });
+
   const move = (nextPosition: number, col: number) => {
     const clamped = Math.max(0, Math.min(total - 1, nextPosition));
+    focusPending.current = true;
     virtualizer.scrollToIndex(clamped, { align: 'auto' });
     onActiveChange({
       position: clamped,
@@ -251,7 +312,7 @@ export function ReviewGrid(props: Props) {
   };
 
   return (
-    <div className="review-grid-scroll" ref={scrollRef}>
+    <div className="review-grid-scroll" ref={scrollRef} data-scaled={scaled || undefined}>
       <div
         ref={gridRef}
         role="grid"
@@ -263,7 +324,7 @@ export function ReviewGrid(props: Props) {
         style={layout.style}
         onKeyDown={onKeyDown}
       >
-        <div role="rowgroup" className="review-grid-head">
+        <div role="rowgroup" className="review-grid-head" ref={headRef}>
           <div role="row" aria-rowindex={1} className="review-grid-row">
             <div role="columnheader" className={`review-cell ${stickyClass(0, stickyCount)}`}>
               Row
@@ -291,7 +352,11 @@ export function ReviewGrid(props: Props) {
         <div
           role="rowgroup"
           className="review-grid-body"
-          style={{ height: Math.max(virtualizer.getTotalSize(), total === 0 ? ROW_HEIGHT : 0) }}
+          style={
+            scaled
+              ? { height: bodyHeight, overflowY: 'clip' }
+              : { height: Math.max(virtualizer.getTotalSize(), total === 0 ? ROW_HEIGHT : 0) }
+          }
         >
           {total === 0 && (
             <div role="row" className="review-grid-row empty" aria-rowindex={2}>
@@ -306,7 +371,12 @@ export function ReviewGrid(props: Props) {
               <GridRow
                 key={item.key}
                 position={item.index}
-                top={item.start}
+                top={rowTop(
+                  item.start,
+                  scaledView?.virtualTop ?? 0,
+                  scaledView?.physicalTop ?? 0,
+                  scaledView !== undefined,
+                )}
                 row={row}
                 columns={columns}
                 order={order}
@@ -338,13 +408,22 @@ function observeRectAfterLayout(
   instance: Virtualizer<HTMLDivElement, Element>,
   onRect: (rect: Rect) => void,
 ): (() => void) | undefined {
-  const element = instance.scrollElement;
+  const element = instance.scrollElement && realScrollElement(instance.scrollElement);
   if (!element) return undefined;
   const observer = new ResizeObserver(() =>
     onRect({ width: element.clientWidth, height: element.clientHeight }),
   );
   observer.observe(element);
   return () => observer.disconnect();
+}
+
+/** Focuses the cell if it is drawn and can take the focus; true when it has it. */
+function focusDrawnCell(grid: HTMLElement, position: number, col: number): boolean {
+  const cell = grid.querySelector<HTMLElement>(`[data-pos="${position}"][data-col="${col}"]`);
+  if (!cell) return false;
+  focusCell(grid, position, col, true);
+  const target = cell.querySelector<HTMLElement>('button') ?? cell;
+  return document.activeElement === target;
 }
 
 function focusCell(grid: HTMLElement | null, position: number, col: number, force: boolean): void {
@@ -360,15 +439,22 @@ function focusCell(grid: HTMLElement | null, position: number, col: number, forc
   // view, clear of the fixed action bar (scroll-padding), when the grid is partly off screen.
   target.focus({ preventScroll: true });
   // The whole cell, so a focused button's ring is in sight too.
+  const scroller = grid.parentElement;
+  const scaled = scroller?.hasAttribute('data-scaled') ?? false;
+  const top = scaled ? (scroller?.scrollTop ?? 0) : 0;
   cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  uncover(grid, cell);
+  // A scaled grid's rows move by more than its box scrolls: there the virtualiser alone scrolls
+  // the box up and down (scrollToIndex, clear of the header), the browser only sideways and
+  // the page.
+  if (scaled && scroller && scroller.scrollTop !== top) scroller.scrollTop = top;
+  uncover(grid, cell, scaled);
 }
 
 /**
  * A cell counts as in view for the browser even under the grid's sticky header or sticky
  * columns: scrolls the grid by what they cover of it.
  */
-function uncover(grid: HTMLElement, cell: HTMLElement): void {
+function uncover(grid: HTMLElement, cell: HTMLElement, scaled: boolean): void {
   const scroller = grid.parentElement;
   if (!scroller) return;
   const box = cell.getBoundingClientRect();
@@ -381,7 +467,7 @@ function uncover(grid: HTMLElement, cell: HTMLElement): void {
     }
   }
   const head = grid.querySelector('.review-grid-head');
-  if (head && cell.closest('.review-grid-body')) {
+  if (head && !scaled && cell.closest('.review-grid-body')) {
     const covered = head.getBoundingClientRect().bottom - box.top;
     if (covered > 0) scroller.scrollTop -= covered;
   }
