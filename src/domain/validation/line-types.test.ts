@@ -21,4 +21,13 @@ describe('lineTypeOf', () => {
     expect(lineTypeOf('61412999999')).toBe('mobile');
     expect(lineTypeOf('61299999999')).toBe('fixed');
   });
+
+  it('answers an unknown range from its prefix and length, and never lends it to another length', () => {
+    expect(lineTypeOf('61471646355')).toBe('unknown'); // 0471: no Australian plan gives it
+    expect(lineTypeOf('61471600000')).toBe('unknown');
+    expect(lineTypeOf('6141234567')).toBe('unknown'); // a digit short
+    expect(lineTypeOf('61412345670')).toBe('mobile'); // same prefix, the right length
+    expect(lineTypeOf('614123456789')).toBe('unknown'); // a digit too many
+    expect(lineTypeOf('61412345671')).toBe('mobile');
+  });
 });

@@ -11,9 +11,16 @@ export type LineType = 'mobile' | 'fixed' | 'either' | 'unknown';
 
 // Country code (1–3 digits) plus at least four digits of the national number.
 const PREFIX_LENGTH = 7;
-/** Keyed by the prefix's digits read as a number: no string is cut or hashed per number. */
+/**
+ * Keyed by the prefix's digits and the number's length, read as one number (no string is cut or
+ * hashed per number). The length is in the key so that an unknown answer (a range no plan
+ * gives, or a number too short or long) can be kept too: it holds for the same prefix at the
+ * same length, as a type does. Unknown ranges used to be asked again for every number in them,
+ * ~30 µs each (2.8% of the bench file's mobiles).
+ */
 const CACHE = new Map<number, LineType>();
-const CACHE_LIMIT = 50_000;
+// About 8 MB at the limit; a million-row file from 11 countries has ~50,000 prefixes.
+const CACHE_LIMIT = 200_000;
 
 function typeOf(whispirDigits: string): LineType {
   switch (parsePhoneNumberFromString(`+${whispirDigits}`)?.getType()) {
@@ -33,14 +40,12 @@ export function lineTypeOf(whispirDigits: string): LineType {
   if (whispirDigits.length <= PREFIX_LENGTH) return typeOf(whispirDigits);
   const prefix = prefixNumber(whispirDigits);
   if (prefix < 0) return typeOf(whispirDigits);
-  const cached = CACHE.get(prefix);
+  const key = prefix * 32 + Math.min(whispirDigits.length, 31);
+  const cached = CACHE.get(key);
   if (cached !== undefined) return cached;
   const type = typeOf(whispirDigits);
-  // An unparsable number says nothing about its neighbours.
-  if (type !== 'unknown') {
-    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-    CACHE.set(prefix, type);
-  }
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(key, type);
   return type;
 }
 
