@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readTable } from '../src/domain/intake/read-table';
 import type { ColumnMapping } from '../src/domain/mapping/mapping';
+import { CONTACT_COLUMNS } from '../src/domain/samples/contact-files';
 import { findCountry } from '../src/domain/validation/countries';
 import { DuplicateIndex } from '../src/domain/validation/duplicates';
 import { hasUpperCase, isEmail } from '../src/domain/validation/emails';
@@ -67,15 +68,9 @@ async function main(): Promise<void> {
   const regions = countries.map((name) => toPhoneRegion(findCountry(name)?.country.iso2));
   const valid = mobiles.filter((m, i) => checkPhone(m, regions[i]).kind === 'valid');
 
+  // The bench file's columns are Whispir's field names (its department is left out).
   const mapping: ColumnMapping = Object.fromEntries(
-    [
-      'firstName',
-      'lastName',
-      'workEmailAddress1',
-      'workMobilePhone1',
-      'workCountry',
-      'timezone',
-    ].map((field) => [field, { kind: 'column', column: field }]),
+    CONTACT_COLUMNS.map((field) => [field, { kind: 'column', column: field }]),
   );
   // First, as the app meets its first file: every cache cold (libphonenumber's line types).
   const cold = once(() => ReviewSession.create(table, mapping));

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   downloadReport,
   openReview,
@@ -382,11 +380,11 @@ test('1,200,000 rows, more than a browser can lay out at 32 px each: the last ro
   const rows = 1_200_000;
   // Few, short columns: the least a file needs to be checked (names, country, time zone and an
   // email), so the test spends its time on the grid rather than on reading the file.
-  const big = writeCsv(
+  const big = writeContactsCsv(
     'review-1200k.csv',
-    'firstName,lastName,workEmailAddress1,workCountry,timezone',
     rows,
     (i) => `F${i},L${i},${i}@e.co,Australia,+10`,
+    'firstName,lastName,workEmailAddress1,workCountry,timezone',
   );
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(big);
@@ -452,14 +450,3 @@ test('1,200,000 rows, more than a browser can lay out at 32 px each: the last ro
     expect(box!.y + box!.height).toBeLessThanOrEqual(port!.y + port!.height + 1);
   }
 });
-
-/** Writes a generated CSV under test-results (as writeContactsCsv, with its own columns). */
-function writeCsv(name: string, header: string, rows: number, line: (i: number) => string) {
-  const dir = path.join('test-results', 'generated-files');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, name);
-  const lines = [header];
-  for (let i = 0; i < rows; i++) lines.push(line(i));
-  writeFileSync(file, lines.join('\n'));
-  return file;
-}

@@ -56,6 +56,7 @@ const CONTACT_HEADER = 'firstName,lastName,workEmailAddress1,workMobilePhone1,wo
 /**
  * Writes a large contact CSV under test-results and returns its path. By default every tenth
  * mobile is written locally ("0412 000010"), as people type it: a fixable error on 10 % of rows.
+ * `header` goes with a `line` of other columns.
  */
 export function writeContactsCsv(
   name: string,
@@ -65,11 +66,12 @@ export function writeContactsCsv(
       i % 10 === 0 ? `0412 ${String(i).padStart(6, '0')}` : `614${String(i).padStart(8, '0')}`;
     return `First${i},Last${i},person.${i}@example.com,${mobile},Australia,+10`;
   },
+  header = CONTACT_HEADER,
 ): string {
   const dir = path.join('test-results', 'generated-files');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
-  const lines = [CONTACT_HEADER];
+  const lines = [header];
   for (let i = 0; i < rows; i++) lines.push(line(i));
   writeFileSync(file, lines.join('\n'));
   return file;
