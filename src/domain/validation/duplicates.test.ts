@@ -59,9 +59,9 @@ describe('DuplicateIndex', () => {
   it('links rows through different values into one person, and matches emails whatever their case', () => {
     const { index, name, hold } = indexOfNames();
     for (const row of [0, 1, 2]) name(row, 'jo');
-    hold(0, ['jo@x.com', undefined, '61412345678', undefined]);
-    hold(1, ['JO@X.COM', undefined, undefined, undefined]);
-    hold(2, [undefined, undefined, '61412345678', undefined]);
+    hold(0, rowMatchValues(['jo@x.com', undefined, '61412345678', undefined]));
+    hold(1, rowMatchValues(['JO@X.COM', undefined, undefined, undefined]));
+    hold(2, rowMatchValues([undefined, undefined, '61412345678', undefined]));
     const [group] = index.groups();
     expect(group?.rows).toEqual([0, 1, 2]);
     expect(group?.keys).toEqual([

@@ -19,11 +19,15 @@ import { ROW_PROBLEM_SEVERITY, formatCount, type ContactRow, type RowProblem } f
  */
 export type MatchValues = readonly (string | undefined)[];
 
-/** `channels` holds the normalised values of `CHANNEL_KEYS`, as the row check gives them. */
+/**
+ * `channels` holds the normalised values of `CHANNEL_KEYS`, as the row check gives them (its
+ * emails are lower-cased already; this makes sure, as the index compares values as they are).
+ */
 export function rowMatchValues(channels: readonly (string | undefined)[]): (string | undefined)[] {
   const values = new Array<string | undefined>(MATCH_CHANNEL_KEYS.length);
   for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
-    values[channel] = channels[channel] || undefined;
+    const value = channels[channel];
+    values[channel] = value ? (hasUpperCase(value) ? value.toLowerCase() : value) : undefined;
   }
   return values;
 }
@@ -31,11 +35,6 @@ export function rowMatchValues(channels: readonly (string | undefined)[]): (stri
 /** The normalised name a row is matched on (see `normaliseMatchName`). */
 export function rowMatchName(contact: ContactRow): string {
   return normaliseMatchName(contact.firstName ?? '', contact.lastName ?? '');
-}
-
-/** Emails match whatever their case (the row check lower-cases them already; this is cheap). */
-function matchValue(value: string | undefined): string | undefined {
-  return value && hasUpperCase(value) ? value.toLowerCase() : value;
 }
 
 /** What rows of a group share: one channel field's value. */
@@ -52,7 +51,8 @@ export function describeMatchKey(key: MatchKey): string {
 }
 
 /**
- * Rows (by index) under each channel value, per channel. A value's first row is held in a
+ * Rows (by index) under each channel value, per channel, compared as given: values come
+ * normalised (the row check's, or `rowMatchValues`). A value's first row is held in a
  * typed-array table (`ValueTable`, which keeps no strings), so a million distinct rows cost a
  * slot a value; only values on several rows
  * hold a list. Rows under one value are the same person when their names match (`nameOf`,
@@ -68,13 +68,13 @@ export class DuplicateIndex {
     valuesOf: (index: number) => MatchValues,
   ) {
     this.first = MATCH_CHANNEL_KEYS.map(
-      (_, channel) => new ValueTable((index) => matchValue(valuesOf(index)[channel])),
+      (_, channel) => new ValueTable((index) => valuesOf(index)[channel]),
     );
   }
 
   add(index: number, values: MatchValues): void {
     for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
-      const value = matchValue(values[channel]);
+      const value = values[channel];
       if (!value) continue;
       const shared = this.shared[channel] as Map<string, number[]>;
       const list = shared.size > 0 ? shared.get(value) : undefined;
@@ -93,7 +93,7 @@ export class DuplicateIndex {
 
   remove(index: number, values: MatchValues): void {
     for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
-      const value = matchValue(values[channel]);
+      const value = values[channel];
       if (!value) continue;
       const first = this.first[channel] as ValueTable;
       if (first.get(value) === index) {
@@ -117,7 +117,7 @@ export class DuplicateIndex {
     const found = new Set<number>();
     let name: string | undefined;
     for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
-      const value = matchValue(values[channel]);
+      const value = values[channel];
       const list = value ? this.shared[channel]?.get(value) : undefined;
       if (!list) continue;
       name ??= this.nameOf(index);
