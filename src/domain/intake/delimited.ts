@@ -162,10 +162,9 @@ export function parseDelimitedInto(
     if (max !== undefined && count >= max) truncated = true;
     else sink.push(last);
   }
-  const result = { errors };
-  const input = result.errors.length > 0 ? text.whole() : '';
+  const input = errors.length > 0 ? text.whole() : '';
   const problems: IntakeProblem[] = [];
-  for (const error of result.errors) {
+  for (const error of errors) {
     const row = (error.row ?? 0) + 1;
     const line = error.index !== undefined ? lineAt(input, error.index) : undefined;
     const where = line !== undefined && line !== row ? ` (line ${line} of the text)` : '';

@@ -98,26 +98,32 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
  */
 export function decodeBytes(bytes: Uint8Array, encoding: EncodingId): string {
   // TextDecoder strips a matching BOM itself for UTF-8/16 (ignoreBOM defaults to false).
-  const text = new TextDecoder(encoding).decode(bytes);
-  // Node (≤ 22) decodes "windows-1252" as ISO-8859-1, leaving 0x80–0x9F as C1 controls instead of
-  // € „ “ ” – … ; browsers follow the Encoding spec. Mapping them makes both agree.
+  return asDecoded(new TextDecoder(encoding).decode(bytes), encoding);
+}
+
+/**
+ * Node (≤ 22) decodes "windows-1252" as ISO-8859-1, leaving 0x80–0x9F as C1 controls instead of
+ * € „ “ ” – … ; browsers follow the Encoding spec. Mapping them makes both agree.
+ */
+function asDecoded(text: string, encoding: EncodingId): string {
   return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, fromC1) : text;
 }
 
 /**
  * The text of `bytes` in pieces of about `chunkBytes` bytes, decoded as one stream (a character
- * split between pieces comes whole in the next), so a large file is never one string.
+ * split between pieces comes whole in the next), so a large file is never one string; each with
+ * the share of the bytes read once it is through.
  */
 export function* decodeInChunks(
   bytes: Uint8Array,
   encoding: EncodingId,
   chunkBytes: number,
-): Generator<string> {
+): Generator<{ text: string; fraction: number }> {
   const decoder = new TextDecoder(encoding);
   for (let start = 0; start < bytes.length; start += chunkBytes) {
     const end = Math.min(bytes.length, start + chunkBytes);
     const text = decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
-    yield encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, fromC1) : text;
+    yield { text: asDecoded(text, encoding), fraction: end / bytes.length };
   }
 }
 

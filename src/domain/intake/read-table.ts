@@ -167,13 +167,7 @@ function readDelimitedTable(
   // held as a million arrays of strings.
   const records = new RowStore();
   const text: TextPieces = {
-    pieces: (function* () {
-      let end = 0;
-      for (const piece of decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES)) {
-        end = Math.min(bytes.length, end + DECODE_CHUNK_BYTES);
-        yield { text: piece, fraction: bytes.length === 0 ? 1 : end / bytes.length };
-      }
-    })(),
+    pieces: decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES),
     whole: () => decodeBytes(bytes, encoding),
   };
   const parsed = parseDelimitedInto(text, records, {
