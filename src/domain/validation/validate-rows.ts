@@ -34,10 +34,9 @@ export interface RowValidator {
 const CHANNELS = CHANNEL_KEYS.length;
 
 /**
- * A chunk-friendly validator: keeps only problems, one map entry per channel value and each row's
- * match name. Duplicates are
- * rows an import would match as one contact (same name and the same email or mobile in the same
- * field, after normalisation: docs/whispir-api.md §A8).
+ * A chunk-friendly validator: keeps only problems and, for duplicates, each row's match name and
+ * values. Duplicates are rows an import would match as one contact (same name and the same email
+ * or mobile in the same field, after normalisation: docs/whispir-api.md §A8).
  */
 export function createValidator(
   options?: ValidationOptions,
