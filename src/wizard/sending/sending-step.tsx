@@ -5,7 +5,7 @@
  * proposes what to do. Every recovery action sits in the step's action bar; nothing is resent
  * without the person's say.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { describeTimeLeft } from '../../domain/progress/estimate';
 import {
   createJob,
@@ -312,7 +312,7 @@ export function SendingStep(props: Props) {
           </button>
         )}
         {filing && (
-          <button type="button" onClick={() => filingController.current?.abort()}>
+          <button type="button" onClick={unlessRepeated(() => filingController.current?.abort())}>
             Cancel sending
           </button>
         )}
@@ -329,10 +329,10 @@ export function SendingStep(props: Props) {
         {submission.running && (
           <button
             type="button"
-            onClick={() => {
+            onClick={unlessRepeated(() => {
               refocusResume.current = true;
               submission.cancel();
-            }}
+            })}
           >
             Cancel sending
           </button>
@@ -411,4 +411,16 @@ export function SendingStep(props: Props) {
       </StepActions>
     </div>
   );
+}
+
+/**
+ * "Cancel sending" appears where "Import N contacts" was: the second click of a double click on
+ * Import lands on it and would stop the import the person asked for. A click that is the second
+ * (or later) of a quick series (`detail` > 1) is not a request to cancel; a single click, or the
+ * keyboard (`detail` 0), is.
+ */
+function unlessRepeated(action: () => void): (event: MouseEvent) => void {
+  return (event) => {
+    if (event.detail <= 1) action();
+  };
 }
