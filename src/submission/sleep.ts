@@ -3,7 +3,12 @@ export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-/** `setTimeout` as a promise that a signal can cancel (it then rejects with the abort reason). */
+/**
+ * `setTimeout` as a promise that a signal can cancel (it then rejects with the abort reason).
+ * It never resolves before `ms` have passed by `performance.now()`: timers count whole
+ * milliseconds from the event loop's cached time and can fire up to a millisecond early, which
+ * let the pacer start requests a fraction of a millisecond closer than its rate allows.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -19,7 +24,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
         signal?.removeEventListener('abort', onAbort);
         resolve();
       },
-      Math.max(0, ms),
+      ms > 0 ? Math.ceil(ms) + 1 : 0,
     );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
