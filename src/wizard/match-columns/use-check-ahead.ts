@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ColumnMapping } from '../../domain/mapping/mapping';
+import { mappingSignature, type ColumnMapping } from '../../domain/mapping/mapping';
 
 /** Pause in the mapping changes before the rows are checked in the background. */
 export const CHECK_AHEAD_AFTER_MS = 400;
@@ -13,17 +13,24 @@ export function useCheckAhead(
   mapping: ColumnMapping,
   onCheckAhead: ((mapping: ColumnMapping, signal: AbortSignal) => void) | undefined,
 ) {
-  const opening = useRef(mapping);
+  // Keyed by what the mapping says, not by the object: the form hands out a new object with the
+  // same choices (a saved mapping applied, a re-render), and restarting the check of every row
+  // for it threw the work done so far away (seen at a million rows: the check began again as
+  // the matching step opened).
+  const signature = mappingSignature(mapping);
+  const opening = useRef(signature);
+  const latest = useRef(mapping);
+  latest.current = mapping;
   useEffect(() => {
     if (!onCheckAhead) return;
     const controller = new AbortController();
-    const start = () => onCheckAhead(mapping, controller.signal);
-    const changed = mapping !== opening.current;
+    const start = () => onCheckAhead(latest.current, controller.signal);
+    const changed = signature !== opening.current;
     const timer = changed ? setTimeout(start, CHECK_AHEAD_AFTER_MS) : undefined;
     if (!changed) start();
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [mapping, onCheckAhead]);
+  }, [signature, onCheckAhead]);
 }
