@@ -74,6 +74,16 @@ describe('base64', () => {
       expect(Buffer.from(encodeBase64Utf8(text), 'base64').toString('utf8')).toBe(text);
     },
   );
+
+  it('writes what Node writes, padding included, whatever the length', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        expect(encodeBase64Utf8(text)).toBe(Buffer.from(text, 'utf8').toString('base64'));
+      }),
+    );
+    for (const text of ['', 'a', 'ab', 'abc', 'abcd', 'é', 'Zoë', '😀'])
+      expect(encodeBase64Utf8(text)).toBe(Buffer.from(text, 'utf8').toString('base64'));
+  });
 });
 
 describe('csvLine', () => {
