@@ -14,6 +14,7 @@ import {
   type SubmissionJob,
 } from '../../domain/submission/submission-job';
 import { describeVerification } from '../../domain/submission/verification';
+import { fileParts } from '../../submission/file-parts';
 import { createPacer } from '../../submission/pacer';
 import { RUNNING_ELSEWHERE, sendLocks } from '../../submission/send-lock';
 import { proposalFor } from '../../submission/verify-part';
@@ -121,7 +122,12 @@ export function SendingStep(props: Props) {
     [onImported, plan.accounting, verification],
   );
 
-  /** Stores every part's file (for a resume), then sends the job. */
+  /**
+   * Stores every part's file (for a resume) and sends the parts as their files are stored: the
+   * first upload starts once the first file is stored. The job reaches the journal, and its
+   * first import Whispir, only once every file is stored (hold-journal.ts), so a reload before
+   * that leaves nothing imported and nothing to resume.
+   */
   const start = useCallback(async () => {
     if (filingController.current) return;
     const controller = new AbortController();
@@ -150,27 +156,49 @@ export function SendingStep(props: Props) {
       // A new id nobody else knows: this tab owns the job from before it is in the journal.
       await sendLocks.tryClaimJob(next.id);
       const began = performance.now();
-      for (const [index, part] of plan.parts.entries()) {
-        const left = describeTimeLeft(performance.now() - began, index / plan.parts.length);
-        setFiling({ done: index, total: plan.parts.length, remaining: left });
-        await journal.savePartBody(next.id, part.part, await intake.partBody(part.part));
-        if (controller.signal.aborted) break;
-      }
-      if (controller.signal.aborted) {
+      setFiling({ done: 0, total: plan.parts.length, remaining: '' });
+      const files = fileParts(
+        plan.parts.map((part) => part.part),
+        {
+          build: (part) => intake.partBody(part),
+          store: (part, body) => journal.savePartBody(next.id, part, body),
+          load: (part) => journal.loadPartBody(next.id, part),
+          onStored: (done, total) =>
+            setFiling({
+              done,
+              total,
+              remaining: describeTimeLeft(performance.now() - began, done / total),
+            }),
+        },
+        controller.signal,
+      );
+      // Sent while this tab still holds the sending lock (it nests in one tab): no other tab can
+      // start in between. The run stops by itself if the files cannot all be stored.
+      const sending = submission.run(next, undefined, files);
+      void sending.catch(() => undefined); // awaited below, after the filing
+      const filed = await files.done.then(
+        () => true,
+        (cause: unknown) => cause,
+      );
+      setFiling(undefined);
+      if (filed !== true) {
+        // Nothing was imported (imports wait for every file) and the job never reached the
+        // journal; what was stored of it goes too.
+        await sending.catch(() => undefined);
         await journal.deleteJob(next.id);
         sendLocks.releaseJob(next.id);
+        submission.setJob(undefined);
         setStopped(true);
-        setStage('Stopped before anything was sent.');
+        if (controller.signal.aborted) setStage('Stopped before anything was imported.');
+        else setError(`The files to send could not be prepared: ${(filed as Error).message}`);
         return;
       }
-      await journal.saveJob(next);
-      setFiling(undefined);
       setStage('');
-      // Sent while this tab still holds the sending lock (it nests in one tab): no other tab can
-      // start in between.
-      const final = await submission.run(next);
+      const final = await sending;
       if (!final) {
-        // Not sent after all (another run held it): the job is shown with its Resume button.
+        // Not sent after all (another run held it): the job, every file stored, is kept and
+        // shown with its Resume button.
+        await journal.saveJob(next);
         submission.setJob(next);
         setStopped(true);
       }
@@ -253,7 +281,8 @@ export function SendingStep(props: Props) {
   const decisions = job?.parts.filter(
     (part) => part.status === 'unknown' || part.status === 'failed',
   );
-  const idle = !submission.running && !elsewhere;
+  // While files are still being stored the job is not in the journal yet: nothing to decide.
+  const idle = !submission.running && !elsewhere && filing === undefined;
   const unsent = job ? unsentParts(job) : [];
 
   return (
@@ -326,7 +355,7 @@ export function SendingStep(props: Props) {
             Import {plan.rowCount.toLocaleString()} contacts
           </button>
         )}
-        {submission.running && (
+        {submission.running && !filing && (
           <button
             type="button"
             onClick={unlessRepeated(() => {
@@ -377,7 +406,7 @@ export function SendingStep(props: Props) {
               Resume sending
             </button>
           )}
-        {job && !submission.running && unsent.length > 0 && (
+        {job && !submission.running && !filing && unsent.length > 0 && (
           <button
             type="button"
             onClick={() =>

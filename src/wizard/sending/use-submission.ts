@@ -3,6 +3,8 @@ import { createImport } from '../../api/create-import';
 import { createResource } from '../../api/create-resource';
 import { describeTimeLeft } from '../../domain/progress/estimate';
 import { markPartDone, type SubmissionJob } from '../../domain/submission/submission-job';
+import type { Filing } from '../../submission/file-parts';
+import { holdJournalUntil } from '../../submission/hold-journal';
 import { createJournal } from '../../submission/journal';
 import type { Pacer } from '../../submission/pacer';
 import { runSubmission } from '../../submission/run-submission';
@@ -16,6 +18,8 @@ const totalRows = (job: SubmissionJob) => job.parts.reduce((sum, part) => sum + 
 /**
  * Runs a submission job: every state change goes to the screen and to the IndexedDB journal, so
  * a reload can resume. Part files are read back from the journal, so a resumed job needs no file.
+ * A new import's run is given its `filing`: its parts are sent as their files are stored, and
+ * the job reaches the journal, and its first import Whispir, only once every file is stored.
  * A run owns its job and holds the browser's sending lock: while another tab owns the job or
  * sends anything, `run` sends nothing and resolves undefined (as it does for a second run
  * started in this tab before the first one ended).
@@ -31,6 +35,7 @@ export function useSubmission(pacer: Pacer) {
     async (
       current: SubmissionJob,
       parts?: readonly number[],
+      filing?: Filing,
     ): Promise<SubmissionJob | undefined> => {
       // One run at a time in this tab too (a double click on a button).
       if (controller.current) return undefined;
@@ -53,16 +58,32 @@ export function useSubmission(pacer: Pacer) {
       // The journal is what keeps a reload from sending a part twice: when it cannot be written
       // (storage full or blocked), sending stops before the next request.
       let journalFailure: unknown;
+      const onWriteError = (error: unknown) => {
+        journalFailure ??= error;
+        abort.abort();
+      };
+      // A new import's files may still be being stored: the job reaches the journal, and its
+      // first import leaves, once they all are (hold-journal.ts).
+      const save = filing
+        ? holdJournalUntil(filing.done, (job) => journal.saveJob(job), {
+            onWriteError,
+            onNotReady: () => abort.abort(),
+          })
+        : (job: SubmissionJob) => journal.saveJob(job).catch(onWriteError);
       try {
         const final = await runSubmission(
           current,
           {
-            getPartBody: async (part) => {
-              const body = await journal.loadPartBody(current.id, part);
-              if (!body)
-                throw new Error(`The file of part ${part} is no longer stored in this browser.`);
-              return body;
-            },
+            getPartBody: filing
+              ? (part) => filing.body(part)
+              : async (part) => {
+                  const body = await journal.loadPartBody(current.id, part);
+                  if (!body)
+                    throw new Error(
+                      `The file of part ${part} is no longer stored in this browser.`,
+                    );
+                  return body;
+                },
             createResource,
             createImport,
             pacer,
@@ -72,10 +93,7 @@ export function useSubmission(pacer: Pacer) {
               setJob(next);
               const done = rowsToSend > 0 ? (rowsAccepted(next) - rowsAtStart) / rowsToSend : 0;
               setRemaining(describeTimeLeft(performance.now() - started, done));
-              return journal.saveJob(next).catch((error: unknown) => {
-                journalFailure ??= error;
-                abort.abort();
-              });
+              return save(next);
             },
           },
           { signal: abort.signal, ...(parts ? { parts } : {}) },
