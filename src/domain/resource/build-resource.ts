@@ -81,12 +81,15 @@ const BASE64_CODES = Uint8Array.from(
 const PAD = 0x3d; // '='
 
 /**
- * Base64 of the UTF-8 bytes of `text`, as Whispir's `derefUri` wants it. Written byte by byte
- * into one buffer, then read as one ASCII string: a 10 MB part takes ~40 ms, where a binary
- * string for `btoa` took ~400 ms (the whole build of a 1,000,000-row upload waited on it).
+ * Base64 of the UTF-8 bytes of `text`, as Whispir's `derefUri` wants it: the platform's own
+ * `Uint8Array.prototype.toBase64` where there is one (Chromium: ~10 ms for 10 MB), else written
+ * byte by byte into one buffer and read as one ASCII string (~40 ms), where a binary string for
+ * `btoa` took ~400 ms (a 1,000,000-row upload's first request waited on 13 of them).
  */
 export function encodeBase64Utf8(text: string): string {
   const bytes = new TextEncoder().encode(text);
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
   const length = bytes.length;
   const out = new Uint8Array(Math.ceil(length / 3) * 4);
   let o = 0;
