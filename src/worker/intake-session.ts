@@ -11,6 +11,7 @@ import { encodeBase64Utf8 } from '../domain/resource/build-resource';
 import type { ResourceFormat } from '../domain/resource/formats';
 import { resourceName } from '../domain/resource/resource-name';
 import { partFile, preparingUpload, type PreparedUpload } from '../domain/resource/upload-plan';
+import type { RowCheckHelper } from './check-helper';
 import { runCooperatively } from './cooperative';
 import { HeldReviews } from './held-reviews';
 import type { FileSummary, PartBody, ReadProgress, UploadSummary } from './protocol';
@@ -25,7 +26,15 @@ export interface TaskContext {
   readonly onReadProgress: (value: ReadProgress) => void;
 }
 
+/** A file this large (about 20,000 rows) starts the check helper as it is read. */
+const HELPER_WARM_BYTES = 2 * 1024 * 1024;
+
 export class IntakeSession {
+  constructor(
+    /** A second worker that checks rows beside this one; none in tests and small files. */
+    private readonly helper?: RowCheckHelper & { warm(): void },
+  ) {}
+
   /**
    * The file, not its bytes: they are read again for a re-read with other choices, so a 91 MiB
    * file's bytes are not held beside its rows for the whole session.
@@ -40,6 +49,8 @@ export class IntakeSession {
   async open(file: File, task: TaskContext): Promise<FileSummary> {
     this.fileName = file.name;
     this.file = file;
+    // Its code loads while the file is read, so it is ready when the check starts.
+    if (file.size >= HELPER_WARM_BYTES) this.helper?.warm();
     // The first look reads only the start of the file, so it shows however large the file is.
     const head = new Uint8Array(await file.slice(0, QUICK_LOOK_BYTES + 1).arrayBuffer());
     this.postQuickLook(head, file.size, {}, task);
@@ -68,7 +79,7 @@ export class IntakeSession {
     // the mapping never wipes the work.
     const donor = this.reviews.donor()?.work();
     const review = await runCooperatively(
-      ReviewSession.checking(this.requireTable(), mapping, donor),
+      ReviewSession.checking(this.requireTable(), mapping, donor, this.helper),
       task,
     );
     this.reviews.hold(review);
