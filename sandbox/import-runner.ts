@@ -12,7 +12,8 @@ import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:time
 import { CHANNEL_KEYS, ROW_REQUIRED_KEYS } from '../src/domain/whispir/contact-fields.ts';
 import { matchKeysOf } from '../src/domain/whispir/match-rule.ts';
 import { newContactId } from './ids.ts';
-import { readRowTableSliced, type RowTable } from './resource-files.ts';
+import { inThreadFiles, type ResourceFiles } from './file-worker.ts';
+import type { RowTable } from './resource-files.ts';
 import {
   compactFields,
   FAILURE_LIST_CAP,
@@ -72,6 +73,8 @@ export class ImportRunner {
     private readonly store: SandboxStore,
     private readonly settings: () => RunnerSettings,
     private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
+    /** Reads a resource's rows; the server's reads them on a worker thread. */
+    private readonly files: Pick<ResourceFiles, 'readRows'> = inThreadFiles,
   ) {}
 
   /** Queues an accepted import; it starts after the configured delay. */
@@ -147,8 +150,8 @@ export class ImportRunner {
   }
 
   /**
-   * Loads an import and its resource (a CSV is parsed in slices, like the batches); fails the
-   * import when the resource cannot be read.
+   * Loads an import and its resource (parsed by `files`, on the server a worker thread, while
+   * requests are answered); fails the import when the resource cannot be read.
    */
   private async open(id: string, generation: number): Promise<ActiveImport | undefined> {
     const record = this.store.getImport(id);
@@ -159,7 +162,8 @@ export class ImportRunner {
       this.store.finishImport(id, 'failed', `resource ${record.resourceId} no longer exists`);
       return undefined;
     }
-    const read = await readRowTableSliced(content, resource.mimeType, this.limits.maxMs);
+    const columns = [...new Set(Object.values(record.fieldMapping))];
+    const read = await this.files.readRows(content, resource.mimeType, columns);
     // Reset or stopped while parsing: the import (perhaps the whole store) is gone.
     if (generation !== this.generation) return undefined;
     if ('error' in read) {

@@ -4,12 +4,7 @@
  */
 import { isContactFieldKey, REQUIRED_MAPPING_KEYS } from '../src/domain/whispir/contact-fields.ts';
 import { IMPORT_MODES, type ImportMode } from '../src/domain/whispir/import-modes.ts';
-import {
-  decodeBase64,
-  isImportableMimeType,
-  PARSE_SLICE_MS,
-  resourceFileProblemSliced,
-} from './resource-files.ts';
+import { decodeBase64, isImportableMimeType, resourceFileProblem } from './resource-files.ts';
 import type { ContactFields } from './store.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errorText: string };
@@ -37,13 +32,14 @@ export interface ResourceRequest {
 }
 
 /**
- * POST and PUT /resources: all four fields, scope, mime type, base64, file validity, size.
- * Asynchronous because a CSV file is parsed in slices, so other requests are answered meanwhile.
+ * POST and PUT /resources: all four fields, scope, mime type, base64, size, file validity. The
+ * server runs it on its file worker (`file-worker.ts`): decoding and checking a 10 MB file takes
+ * hundreds of milliseconds.
  */
-export async function checkResourceRequest(
+export function checkResourceRequest(
   body: Record<string, unknown>,
   maxFileBytes: number,
-): Promise<Checked<ResourceRequest>> {
+): Checked<ResourceRequest> {
   const absent = missing(body, ['name', 'scope', 'mimeType', 'derefUri']);
   if (absent.length) return requiredProblem(absent);
   const scope = String(text(body.scope)).trim().toLowerCase();
@@ -52,16 +48,12 @@ export async function checkResourceRequest(
   const mimeType = String(text(body.mimeType)).trim();
   if (scope === 'private' && !isImportableMimeType(mimeType))
     return fail('mimeType: Only text/csv, application/xml, application/json are supported');
-  const content = await decodeBase64(String(text(body.derefUri)), PARSE_SLICE_MS);
+  const content = decodeBase64(String(text(body.derefUri)));
   if (!content) return fail('derefUri: the value is not valid base64');
   if (content.length > maxFileBytes)
     return fail(`derefUri: The POST request entity exceeds allowed size (${maxFileBytes} bytes)`);
   if (isImportableMimeType(mimeType)) {
-    const problem = await resourceFileProblemSliced(
-      content,
-      mimeType.toLowerCase() as typeof mimeType,
-      PARSE_SLICE_MS,
-    );
+    const problem = resourceFileProblem(content, mimeType.toLowerCase() as typeof mimeType);
     if (problem)
       return fail(`derefUri: An error occurred when processing entity in the request: ${problem}`);
   }

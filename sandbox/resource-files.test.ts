@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeBase64,
   decodeText,
-  decodeTextSliced,
+  packRows,
   readRowTable,
-  readRowTableSliced,
   resourceFileProblem,
-  resourceFileProblemSliced,
+  unpackRows,
+  type RowTableRead,
 } from './resource-files.ts';
 
 const rows = (content: string, mimeType: string) => {
@@ -22,21 +22,21 @@ describe('decodeBase64', () => {
     ['aGk=', 'hi'],
     ['aG\r\nk=', 'hi'],
     ['', ''],
-  ])('decodes %j', async (text, expected) => {
-    expect((await decodeBase64(text, 20))?.toString()).toBe(expected);
+  ])('decodes %j', (text, expected) => {
+    expect(decodeBase64(text)?.toString()).toBe(expected);
   });
 
-  it.each(['aGk', 'a$k=', 'not base64!'])('refuses %j', async (text) => {
-    expect(await decodeBase64(text, 20)).toBeUndefined();
+  it.each(['aGk', 'a$k=', 'not base64!'])('refuses %j', (text) => {
+    expect(decodeBase64(text)).toBeUndefined();
   });
 
   // Over 1 MiB, it is checked and decoded a chunk at a time: the chunks must not show.
   const big = Buffer.from(Array.from({ length: 300_000 }, (_, i) => `row ${i} Zoë,`).join(''));
   const encoded = big.toString('base64');
-  it('decodes a file of several chunks, line breaks and all', async () => {
-    expect((await decodeBase64(encoded, 0))?.equals(big)).toBe(true);
+  it('decodes a file of several chunks, line breaks and all', () => {
+    expect(decodeBase64(encoded)?.equals(big)).toBe(true);
     const wrapped = encoded.replace(/.{76}/g, '$&\r\n');
-    expect((await decodeBase64(wrapped, 0))?.equals(big)).toBe(true);
+    expect(decodeBase64(wrapped)?.equals(big)).toBe(true);
   });
 
   it.each([
@@ -45,25 +45,22 @@ describe('decodeBase64', () => {
       `${encoded.slice(0, 1_500_000)}$${encoded.slice(1_500_001)}`,
     ],
     ['padding before the end', `${encoded.slice(0, 1_048_572)}aa==${encoded.slice(1_048_576)}`],
-  ])('refuses %s', async (_, text) => {
-    expect(await decodeBase64(text, 0)).toBeUndefined();
+  ])('refuses %s', (_, text) => {
+    expect(decodeBase64(text)).toBeUndefined();
   });
 });
 
-describe('decodeTextSliced', () => {
-  // 3 bytes per character: a chunk boundary falls inside one.
+describe('decodeText', () => {
   const text = `\uFEFF${'€'.repeat(500_000)}end`;
-  it('decodes UTF-8 across chunks, without the BOM, as decodeText does', async () => {
-    const bytes = Buffer.from(text);
-    expect(await decodeTextSliced(bytes, 0)).toBe(decodeText(bytes));
-    expect((await decodeTextSliced(bytes, 0))?.startsWith('€')).toBe(true);
+  it('decodes UTF-8 without the BOM', () => {
+    expect(decodeText(Buffer.from(text))).toBe(text.slice(1));
   });
   it.each([
     ['a byte that is not UTF-8', Buffer.concat([Buffer.from(text), Buffer.from([0xff])])],
     ['a character cut at the end', Buffer.from(text).subarray(0, 1_500_001)],
     ['a NUL', Buffer.from(`${'x'.repeat(1_200_000)}\u0000`)],
-  ])('refuses %s', async (_, bytes) => {
-    expect(await decodeTextSliced(bytes, 0)).toBeUndefined();
+  ])('refuses %s', (_, bytes) => {
+    expect(decodeText(bytes)).toBeUndefined();
   });
 });
 
@@ -126,53 +123,68 @@ describe('readRowTable', () => {
   });
 });
 
-describe('the sliced forms, which hand the event loop back while parsing CSV', () => {
-  const tableOf = (read: ReturnType<typeof readRowTable>) => {
-    if ('error' in read) return read;
-    const { table } = read;
-    const columns = ['firstName', 'note', 'x'].map((name) => table.column(name));
-    return Array.from({ length: table.rowCount }, (_, row) => [
-      ...columns.map((read) => read(row)),
-      table.problem(row),
-    ]);
-  };
-  // Large enough for many slices of 0 ms; quoted newlines and commas, blank lines, CRLF, ragged rows.
-  const tricky = [
-    'firstName,note,x',
-    ...Array.from({ length: 3000 }, (_, i) =>
-      i % 7 === 0
-        ? `F${i},"line one\r\nline, two",${i}\r\n`
-        : i % 11 === 0
-          ? `F${i},${i}`
-          : `F${i},n,${i}`,
-    ),
-  ].join('\n');
+/** Every row of a read table: the given columns' cells, then the row's problem. */
+const cellsOf = (read: RowTableRead, columns: readonly string[]) => {
+  if ('error' in read) return read;
+  const { table } = read;
+  const readers = columns.map((name) => table.column(name));
+  return Array.from({ length: table.rowCount }, (_, row) => [
+    ...readers.map((cell) => cell(row)),
+    table.problem(row),
+  ]);
+};
+
+/** Quoted newlines and commas, blank lines, CRLF, ragged rows, a BOM. */
+const TRICKY_CSV = `\uFEFF${[
+  'firstName,note,x',
+  ...Array.from({ length: 3000 }, (_, i) =>
+    i % 7 === 0
+      ? `F${i},"line one\r\nline, two",${i}\r\n`
+      : i % 11 === 0
+        ? `F${i},${i}`
+        : `F${i},n,${i}`,
+  ),
+].join('\n')}`;
+
+describe('packed rows, as the file worker sends them', () => {
+  const columns = ['firstName', 'note', 'x', 'missing'];
 
   it.each([
-    ['tricky rows', tricky],
-    ['no data rows', 'firstName,note,x\n'],
-  ])('read %s exactly as the one-go parse does', async (_, csv) => {
-    const content = Buffer.from(`\uFEFF${csv}`);
-    const sliced = await readRowTableSliced(content, 'text/csv', 0);
-    expect(tableOf(sliced)).toEqual(tableOf(readRowTable(content, 'text/csv')));
-    expect(await resourceFileProblemSliced(content, 'text/csv', 0)).toBeUndefined();
+    ['tricky CSV', TRICKY_CSV, 'text/csv'],
+    ['CSV without data rows', 'firstName,note,x\n', 'text/csv'],
+    [
+      'JSON with a row that is not an object',
+      '[{"firstName":"Ada","x":7},"x",{}]',
+      'application/json',
+    ],
+    [
+      'XML',
+      `<x:import xmlns:x="http://schemas.api.whispir.com"><x:contacts><x:contact><firstName>Zoë</firstName><note>a\nb</note></x:contact></x:contacts></x:import>`,
+      'application/xml',
+    ],
+  ])('read %s as the table they were packed from', (_, content, mimeType) => {
+    const read = readRowTable(Buffer.from(content), mimeType);
+    if ('error' in read) throw new Error(read.error);
+    const unpacked = { table: unpackRows(packRows(read.table, columns)) };
+    expect(cellsOf(unpacked, columns)).toEqual(cellsOf(read, columns));
+    expect(unpacked.table.rowCount).toBe(read.table.rowCount);
   });
 
-  it('report a quote error with the data row it is in (blank lines not counted)', async () => {
-    const content = Buffer.from(`${tricky}\nF,"unclosed,1`);
+  it('read a column that was not packed as blank', () => {
+    const read = readRowTable(Buffer.from('a,b\n1,2\n'), 'text/csv');
+    if ('error' in read) throw new Error(read.error);
+    const unpacked = unpackRows(packRows(read.table, ['a']));
+    expect([unpacked.column('a')(0), unpacked.column('b')(0)]).toEqual(['1', '']);
+  });
+});
+
+describe('a CSV quote error', () => {
+  it('names the data row it is in (blank lines not counted), on upload and at import', () => {
+    const content = Buffer.from(`${TRICKY_CSV}\nF,"unclosed,1`);
     const problem = 'not valid CSV: Quoted field unterminated (row 3001)';
-    expect(await resourceFileProblemSliced(content, 'text/csv', 0)).toContain(problem);
-    expect(await readRowTableSliced(content, 'text/csv', 0)).toEqual({
+    expect(resourceFileProblem(content, 'text/csv')).toContain(problem);
+    expect(readRowTable(content, 'text/csv')).toEqual({
       error: expect.stringContaining(problem),
     });
-  });
-
-  it('give other work a turn while a large CSV is parsed', async () => {
-    let turns = 0;
-    const counting = setInterval(() => (turns += 1), 0);
-    const big = Buffer.from(tricky.repeat(10));
-    await resourceFileProblemSliced(big, 'text/csv', 0);
-    clearInterval(counting);
-    expect(turns).toBeGreaterThan(0);
   });
 });

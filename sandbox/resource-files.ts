@@ -1,8 +1,8 @@
 /**
  * Resource files: the base64 payload, its validity as CSV/JSON/XML, and reading it as rows for
- * an import. Pure functions; problems come back as data. The `…Sliced` forms parse CSV in slices
- * that hand the event loop back, for the server: a 100,000-row part takes about 90 ms to parse
- * in one go (seconds on a busy machine), and nothing else would be answered meanwhile.
+ * an import. Pure, synchronous functions; problems come back as data. The server runs them on
+ * a worker thread (`file-worker.ts`): decoding and parsing a 10 MB file takes hundreds of
+ * milliseconds, and its rows come back packed (`packRows`), a few objects instead of millions.
  */
 import Papa from 'papaparse';
 import {
@@ -31,30 +31,13 @@ export function decodeText(content: Buffer): string | undefined {
   }
 }
 
-/**
- * Characters or bytes decoded between clock reads: a slice of an 8 MB upload takes a few
- * milliseconds, where the whole took 30 to 60 ms in one go (base64's check, UTF-8's).
- */
+/** Characters checked and decoded at a time: the regular expression never holds 10 MB at once. */
 const DECODE_CHUNK = 1 << 20;
 
-/** A function that waits for the next event-loop turn once about `sliceMs` has passed. */
-function slicer(sliceMs: number): () => Promise<void> {
-  let sliceEnd = performance.now() + sliceMs;
-  return async () => {
-    if (performance.now() < sliceEnd) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    sliceEnd = performance.now() + sliceMs;
-  };
-}
-
-/**
- * Strict base64 (line breaks allowed, as some encoders wrap); `undefined` when invalid. Checked
- * and decoded 1 MiB at a time, with a pause after about `sliceMs`.
- */
-export async function decodeBase64(text: string, sliceMs: number): Promise<Buffer | undefined> {
+/** Strict base64 (line breaks allowed, as some encoders wrap); `undefined` when invalid. */
+export function decodeBase64(text: string): Buffer | undefined {
   const compact = text.replace(/[\r\n\t ]+/g, '');
   if (compact.length % 4 !== 0) return undefined;
-  const pause = slicer(sliceMs);
   const parts: Buffer[] = [];
   // DECODE_CHUNK is a multiple of 4, so every chunk is whole base64 groups; only the last may pad.
   for (let start = 0; start < compact.length; start += DECODE_CHUNK) {
@@ -62,31 +45,8 @@ export async function decodeBase64(text: string, sliceMs: number): Promise<Buffe
     const last = start + DECODE_CHUNK >= compact.length;
     if (!(last ? /^[A-Za-z0-9+/]*={0,2}$/ : /^[A-Za-z0-9+/]*$/).test(chunk)) return undefined;
     parts.push(Buffer.from(chunk, 'base64'));
-    await pause();
   }
   return Buffer.concat(parts);
-}
-
-/** `decodeText`, 1 MiB at a time with a pause after about `sliceMs`. */
-export async function decodeTextSliced(
-  content: Buffer,
-  sliceMs: number,
-): Promise<string | undefined> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  const pause = slicer(sliceMs);
-  const parts: string[] = [];
-  try {
-    for (let start = 0; start < content.length; start += DECODE_CHUNK) {
-      const part = decoder.decode(content.subarray(start, start + DECODE_CHUNK), { stream: true });
-      if (part.includes('\u0000')) return undefined;
-      parts.push(part);
-      await pause();
-    }
-    parts.push(decoder.decode());
-  } catch {
-    return undefined;
-  }
-  return parts.join('');
 }
 
 interface CsvParse {
@@ -97,54 +57,28 @@ interface CsvParse {
 // Whispir takes comma-delimited files only (Part B §7), so the delimiter is not guessed.
 const CSV_CONFIG = { delimiter: ',', skipEmptyLines: 'greedy' } as const;
 
-const quoteProblem = (error: Papa.ParseError, row: number) => `${error.message} (row ${row})`;
-
-function parseCsv(text: string): CsvParse {
-  const result = Papa.parse<string[]>(text, CSV_CONFIG);
-  const quoteError = result.errors.find((e) => e.type === 'Quotes');
-  if (quoteError) return { rows: [], error: quoteProblem(quoteError, quoteError.row ?? 0) };
-  return { rows: result.data };
-}
-
-/** A slice of parsing for the server: short enough that a waiting request is not held up long. */
-export const PARSE_SLICE_MS = 20;
-
-/** Rows between clock reads while parsing in slices. */
-const ROWS_PER_CLOCK_CHECK = 512;
-
 /**
- * The same parse as `parseCsv`, pausing after about `sliceMs` of work until the next event-loop
- * turn. `keepRows` false only checks the file (no rows returned): an upload's check then leaves
- * no 80,000 rows behind for the collector.
+ * Parses CSV row by row (Papa Parse's step mode, which runs synchronously on a string). A quote
+ * error names the data row it is in, blank lines not counted. `keepRows` false only checks the
+ * file: no rows are returned.
  */
-function parseCsvSliced(text: string, sliceMs: number, keepRows = true): Promise<CsvParse> {
-  return new Promise((resolve) => {
-    const rows: string[][] = [];
-    let count = 0;
-    let error: string | undefined;
-    let sliceEnd = 0;
-    // Decoding the upload has just taken a turn's worth of time: parse from the next turn.
-    setImmediate(() => {
-      sliceEnd = performance.now() + sliceMs;
-      Papa.parse<string[]>(text, {
-        ...CSV_CONFIG,
-        step(result, parser) {
-          const quoteError = result.errors.find((e) => e.type === 'Quotes');
-          if (quoteError && error === undefined) error = quoteProblem(quoteError, count);
-          count += 1;
-          if (keepRows) rows.push(result.data);
-          if (count % ROWS_PER_CLOCK_CHECK === 0 && performance.now() > sliceEnd) {
-            parser.pause();
-            setImmediate(() => {
-              sliceEnd = performance.now() + sliceMs;
-              parser.resume();
-            });
-          }
-        },
-        complete: () => resolve(error === undefined ? { rows } : { rows: [], error }),
-      });
-    });
+function parseCsv(text: string, keepRows = true): CsvParse {
+  const rows: string[][] = [];
+  let count = 0;
+  let error: string | undefined;
+  let complete = false;
+  Papa.parse<string[]>(text, {
+    ...CSV_CONFIG,
+    step(result) {
+      const quoteError = result.errors.find((e) => e.type === 'Quotes');
+      if (quoteError && error === undefined) error = `${quoteError.message} (row ${count})`;
+      count += 1;
+      if (keepRows) rows.push(result.data);
+    },
+    complete: () => (complete = true),
   });
+  if (!complete) throw new Error('the CSV parse did not finish synchronously');
+  return error === undefined ? { rows } : { rows: [], error };
 }
 
 function parseJson(text: string): { value?: unknown; error?: string } {
@@ -167,7 +101,7 @@ export function resourceFileProblem(
   if (!text.trim()) return 'the file is empty';
   switch (mimeType) {
     case 'text/csv':
-      return csvFileProblem(parseCsv(text));
+      return csvFileProblem(parseCsv(text, false));
     case 'application/json':
       return parseJson(text).error && 'the file is not valid JSON';
     case 'application/xml':
@@ -175,18 +109,6 @@ export function resourceFileProblem(
         return `the file nests XML elements deeper than ${MAX_XML_DEPTH} levels`;
       return parseXmlDocument(text) ? undefined : 'the file is not well-formed XML';
   }
-}
-
-/** `resourceFileProblem`, parsing a CSV file in slices of about `sliceMs`. */
-export async function resourceFileProblemSliced(
-  content: Buffer,
-  mimeType: ImportableMimeType,
-  sliceMs: number,
-): Promise<string | undefined> {
-  const text = mimeType === 'text/csv' ? await decodeTextSliced(content, sliceMs) : undefined;
-  // Not CSV, not text, or blank: nothing to slice, and the one-go check says why.
-  if (!text?.trim()) return resourceFileProblem(content, mimeType);
-  return csvFileProblem(await parseCsvSliced(text, sliceMs, false));
 }
 
 /** The data rows of a resource, read column by column (a missing column reads as blank). */
@@ -269,19 +191,6 @@ export function readRowTable(content: Buffer, mimeType: string): RowTableRead {
     : readRecords(text, mimeType);
 }
 
-/** `readRowTable`, parsing a CSV resource in slices of about `sliceMs`. */
-export async function readRowTableSliced(
-  content: Buffer,
-  mimeType: string,
-  sliceMs: number,
-): Promise<RowTableRead> {
-  const text = await decodeTextSliced(content, sliceMs);
-  if (text === undefined) return { error: 'the resource is not UTF-8 text' };
-  return mimeType.toLowerCase() === 'text/csv'
-    ? csvRead(await parseCsvSliced(text, sliceMs))
-    : readRecords(text, mimeType);
-}
-
 export type RowTableRead = { table: RowTable } | { error: string };
 
 const csvRead = (csv: CsvParse): RowTableRead =>
@@ -307,4 +216,61 @@ function readRecords(text: string, mimeType: string): RowTableRead {
       : { error: 'the resource is not well-formed XML' };
   }
   return { error: `a ${mimeType} resource cannot be imported` };
+}
+
+/**
+ * The columns an import reads from a `RowTable`, in a form a worker thread can send cheaply:
+ * every cell in one string (the structured clone of one string is a copy of its characters,
+ * where 500,000 small strings would be built one by one on the receiving thread) and the end of
+ * each cell in a typed array, which is transferred rather than copied.
+ */
+export interface PackedRows {
+  readonly rowCount: number;
+  readonly columns: readonly string[];
+  /** Every cell, row by row and, in a row, column by column. */
+  readonly text: string;
+  /** The end of cell `row * columns.length + column` in `text`; it starts where the last ended. */
+  readonly ends: Int32Array;
+  /** `table.problem` of the rows that have one. */
+  readonly problems: readonly (readonly [row: number, problem: string])[];
+}
+
+/** Packs the given columns of a table (other columns read as blank once unpacked). */
+export function packRows(table: RowTable, columns: readonly string[]): PackedRows {
+  const readers = columns.map((name) => table.column(name));
+  const cells: string[] = [];
+  const ends = new Int32Array(table.rowCount * columns.length);
+  const problems: [number, string][] = [];
+  let length = 0;
+  for (let row = 0; row < table.rowCount; row++) {
+    const problem = table.problem(row);
+    if (problem !== undefined) problems.push([row, problem]);
+    for (let column = 0; column < readers.length; column++) {
+      const cell = readers[column]!(row);
+      cells.push(cell);
+      length += cell.length;
+      ends[row * columns.length + column] = length;
+    }
+  }
+  return { rowCount: table.rowCount, columns, text: cells.join(''), ends, problems };
+}
+
+/** The table `packRows` packed: each cell is cut from the one string when it is read. */
+export function unpackRows(packed: PackedRows): RowTable {
+  const { rowCount, columns, text, ends } = packed;
+  const problems = new Map(packed.problems);
+  const width = columns.length;
+  return {
+    rowCount,
+    column(name) {
+      const column = columns.indexOf(name);
+      if (column < 0) return blank;
+      return (row) => {
+        if (!(row >= 0 && row < rowCount)) return '';
+        const cell = row * width + column;
+        return text.slice(cell === 0 ? 0 : ends[cell - 1], ends[cell]);
+      };
+    },
+    problem: (row) => problems.get(row),
+  };
 }

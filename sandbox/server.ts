@@ -6,7 +6,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { ImportRunner } from './import-runner.ts';
+import { FileWorker } from './file-worker.ts';
+import { DEFAULT_BATCH_LIMITS, ImportRunner } from './import-runner.ts';
 import { RateLimiter } from './limits.ts';
 import { DEFAULT_OPTIONS, runtimeConfigOf, type SandboxOptions } from './options.ts';
 import { SandboxStore } from './store.ts';
@@ -26,9 +27,10 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
   const store = new SandboxStore(settings.db);
   if (settings.reset) store.reset();
   const config = runtimeConfigOf(settings);
-  const runner = new ImportRunner(store, () => config);
+  const files = new FileWorker();
+  const runner = new ImportRunner(store, () => config, DEFAULT_BATCH_LIMITS, files);
   const limiter = new RateLimiter();
-  const app = createApp({ store, runner, limiter, options: settings, config });
+  const app = createApp({ store, runner, files, limiter, options: settings, config });
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   try {
@@ -40,6 +42,7 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
       });
     });
   } catch (error) {
+    await files.close();
     store.close();
     throw error;
   }
@@ -55,7 +58,7 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
         runner.stop();
         server.close(() => {
           store.close();
-          resolve();
+          void files.close().then(resolve);
         });
         server.closeAllConnections();
       });

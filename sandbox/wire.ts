@@ -4,7 +4,16 @@
  */
 import type { Context } from 'hono';
 import type { Format, SandboxEnv } from './request-env.ts';
-import { entityXml, errorXml, listXml, parseXmlEntity, type Link, type WireObject } from './xml.ts';
+import {
+  entityXml,
+  errorXml,
+  listXml,
+  MAX_XML_DEPTH,
+  parseXmlEntity,
+  scanXmlNesting,
+  type Link,
+  type WireObject,
+} from './xml.ts';
 
 /** The vendor entity names of the endpoints in scope (Part A §2). */
 export type Entity = 'workspace' | 'resource' | 'importcontact' | 'contact';
@@ -200,7 +209,7 @@ export function pageStatus(offset: number, count: number, total: number): string
   return count === 0 ? 'No records found' : `${offset + 1} to ${offset + count} of ${total}`;
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
+export type BodyResult = { ok: true; bytes: Buffer } | { ok: false; tooLarge: true };
 
 /**
  * Reads the request body, refusing more than `maxBytes` before buffering it: a declared
@@ -209,7 +218,7 @@ export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: tru
 export async function readBodyLimited(request: Request, maxBytes: number): Promise<BodyResult> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) return { ok: false, tooLarge: true };
-  if (!request.body) return { ok: true, text: '' };
+  if (!request.body) return { ok: true, bytes: Buffer.alloc(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -223,11 +232,37 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
     }
     chunks.push(value);
   }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+/** A request body as an object, or the `errorDetail` of the 400 it gets. */
+export type ParsedBody =
+  | { ok: true; body: Record<string, unknown> }
+  | { ok: false; errorDetail: string };
+
+/**
+ * Reads a JSON or XML request body whose root element (in XML) is `xmlRoot`. XML nested deeper
+ * than `MAX_XML_DEPTH` is refused by a linear scan before any parse.
+ */
+export function readRequestBody(bytes: Buffer, format: Format, xmlRoot: string): ParsedBody {
+  const text = bytes.toString('utf8');
+  if (format === 'xml' && scanXmlNesting(text) === 'too-deep')
+    return {
+      ok: false,
+      errorDetail: `The XML body nests elements deeper than ${MAX_XML_DEPTH} levels`,
+    };
+  const body = parseRequestBody(text, format, xmlRoot);
+  if (body) return { ok: true, body };
+  return {
+    ok: false,
+    errorDetail: text.trim()
+      ? `The ${format.toUpperCase()} body could not be parsed as a ${xmlRoot}`
+      : 'java.io.EOFException: No content to map to Object due to end of input',
+  };
 }
 
 /** Parses a JSON or XML request body into an object; `undefined` means 400 (malformed). */
-export function parseRequestBody(
+function parseRequestBody(
   text: string,
   format: Format,
   xmlRoot: string,

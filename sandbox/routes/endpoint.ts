@@ -2,20 +2,22 @@
  * One Whispir endpoint: the verbs it supports (others 405), media-type negotiation (415), the
  * workspace it acts on (404), the body under the size limit (413) and well-formedness (400,
  * including XML nested deeper than `MAX_XML_DEPTH`, refused before it is parsed).
- * Handlers receive a parsed body and only decide what to answer.
+ * Handlers receive a parsed body and only decide what to answer; a handler that must not parse
+ * a large body on the server's thread takes the bytes instead (`RawBodyHandler`) and answers
+ * the same 400s itself (`readRequestBody`).
  */
 import type { Context, Hono } from 'hono';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { tooLarge } from '../gateway.ts';
+import type { Format } from '../request-env.ts';
 import {
   formatFromAccept,
   formatFromContentType,
-  parseRequestBody,
   readBodyLimited,
+  readRequestBody,
   sendError,
   type Entity,
 } from '../wire.ts';
-import { MAX_XML_DEPTH, scanXmlNesting } from '../xml.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -23,6 +25,11 @@ export type Handler = (
   c: Context<SandboxEnv>,
   body: Record<string, unknown>,
 ) => Response | Promise<Response>;
+
+/** A POST or PUT handler given the body's bytes (within the size limit) and format, unparsed. */
+export interface RawBodyHandler {
+  raw(c: Context<SandboxEnv>, bytes: Buffer, format: Format): Promise<Response>;
+}
 
 /** The XML root element of each entity's request body. */
 const XML_ROOT: Record<Entity, string> = {
@@ -37,7 +44,7 @@ export function endpoint(
   deps: SandboxDeps,
   path: string,
   entity: Entity,
-  handlers: Partial<Record<Method, Handler>>,
+  handlers: Partial<Record<Method, Handler | RawBodyHandler>>,
 ): void {
   app.all(path, async (c) => {
     const handler = handlers[c.req.method as Method];
@@ -60,26 +67,15 @@ export function endpoint(
     c.set('workspace', workspace);
     c.set('base', `${new URL(c.req.url).origin}${wid ? `/workspaces/${wid}` : ''}`);
 
-    if (!bodyFormat) return handler(c, {});
+    if (!bodyFormat) {
+      if (typeof handler === 'function') return handler(c, {});
+      throw new Error(`a handler that takes a body on ${c.req.method} ${path}`);
+    }
     const read = await readBodyLimited(c.req.raw, deps.options.maxRequestBytes);
     if (!read.ok) return tooLarge(c, deps.options.maxRequestBytes);
-    if (bodyFormat === 'xml' && scanXmlNesting(read.text) === 'too-deep')
-      return sendError(
-        c,
-        400,
-        undefined,
-        `The XML body nests elements deeper than ${MAX_XML_DEPTH} levels`,
-      );
-    const body = parseRequestBody(read.text, bodyFormat, XML_ROOT[entity]);
-    if (!body)
-      return sendError(
-        c,
-        400,
-        undefined,
-        read.text.trim()
-          ? `The ${bodyFormat.toUpperCase()} body could not be parsed as a ${XML_ROOT[entity]}`
-          : 'java.io.EOFException: No content to map to Object due to end of input',
-      );
-    return handler(c, body);
+    if (typeof handler !== 'function') return handler.raw(c, read.bytes, bodyFormat);
+    const parsed = readRequestBody(read.bytes, bodyFormat, XML_ROOT[entity]);
+    if (!parsed.ok) return sendError(c, 400, undefined, parsed.errorDetail);
+    return handler(c, parsed.body);
   });
 }

@@ -3,7 +3,6 @@ import type { Context, Hono } from 'hono';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { resourceBody } from '../representations.ts';
 import { newLongId } from '../ids.ts';
-import { checkResourceRequest } from '../requests.ts';
 import { pageStatus, sendEntity, sendError, sendList } from '../wire.ts';
 import { endpoint } from './endpoint.ts';
 import { pageLinks, readPage } from './paging.ts';
@@ -33,14 +32,21 @@ export function mountResources(app: Hono<SandboxEnv>, deps: SandboxDeps, prefix:
         links: pageLinks(c.req.url, page, items.length, all.length),
       });
     },
-    POST: async (c, body) => {
-      const checked = await checkResourceRequest(body, deps.options.maxFileBytes);
-      if (!checked.ok) return sendError(c, 422, checked.errorText);
-      const resource = store.createResource(c.get('workspace').id, newLongId(), checked.value);
-      const payload = resourceBody(c.get('base'), resource, true);
-      return sendEntity(c, 201, 'resource', 'resource', payload, {
-        Location: `${c.get('base')}/resources/${resource.id}`,
-      });
+    POST: {
+      async raw(c, bytes, format) {
+        const read = await deps.files.readResourceBody(bytes, format, deps.options.maxFileBytes);
+        if (!read.ok) return sendError(c, 400, undefined, read.errorDetail);
+        if (!read.checked.ok) return sendError(c, 422, read.checked.errorText);
+        const resource = store.createResource(
+          c.get('workspace').id,
+          newLongId(),
+          read.checked.value,
+        );
+        const payload = resourceBody(c.get('base'), resource, true);
+        return sendEntity(c, 201, 'resource', 'resource', payload, {
+          Location: `${c.get('base')}/resources/${resource.id}`,
+        });
+      },
     },
   });
 
@@ -56,13 +62,16 @@ export function mountResources(app: Hono<SandboxEnv>, deps: SandboxDeps, prefix:
         resourceBody(c.get('base'), resource, true),
       );
     },
-    PUT: async (c, body) => {
-      const id = c.req.param('id') ?? '';
-      if (!store.getResource(c.get('workspace').id, id)) return notFound(c);
-      const checked = await checkResourceRequest(body, deps.options.maxFileBytes);
-      if (!checked.ok) return sendError(c, 422, checked.errorText);
-      store.replaceResource(c.get('workspace').id, id, checked.value);
-      return c.body(null, 204);
+    PUT: {
+      async raw(c, bytes, format) {
+        const read = await deps.files.readResourceBody(bytes, format, deps.options.maxFileBytes);
+        if (!read.ok) return sendError(c, 400, undefined, read.errorDetail);
+        const id = c.req.param('id') ?? '';
+        if (!store.getResource(c.get('workspace').id, id)) return notFound(c);
+        if (!read.checked.ok) return sendError(c, 422, read.checked.errorText);
+        store.replaceResource(c.get('workspace').id, id, read.checked.value);
+        return c.body(null, 204);
+      },
     },
     DELETE: (c) =>
       store.deleteResource(c.get('workspace').id, c.req.param('id') ?? '')

@@ -1,0 +1,33 @@
+/**
+ * The file worker's thread (see `file-worker.ts`): runs each job as it comes and replies with
+ * its result, transferring the large typed arrays instead of copying them.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runFileJob, type FileJob, type FileJobResult, type FileReply } from './file-worker.ts';
+
+/** The memory a result can give away: a typed array that is the whole of its own buffer. */
+function transferable(result: FileJobResult): ArrayBuffer[] {
+  const bytes =
+    result.kind === 'resource'
+      ? result.read.ok && result.read.checked.ok && result.read.checked.value.content
+      : 'packed' in result.read && result.read.packed.ends;
+  // A small Buffer shares Node's pool with others: it is copied, not transferred.
+  return bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? [bytes.buffer as ArrayBuffer]
+    : [];
+}
+
+const port = parentPort;
+if (!port) throw new Error('file-worker-thread.ts runs as a worker thread');
+port.on('message', (job: FileJob) => {
+  let reply: FileReply;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const result = runFileJob(job);
+    reply = { id: job.id, ok: true, result };
+    transfer = transferable(result);
+  } catch (error) {
+    reply = { id: job.id, ok: false, message: (error as Error).message };
+  }
+  port.postMessage(reply, transfer);
+});
