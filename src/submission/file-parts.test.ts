@@ -51,30 +51,30 @@ describe('fileParts', () => {
     expect(progress).toEqual(['1/3', '2/3', '3/3']);
   });
 
-  it('hands a file asked for before it is stored over as built; one asked for later is read back', async () => {
-    const storeOf2 = deferred<void>();
+  it('hands a file asked for before it is built over as built, without waiting for its write; one asked for later is read back once stored', async () => {
+    const storeOf1 = deferred<void>();
     const { deps, log, stored } = fakeDeps();
     const filing = fileParts([1, 2], {
       ...deps,
       store: async (part, body) => {
         log.push(`store ${part}`);
-        if (part === 2) await storeOf2.promise;
+        if (part === 1) await storeOf1.promise;
         stored.set(part, body);
       },
     });
-    const second = filing.body(2);
-    await tick();
-    // Part 1 is stored, part 2 not yet: the first is read back, the second waits.
+    // Asked for before it is built: handed over while its write is still under way.
     expect(await filing.body(1)).toEqual(bodyOf(1));
-    expect(log).toContain('load 1');
-    let handed: PartBody | undefined;
-    void second.then((body) => (handed = body));
+    expect(stored.has(1)).toBe(false);
+    expect(log).not.toContain('load 1');
+    // Asked for after it was built: read back, once stored.
+    let again: PartBody | undefined;
+    void filing.body(1).then((body) => (again = body));
     await tick();
-    expect(handed).toBeUndefined();
-    storeOf2.resolve();
-    expect(await second).toEqual(bodyOf(2));
-    expect(log).not.toContain('load 2');
+    expect(again).toBeUndefined();
+    storeOf1.resolve();
     await filing.done;
+    expect(again).toEqual(bodyOf(1));
+    expect(log).toContain('load 1');
   });
 
   it('a file that cannot be stored stops the filing: what waits and what comes later is refused', async () => {

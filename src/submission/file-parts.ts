@@ -1,7 +1,7 @@
 /**
  * Stores the part files of a new import in the journal, one after the other, while the parts
- * already stored are being sent: the first upload starts as soon as the first file is stored,
- * not after the last (a 1,000,000-row upload has 13 files of 10 MB).
+ * already built are being sent: the first upload starts as soon as the first file is built,
+ * not after the last is stored (a 1,000,000-row upload has 13 files of 10 MB).
  *
  * What keeps a reload safe is not here but in `holdJournalUntil` (./hold-journal.ts): no import
  * is sent, and the job is not in the journal, until every file is stored. So a reload while the
@@ -25,9 +25,10 @@ export interface FilingDeps {
 
 export interface Filing {
   /**
-   * A part's file once it is stored: handed over as built when asked for before it was stored,
-   * read back from the journal when asked for later (so at most the file being sent is held in
-   * memory). Rejects if the filing stops or fails before that part is stored.
+   * A part's file: handed over as soon as it is built when asked for before that (the upload
+   * need not wait for the write), read back from the journal once stored when asked for later
+   * (so at most the file being sent is held in memory). Rejects if the filing stops or fails
+   * before that part is built, or before it is stored when asked for after it was built.
    */
   body(part: number): Promise<PartBody>;
   /** Resolves once every file is stored; rejects with what stopped it (the abort reason). */
@@ -49,6 +50,8 @@ export function fileParts(
   signal?: AbortSignal,
 ): Filing {
   const stored = new Set<number>();
+  /** Built, and handed to whoever was waiting; asked for later, it is read back once stored. */
+  const handedOver = new Set<number>();
   const waiters = new Map<number, Waiter[]>();
   let stopped: { reason: unknown } | undefined;
   /** The write under way, if any: a cancel waits for it (not for a file being built). */
@@ -74,14 +77,17 @@ export function fileParts(
         next.catch(() => undefined);
       }
       storing = deps.store(part, body);
+      // Whoever waits for this file has it now: an upload before the file is stored is safe
+      // (no import leaves before every file is, hold-journal.ts).
+      const list = waiters.get(part);
+      waiters.delete(part);
+      handedOver.add(part);
+      for (const waiter of list ?? []) waiter.resolve(body);
       await storing;
       storing = undefined;
       signal?.throwIfAborted();
       stored.add(part);
       deps.onStored?.(index + 1, parts.length);
-      const list = waiters.get(part);
-      waiters.delete(part);
-      for (const waiter of list ?? []) waiter.resolve(body);
     }
   };
 
@@ -109,6 +115,10 @@ export function fileParts(
   return {
     done,
     async body(part) {
+      if (handedOver.has(part) && !stored.has(part)) {
+        // Built but still being stored: read back once it is.
+        await storing;
+      }
       if (stored.has(part)) {
         const body = await deps.load(part);
         if (!body) throw new Error(`The file of part ${part} is no longer stored in this browser.`);

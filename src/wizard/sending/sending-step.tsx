@@ -123,8 +123,8 @@ export function SendingStep(props: Props) {
   );
 
   /**
-   * Stores every part's file (for a resume) and sends the parts as their files are stored: the
-   * first upload starts once the first file is stored. The job reaches the journal, and its
+   * Stores every part's file (for a resume) and sends the parts as their files are built: the
+   * first upload starts once the first file is built. The job reaches the journal, and its
    * first import Whispir, only once every file is stored (hold-journal.ts), so a reload before
    * that leaves nothing imported and nothing to resume.
    */

@@ -18,7 +18,7 @@ const totalRows = (job: SubmissionJob) => job.parts.reduce((sum, part) => sum + 
 /**
  * Runs a submission job: every state change goes to the screen and to the IndexedDB journal, so
  * a reload can resume. Part files are read back from the journal, so a resumed job needs no file.
- * A new import's run is given its `filing`: its parts are sent as their files are stored, and
+ * A new import's run is given its `filing`: its parts are uploaded as their files are built, and
  * the job reaches the journal, and its first import Whispir, only once every file is stored.
  * A run owns its job and holds the browser's sending lock: while another tab owns the job or
  * sends anything, `run` sends nothing and resolves undefined (as it does for a second run
