@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { describeTimeLeft } from '../domain/progress/estimate';
 import { IntakeCancelled, type IntakeClient } from '../worker/intake-client';
 import type { FileSummary, IntakeOverrides, ReadProgress } from '../worker/protocol';
+import { loadSavedMappings } from './match-columns/saved-mappings-store';
 
 export interface FileReaderState {
   readonly reading: boolean;
@@ -67,7 +68,8 @@ export function useFileReader(
   );
 
   const open = useCallback(
-    (file: File) => run(file.name, (callbacks) => intake.open(file, callbacks), true),
+    (file: File) =>
+      run(file.name, (callbacks) => intake.open(file, callbacks, loadSavedMappings()), true),
     [intake, run],
   );
   const reread = useCallback(

@@ -1,76 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BlockRows, RowStore, RowsView } from '../domain/intake/row-store';
+import { RowStore, RowsView, type Block } from '../domain/intake/row-store';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import { runSteps, type Steps } from '../domain/progress/steps';
-import { checkRows, type CheckPlan } from '../domain/validation/check-rows';
-import { createCheckContext } from '../domain/validation/validate-contact';
-import {
-  WorkerCheckHelper,
-  type CheckWorkerPort,
-  type FromCheckWorker,
-  type ToCheckWorker,
-} from './check-helper';
+import { checkPlanOf } from '../domain/validation/check-rows';
+import { WorkerCheckHelper } from './check-helper';
+import { FakeCheckWorker } from './fake-check-worker';
 import { HELPER_MIN_ROWS, ReviewSession, type ReviewTable } from './review-session';
-
-/**
- * A stand-in for check.worker.ts: messages cross as structured clones (as between workers), and
- * its answers arrive only when the test says, in any order.
- */
-class FakeCheckWorker implements CheckWorkerPort {
-  onmessage: ((event: MessageEvent<FromCheckWorker>) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  terminated = false;
-  readonly received: ToCheckWorker[] = [];
-  private plan: { job: number; plan: CheckPlan } | undefined;
-  private readonly context = createCheckContext();
-  private pending: ToCheckWorker[] = [];
-
-  postMessage(message: ToCheckWorker): void {
-    const copy = structuredClone(message);
-    this.received.push(copy);
-    if (copy.type === 'begin') this.plan = { job: copy.job, plan: copy.plan };
-    else if (copy.type === 'check') this.pending.push(copy);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  /** Answers the runs in hand (the last first when `reversed`), `fail` failing one. */
-  answer({ reversed = false, fail }: { reversed?: boolean; fail?: number } = {}): number {
-    const runs = reversed ? this.pending.reverse() : this.pending;
-    this.pending = [];
-    for (const message of runs) {
-      if (message.type !== 'check' || !this.plan || this.plan.job !== message.job) continue;
-      const reply: FromCheckWorker =
-        message.id === fail
-          ? { type: 'failed', job: message.job, id: message.id, message: 'out of memory' }
-          : {
-              type: 'checked',
-              job: message.job,
-              id: message.id,
-              checked: checkRows(
-                new BlockRows(message.block, message.places),
-                (i) => message.rowNumbers[i] ?? i + 1,
-                this.plan.plan,
-                0,
-                message.places.length,
-                this.context,
-              ),
-            };
-      this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<FromCheckWorker>);
-    }
-    return runs.length;
-  }
-
-  crash(): void {
-    this.onerror?.(new Event('error'));
-  }
-
-  get runsChecked(): number {
-    return this.received.filter((message) => message.type === 'check').length;
-  }
-}
 
 const headers = ['first', 'last', 'email', 'mobile', 'country', 'tz'];
 const mapping: ColumnMapping = {
@@ -243,5 +178,69 @@ describe('checking rows with a helper worker', () => {
     );
     expect(fake.received).toEqual([]);
     expect(review.summary()).toEqual(ReviewSession.create(small, mapping).summary());
+  });
+});
+
+describe('checking rows as the file is read', () => {
+  /** The table's blocks as the read seals them, all of them (the header and left-out rows too). */
+  const sealAll = (send: (block: Block) => void) => {
+    const view = TABLE.rows as RowsView;
+    for (const run of (view.store as RowStore).blockRuns() ?? []) send(run.block);
+  };
+
+  it('hands the review the blocks checked during the read: nothing is checked twice', () => {
+    const fake = new FakeCheckWorker();
+    const helper = new WorkerCheckHelper(() => fake);
+    const send = helper.beginRead(checkPlanOf(mapping, headers));
+    expect(send).toBeDefined();
+    sealAll(send ?? (() => undefined));
+    const sent = fake.runsChecked;
+    fake.answer();
+    const review = drive(ReviewSession.checking(TABLE, mapping, undefined, helper), () =>
+      fake.answer(),
+    );
+    // Every block went once, as it was read; the review asked for no run again.
+    expect(fake.runsChecked).toBe(sent);
+    expect(seen(review)).toEqual(seen(ALONE));
+    expect(fake.received.at(-1)).toEqual({ type: 'end', job: 1 });
+  });
+
+  it('takes over blocks whose results come only after the review began, in any order', () => {
+    const fake = new FakeCheckWorker();
+    const helper = new WorkerCheckHelper(() => fake);
+    sealAll(helper.beginRead(checkPlanOf(mapping, headers)) ?? (() => undefined));
+    const review = drive(ReviewSession.checking(TABLE, mapping, undefined, helper), (waits) => {
+      if (waits === 3) fake.answer({ reversed: true });
+    });
+    expect(seen(review)).toEqual(seen(ALONE));
+  });
+
+  it('drops them for another mapping, and checks that one as the review would alone', () => {
+    const fake = new FakeCheckWorker();
+    const helper = new WorkerCheckHelper(() => fake);
+    sealAll(helper.beginRead(checkPlanOf(mapping, headers)) ?? (() => undefined));
+    const other: ColumnMapping = { ...mapping, workCountry: { kind: 'constant', value: 'NZ' } };
+    const review = drive(ReviewSession.checking(TABLE, other, undefined, helper), () =>
+      fake.answer(),
+    );
+    expect(fake.received.find((message) => message.type === 'end')).toEqual({
+      type: 'end',
+      job: 1,
+    });
+    expect(seen(review)).toEqual(seen(ReviewSession.create(TABLE, other)));
+  });
+
+  it('checks the blocks itself when the helper fails after the read', () => {
+    const fake = new FakeCheckWorker();
+    const helper = new WorkerCheckHelper(() => fake);
+    sealAll(helper.beginRead(checkPlanOf(mapping, headers)) ?? (() => undefined));
+    const review = drive(
+      ReviewSession.checking(TABLE, mapping, undefined, helper),
+      () => undefined,
+      (steps) => {
+        if (steps === 2) fake.crash();
+      },
+    );
+    expect(seen(review)).toEqual(seen(ALONE));
   });
 });

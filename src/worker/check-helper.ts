@@ -6,8 +6,15 @@
  * Anything wrong with the helper (it would not start, it failed) hands its runs back: the
  * review checks them itself, so a helper can make a check faster, never lose or change one.
  */
-import type { BlockRun } from '../domain/intake/row-store';
-import type { CheckPlan, RowsChecked } from '../domain/validation/check-rows';
+import { BlockRows, type Block, type BlockRun } from '../domain/intake/row-store';
+import {
+  checkRows,
+  samePlan,
+  selectRows,
+  type CheckPlan,
+  type RowsChecked,
+} from '../domain/validation/check-rows';
+import type { ContactCheckContext } from '../domain/validation/validate-contact';
 
 /** One run for the helper: its rows in their block, and the row numbers problems name. */
 export interface CheckRun {
@@ -20,15 +27,26 @@ export interface CheckRun {
 export interface RowCheckJob {
   /** Hands a run over; false when the helper takes no more for now (or at all). */
   offer(run: CheckRun): boolean;
-  /** Each run done since the last call (its result rows count from 0), or given back (undefined). */
+  /** Each run done since the last call (at its place among the review's rows), or given back (undefined). */
   collect(take: (id: number, checked: RowsChecked | undefined) => void): void;
   /** The review no longer needs this job's results (finished, or stopped). */
   end(): void;
 }
 
 export interface RowCheckHelper {
-  /** Starts a review's check under `plan`, or undefined when no helper can take part. */
+  /**
+   * Starts a review's check under `plan`, or undefined when no helper can take part. The check
+   * started as the file was read (`beginRead`) is taken over when its plan is the same.
+   */
   begin(plan: CheckPlan): RowCheckJob | undefined;
+}
+
+/** The helper as the intake worker holds it: also checks a file's blocks as it is read. */
+export interface ReadCheckHelper extends RowCheckHelper {
+  /** Starts the helper ahead of its first job, so its code is loaded by then. */
+  warm(): void;
+  beginRead(plan: CheckPlan): ((block: Block) => void) | undefined;
+  forget(): void;
 }
 
 /** Messages to the helper worker. */
@@ -38,9 +56,11 @@ export type ToCheckWorker =
       readonly type: 'check';
       readonly job: number;
       readonly id: number;
-      readonly block: BlockRun['block'];
-      readonly places: Int32Array;
-      readonly rowNumbers: Int32Array;
+      readonly block: Block;
+      /** The block's rows to check; all of them when absent (a block checked as it was read). */
+      readonly places?: Int32Array;
+      /** The row number of each row checked; absent for a block checked as it was read. */
+      readonly rowNumbers?: Int32Array;
     }
   | { readonly type: 'end'; readonly job: number };
 
@@ -59,6 +79,20 @@ export type FromCheckWorker =
       readonly message: string;
     };
 
+/** What the helper worker does with one run it was sent (its rows are read from the block). */
+export function checkSentRun(
+  message: Extract<ToCheckWorker, { type: 'check' }>,
+  plan: CheckPlan,
+  context: ContactCheckContext,
+): RowsChecked {
+  const rows = new BlockRows(
+    message.block,
+    message.places ?? Int32Array.from({ length: message.block.rows }, (_, i) => i),
+  );
+  const { rowNumbers } = message;
+  return checkRows(rows, (i) => rowNumbers?.[i] ?? i + 1, plan, 0, rows.length, context);
+}
+
 /** Runs a helper has at most in hand: enough that it never waits for the review to answer. */
 const IN_HAND = 3;
 
@@ -71,7 +105,7 @@ export interface CheckWorkerPort {
 }
 
 /** The helper, over a worker started on first use (`spawn` may throw: then there is none). */
-export class WorkerCheckHelper implements RowCheckHelper {
+export class WorkerCheckHelper implements ReadCheckHelper {
   private port: CheckWorkerPort | undefined;
   private broken = false;
   private nextJob = 1;
@@ -85,10 +119,31 @@ export class WorkerCheckHelper implements RowCheckHelper {
   }
 
   begin(plan: CheckPlan): RowCheckJob | undefined {
+    const current = this.current;
+    if (current && samePlan(current.plan, plan)) return current;
+    return this.start(plan);
+  }
+
+  /**
+   * Starts checking, under the plan the review is expected to open with, the blocks of a file
+   * as it is read: the returned function is given each block as it is sealed. A review that
+   * begins with the same plan takes the results over (`begin`); another plan drops them.
+   */
+  beginRead(plan: CheckPlan): ((block: Block) => void) | undefined {
+    const job = this.start(plan);
+    return job ? (block) => job.sendBlock(block) : undefined;
+  }
+
+  /** Drops a check begun as a file was read (another file, or the same read again). */
+  forget(): void {
+    this.current?.end();
+  }
+
+  private start(plan: CheckPlan): WorkerJob | undefined {
     const port = this.worker();
     if (!port) return undefined;
     this.current?.end();
-    const job = new WorkerJob(this.nextJob++, port, () => {
+    const job = new WorkerJob(this.nextJob++, plan, port, () => {
       if (this.current === job) this.current = undefined;
     });
     this.current = job;
@@ -119,21 +174,55 @@ export class WorkerCheckHelper implements RowCheckHelper {
   }
 }
 
+/** A run offered for a block that was sent as the file was read, waiting for its result. */
+interface ClaimedBlock {
+  readonly id: number;
+  readonly run: BlockRun;
+  readonly rowNumbers: Int32Array;
+}
+
 class WorkerJob implements RowCheckJob {
-  private readonly inHand = new Set<number>();
+  /** Runs sent to be checked, and where each begins among the review's rows. */
+  private readonly inHand = new Map<number, number>();
   private readonly done: { id: number; checked: RowsChecked | undefined }[] = [];
+  /** Blocks sent as the file was read, and their number (message ids -1, -2, …). */
+  private readonly sent = new Map<Block, number>();
+  private readonly blockResults = new Map<number, RowsChecked | undefined>();
+  private readonly claims = new Map<number, ClaimedBlock>();
   private ended = false;
   private refused = false;
 
   constructor(
     readonly id: number,
+    readonly plan: CheckPlan,
     private readonly port: CheckWorkerPort,
     private readonly onEnd: () => void,
   ) {}
 
-  offer({ id, run, rowNumbers }: CheckRun): boolean {
+  sendBlock(block: Block): void {
+    if (this.ended || this.refused || this.sent.has(block)) return;
+    const number = this.sent.size;
+    this.sent.set(block, number);
+    this.port.postMessage({ type: 'check', job: this.id, id: -1 - number, block });
+  }
+
+  offer(offered: CheckRun): boolean {
+    const { id, run, rowNumbers } = offered;
+    const number = this.sent.get(run.block);
+    if (number !== undefined && !this.ended) {
+      if (!this.blockResults.has(number)) {
+        if (this.refused) return false;
+        this.claims.set(number, offered);
+        return true;
+      }
+      const whole = this.blockResults.get(number);
+      this.blockResults.delete(number);
+      if (!whole) return false;
+      this.done.push({ id, checked: claimed(whole, offered) });
+      return true;
+    }
     if (this.ended || this.refused || this.inHand.size >= IN_HAND) return false;
-    this.inHand.add(id);
+    this.inHand.set(id, run.from);
     this.port.postMessage({
       type: 'check',
       job: this.id,
@@ -153,24 +242,47 @@ class WorkerJob implements RowCheckJob {
   end(): void {
     if (this.ended) return;
     this.ended = true;
+    this.blockResults.clear();
     this.onEnd();
     this.port.postMessage({ type: 'end', job: this.id });
   }
 
   receive(message: FromCheckWorker): void {
-    if (message.job !== this.id || this.ended || !this.inHand.delete(message.id)) return;
-    if (message.type === 'checked') {
-      this.done.push({ id: message.id, checked: message.checked });
-    } else {
-      // A run the helper could not check is checked by the review; it gets no more.
-      this.refused = true;
-      this.done.push({ id: message.id, checked: undefined });
+    if (message.job !== this.id || this.ended) return;
+    const checked = message.type === 'checked' ? message.checked : undefined;
+    // A run the helper could not check is checked by the review; it gets no more.
+    if (!checked) this.refused = true;
+    if (message.id < 0) {
+      const number = -1 - message.id;
+      const claim = this.claims.get(number);
+      this.claims.delete(number);
+      if (claim) this.done.push({ id: claim.id, checked: checked && claimed(checked, claim) });
+      else this.blockResults.set(number, checked);
+      return;
     }
+    const from = this.inHand.get(message.id);
+    if (from === undefined) return;
+    this.inHand.delete(message.id);
+    this.done.push({ id: message.id, checked: checked && rebased(checked, from) });
   }
 
   giveBack(): void {
     this.refused = true;
-    for (const id of this.inHand) this.done.push({ id, checked: undefined });
+    for (const id of this.inHand.keys()) this.done.push({ id, checked: undefined });
     this.inHand.clear();
+    for (const { id } of this.claims.values()) this.done.push({ id, checked: undefined });
+    this.claims.clear();
   }
+}
+
+/** A block checked whole as the file was read, cut to the run the review offered for it. */
+function claimed(whole: RowsChecked, { run, rowNumbers }: ClaimedBlock): RowsChecked {
+  return selectRows(whole, run.places, run.from, (index) => rowNumbers[index - run.from] ?? 0);
+}
+
+/** A run checked by the helper, whose rows count from 0, at its place among the review's rows. */
+function rebased(checked: RowsChecked, from: number): RowsChecked {
+  const problemRows = checked.problemRows;
+  for (let p = 0; p < problemRows.length; p++) problemRows[p] = (problemRows[p] as number) + from;
+  return { ...checked, from, to: from + (checked.to - checked.from) };
 }

@@ -1,58 +1,70 @@
 /// <reference lib="webworker" />
 /**
- * The intake worker's helper: checks the runs of rows it is sent (see check-helper.ts). It keeps
- * nothing but the plan of the job under way; each run's rows are dropped once answered.
+ * The intake worker's helper: checks the runs of rows it is sent (see check-helper.ts), one at a
+ * time, taking its messages between two runs, so a job that ends drops the runs still queued at
+ * once. It keeps nothing but the plans of the jobs under way and the runs not yet checked.
  */
-import { BlockRows } from '../domain/intake/row-store';
 import type { CheckPlan } from '../domain/validation/check-rows';
-import { checkRows } from '../domain/validation/check-rows';
 import { createCheckContext } from '../domain/validation/validate-contact';
-import type { FromCheckWorker, ToCheckWorker } from './check-helper';
+import { checkSentRun, type FromCheckWorker, type ToCheckWorker } from './check-helper';
+
+type CheckMessage = Extract<ToCheckWorker, { type: 'check' }>;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const context = createCheckContext();
-let job: { readonly id: number; readonly plan: CheckPlan } | undefined;
+const plans = new Map<number, CheckPlan>();
+let queue: CheckMessage[] = [];
+let scheduled = false;
 
-const post = (message: FromCheckWorker) => {
-  if (message.type === 'checked')
-    scope.postMessage(message, [
-      ...message.checked.matchEnds.map((ends) => ends.buffer),
-      message.checked.problemRows.buffer,
-    ]);
-  else scope.postMessage(message);
+// A message to itself is a turn of the event loop with no timer clamp (setTimeout's 4 ms).
+const turns = new MessageChannel();
+turns.port1.onmessage = () => {
+  scheduled = false;
+  const next = queue.shift();
+  if (next) checkOne(next);
+  schedule();
 };
+
+function schedule(): void {
+  if (scheduled || queue.length === 0) return;
+  scheduled = true;
+  turns.port2.postMessage(null);
+}
+
+function checkOne(message: CheckMessage): void {
+  const plan = plans.get(message.job);
+  if (!plan) return;
+  let reply: FromCheckWorker;
+  try {
+    const checked = checkSentRun(message, plan, context);
+    reply = { type: 'checked', job: message.job, id: message.id, checked };
+    scope.postMessage(reply, [
+      ...checked.matchEnds.map((ends) => ends.buffer),
+      checked.problemRows.buffer,
+    ]);
+  } catch (error) {
+    reply = {
+      type: 'failed',
+      job: message.job,
+      id: message.id,
+      message: error instanceof Error ? error.message : String(error),
+    };
+    scope.postMessage(reply);
+  }
+}
 
 scope.onmessage = ({ data }: MessageEvent<ToCheckWorker>) => {
   switch (data.type) {
     case 'begin':
-      job = { id: data.job, plan: data.plan };
+      plans.set(data.job, data.plan);
       return;
     case 'end':
-      if (job?.id === data.job) job = undefined;
+      // The review stopped or moved on: its runs still queued are not worth checking.
+      plans.delete(data.job);
+      queue = queue.filter((message) => message.job !== data.job);
       return;
-    case 'check': {
-      // A run of a job that has ended (the review stopped, or moved on) is not worth checking.
-      if (job?.id !== data.job) return;
-      const { rowNumbers } = data;
-      try {
-        const rows = new BlockRows(data.block, data.places);
-        const checked = checkRows(
-          rows,
-          (i) => rowNumbers[i] ?? i + 1,
-          job.plan,
-          0,
-          rows.length,
-          context,
-        );
-        post({ type: 'checked', job: data.job, id: data.id, checked });
-      } catch (error) {
-        post({
-          type: 'failed',
-          job: data.job,
-          id: data.id,
-          message: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
+    case 'check':
+      queue.push(data);
+      schedule();
   }
 };

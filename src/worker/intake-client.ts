@@ -5,6 +5,7 @@
  * the file.
  */
 import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
+import type { SavedMapping } from '../domain/mapping/saved-mappings';
 import type { ResourceFormat } from '../domain/resource/formats';
 import {
   deliverAnswer,
@@ -158,9 +159,14 @@ export class IntakeClient {
   }
 
   /** Reads a file; large files report a first look and progress before the full summary. */
-  open(file: File, callbacks?: ReadCallbacks): Promise<FileSummary> {
+  open(
+    file: File,
+    callbacks?: ReadCallbacks,
+    /** The saved mappings, so the rows are checked as they are read with the mapping to come. */
+    saved?: readonly SavedMapping[],
+  ): Promise<FileSummary> {
     this.dropCheck();
-    return this.request('open', { file }, callbacks);
+    return this.request('open', saved ? { file, saved } : { file }, callbacks);
   }
 
   /** Reads the same file again with the user's choices (encoding, delimiter, header, sheet). */

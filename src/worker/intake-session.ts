@@ -11,7 +11,11 @@ import { encodeBase64Utf8 } from '../domain/resource/build-resource';
 import type { ResourceFormat } from '../domain/resource/formats';
 import { resourceName } from '../domain/resource/resource-name';
 import { partFile, preparingUpload, type PreparedUpload } from '../domain/resource/upload-plan';
-import type { RowCheckHelper } from './check-helper';
+import type { Block } from '../domain/intake/row-store';
+import { openingMappingOf } from '../domain/mapping/opening-mapping';
+import type { SavedMapping } from '../domain/mapping/saved-mappings';
+import { checkPlanOf } from '../domain/validation/check-rows';
+import type { ReadCheckHelper } from './check-helper';
 import { runCooperatively } from './cooperative';
 import { HeldReviews } from './held-reviews';
 import type { FileSummary, PartBody, ReadProgress, UploadSummary } from './protocol';
@@ -32,8 +36,11 @@ const HELPER_WARM_BYTES = 2 * 1024 * 1024;
 export class IntakeSession {
   constructor(
     /** A second worker that checks rows beside this one; none in tests and small files. */
-    private readonly helper?: RowCheckHelper & { warm(): void },
+    private readonly helper?: ReadCheckHelper,
   ) {}
+
+  /** The browser's saved mappings, for the mapping the rows are checked with as they are read. */
+  private saved: readonly SavedMapping[] = [];
 
   /**
    * The file, not its bytes: they are read again for a re-read with other choices, so a 91 MiB
@@ -46,15 +53,20 @@ export class IntakeSession {
   private readonly reviews = new HeldReviews();
 
   /** Reads a file: a first look at its start at once, then the whole of it. */
-  async open(file: File, task: TaskContext): Promise<FileSummary> {
+  async open(
+    file: File,
+    task: TaskContext,
+    saved: readonly SavedMapping[] = [],
+  ): Promise<FileSummary> {
     this.fileName = file.name;
     this.file = file;
+    this.saved = saved;
     // Its code loads while the file is read, so it is ready when the check starts.
     if (file.size >= HELPER_WARM_BYTES) this.helper?.warm();
     // The first look reads only the start of the file, so it shows however large the file is.
     const head = new Uint8Array(await file.slice(0, QUICK_LOOK_BYTES + 1).arrayBuffer());
-    this.postQuickLook(head, file.size, {}, task);
-    return this.read(new Uint8Array(await file.arrayBuffer()), {}, task, true);
+    const look = this.postQuickLook(head, file.size, {}, task);
+    return this.read(new Uint8Array(await file.arrayBuffer()), {}, task, look ?? null);
   }
 
   /** Reads the same file again with the person's choices (encoding, delimiter, header, sheet). */
@@ -143,27 +155,54 @@ export class IntakeSession {
     };
   }
 
+  /** Posts the first look at a large file's start, and returns it. */
   private postQuickLook(
     head: Uint8Array,
     size: number,
     overrides: IntakeOverrides,
     task: TaskContext,
-  ): void {
+  ): FileSummary | undefined {
     const first = quickLook(head, this.fileName, overrides);
-    if (first) task.onPreview(summarise(this.fileName, size, first, overrides, false));
+    if (!first) return undefined;
+    const summary = summarise(this.fileName, size, first, overrides, false);
+    task.onPreview(summary);
+    return summary;
   }
 
+  /** `look`: the first look already posted (null: there was none); undefined: look now. */
   private read(
     bytes: Uint8Array,
     overrides: IntakeOverrides,
     task: TaskContext,
-    lookedAlready = false,
+    look?: FileSummary | null,
   ): FileSummary {
-    if (!lookedAlready) this.postQuickLook(bytes, bytes.length, overrides, task);
+    const first =
+      look === undefined ? this.postQuickLook(bytes, bytes.length, overrides, task) : look;
     this.upload = undefined;
     this.reviews.clear();
-    this.table = readWhole(bytes, this.fileName, overrides, task.onReadProgress);
+    this.helper?.forget();
+    this.table = readWhole(
+      bytes,
+      this.fileName,
+      overrides,
+      task.onReadProgress,
+      this.checkAsRead(first ?? undefined, bytes.length),
+    );
     return summarise(this.fileName, bytes.length, this.table, overrides, true);
+  }
+
+  /**
+   * A large file's rows are checked by the helper as they are read, with the mapping the matching
+   * step opens with (worked out from the first look as the page will: `openingMappingOf`), so
+   * the review of that mapping is ready soon after the read. Another mapping checks anew.
+   */
+  private checkAsRead(
+    first: FileSummary | undefined,
+    size: number,
+  ): ((block: Block) => void) | undefined {
+    if (!this.helper || !first || size < HELPER_WARM_BYTES) return undefined;
+    const mapping = openingMappingOf(first, this.saved);
+    return this.helper.beginRead(checkPlanOf(mapping, first.headers));
   }
 
   private requireTable(): IntakeResult {

@@ -29,7 +29,7 @@ const post = (message: WorkerResponse) =>
 
 /** Each command, by name; a command that changes the review answers with its new summary. */
 const handlers: CommandHandlers<TaskContext> = {
-  open: (request, task) => session.open(request.file, task),
+  open: (request, task) => session.open(request.file, task, request.saved),
   reread: (request, task) => session.reread(request.overrides, task),
   rows: (request) => session.rows(request.start, request.count),
   'prepare-upload': (request, task) => session.prepareUpload(request.mapping, request.format, task),

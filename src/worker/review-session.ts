@@ -36,6 +36,7 @@ import {
 import { summariseFixes } from '../domain/validation/summaries';
 import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
 import {
+  checkPlanOf,
   checkRows,
   matchValuesAt,
   type CheckPlan,
@@ -341,14 +342,11 @@ export class ReviewSession {
     private readonly mapping: ColumnMapping,
   ) {
     this.mappingSignature = mappingSignature(mapping);
+    const plan = checkPlanOf(mapping, table.headers);
+    this.fields = [...plan.fields];
+    this.sources = [...plan.sources];
     const entries = Object.entries(mapping).filter(
       (entry): entry is [string, FieldSource] => entry[1] !== undefined,
-    );
-    this.fields = entries.map(([field]) => field);
-    this.sources = entries.map(([, source]) =>
-      source.kind === 'column'
-        ? { kind: 'column', index: table.headers.indexOf(source.column) }
-        : { kind: 'value', value: source.kind === 'constant' ? source.value : '' },
     );
     this.columns = entries.map(([field, source]) => ({
       field,
@@ -432,8 +430,7 @@ export class ReviewSession {
             next++;
           }
           job.collect((id, checked) => {
-            const run = runs[id] as (typeof runs)[number];
-            if (checked) results[id] = rebased(checked, run.from);
+            if (checked) results[id] = checked;
             else again.push(id);
           });
         }
@@ -1234,11 +1231,4 @@ function fixedRuns(count: number, size: number): { from: number; to: number }[] 
   for (let from = 0; from < count; from += size)
     runs.push({ from, to: Math.min(count, from + size) });
   return runs;
-}
-
-/** A run checked by the helper, whose rows count from 0, at its place among the review's rows. */
-function rebased(checked: RowsChecked, from: number): RowsChecked {
-  const problemRows = checked.problemRows;
-  for (let p = 0; p < problemRows.length; p++) problemRows[p] = (problemRows[p] as number) + from;
-  return { ...checked, from, to: from + (checked.to - checked.from) };
 }

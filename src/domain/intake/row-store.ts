@@ -44,6 +44,11 @@ export class RowStore implements Rows {
   private count = 0;
   private lastBlock = 0;
 
+  constructor(
+    /** Told of each block as it is sealed (a second worker checks it as the file is read). */
+    private readonly onSeal?: (block: Block) => void,
+  ) {}
+
   static from(records: readonly (readonly string[])[]): RowStore {
     const store = new RowStore();
     for (const record of records) store.push(record);
@@ -117,8 +122,10 @@ export class RowStore implements Rows {
       }
     }
     const texts = parts.map((cells) => cells.join(''));
+    const block: Block = { rows, columns, texts, ends, widths };
     this.firsts.push(this.count - rows);
-    this.blocks.push({ rows, columns, texts, ends, widths });
+    this.blocks.push(block);
+    this.onSeal?.(block);
   }
 
   /**
