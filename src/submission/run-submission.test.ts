@@ -603,3 +603,98 @@ describe('runSubmission', () => {
     );
   });
 });
+
+describe('runSubmission while imports may not leave yet (importsAllowed)', () => {
+  const gate = () => {
+    let open!: () => void;
+    let refuse!: (reason: unknown) => void;
+    const promise = new Promise<void>((resolve, reject) => {
+      open = resolve;
+      refuse = reject;
+    });
+    return { promise, open, refuse };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const requests = (log: readonly string[]) =>
+    log.filter((line) => line.startsWith('resource') || line.startsWith('import'));
+
+  it('uploads every part ahead, in order, then imports them in order once allowed', async () => {
+    const fake = createFakeWhispir();
+    const allowed = gate();
+    const run = runSubmission(makeJob(3), { ...fake.deps, importsAllowed: allowed.promise });
+    await settle();
+    expect(requests(fake.log)).toEqual(['resource 1', 'resource 2', 'resource 3']);
+    allowed.open();
+    const result = await run;
+    expect(requests(fake.log)).toEqual([
+      'resource 1',
+      'resource 2',
+      'resource 3',
+      'import R1-1',
+      'import R2-2',
+      'import R3-3',
+    ]);
+    expect(statuses(result)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect([...fake.importsReceived.values()]).toEqual([1, 1, 1]);
+  });
+
+  it('once allowed mid-way, goes on part by part after the upload under way', async () => {
+    const allowed = gate();
+    const fake = createFakeWhispir({
+      onRequest: (kind, n) => {
+        if (kind === 'resource' && n === 1) allowed.open();
+      },
+    });
+    const result = await runSubmission(makeJob(3), {
+      ...fake.deps,
+      importsAllowed: allowed.promise,
+    });
+    expect(requests(fake.log)).toEqual([
+      'resource 1',
+      'import R1-1',
+      'resource 2',
+      'import R2-2',
+      'resource 3',
+      'import R3-3',
+    ]);
+    expect(statuses(result)).toEqual(['accepted', 'accepted', 'accepted']);
+  });
+
+  it('a part whose upload is refused ahead keeps its failure and is not tried again in that run', async () => {
+    const fake = createFakeWhispir({ resource: { 2: [{ status: 422, message: 'Bad file' }] } });
+    const allowed = gate();
+    const run = runSubmission(makeJob(3), { ...fake.deps, importsAllowed: allowed.promise });
+    await settle();
+    allowed.open();
+    const result = await run;
+    expect(statuses(result)).toEqual(['accepted', 'failed', 'accepted']);
+    expect(part(result, 2).message).toMatch(/^Part 2: Whispir did not accept the file/);
+    expect(requests(fake.log)).toEqual([
+      'resource 1',
+      'resource 2',
+      'resource 3',
+      'import R1-1',
+      'import R3-2',
+    ]);
+  });
+
+  it('a cancel while waiting sends no import; a resume imports the parts uploaded ahead without uploading them again', async () => {
+    const fake = createFakeWhispir();
+    const controller = new AbortController();
+    const run = runSubmission(
+      makeJob(3),
+      { ...fake.deps, importsAllowed: gate().promise },
+      { signal: controller.signal },
+    );
+    await settle();
+    controller.abort();
+    const stopped = await run;
+    expect(statuses(stopped)).toEqual(['resource-created', 'resource-created', 'resource-created']);
+    expect(fake.importsReceived.size).toBe(0);
+
+    const resumed = await runSubmission(stopped, fake.deps);
+    expect(statuses(resumed)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(fake.log.filter((line) => line.startsWith('resource'))).toHaveLength(3);
+    expect([...fake.importsReceived.values()]).toEqual([1, 1, 1]);
+  });
+});

@@ -63,6 +63,13 @@ export interface SubmissionDeps {
   onChange(job: SubmissionJob): void | Promise<void>;
   /** Tries per request, the first included. Default 6. */
   maxAttempts?: number;
+  /**
+   * Settles when imports may leave (a new import's part files all stored; ./hold-journal.ts
+   * holds the import itself back too). Until then the run uploads the parts ahead, in order,
+   * one request at a time, and then waits; then it sends the imports. If it rejects, the caller
+   * stops the run (its signal). Absent: imports may leave at once.
+   */
+  importsAllowed?: Promise<void>;
 }
 
 export interface RunOptions {
@@ -195,54 +202,64 @@ export async function runSubmission(
       message: describeCancelled(partNumber, part.resourceId !== undefined),
     }));
 
+  /**
+   * Uploads one part's file: 'uploaded' (its resource is created), 'ended' (the part failed and
+   * this run is done with it) or 'cancelled'.
+   */
+  async function uploadPart(partNumber: number): Promise<'uploaded' | 'ended' | 'cancelled'> {
+    await change(partNumber, (part) => ({ ...withoutMessage(part), status: 'uploading' }));
+    let body: { name: string; base64: string };
+    try {
+      body = await deps.getPartBody(partNumber);
+    } catch (error) {
+      if (signal?.aborted) {
+        await cancel(partNumber);
+        return 'cancelled';
+      }
+      const detail = toFailure(error).message ?? 'unknown reason';
+      await change(partNumber, (part) => ({
+        ...part,
+        status: 'failed',
+        message: describeBodyUnavailable(partNumber, detail),
+      }));
+      return 'ended';
+    }
+    const uploaded = await attempt(partNumber, 'resource', (requestSignal) =>
+      deps.createResource({
+        workspaceId,
+        name: body.name,
+        mimeType: current.mimeType,
+        base64: body.base64,
+        signal: requestSignal,
+      }),
+    );
+    if (uploaded.kind === 'cancelled') {
+      // A resource that may have been created is harmless: resuming uploads the part again.
+      await cancel(partNumber);
+      return 'cancelled';
+    }
+    if (uploaded.kind !== 'ok') {
+      const message =
+        uploaded.kind === 'fail'
+          ? describeUploadRefused(partNumber, uploaded.failure)
+          : describeUploadGaveUp(partNumber, uploaded.failure, uploaded.attempts);
+      await change(partNumber, (part) => ({ ...part, status: 'failed', message }));
+      return 'ended';
+    }
+    await change(partNumber, (part) => ({
+      ...withoutMessage(part),
+      status: 'resource-created',
+      resourceId: uploaded.value.id,
+      ...(uploaded.value.location && { resourceLocation: uploaded.value.location }),
+    }));
+    return 'uploaded';
+  }
+
   /** Sends one part; resolves false when the run was cancelled. */
   async function sendPart(partNumber: number): Promise<boolean> {
     if (!partOf(partNumber).resourceId) {
-      await change(partNumber, (part) => ({ ...withoutMessage(part), status: 'uploading' }));
-      let body: { name: string; base64: string };
-      try {
-        body = await deps.getPartBody(partNumber);
-      } catch (error) {
-        if (signal?.aborted) {
-          await cancel(partNumber);
-          return false;
-        }
-        const detail = toFailure(error).message ?? 'unknown reason';
-        await change(partNumber, (part) => ({
-          ...part,
-          status: 'failed',
-          message: describeBodyUnavailable(partNumber, detail),
-        }));
-        return true;
-      }
-      const uploaded = await attempt(partNumber, 'resource', (requestSignal) =>
-        deps.createResource({
-          workspaceId,
-          name: body.name,
-          mimeType: current.mimeType,
-          base64: body.base64,
-          signal: requestSignal,
-        }),
-      );
-      if (uploaded.kind === 'cancelled') {
-        // A resource that may have been created is harmless: resuming uploads the part again.
-        await cancel(partNumber);
-        return false;
-      }
-      if (uploaded.kind !== 'ok') {
-        const message =
-          uploaded.kind === 'fail'
-            ? describeUploadRefused(partNumber, uploaded.failure)
-            : describeUploadGaveUp(partNumber, uploaded.failure, uploaded.attempts);
-        await change(partNumber, (part) => ({ ...part, status: 'failed', message }));
-        return true;
-      }
-      await change(partNumber, (part) => ({
-        ...withoutMessage(part),
-        status: 'resource-created',
-        resourceId: uploaded.value.id,
-        ...(uploaded.value.location && { resourceLocation: uploaded.value.location }),
-      }));
+      const uploaded = await uploadPart(partNumber);
+      if (uploaded !== 'uploaded') return uploaded === 'ended';
     } else {
       await change(partNumber, (part) => ({ ...withoutMessage(part), status: 'resource-created' }));
     }
@@ -326,11 +343,40 @@ export async function runSubmission(
     .map((part) => part.part)
     .sort((a, b) => a - b);
 
+  // While imports may not leave yet, the parts' files are uploaded ahead, in order (a resource
+  // no import uses is harmless, ADR 005): the request slots are not left idle meanwhile. Parts
+  // that failed here are done with for this run.
+  const ended = new Set<number>();
+  if (deps.importsAllowed) {
+    let allowed = false;
+    const whenAllowed = new Promise<void>((resolve) => {
+      const settle = () => {
+        allowed = true;
+        resolve();
+      };
+      deps.importsAllowed?.then(settle, settle);
+      // A cancel ends the wait too; the loop below then stops.
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    for (const [index, partNumber] of selected.entries()) {
+      if (allowed || signal?.aborted) break;
+      if (partOf(partNumber).resourceId) continue;
+      const uploaded = await uploadPart(partNumber);
+      if (uploaded === 'ended') ended.add(partNumber);
+      if (uploaded === 'cancelled') {
+        for (const other of selected.slice(index + 1)) await releaseUntouched(other);
+        return current;
+      }
+    }
+    await whenAllowed;
+  }
+
   for (const [index, partNumber] of selected.entries()) {
     if (signal?.aborted) {
       for (const other of selected.slice(index)) await releaseUntouched(other);
       break;
     }
+    if (ended.has(partNumber)) continue;
     const finished = await sendPart(partNumber);
     if (!finished) {
       for (const other of selected.slice(index + 1)) await releaseUntouched(other);
@@ -343,6 +389,8 @@ export async function runSubmission(
   async function releaseUntouched(partNumber: number) {
     const part = partOf(partNumber);
     // An unknown part stays unknown: the user's choice to resend it applied to this run only.
+    // One that failed in this run keeps its failure.
+    if (ended.has(partNumber)) return;
     if (part.status !== 'failed' && part.status !== 'cancelled') return;
     await change(partNumber, (before) => ({
       ...withoutMessage(before),

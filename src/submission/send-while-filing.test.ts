@@ -89,6 +89,7 @@ function startImport(
       ...fake.deps,
       getPartBody: (part) => filing.body(part),
       onChange: (next) => onChange(next),
+      importsAllowed: filing.done,
       ...overrides,
     },
     { signal: controller.signal },
@@ -126,8 +127,9 @@ describe('sending while the part files are stored', () => {
       return bodyOf(part);
     });
     await tick();
-    // Part 1 is uploaded while part 3's file is still being built; its import waits.
+    // Parts 1 and 2 are uploaded while part 3's file is still being built; imports wait.
     expect(fake.log).toContain('resource 1');
+    expect(fake.log).toContain('resource 2');
     expect(fake.log).not.toContain(`stored ${PARTS}`);
     expect(fake.log.some((line) => line.startsWith('import'))).toBe(false);
     expect(await journal.loadJob('job-1')).toBeUndefined();
@@ -139,6 +141,17 @@ describe('sending while the part files are stored', () => {
     expect(fake.log.indexOf(`stored ${PARTS}`)).toBeLessThan(
       fake.log.findIndex((line) => line.startsWith('import')),
     );
+    // Each part was uploaded once, and imported in order.
+    expect(fake.log.filter((line) => line.startsWith('resource'))).toEqual([
+      'resource 1',
+      'resource 2',
+      'resource 3',
+    ]);
+    expect(fake.log.filter((line) => line.startsWith('import'))).toEqual([
+      'import R1-1',
+      'import R2-2',
+      'import R3-3',
+    ]);
     expect(importsPerPart(fake)).toEqual([1, 1, 1]);
     // The journal has the whole story, every file included.
     expect((await journal.loadJob('job-1'))?.parts.map((part) => part.status)).toEqual([
@@ -232,7 +245,12 @@ describe('sending while the part files are stored', () => {
     controller.abort();
     await expect(filing.done).rejects.toThrow();
     const final = await run;
-    expect(final.parts.map((part) => part.status)).toEqual(['cancelled', 'pending', 'pending']);
+    // Parts 1 and 2 were uploaded ahead; part 3 was waiting for its file.
+    expect(final.parts.map((part) => part.status)).toEqual([
+      'resource-created',
+      'resource-created',
+      'cancelled',
+    ]);
     expect(fake.log.some((line) => line.startsWith('import'))).toBe(false);
     expect(await journal.loadJob('job-1')).toBeUndefined();
   });

@@ -88,6 +88,7 @@ export function useSubmission(pacer: Pacer) {
             createImport,
             pacer,
             sleep,
+            ...(filing && { importsAllowed: filing.done }),
             random: Math.random,
             onChange: (next) => {
               setJob(next);
