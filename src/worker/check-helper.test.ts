@@ -215,6 +215,20 @@ describe('checking rows as the file is read', () => {
     expect(seen(review)).toEqual(seen(ALONE));
   });
 
+  it('takes half of what the helper has not begun when it has nothing else to do', () => {
+    const fake = new FakeCheckWorker();
+    const helper = new WorkerCheckHelper(() => fake);
+    sealAll(helper.beginRead(checkPlanOf(mapping, headers)) ?? (() => undefined));
+    const sent = fake.runsChecked;
+    // The helper answers nothing until the review has waited once (and asked it to share).
+    const review = drive(ReviewSession.checking(TABLE, mapping, undefined, helper), (waits) => {
+      if (waits > 1) fake.answer();
+    });
+    expect(fake.received.filter((message) => message.type === 'share')).toHaveLength(1);
+    expect(fake.answered).toBe(Math.ceil(sent / 2));
+    expect(seen(review)).toEqual(seen(ALONE));
+  });
+
   it('drops them for another mapping, and checks that one as the review would alone', () => {
     const fake = new FakeCheckWorker();
     const helper = new WorkerCheckHelper(() => fake);

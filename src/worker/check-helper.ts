@@ -29,6 +29,11 @@ export interface RowCheckJob {
   offer(run: CheckRun): boolean;
   /** Each run done since the last call (at its place among the review's rows), or given back (undefined). */
   collect(take: (id: number, checked: RowsChecked | undefined) => void): void;
+  /**
+   * Asks the helper to hand back the later half of the runs it has not begun: the review,
+   * having nothing else to do, checks them itself (they come back from `collect` as undefined).
+   */
+  share(): void;
   /** The review no longer needs this job's results (finished, or stopped). */
   end(): void;
 }
@@ -62,7 +67,9 @@ export type ToCheckWorker =
       /** The row number of each row checked; absent for a block checked as it was read. */
       readonly rowNumbers?: Int32Array;
     }
-  | { readonly type: 'end'; readonly job: number };
+  | { readonly type: 'end'; readonly job: number }
+  /** Hand back the later half of the job's runs not begun (the review checks them itself). */
+  | { readonly type: 'share'; readonly job: number };
 
 /** Messages from it. */
 export type FromCheckWorker =
@@ -77,7 +84,21 @@ export type FromCheckWorker =
       readonly job: number;
       readonly id: number;
       readonly message: string;
-    };
+    }
+  | { readonly type: 'handed-back'; readonly job: number; readonly ids: readonly number[] };
+
+/** The runs a helper hands back when asked to share: the later half of those not begun. */
+export function shareOut<T extends { readonly job: number }>(
+  queue: readonly T[],
+  job: number,
+): { readonly kept: T[]; readonly handedBack: T[] } {
+  const mine = queue.filter((message) => message.job === job);
+  const handedBack = new Set(mine.slice(Math.ceil(mine.length / 2)));
+  return {
+    kept: queue.filter((message) => !handedBack.has(message)),
+    handedBack: [...handedBack],
+  };
+}
 
 /** What the helper worker does with one run it was sent (its rows are read from the block). */
 export function checkSentRun(
@@ -191,6 +212,7 @@ class WorkerJob implements RowCheckJob {
   private readonly claims = new Map<number, ClaimedBlock>();
   private ended = false;
   private refused = false;
+  private shared = false;
 
   constructor(
     readonly id: number,
@@ -239,6 +261,12 @@ class WorkerJob implements RowCheckJob {
     for (const { id, checked } of done) take(id, checked);
   }
 
+  share(): void {
+    if (this.ended || this.refused || this.shared) return;
+    this.shared = true;
+    this.port.postMessage({ type: 'share', job: this.id });
+  }
+
   end(): void {
     if (this.ended) return;
     this.ended = true;
@@ -249,6 +277,10 @@ class WorkerJob implements RowCheckJob {
 
   receive(message: FromCheckWorker): void {
     if (message.job !== this.id || this.ended) return;
+    if (message.type === 'handed-back') {
+      for (const id of message.ids) this.handBack(id);
+      return;
+    }
     const checked = message.type === 'checked' ? message.checked : undefined;
     // A run the helper could not check is checked by the review; it gets no more.
     if (!checked) this.refused = true;
@@ -264,6 +296,19 @@ class WorkerJob implements RowCheckJob {
     if (from === undefined) return;
     this.inHand.delete(message.id);
     this.done.push({ id: message.id, checked: checked && rebased(checked, from) });
+  }
+
+  /** A run the helper will not check: the review checks it (now, or when it offers it). */
+  private handBack(id: number): void {
+    if (id >= 0) {
+      if (this.inHand.delete(id)) this.done.push({ id, checked: undefined });
+      return;
+    }
+    const number = -1 - id;
+    const claim = this.claims.get(number);
+    this.claims.delete(number);
+    if (claim) this.done.push({ id: claim.id, checked: undefined });
+    else this.blockResults.set(number, undefined);
   }
 
   giveBack(): void {

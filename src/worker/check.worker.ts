@@ -6,7 +6,7 @@
  */
 import type { CheckPlan } from '../domain/validation/check-rows';
 import { createCheckContext } from '../domain/validation/validate-contact';
-import { checkSentRun, type FromCheckWorker, type ToCheckWorker } from './check-helper';
+import { checkSentRun, shareOut, type FromCheckWorker, type ToCheckWorker } from './check-helper';
 
 type CheckMessage = Extract<ToCheckWorker, { type: 'check' }>;
 
@@ -66,5 +66,16 @@ scope.onmessage = ({ data }: MessageEvent<ToCheckWorker>) => {
     case 'check':
       queue.push(data);
       schedule();
+      return;
+    case 'share': {
+      const { kept, handedBack } = shareOut(queue, data.job);
+      queue = kept;
+      const reply: FromCheckWorker = {
+        type: 'handed-back',
+        job: data.job,
+        ids: handedBack.map((message) => message.id),
+      };
+      scope.postMessage(reply);
+    }
   }
 };

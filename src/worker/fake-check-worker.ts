@@ -7,6 +7,7 @@ import { createCheckContext } from '../domain/validation/validate-contact';
 import type { CheckPlan } from '../domain/validation/check-rows';
 import {
   checkSentRun,
+  shareOut,
   type CheckWorkerPort,
   type FromCheckWorker,
   type ToCheckWorker,
@@ -19,13 +20,27 @@ export class FakeCheckWorker implements CheckWorkerPort {
   readonly received: ToCheckWorker[] = [];
   private plan: { job: number; plan: CheckPlan } | undefined;
   private readonly context = createCheckContext();
-  private pending: ToCheckWorker[] = [];
+  private pending: Extract<ToCheckWorker, { type: 'check' }>[] = [];
+  private replies: FromCheckWorker[] = [];
+  /** Runs it checked and answered. */
+  answered = 0;
 
   postMessage(message: ToCheckWorker): void {
     const copy = structuredClone(message);
     this.received.push(copy);
     if (copy.type === 'begin') this.plan = { job: copy.job, plan: copy.plan };
     else if (copy.type === 'check') this.pending.push(copy);
+    else if (copy.type === 'share') {
+      // As the worker does: the later half of the job's runs not begun go back, and it says so
+      // with its next answers.
+      const { kept, handedBack } = shareOut(this.pending, copy.job);
+      this.pending = kept;
+      this.replies.push({
+        type: 'handed-back',
+        job: copy.job,
+        ids: handedBack.map((message) => message.id),
+      });
+    }
   }
 
   terminate(): void {
@@ -34,6 +49,8 @@ export class FakeCheckWorker implements CheckWorkerPort {
 
   /** Answers the runs in hand (the last first when `reversed`), `fail` failing one. */
   answer({ reversed = false, fail }: { reversed?: boolean; fail?: number } = {}): number {
+    for (const reply of this.replies.splice(0))
+      this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<FromCheckWorker>);
     const runs = reversed ? this.pending.reverse() : this.pending;
     this.pending = [];
     for (const message of runs) {
@@ -47,6 +64,7 @@ export class FakeCheckWorker implements CheckWorkerPort {
               id: message.id,
               checked: checkSentRun(message, this.plan.plan, this.context),
             };
+      if (reply.type === 'checked') this.answered++;
       this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<FromCheckWorker>);
     }
     return runs.length;

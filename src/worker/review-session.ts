@@ -451,7 +451,9 @@ export class ReviewSession {
           if (mine !== merged) yield progressOf(rowsMerged, count);
           continue;
         }
-        // Every run not merged yet is with the helper: let its answers in.
+        // Every run not merged yet is with the helper: this worker takes half of those it has
+        // not begun, and lets its answers in.
+        job?.share();
         yield waitingOf(progressOf(rowsMerged, count));
       }
     } finally {
