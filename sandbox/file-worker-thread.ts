@@ -5,19 +5,21 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { runFileJob, type FileJob, type FileJobResult, type FileReply } from './file-worker.ts';
+import {
+  ownMemory,
+  runFileJob,
+  type FileJob,
+  type FileJobResult,
+  type FileReply,
+} from './file-worker.ts';
 
-/** The memory a result can give away: a typed array that is the whole of its own buffer. */
-function transferable(result: FileJobResult): ArrayBuffer[] {
-  const bytes =
+/** The large arrays of a result, transferred rather than copied when they can be. */
+const transferable = (result: FileJobResult): ArrayBuffer[] =>
+  ownMemory(
     result.kind === 'resource'
       ? result.read.ok && result.read.checked.ok && result.read.checked.value.content
-      : 'packed' in result.read && result.read.packed.ends;
-  // A small Buffer shares Node's pool with others: it is copied, not transferred.
-  return bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    ? [bytes.buffer as ArrayBuffer]
-    : [];
-}
+      : 'packed' in result.read && result.read.packed.ends,
+  );
 
 /**
  * The worker's work can wait; the server's answers cannot. On a busy machine the two threads

@@ -4,7 +4,7 @@
  * so the server answers other requests while an upload is checked.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FileWorker, inThreadFiles } from './file-worker.ts';
+import { FileWorker, inThreadFiles, ownMemory } from './file-worker.ts';
 import type { RowTableRead } from './resource-files.ts';
 import type { RunningSandbox } from './server.ts';
 import { base64, idOf, jsonHeaders, startTestSandbox } from './test-client.ts';
@@ -74,7 +74,8 @@ const resource = (content: string, mimeType: string) => ({
 describe('the file worker answers as the work done in place', () => {
   const read = async (bytes: Buffer, format: 'json' | 'xml', maxFileBytes = 10_000_000) => {
     const [worker, inPlace] = await Promise.all([
-      files.readResourceBody(bytes, format, maxFileBytes),
+      // The worker may take the bytes it is given: it gets a copy.
+      files.readResourceBody(Buffer.from(bytes), format, maxFileBytes),
       inThreadFiles.readResourceBody(bytes, format, maxFileBytes),
     ]);
     expect(worker).toEqual(inPlace);
@@ -117,7 +118,7 @@ describe('the file worker answers as the work done in place', () => {
   it.each(FILES)('reads the rows of %s', async (_, content, mimeType) => {
     const bytes = Buffer.from(content);
     const [worker, inPlace] = await Promise.all([
-      files.readRows(bytes, mimeType, COLUMNS),
+      files.readRows(Buffer.from(bytes), mimeType, COLUMNS),
       inThreadFiles.readRows(bytes, mimeType, COLUMNS),
     ]);
     expect(cellsOf(worker)).toEqual(cellsOf(inPlace));
@@ -128,6 +129,24 @@ describe('the file worker answers as the work done in place', () => {
     expect(await files.readRows(bytes, 'text/csv', COLUMNS)).toEqual({
       error: 'the resource is not UTF-8 text',
     });
+  });
+});
+
+describe('the memory a job gives the worker', () => {
+  it('is the whole buffer of bytes that own it, and nothing of a shared one', () => {
+    const own = Buffer.from('x'.repeat(10_000));
+    expect(ownMemory(own)).toEqual([own.buffer]);
+    expect(ownMemory(own.subarray(1))).toEqual([]);
+    // Small Buffers share Node's pool.
+    expect(ownMemory(Buffer.from('small'))).toEqual([]);
+    expect(ownMemory(false)).toEqual([]);
+  });
+
+  it('moves to the worker: the caller’s bytes are left empty', async () => {
+    const body = jsonBody(resource(csv(1000), 'text/csv'));
+    const read = await files.readResourceBody(body, 'json', 10_000_000);
+    expect(read.ok && read.checked.ok).toBe(true);
+    expect(body.byteLength).toBe(0);
   });
 });
 
@@ -152,7 +171,7 @@ describe('while the file worker checks a large upload', () => {
   const body = jsonBody(resource(contactsXml(35_000), 'application/xml'));
 
   it('the thread that asked goes on turning', async () => {
-    const turns = await turnsWhile(files.readResourceBody(body, 'json', 10_485_760));
+    const turns = await turnsWhile(files.readResourceBody(Buffer.from(body), 'json', 10_485_760));
     // The same check in place does its work before it returns: no turn between.
     const inPlace = await turnsWhile(inThreadFiles.readResourceBody(body, 'json', 10_485_760));
     expect(inPlace).toBe(0);
