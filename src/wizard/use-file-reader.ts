@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import { describeTimeLeft } from '../domain/progress/estimate';
 import { IntakeCancelled, type IntakeClient } from '../worker/intake-client';
 import type { FileSummary, IntakeOverrides, ReadProgress } from '../worker/protocol';
-import { loadSavedMappings } from './match-columns/saved-mappings-store';
 
 export interface FileReaderState {
   readonly reading: boolean;
@@ -68,8 +67,7 @@ export function useFileReader(
   );
 
   const open = useCallback(
-    (file: File) =>
-      run(file.name, (callbacks) => intake.open(file, callbacks, loadSavedMappings()), true),
+    (file: File) => run(file.name, (callbacks) => intake.open(file, callbacks), true),
     [intake, run],
   );
   const reread = useCallback(

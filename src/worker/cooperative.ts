@@ -41,7 +41,7 @@ export async function runCooperatively<T>(
       onProgress(next.value);
       reported = now;
     }
-    if (now - sliceStart >= sliceMs || next.value.waiting) {
+    if (now - sliceStart >= sliceMs) {
       await yieldToEvents();
       sliceStart = performance.now();
     }

@@ -5,7 +5,6 @@
  * the file.
  */
 import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
-import type { SavedMapping } from '../domain/mapping/saved-mappings';
 import type { ResourceFormat } from '../domain/resource/formats';
 import {
   deliverAnswer,
@@ -159,14 +158,9 @@ export class IntakeClient {
   }
 
   /** Reads a file; large files report a first look and progress before the full summary. */
-  open(
-    file: File,
-    callbacks?: ReadCallbacks,
-    /** The saved mappings, so the rows are checked as they are read with the mapping to come. */
-    saved?: readonly SavedMapping[],
-  ): Promise<FileSummary> {
+  open(file: File, callbacks?: ReadCallbacks): Promise<FileSummary> {
     this.dropCheck();
-    return this.request('open', saved ? { file, saved } : { file }, callbacks);
+    return this.request('open', { file }, callbacks);
   }
 
   /** Reads the same file again with the user's choices (encoding, delimiter, header, sheet). */

@@ -11,11 +11,6 @@ import { encodeBase64Utf8 } from '../domain/resource/build-resource';
 import type { ResourceFormat } from '../domain/resource/formats';
 import { resourceName } from '../domain/resource/resource-name';
 import { partFile, preparingUpload, type PreparedUpload } from '../domain/resource/upload-plan';
-import type { Block } from '../domain/intake/row-store';
-import { openingMappingOf } from '../domain/mapping/opening-mapping';
-import type { SavedMapping } from '../domain/mapping/saved-mappings';
-import { checkPlanOf } from '../domain/validation/check-rows';
-import type { ReadCheckHelper } from './check-helper';
 import { runCooperatively } from './cooperative';
 import { HeldReviews } from './held-reviews';
 import type { FileSummary, PartBody, ReadProgress, UploadSummary } from './protocol';
@@ -30,18 +25,7 @@ export interface TaskContext {
   readonly onReadProgress: (value: ReadProgress) => void;
 }
 
-/** A file this large (about 20,000 rows) starts the check helper as it is read. */
-const HELPER_WARM_BYTES = 2 * 1024 * 1024;
-
 export class IntakeSession {
-  constructor(
-    /** A second worker that checks rows beside this one; none in tests and small files. */
-    private readonly helper?: ReadCheckHelper,
-  ) {}
-
-  /** The browser's saved mappings, for the mapping the rows are checked with as they are read. */
-  private saved: readonly SavedMapping[] = [];
-
   /**
    * The file, not its bytes: they are read again for a re-read with other choices, so a 91 MiB
    * file's bytes are not held beside its rows for the whole session.
@@ -53,20 +37,13 @@ export class IntakeSession {
   private readonly reviews = new HeldReviews();
 
   /** Reads a file: a first look at its start at once, then the whole of it. */
-  async open(
-    file: File,
-    task: TaskContext,
-    saved: readonly SavedMapping[] = [],
-  ): Promise<FileSummary> {
+  async open(file: File, task: TaskContext): Promise<FileSummary> {
     this.fileName = file.name;
     this.file = file;
-    this.saved = saved;
-    // Its code loads while the file is read, so it is ready when the check starts.
-    if (file.size >= HELPER_WARM_BYTES) this.helper?.warm();
     // The first look reads only the start of the file, so it shows however large the file is.
     const head = new Uint8Array(await file.slice(0, QUICK_LOOK_BYTES + 1).arrayBuffer());
-    const look = this.postQuickLook(head, file.size, {}, task);
-    return this.read(new Uint8Array(await file.arrayBuffer()), {}, task, look ?? null);
+    this.postQuickLook(head, file.size, {}, task);
+    return this.read(new Uint8Array(await file.arrayBuffer()), {}, task, true);
   }
 
   /** Reads the same file again with the person's choices (encoding, delimiter, header, sheet). */
@@ -91,7 +68,7 @@ export class IntakeSession {
     // the mapping never wipes the work.
     const donor = this.reviews.donor()?.work();
     const review = await runCooperatively(
-      ReviewSession.checking(this.requireTable(), mapping, donor, this.helper),
+      ReviewSession.checking(this.requireTable(), mapping, donor),
       task,
     );
     this.reviews.hold(review);
@@ -155,54 +132,27 @@ export class IntakeSession {
     };
   }
 
-  /** Posts the first look at a large file's start, and returns it. */
   private postQuickLook(
     head: Uint8Array,
     size: number,
     overrides: IntakeOverrides,
     task: TaskContext,
-  ): FileSummary | undefined {
+  ): void {
     const first = quickLook(head, this.fileName, overrides);
-    if (!first) return undefined;
-    const summary = summarise(this.fileName, size, first, overrides, false);
-    task.onPreview(summary);
-    return summary;
+    if (first) task.onPreview(summarise(this.fileName, size, first, overrides, false));
   }
 
-  /** `look`: the first look already posted (null: there was none); undefined: look now. */
   private read(
     bytes: Uint8Array,
     overrides: IntakeOverrides,
     task: TaskContext,
-    look?: FileSummary | null,
+    lookedAlready = false,
   ): FileSummary {
-    const first =
-      look === undefined ? this.postQuickLook(bytes, bytes.length, overrides, task) : look;
+    if (!lookedAlready) this.postQuickLook(bytes, bytes.length, overrides, task);
     this.upload = undefined;
     this.reviews.clear();
-    this.helper?.forget();
-    this.table = readWhole(
-      bytes,
-      this.fileName,
-      overrides,
-      task.onReadProgress,
-      this.checkAsRead(first ?? undefined, bytes.length),
-    );
+    this.table = readWhole(bytes, this.fileName, overrides, task.onReadProgress);
     return summarise(this.fileName, bytes.length, this.table, overrides, true);
-  }
-
-  /**
-   * A large file's rows are checked by the helper as they are read, with the mapping the matching
-   * step opens with (worked out from the first look as the page will: `openingMappingOf`), so
-   * the review of that mapping is ready soon after the read. Another mapping checks anew.
-   */
-  private checkAsRead(
-    first: FileSummary | undefined,
-    size: number,
-  ): ((block: Block) => void) | undefined {
-    if (!this.helper || !first || size < HELPER_WARM_BYTES) return undefined;
-    const mapping = openingMappingOf(first, this.saved);
-    return this.helper.beginRead(checkPlanOf(mapping, first.headers));
   }
 
   private requireTable(): IntakeResult {

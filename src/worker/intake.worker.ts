@@ -3,7 +3,6 @@
  * The intake worker: a dispatcher from each command of the protocol (src/worker/protocol.ts) to
  * the session that holds the file, its reviews and its upload (src/worker/intake-session.ts).
  */
-import { WorkerCheckHelper, type CheckWorkerPort } from './check-helper';
 import { IntakeSession, type TaskContext } from './intake-session';
 import {
   answerRequest,
@@ -14,22 +13,14 @@ import {
 } from './protocol';
 import { serveRequests } from './serve-requests';
 
-// Checking a large file's rows is shared with a second worker (two cores, twice the pace).
-const helper = new WorkerCheckHelper(
-  () =>
-    new Worker(new URL('./check.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'check rows',
-    }) as unknown as CheckWorkerPort,
-);
-const session = new IntakeSession(helper);
+const session = new IntakeSession();
 
 const post = (message: WorkerResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
 /** Each command, by name; a command that changes the review answers with its new summary. */
 const handlers: CommandHandlers<TaskContext> = {
-  open: (request, task) => session.open(request.file, task, request.saved),
+  open: (request, task) => session.open(request.file, task),
   reread: (request, task) => session.reread(request.overrides, task),
   rows: (request) => session.rows(request.start, request.count),
   'prepare-upload': (request, task) => session.prepareUpload(request.mapping, request.format, task),

@@ -6,7 +6,6 @@ import type { IntakeProblem } from '../domain/intake/problems';
 import type { Detection, IntakeOverrides } from '../domain/intake/read-table';
 import type { IntakeFormat } from '../domain/intake/format';
 import type { SheetInfo } from '../domain/intake/workbook';
-import type { SavedMapping } from '../domain/mapping/saved-mappings';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat, ResourceMimeType } from '../domain/resource/formats';
 import type { PartPlan } from '../domain/resource/parts';
@@ -88,11 +87,7 @@ export interface PartBody {
  * and the worker are both typed from this one map, so a command cannot drift between them.
  */
 export interface WorkerCommands {
-  /** `saved`: the browser's saved mappings, so the worker opens with the mapping the page will. */
-  open: {
-    request: { readonly file: File; readonly saved?: readonly SavedMapping[] };
-    response: FileSummary;
-  };
+  open: { request: { readonly file: File }; response: FileSummary };
   reread: { request: { readonly overrides: IntakeOverrides }; response: FileSummary };
   rows: {
     request: { readonly start: number; readonly count: number };

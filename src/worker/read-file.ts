@@ -14,7 +14,7 @@ import {
   WORKBOOK_RATIO_FROM_BYTES,
 } from '../config/limits';
 import { detectFormat } from '../domain/intake/format';
-import { rowsSlice, type Block } from '../domain/intake/row-store';
+import { rowsSlice } from '../domain/intake/row-store';
 import type { FileSummary, ReadProgress, ShortenedCell } from './protocol';
 
 const PREVIEW_ROWS = 20;
@@ -103,10 +103,8 @@ export function readWhole(
   fileName: string,
   overrides: IntakeOverrides,
   onProgress: (progress: ReadProgress) => void,
-  onBlock?: (block: Block) => void,
 ): IntakeResult {
   return readTable(bytes, fileName, overrides, {
-    ...(onBlock ? { onBlock } : {}),
     maxBytes: MAX_FILE_BYTES,
     maxRows: MAX_ROWS,
     workbook: {

@@ -13,14 +13,7 @@ import {
   type FieldSource,
 } from '../domain/mapping/mapping';
 import { contactsOfPart } from '../domain/submission/verification';
-import {
-  ROWS_PER_STEP,
-  pauseAt,
-  progressOf,
-  runSteps,
-  waitingOf,
-  type Steps,
-} from '../domain/progress/steps';
+import { ROWS_PER_STEP, pauseAt, progressOf, runSteps, type Steps } from '../domain/progress/steps';
 import { formatCount, type RowProblem } from '../domain/validation/problems';
 import { fieldLabel } from '../domain/validation/rules';
 import { planSubmission, type SubmitPolicy } from '../domain/validation/submit-policy';
@@ -35,16 +28,8 @@ import {
 } from '../domain/validation/duplicates';
 import { summariseFixes } from '../domain/validation/summaries';
 import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
-import {
-  checkPlanOf,
-  checkRows,
-  matchValuesAt,
-  type CheckPlan,
-  type FieldValueSource,
-  type RowsChecked,
-} from '../domain/validation/check-rows';
-import { blockRunsOf, type Rows } from '../domain/intake/row-store';
-import type { RowCheckHelper } from './check-helper';
+import { createValidator } from '../domain/validation/validate-rows';
+import type { Rows } from '../domain/intake/row-store';
 import { CHANNEL_KEYS, findContactField } from '../domain/whispir/contact-fields';
 import type {
   CodedValues,
@@ -69,10 +54,9 @@ export interface ReviewTable {
   readonly delimiter?: string;
 }
 
-type Source = FieldValueSource;
-
-/** Fewer rows than this are checked by the review alone: a helper would not pay for itself. */
-export const HELPER_MIN_ROWS = 20_000;
+type Source =
+  | { readonly kind: 'column'; readonly index: number }
+  | { readonly kind: 'value'; readonly value: string };
 
 interface CellChange {
   readonly index: number;
@@ -218,8 +202,6 @@ export class ReviewSession {
   private readonly keysScratch: (string | undefined)[] = new Array(CHANNEL_KEYS.length);
   private duplicateCounts = { groups: 0, rows: 0 };
   private readonly channelScratch: (string | undefined)[] = new Array(CHANNEL_KEYS.length);
-  /** A checked row's match values, for the index (which keeps none of the array). */
-  private readonly matchScratch: (string | undefined)[] = [];
   private readonly undoStack: Operation[] = [];
   private readonly redoStack: Operation[] = [];
   private policy: SubmitPolicy = 'skip-invalid';
@@ -241,12 +223,10 @@ export class ReviewSession {
     table: ReviewTable,
     mapping: ColumnMapping,
     carried?: ReviewWork,
-    /** A second worker that checks some of the rows meanwhile (see check-helper.ts). */
-    helper?: RowCheckHelper,
   ): Steps<ReviewSession> {
     const session = new ReviewSession(table, mapping);
     if (carried) session.adopt(carried);
-    yield* session.validateAll(helper);
+    yield* session.validateAll();
     return session;
   }
 
@@ -342,11 +322,14 @@ export class ReviewSession {
     private readonly mapping: ColumnMapping,
   ) {
     this.mappingSignature = mappingSignature(mapping);
-    const plan = checkPlanOf(mapping, table.headers);
-    this.fields = [...plan.fields];
-    this.sources = [...plan.sources];
     const entries = Object.entries(mapping).filter(
       (entry): entry is [string, FieldSource] => entry[1] !== undefined,
+    );
+    this.fields = entries.map(([field]) => field);
+    this.sources = entries.map(([, source]) =>
+      source.kind === 'column'
+        ? { kind: 'column', index: table.headers.indexOf(source.column) }
+        : { kind: 'value', value: source.kind === 'constant' ? source.value : '' },
     );
     this.columns = entries.map(([field, source]) => ({
       field,
@@ -399,66 +382,26 @@ export class ReviewSession {
 
   // ---- validation -------------------------------------------------------------------------
 
-  /**
-   * Checks every row, in runs merged in row order. With a helper, runs that lie in one block of
-   * the rows are offered to it while this worker checks the next ones itself; a run the helper
-   * gives back is checked here. Either way each run is `checkRows`'s, so the result is the same.
-   */
-  private *validateAll(helper?: RowCheckHelper): Steps<void> {
-    const { rows } = this.table;
+  private *validateAll(): Steps<void> {
+    const { rows, rowNumbers } = this.table;
+    const validator = createValidator(undefined, { duplicates: false });
     const count = rows.length;
-    const plan: CheckPlan = { fields: this.fields, sources: this.sources };
-    const blockRuns = helper && count >= HELPER_MIN_ROWS ? blockRunsOf(rows) : undefined;
-    const job = blockRuns ? helper?.begin(plan) : undefined;
-    const runs: readonly { readonly from: number; readonly to: number }[] =
-      job && blockRuns ? blockRuns : fixedRuns(count, ROWS_PER_STEP);
-    const results: (RowsChecked | undefined)[] = new Array<RowsChecked | undefined>(runs.length);
-    const again: number[] = [];
-    const rowNumberOf = (index: number) => this.table.rowNumbers[index] ?? index + 1;
-    let next = 0;
-    let merged = 0;
-    let rowsMerged = 0;
-    try {
-      while (merged < runs.length) {
-        if (job && blockRuns) {
-          while (next < runs.length) {
-            const run = blockRuns[next] as (typeof blockRuns)[number];
-            const rowNumbers = Int32Array.from({ length: run.to - run.from }, (_, i) =>
-              rowNumberOf(run.from + i),
-            );
-            if (!job.offer({ id: next, run, rowNumbers })) break;
-            next++;
-          }
-          job.collect((id, checked) => {
-            if (checked) results[id] = checked;
-            else again.push(id);
-          });
-        }
-        const ready = results[merged];
-        if (ready) {
-          results[merged] = undefined;
-          this.mergeChecked(ready);
-          merged++;
-          rowsMerged = ready.to;
-          yield progressOf(rowsMerged, count);
-          continue;
-        }
-        const mine = again.length > 0 ? again.shift() : next < runs.length ? next++ : undefined;
-        if (mine !== undefined) {
-          const run = runs[mine] as (typeof runs)[number];
-          results[mine] = checkRows(rows, rowNumberOf, plan, run.from, run.to, this.context);
-          // Merged (with its pause) next, unless the helper still has runs before it.
-          if (mine !== merged) yield progressOf(rowsMerged, count);
-          continue;
-        }
-        // Every run not merged yet is with the helper: this worker takes half of those it has
-        // not begun, and lets its answers in.
-        job?.share();
-        yield waitingOf(progressOf(rowsMerged, count));
-      }
-    } finally {
-      job?.end();
+    // The rows go in blocks through an ordinary method, so the hot loop is not a generator's.
+    for (let start = 0; start < count; start += ROWS_PER_STEP) {
+      if (start > 0) yield progressOf(start, count);
+      this.addRows(validator, start, Math.min(count, start + ROWS_PER_STEP));
     }
+    const result = validator.finish();
+    const indexOf = rowIndexLookup(rowNumbers);
+    for (const p of result.problems) {
+      const index = indexOf(p.row);
+      if (index === undefined) continue;
+      const list = this.own.get(index);
+      if (list) list.push(p);
+      else this.own.set(index, [p]);
+      if (p.severity === 'error') this.errorRows.add(index);
+    }
+    this.refreshDuplicates();
     for (let i = 0; i < count; i++) {
       if (pauseAt(i)) yield progressOf(count, count);
       if (rows.width(i) === this.table.headers.length) continue;
@@ -469,33 +412,16 @@ export class ReviewSession {
       else this.own.set(i, [shape]);
       if (shape.severity === 'error') this.errorRows.add(i);
     }
-    // Rows with edits carried from another mapping's review were checked with the file's values.
-    for (const index of this.overlay.keys()) {
-      const keys = this.revalidate(index);
-      if (!this.skipped.has(index)) this.people.add(index, keys);
-    }
-    this.refreshDuplicates();
   }
 
-  /** A checked run's problems into the review, and its rows into the duplicate index. */
-  private mergeChecked(checked: RowsChecked): void {
-    const { problems, problemRows } = checked;
-    for (let p = 0; p < problems.length; p++) {
-      const index = problemRows[p] as number;
-      const problem = problems[p] as RowProblem;
-      const list = this.own.get(index);
-      if (list) list.push(problem);
-      else this.own.set(index, [problem]);
-      if (problem.severity === 'error') this.errorRows.add(index);
-    }
-    const values = this.matchScratch;
-    const skipped = this.skipped.size > 0 ? this.skipped : undefined;
-    const edited = this.overlay.size > 0 ? this.overlay : undefined;
-    for (let i = checked.from; i < checked.to; i++) {
-      // A skipped row (carried over from another mapping's review) is nobody's duplicate; an
-      // edited one is added once checked with its edits.
-      if (skipped?.has(i) || edited?.has(i)) continue;
-      this.people.add(i, matchValuesAt(checked, i, values));
+  private addRows(validator: ReturnType<typeof createValidator>, from: number, to: number): void {
+    const { rowNumbers } = this.table;
+    const channels = this.channelScratch;
+    for (let i = from; i < to; i++) {
+      const contact = this.contactOf(i);
+      validator.add(rowNumbers[i] ?? i + 1, contact, channels);
+      // A skipped row (carried over from another mapping's review) is nobody's duplicate.
+      if (!this.skipped.has(i)) this.people.add(i, channels);
     }
   }
 
@@ -1227,10 +1153,31 @@ export class ReviewSession {
   }
 }
 
-/** Runs of `size` rows, the last shorter. */
-function fixedRuns(count: number, size: number): { from: number; to: number }[] {
-  const runs: { from: number; to: number }[] = [];
-  for (let from = 0; from < count; from += size)
-    runs.push({ from, to: Math.min(count, from + size) });
-  return runs;
+/** File row number → index of the data row; a binary search when the numbers ascend. */
+function rowIndexLookup(rowNumbers: readonly number[]): (row: number) => number | undefined {
+  let ascending = true;
+  for (let i = 1; i < rowNumbers.length; i++)
+    if ((rowNumbers[i] as number) <= (rowNumbers[i - 1] as number)) {
+      ascending = false;
+      break;
+    }
+  if (!ascending) {
+    const map = new Map<number, number>();
+    rowNumbers.forEach((row, index) => {
+      if (!map.has(row)) map.set(row, index);
+    });
+    return (row) => map.get(row);
+  }
+  return (row) => {
+    let lo = 0;
+    let hi = rowNumbers.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = rowNumbers[mid] as number;
+      if (value === row) return mid;
+      if (value < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
 }

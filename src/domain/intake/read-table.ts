@@ -22,7 +22,7 @@ import {
 } from './problems';
 import { readWorkbook, type SheetInfo, type WorkbookLimits } from './workbook';
 import { readXmlContacts } from './xml-contacts';
-import { ArrayRows, RowStore, RowsView, rowsSlice, type Block, type Rows } from './row-store';
+import { ArrayRows, RowStore, RowsView, rowsSlice, type Rows } from './row-store';
 
 const NO_ROWS: Rows = new ArrayRows([]);
 
@@ -47,8 +47,6 @@ export interface IntakeLimits {
   readonly workbook?: WorkbookLimits;
   /** Progress of the long part of reading (parsing delimited text): share done, rows so far. */
   readonly onProgress?: (fraction: number, rows: number) => void;
-  /** Each block of a delimited file's rows as it is sealed (see `RowStore`). */
-  readonly onBlock?: (block: Block) => void;
 }
 
 export type DetectionKind = 'format' | 'encoding' | 'delimiter' | 'header' | 'sheet' | 'records';
@@ -167,7 +165,7 @@ function readDelimitedTable(
   };
   // Records go into a compact store as they are read (see RowStore): a large file is never
   // held as a million arrays of strings.
-  const records = new RowStore(limits.onBlock);
+  const records = new RowStore();
   const text: TextPieces = {
     pieces: decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES),
     whole: () => decodeBytes(bytes, encoding),

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table';
-import {
-  ArrayRows,
-  BlockRows,
-  RowStore,
-  RowsView,
-  blockRunsOf,
-  rowsSlice,
-  rowsToArrays,
-} from './row-store';
+import { ArrayRows, RowStore, RowsView, rowsSlice, rowsToArrays } from './row-store';
 
 describe('RowStore', () => {
   it('gives back every row exactly as added, across blocks, whatever the rows hold', () => {
@@ -112,45 +104,3 @@ describe('readTable reads a large file a piece at a time', () => {
 });
 
 const WIN1252: Record<string, number> = { '“': 0x93, '”': 0x94, '–': 0x96, '€': 0x80 };
-
-describe('block runs (rows a second worker can read)', () => {
-  const records = Array.from({ length: 50_000 }, (_, i) =>
-    i % 777 === 0 ? [`Tāmati ${i}`, '', 'a\nb', 'extra'] : [`Zoë ${i}`, `p${i}@example.com`],
-  );
-  const store = RowStore.from(records);
-  store.seal();
-
-  it('cover every row once, each run in one block, read the same where they are sent', () => {
-    const runs = store.blockRuns();
-    expect(runs).toBeDefined();
-    expect(runs?.length).toBeGreaterThan(1);
-    let next = 0;
-    for (const run of runs ?? []) {
-      expect(run.from).toBe(next);
-      next = run.to;
-      // What a helper receives: the block as structured clone copies it.
-      const sent = new BlockRows(structuredClone(run.block), structuredClone(run.places));
-      expect(sent.length).toBe(run.to - run.from);
-      for (let i = 0; i < sent.length; i += 97) expect(sent.row(i)).toEqual(records[run.from + i]);
-      expect(sent.row(sent.length - 1)).toEqual(records[run.to - 1]);
-      expect(sent.cell(0, 9)).toBeUndefined();
-    }
-    expect(next).toBe(records.length);
-  });
-
-  it('follow a view that leaves rows out, and refuse rows not yet in a block', () => {
-    const kept = Int32Array.from({ length: 24_000 }, (_, i) => i * 2 + (i % 3 === 0 ? 1 : 0));
-    const view = new RowsView(store, kept);
-    const runs = blockRunsOf(view) ?? [];
-    expect(runs.reduce((sum, run) => sum + run.to - run.from, 0)).toBe(kept.length);
-    for (const run of runs) {
-      const sent = new BlockRows(run.block, run.places);
-      for (let i = 0; i < sent.length; i += 101)
-        expect(sent.row(i)).toEqual(records[kept[run.from + i] as number]);
-    }
-    const open = new RowStore();
-    open.push(['a']);
-    expect(open.blockRuns()).toBeUndefined();
-    expect(blockRunsOf(new ArrayRows([['a']]))).toBeUndefined();
-  });
-});

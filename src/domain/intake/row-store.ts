@@ -24,8 +24,7 @@ export interface Rows {
 const BLOCK_CELLS = 1 << 17;
 const MAX_BLOCK_ROWS = 1 << 15;
 
-/** A sealed block: what a `BlockRows` in another worker needs (strings and typed arrays). */
-export interface Block {
+interface Block {
   readonly rows: number;
   readonly columns: number;
   /** One string per column: its cells joined. */
@@ -43,11 +42,6 @@ export class RowStore implements Rows {
   private pendingCells = 0;
   private count = 0;
   private lastBlock = 0;
-
-  constructor(
-    /** Told of each block as it is sealed (a second worker checks it as the file is read). */
-    private readonly onSeal?: (block: Block) => void,
-  ) {}
 
   static from(records: readonly (readonly string[])[]): RowStore {
     const store = new RowStore();
@@ -122,48 +116,8 @@ export class RowStore implements Rows {
       }
     }
     const texts = parts.map((cells) => cells.join(''));
-    const block: Block = { rows, columns, texts, ends, widths };
     this.firsts.push(this.count - rows);
-    this.blocks.push(block);
-    this.onSeal?.(block);
-  }
-
-  /**
-   * The rows of `indexes` (store rows, ascending; every row when omitted) in runs that each lie
-   * in one sealed block: the run's rows are `from`..`to` of `indexes`, `places` their rows in
-   * the block. Undefined when a row is still pending or the indexes go back.
-   */
-  blockRuns(indexes?: Int32Array): BlockRun[] | undefined {
-    const count = indexes ? indexes.length : this.count;
-    const storeRow = (i: number) => (indexes ? (indexes[i] as number) : i);
-    const runs: BlockRun[] = [];
-    let from = 0;
-    let at = 0;
-    while (from < count) {
-      const first = storeRow(from);
-      while (
-        at < this.blocks.length &&
-        first >= (this.firsts[at] as number) + (this.blocks[at] as Block).rows
-      )
-        at++;
-      const block = this.blocks[at];
-      const start = this.firsts[at];
-      if (!block || start === undefined || first < start) return undefined;
-      let to = from + 1;
-      let previous = first;
-      while (to < count) {
-        const next = storeRow(to);
-        if (next <= previous) return undefined;
-        if (next >= start + block.rows) break;
-        previous = next;
-        to++;
-      }
-      const places = new Int32Array(to - from);
-      for (let i = from; i < to; i++) places[i - from] = storeRow(i) - start;
-      runs.push({ from, to, block, places });
-      from = to;
-    }
-    return runs;
+    this.blocks.push({ rows, columns, texts, ends, widths });
   }
 
   /** The block holding `row`, or -1 while it is still pending (or out of range). */
@@ -196,62 +150,12 @@ export class RowStore implements Rows {
   }
 }
 
-/** Rows that lie in one block of a store, and where each is in it (see `RowStore.blockRuns`). */
-export interface BlockRun {
-  readonly from: number;
-  readonly to: number;
-  readonly block: Block;
-  readonly places: Int32Array;
-}
-
-/** Some rows of one block, read where the block was sent (a second worker checking them). */
-export class BlockRows implements Rows {
-  constructor(
-    private readonly block: Block,
-    /** The block row of each row. */
-    private readonly places: Int32Array,
-  ) {}
-
-  get length(): number {
-    return this.places.length;
-  }
-
-  cell(row: number, column: number): string | undefined {
-    const i = this.places[row];
-    const block = this.block;
-    if (i === undefined || column < 0 || column >= (block.widths[i] as number)) return undefined;
-    const slot = column * block.rows + i;
-    const start = i === 0 ? 0 : (block.ends[slot - 1] as number);
-    return (block.texts[column] as string).slice(start, block.ends[slot]);
-  }
-
-  width(row: number): number {
-    const i = this.places[row];
-    return i === undefined ? 0 : (this.block.widths[i] as number);
-  }
-
-  row(row: number): string[] {
-    const width = this.width(row);
-    const cells = new Array<string>(width);
-    for (let column = 0; column < width; column++) cells[column] = this.cell(row, column) as string;
-    return cells;
-  }
-}
-
-/** The rows of `rows` in runs that each lie in one block, when they are kept in blocks. */
-export function blockRunsOf(rows: Rows): BlockRun[] | undefined {
-  if (rows instanceof RowStore) return rows.blockRuns();
-  if (rows instanceof RowsView && rows.store instanceof RowStore)
-    return rows.store.blockRuns(rows.indexes);
-  return undefined;
-}
-
 /** Rows of a store seen through a list of its row indexes (rows above a header, empty rows left out). */
 export class RowsView implements Rows {
   constructor(
-    readonly store: Rows,
+    private readonly store: Rows,
     /** Store row of each row of the view. */
-    readonly indexes: Int32Array,
+    private readonly indexes: Int32Array,
   ) {}
 
   get length(): number {

@@ -9,8 +9,6 @@ export interface StepProgress {
   readonly rows: number;
   /** Rows in all; 0 when not known. */
   readonly total: number;
-  /** The work waits for something outside it (a helper's answer): let other events in now. */
-  readonly waiting?: true;
 }
 
 export type Steps<T> = Generator<StepProgress, T, void>;
@@ -26,9 +24,6 @@ export const progressOf = (rows: number, total: number): StepProgress => ({
   rows,
   total,
 });
-
-/** The same progress, saying the work is waiting (see `StepProgress.waiting`). */
-export const waitingOf = (progress: StepProgress): StepProgress => ({ ...progress, waiting: true });
 
 /** Runs the steps to their end, reporting each pause. */
 export function runSteps<T>(steps: Steps<T>, onProgress?: (progress: StepProgress) => void): T {

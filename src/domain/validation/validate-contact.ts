@@ -339,7 +339,6 @@ function checkLineType(
   const mobileField = PHONE_TO_MOBILE[field];
   if (!phoneField && !mobileField) return;
   const type = lineTypeOf(whispir);
-  if (type !== 'fixed' && type !== 'mobile') return;
   const label = fieldLabel(field);
   if (phoneField && type === 'fixed') {
     const free = isBlank(contact[phoneField]);
