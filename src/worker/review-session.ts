@@ -347,8 +347,7 @@ export class ReviewSession {
     return source.index < 0 ? '' : (this.table.rows.cell(index, source.index) ?? '');
   }
 
-  private contactOf(index: number): Record<string, string> {
-    const contact: Record<string, string> = {};
+  private contactOf(index: number, contact: Record<string, string> = {}): Record<string, string> {
     const edits = this.overlay.get(index);
     for (let f = 0; f < this.fields.length; f++) {
       const field = this.fields[f] as string;
@@ -417,8 +416,11 @@ export class ReviewSession {
   private addRows(validator: ReturnType<typeof createValidator>, from: number, to: number): void {
     const { rowNumbers } = this.table;
     const channels = this.channelScratch;
+    // One contact object for every row, refilled (the same fields in the same order): the check
+    // keeps nothing of it, and a million new objects were garbage the collector had to chase.
+    const contact: Record<string, string> = {};
     for (let i = from; i < to; i++) {
-      const contact = this.contactOf(i);
+      this.contactOf(i, contact);
       validator.add(rowNumbers[i] ?? i + 1, contact, channels);
       // A skipped row (carried over from another mapping's review) is nobody's duplicate.
       if (!this.skipped.has(i)) this.people.add(i, channels);
