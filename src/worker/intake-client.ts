@@ -5,7 +5,8 @@
  * the file.
  */
 import { mappingSignature, type ColumnMapping } from '../domain/mapping/mapping';
-import type { ResourceFormat } from '../domain/resource/formats';
+import type { ResourceFormat, ResourceMimeType } from '../domain/resource/formats';
+import type { SentContact } from '../domain/submission/verification';
 import {
   deliverAnswer,
   requestMessage,
@@ -186,6 +187,16 @@ export class IntakeClient {
   /** The base64 file of one part (1-based) of the prepared upload. */
   partBody(part: number): Promise<PartBody> {
     return this.request('part-body', { part });
+  }
+
+  /** Up to `size` rows spread through a sent part's file, read in the worker (`samplePart`). */
+  partSample(
+    base64: string,
+    mimeType: ResourceMimeType,
+    fieldMapping: Readonly<Record<string, string>>,
+    size: number,
+  ): Promise<SentContact[]> {
+    return this.request('part-sample', { base64, mimeType, fieldMapping, size });
   }
 
   /**

@@ -3,6 +3,7 @@
  * The intake worker: a dispatcher from each command of the protocol (src/worker/protocol.ts) to
  * the session that holds the file, its reviews and its upload (src/worker/intake-session.ts).
  */
+import { samplePart } from '../domain/submission/part-sample';
 import { IntakeSession, type TaskContext } from './intake-session';
 import {
   answerRequest,
@@ -25,6 +26,8 @@ const handlers: CommandHandlers<TaskContext> = {
   rows: (request) => session.rows(request.start, request.count),
   'prepare-upload': (request, task) => session.prepareUpload(request.mapping, request.format, task),
   'part-body': (request) => session.partBody(request.part),
+  'part-sample': (request) =>
+    samplePart(request.base64, request.mimeType, request.fieldMapping, request.size),
   // Back from the settings, or a mapping that did not change: keep the work done.
   validate: async (request, task) => (await session.reviewFor(request.mapping, task)).summary(),
   'review-summary': () => session.review.summary(),

@@ -6,6 +6,7 @@ import type { IntakeProblem } from '../domain/intake/problems';
 import type { Detection, IntakeOverrides } from '../domain/intake/read-table';
 import type { IntakeFormat } from '../domain/intake/format';
 import type { SheetInfo } from '../domain/intake/workbook';
+import type { SentContact } from '../domain/submission/verification';
 import type { ColumnMapping } from '../domain/mapping/mapping';
 import type { ResourceFormat, ResourceMimeType } from '../domain/resource/formats';
 import type { PartPlan } from '../domain/resource/parts';
@@ -98,6 +99,16 @@ export interface WorkerCommands {
     response: UploadSummary;
   };
   'part-body': { request: { readonly part: number }; response: PartBody };
+  /** The rows a sent part is checked by, read from its file here rather than on the page. */
+  'part-sample': {
+    request: {
+      readonly base64: string;
+      readonly mimeType: ResourceMimeType;
+      readonly fieldMapping: Readonly<Record<string, string>>;
+      readonly size: number;
+    };
+    response: SentContact[];
+  };
   validate: { request: { readonly mapping: ColumnMapping }; response: ReviewSummary };
   'review-summary': { request: Record<never, never>; response: ReviewSummary };
   'review-window': {

@@ -28,7 +28,7 @@ import { downloadRowsNotSent } from '../shared/journal-downloads';
 import { outcomeOf } from './sandbox-outcomes';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
 import { useSubmission } from './use-submission';
-import { VERIFICATION_TIMES, useVerification } from './use-verification';
+import { VERIFICATION_TIMES, useVerification, type SamplePart } from './use-verification';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
@@ -67,7 +67,12 @@ export function SendingStep(props: Props) {
   );
   const submission = useSubmission(pacer);
   const { journal } = submission;
-  const verification = useVerification(journal, pacer);
+  const samplePart = useCallback<SamplePart>(
+    (base64, mimeType, fieldMapping, size) =>
+      intake.partSample(base64, mimeType, fieldMapping, size),
+    [intake],
+  );
+  const verification = useVerification(journal, pacer, samplePart);
   const elsewhere = useSendingElsewhere();
   const [filing, setFiling] = useState<Filing>();
   const filingController = useRef<AbortController>(undefined);

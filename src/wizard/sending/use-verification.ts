@@ -5,10 +5,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { searchContact } from '../../api/search-contacts';
-import { readPartFile } from '../../domain/export/rows-not-sent';
-import { decodeBase64Utf8 } from '../../domain/resource/build-resource';
 import type { SubmissionJob } from '../../domain/submission/submission-job';
-import { contactsOfPart, type PartVerification } from '../../domain/submission/verification';
+import {
+  SAMPLE_PER_PART,
+  type PartVerification,
+  type SentContact,
+} from '../../domain/submission/verification';
 import type { Journal } from '../../submission/journal';
 import type { Pacer } from '../../submission/pacer';
 import { sleep } from '../../submission/sleep';
@@ -29,7 +31,15 @@ export const VERIFICATION_TIMES: VerificationTimes = {
   roundEveryMs: 2_000,
 };
 
-export function useVerification(journal: Journal, pacer: Pacer) {
+/** Reads a sent part's file and samples its rows (in the intake worker: `IntakeClient.partSample`). */
+export type SamplePart = (
+  base64: string,
+  mimeType: SubmissionJob['mimeType'],
+  fieldMapping: Readonly<Record<string, string>>,
+  size: number,
+) => Promise<readonly SentContact[]>;
+
+export function useVerification(journal: Journal, pacer: Pacer, samplePart: SamplePart) {
   const [checks, setChecks] = useState<ReadonlyMap<number, PartVerification>>(new Map());
   const controllers = useRef(new Map<number, AbortController>());
   // One round of searches at a time, so the checks take a share of the rate limit, not all of it
@@ -57,8 +67,7 @@ export function useVerification(journal: Journal, pacer: Pacer) {
             readPart: async (n) => {
               const body = await journal.loadPartBody(job.id, n);
               if (!body) return [];
-              const text = decodeBase64Utf8(body.base64);
-              return contactsOfPart(readPartFile(job.mimeType, text), job.fieldMapping);
+              return samplePart(body.base64, job.mimeType, job.fieldMapping, SAMPLE_PER_PART);
             },
             search: (row, signal) =>
               searchContact({
@@ -85,7 +94,7 @@ export function useVerification(journal: Journal, pacer: Pacer) {
         controllers.current.delete(part);
       }
     },
-    [journal, pacer, inTurn],
+    [journal, pacer, inTurn, samplePart],
   );
 
   const stop = useCallback(
