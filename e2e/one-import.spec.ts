@@ -177,6 +177,9 @@ test('"Download the rows not sent" is a spreadsheet-safe CSV with no live formul
   await configureSandbox({ faults: 'latency:4000:resources' });
   await page.getByRole('button', { name: `Import ${rows} contacts` }).click();
   await expect(page.getByTestId('part-1')).toContainText('Uploading the file');
+  // The upload may start while the file is still being stored; a reload then would leave
+  // nothing to resume (ADR 011). Once it is stored, the job is in the journal.
+  await expect(page.getByText('Preparing the files to send…')).toHaveCount(0);
   await page.reload();
   await configureSandbox({ faults: '' });
 
