@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineTypeOf } from './line-types';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { lineTypeOf, typeOfNumber } from './line-types';
 
 describe('lineTypeOf', () => {
   it.each([
@@ -29,5 +30,37 @@ describe('lineTypeOf', () => {
     expect(lineTypeOf('61412345670')).toBe('mobile'); // same prefix, the right length
     expect(lineTypeOf('614123456789')).toBe('unknown'); // a digit too many
     expect(lineTypeOf('61412345671')).toBe('mobile');
+  });
+
+  it("types every number as libphonenumber's parser does, trunk prefixes and unknown codes too", () => {
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const starts = ['614', '612', '642', '649', '447', '4420', '1415', '1212', '491', '4930'];
+    starts.push(
+      '336',
+      '331',
+      '393',
+      '3902',
+      '34',
+      '31',
+      '310',
+      '3530',
+      '353',
+      '7',
+      '86',
+      '999',
+      '0',
+    );
+    const numbers = ['61412345678', '6129876543', '353578855869', '3530578855869', '99912345678'];
+    for (let i = 0; i < 30_000; i++) {
+      let digits = starts[Math.floor(next() * starts.length)] as string;
+      const length = 6 + Math.floor(next() * 10);
+      while (digits.length < length) digits += String(Math.floor(next() * 10));
+      numbers.push(digits);
+    }
+    for (const digits of numbers)
+      expect(typeOfNumber(digits), digits).toBe(
+        parsePhoneNumberFromString(`+${digits}`)?.getType(),
+      );
   });
 });
