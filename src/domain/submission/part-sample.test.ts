@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBase64Utf8 } from '../resource/build-resource';
+import { readPartFile } from '../export/rows-not-sent';
 import { samplePart } from './part-sample';
+import { contactsOfPart, spreadSample } from './verification';
 
 const fieldMapping = {
   firstName: 'First',
@@ -27,5 +29,27 @@ describe('samplePart', () => {
     const csv = ['First,Last,Email', 'Ann,Lee,ann@example.com', ',Ray,bob@example.com', 'Cat,Fox,'];
     const sample = samplePart(encodeBase64Utf8(csv.join('\n')), 'text/csv', fieldMapping, 20);
     expect(sample.map((row) => row.firstName)).toEqual(['Ann']);
+  });
+
+  it('picks exactly the rows spreadSample picks from every row as a contact', () => {
+    const lines = ['First,Last,Email,Mobile,Team'];
+    for (let i = 0; i < 2_345; i++)
+      lines.push(
+        [
+          i % 7 === 0 ? ' ' : `Ann${i}`,
+          i % 11 === 0 ? '' : `Lee${i}`,
+          i % 3 === 0 ? '' : `a${i}@example.com`,
+          i % 5 === 0 ? '' : `6141234${String(i).padStart(4, '0')}`,
+          'Sales',
+        ].join(','),
+      );
+    const mapping = { ...fieldMapping, workMobilePhone1: 'Mobile', department: 'Team' };
+    const text = lines.join('\n');
+    for (const size of [0, 1, 2, 20, 5_000]) {
+      const expected = spreadSample(contactsOfPart(readPartFile('text/csv', text), mapping), size);
+      expect(samplePart(encodeBase64Utf8(text), 'text/csv', mapping, size), String(size)).toEqual(
+        expected,
+      );
+    }
   });
 });

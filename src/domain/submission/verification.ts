@@ -22,13 +22,18 @@ export const SAMPLE_BEFORE_SENDING = 100;
  */
 export function spreadSample<T extends SentContact>(rows: readonly T[], size: number): T[] {
   const findable = rows.filter(isFindable);
-  if (findable.length <= size) return findable;
-  if (size <= 1) return findable.slice(0, size);
-  const step = (findable.length - 1) / (size - 1);
-  return Array.from({ length: size }, (_, i) => findable[Math.round(i * step)] as T);
+  return spreadIndexes(findable.length, size).map((index) => findable[index] as T);
 }
 
-function isFindable(row: SentContact): boolean {
+/** Up to `size` of the indexes `0..count-1`, spread evenly (first and last included). */
+export function spreadIndexes(count: number, size: number): number[] {
+  const picked = Math.max(0, Math.min(count, size));
+  if (count <= size || size <= 1) return Array.from({ length: picked }, (_, i) => i);
+  const step = (count - 1) / (size - 1);
+  return Array.from({ length: size }, (_, i) => Math.round(i * step));
+}
+
+export function isFindable(row: SentContact): boolean {
   return (
     Boolean(row.firstName?.trim()) &&
     Boolean(row.lastName?.trim()) &&
