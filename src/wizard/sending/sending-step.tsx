@@ -75,6 +75,8 @@ export function SendingStep(props: Props) {
   const verification = useVerification(journal, pacer, samplePart);
   const elsewhere = useSendingElsewhere();
   const [filing, setFiling] = useState<Filing>();
+  /** Parts whose files were all stored in this run: their line stays, so nothing below moves. */
+  const [filed, setFiled] = useState<number>();
   const filingController = useRef<AbortController>(undefined);
   const [stage, setStage] = useState('');
   const [error, setError] = useState<string>();
@@ -186,6 +188,7 @@ export function SendingStep(props: Props) {
         (cause: unknown) => cause,
       );
       setFiling(undefined);
+      if (filed === true) setFiled(plan.parts.length);
       if (filed !== true) {
         // Nothing was imported (imports wait for every file) and the job never reached the
         // journal; what was stored of it goes too.
@@ -301,12 +304,22 @@ export function SendingStep(props: Props) {
         uploaded, imported, then looked for in the workspace to prove it arrived.
       </p>
 
-      {filing && (
+      {(filing || filed !== undefined) && (
+        // Parts are sent while their files are stored: the line stays once they all are (the
+        // parts table below it would otherwise jump up as it went).
         <div className="task-progress">
-          <label htmlFor="filing-progress">Preparing the files to send…</label>
-          <progress id="filing-progress" max={filing.total} value={filing.done} />
+          <label htmlFor="filing-progress">
+            {filing ? 'Preparing the files to send…' : 'The files to send are ready.'}
+          </label>
+          <progress
+            id="filing-progress"
+            max={filing?.total ?? filed}
+            value={filing?.done ?? filed}
+          />
           <span className="muted small">
-            {filing.done} of {filing.total} parts{filing.remaining ? `, ${filing.remaining}` : ''}
+            {filing
+              ? `${filing.done} of ${filing.total} parts${filing.remaining ? `, ${filing.remaining}` : ''}`
+              : `${filed} of ${filed} parts`}
           </span>
         </div>
       )}
