@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * Makes the browser's Back button go back one wizard step instead of leaving the page: every
@@ -11,6 +11,8 @@ export function useHistorySteps(
   blocked = false,
 ): void {
   const shown = useRef<number | undefined>(undefined);
+  /** A step whose entry is due to be pushed (in a task of its own) and is not in history yet. */
+  const pendingPush = useRef<number | undefined>(undefined);
   const back = useRef(onBrowserBack);
   const isBlocked = useRef(blocked);
   useEffect(() => {
@@ -18,13 +20,21 @@ export function useHistorySteps(
     isBlocked.current = blocked;
   });
 
-  useEffect(() => {
+  // A layout effect: it runs as the step is put on screen. A step change is a transition, whose
+  // plain effects may run after the step is painted; a Back pressed in between met the step
+  // before and went back two steps.
+  useLayoutEffect(() => {
     const previous = shown.current;
     shown.current = stepIndex;
+    const forward = previous !== undefined && stepIndex > previous;
+    if (forward) pendingPush.current = stepIndex;
     // In a task of its own: a history call waits on the browser (1–20 ms on a busy machine),
     // and this effect runs in the task that shows the new step.
     setTimeout(() => {
-      if (previous !== undefined && stepIndex > previous) {
+      if (forward) {
+        // A Back that came first has dealt with this step's entry (see onPopState).
+        if (pendingPush.current !== stepIndex) return;
+        pendingPush.current = undefined;
         history.pushState({ wizardStep: stepIndex }, '');
         return;
       }
@@ -47,6 +57,15 @@ export function useHistorySteps(
       if (isBlocked.current) {
         // Undo the browser's step back: the page stays on the step, and so does its entry.
         history.forward();
+        return;
+      }
+      if (pendingPush.current !== undefined) {
+        // Back was pressed before the shown step's entry was pushed: the browser left the entry
+        // of the step before it, which is where the person means to go. That step gets a fresh
+        // entry where the browser now is, and the push still due is dropped.
+        pendingPush.current = undefined;
+        back.current();
+        history.pushState({ wizardStep: shown.current - 1 }, '');
         return;
       }
       for (let i = target; i < shown.current; i++) back.current();

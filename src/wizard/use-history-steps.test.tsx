@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useHistorySteps } from './use-history-steps';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | undefined;
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  vi.useRealTimers();
+});
+
+function Steps({ step, onBack }: { step: number; onBack: () => void }) {
+  useHistorySteps(step, onBack);
+  return null;
+}
+
+const stateStep = () => (history.state as { wizardStep?: number } | null)?.wizardStep;
+
+/** The browser's Back as the page sees it: the entry before, then its popstate. */
+function browserBackTo(step: number) {
+  act(() => window.dispatchEvent(new PopStateEvent('popstate', { state: { wizardStep: step } })));
+}
+
+describe('useHistorySteps', () => {
+  it('pushes an entry for each step forward, in a task of its own', () => {
+    const onBack = vi.fn();
+    root = createRoot(document.createElement('div'));
+    act(() => root?.render(<Steps step={0} onBack={onBack} />));
+    act(() => vi.runAllTimers());
+    act(() => root?.render(<Steps step={1} onBack={onBack} />));
+    expect(stateStep()).toBe(0);
+    act(() => vi.runAllTimers());
+    expect(stateStep()).toBe(1);
+    browserBackTo(0);
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('a Back pressed before the new step has its entry goes back one step, not two', () => {
+    const onBack = vi.fn();
+    root = createRoot(document.createElement('div'));
+    act(() => root?.render(<Steps step={2} onBack={onBack} />));
+    act(() => vi.runAllTimers());
+    act(() => root?.render(<Steps step={3} onBack={onBack} />));
+    act(() => vi.runAllTimers());
+    // Step 4 is shown; its entry is still due when the person presses Back: the browser leaves
+    // step 3's entry for step 2's.
+    act(() => root?.render(<Steps step={4} onBack={onBack} />));
+    browserBackTo(2);
+    expect(onBack).toHaveBeenCalledTimes(1);
+    // Step 3 has an entry where the browser is, and step 4's push does not come after all.
+    expect(stateStep()).toBe(3);
+    act(() => root?.render(<Steps step={3} onBack={onBack} />));
+    act(() => vi.runAllTimers());
+    expect(stateStep()).toBe(3);
+  });
+});
