@@ -12,7 +12,7 @@ import {
   type ColumnMapping,
   type FieldSource,
 } from '../domain/mapping/mapping';
-import { contactsOfPart } from '../domain/submission/verification';
+import { contactsOfPart, spreadIndexes } from '../domain/submission/verification';
 import { ROWS_PER_STEP, pauseAt, progressOf, runSteps, type Steps } from '../domain/progress/steps';
 import { formatCount, type RowProblem } from '../domain/validation/problems';
 import { fieldLabel } from '../domain/validation/rules';
@@ -1142,11 +1142,7 @@ export class ReviewSession {
    */
   uploadSample(size: number): Record<string, string>[] {
     const input = this.uploadInput();
-    const total = input.accounting.sent;
-    const step = total <= size ? 1 : (total - 1) / (size - 1);
-    const wanted = new Set(
-      Array.from({ length: Math.min(size, total) }, (_, i) => Math.round(i * step)),
-    );
+    const wanted = new Set(spreadIndexes(input.accounting.sent, size));
     const picked: (readonly string[])[] = [];
     let position = 0;
     for (const row of input.rows) if (wanted.has(position++)) picked.push(row);

@@ -18,7 +18,10 @@ export function samplePart(
   size: number,
 ): SentContact[] {
   const table = readPartFile(mimeType, decodeBase64Utf8(base64));
-  const column = (field: string) => table.headers.indexOf(fieldMapping[field] ?? '\u0000');
+  const column = (field: string) => {
+    const name = fieldMapping[field];
+    return name === undefined ? -1 : table.headers.indexOf(name);
+  };
   const first = column('firstName');
   const last = column('lastName');
   const channels = MATCH_CHANNEL_KEYS.map(column).filter((index) => index >= 0);

@@ -33,7 +33,7 @@ export function spreadIndexes(count: number, size: number): number[] {
   return Array.from({ length: size }, (_, i) => Math.round(i * step));
 }
 
-export function isFindable(row: SentContact): boolean {
+function isFindable(row: SentContact): boolean {
   return (
     Boolean(row.firstName?.trim()) &&
     Boolean(row.lastName?.trim()) &&

@@ -183,13 +183,12 @@ export function SendingStep(props: Props) {
       // start in between. The run stops by itself if the files cannot all be stored.
       const sending = submission.run(next, undefined, files);
       void sending.catch(() => undefined); // awaited below, after the filing
-      const filed = await files.done.then(
+      const allStored = await files.done.then(
         () => true,
         (cause: unknown) => cause,
       );
       setFiling(undefined);
-      if (filed === true) setFiled(plan.parts.length);
-      if (filed !== true) {
+      if (allStored !== true) {
         // Nothing was imported (imports wait for every file) and the job never reached the
         // journal; what was stored of it goes too.
         await sending.catch(() => undefined);
@@ -198,9 +197,10 @@ export function SendingStep(props: Props) {
         submission.setJob(undefined);
         setStopped(true);
         if (controller.signal.aborted) setStage('Stopped before anything was imported.');
-        else setError(`The files to send could not be prepared: ${(filed as Error).message}`);
+        else setError(`The files to send could not be prepared: ${(allStored as Error).message}`);
         return;
       }
+      setFiled(plan.parts.length);
       setStage('');
       const final = await sending;
       if (!final) {
