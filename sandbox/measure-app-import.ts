@@ -18,23 +18,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pollFromOutside } from './poll-from-outside.ts';
 import { chromium, type Page } from '@playwright/test';
-
-/** `poll-workspaces.ts` in its own process: this one's pauses are not the sandbox's. */
-async function pollFromOutside(url: string): Promise<() => Promise<string>> {
-  const poller = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./poll-workspaces.ts', import.meta.url)), url],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  const next = () => new Promise<string>((resolve) => poller.once('message', resolve));
-  await next();
-  return async () => {
-    const summary = next();
-    poller.send('stop');
-    return summary;
-  };
-}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const file = path.resolve(process.argv[2] ?? 'bench/data/contacts-100000-seed42-v3.csv');

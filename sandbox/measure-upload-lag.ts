@@ -13,9 +13,8 @@
  * each was due), the imports' throughput and the sandbox's CPU time. `PARTS=n` sends only the
  * first n parts; `SANDBOX_NODE_OPTIONS` reach the sandbox's Node (e.g. `--cpu-prof`).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { pollFromOutside } from './poll-from-outside.ts';
 import {
   STANDARD_MAPPING,
   idOf,
@@ -50,22 +49,6 @@ function cutParts(text: string): string[] {
   }
   if (current.length > 1) parts.push(current.join('\n'));
   return parts;
-}
-
-/** `poll-workspaces.ts` in its own process (as `measure-app-import.ts` runs it). */
-async function pollFromOutside(url: string): Promise<() => Promise<string>> {
-  const poller = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./poll-workspaces.ts', import.meta.url)), url],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  const next = () => new Promise<string>((resolve) => poller.once('message', resolve));
-  await next();
-  return async () => {
-    const summary = next();
-    poller.send('stop');
-    return summary;
-  };
 }
 
 /** User + system CPU of a process so far, in ms (Linux `/proc`). */
