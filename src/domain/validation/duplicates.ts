@@ -66,9 +66,11 @@ export class DuplicateIndex {
     private readonly nameOf: (index: number) => string,
     /** A row's match values as the index holds them (asked only where two values' hashes meet). */
     valuesOf: (index: number) => MatchValues,
+    /** Rows the index may come to hold (see `ValueTable`). */
+    expectedRows = 0,
   ) {
     this.first = MATCH_CHANNEL_KEYS.map(
-      (_, channel) => new ValueTable((index) => valuesOf(index)[channel]),
+      (_, channel) => new ValueTable((index) => valuesOf(index)[channel], expectedRows),
     );
   }
 

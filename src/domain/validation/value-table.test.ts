@@ -24,6 +24,15 @@ describe('ValueTable', () => {
       if (!model.has(`6141${i}`)) expect(table.get(`6141${i}`)).toBeUndefined();
   });
 
+  it('made for a number of values, holds them and more', () => {
+    const values = Array.from({ length: 6000 }, (_, i) => `user${i}@example.com`);
+    const table = new ValueTable((row) => values[row], 2000);
+    values.forEach((value, row) => expect(table.hold(value, row)).toBe(-1));
+    expect(table.size).toBe(6000);
+    values.forEach((value, row) => expect(table.hold(value, row + 1)).toBe(row));
+    expect(new ValueTable(() => undefined, 1_000_000).get('x')).toBeUndefined();
+  });
+
   it('tells apart values whose hashes collide', () => {
     const values = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(i % 60000, 7));
     const table = new ValueTable((row) => values[row]);

@@ -25,8 +25,9 @@ function emptySlots(capacity: number): Int32Array {
 }
 
 export class ValueTable {
-  private slots = emptySlots(MIN_CAPACITY);
-  private capacity = MIN_CAPACITY;
+  /** Made at the first value (a field no row fills costs nothing). */
+  private slots: Int32Array | undefined;
+  private capacity: number;
   /** Slots holding a row or a removal mark: what decides when the table grows. */
   private filled = 0;
   private count = 0;
@@ -34,7 +35,14 @@ export class ValueTable {
   constructor(
     /** The value `row` is held under (asked only when hashes match). */
     private readonly valueOf: (row: number) => string | undefined,
-  ) {}
+    /**
+     * Values the table may come to hold (a file's rows): room for them from the first. Grown
+     * one doubling at a time, a million values ended in a table twice the size (32 MB, not 16).
+     */
+    expected = 0,
+  ) {
+    this.capacity = Math.max(MIN_CAPACITY, nextPowerOfTwo(expected * 2 + 2));
+  }
 
   get size(): number {
     return this.count;
@@ -43,14 +51,14 @@ export class ValueTable {
   /** The row held under `value`, or undefined. */
   get(value: string): number | undefined {
     const slot = this.find(value, hashOf(value));
-    return slot < 0 ? undefined : (this.slots[slot * 2 + 1] as number);
+    return slot < 0 ? undefined : ((this.slots as Int32Array)[slot * 2 + 1] as number);
   }
 
   /** Holds `row` under `value` (replacing the row held before). `row` is a non-negative integer. */
   set(value: string, row: number): void {
     const hash = hashOf(value);
     const found = this.find(value, hash);
-    if (found >= 0) this.slots[found * 2 + 1] = row;
+    if (found >= 0) (this.slots as Int32Array)[found * 2 + 1] = row;
     else this.insert(hash, row);
   }
 
@@ -58,7 +66,7 @@ export class ValueTable {
   hold(value: string, row: number): number {
     const hash = hashOf(value);
     const found = this.find(value, hash);
-    if (found >= 0) return this.slots[found * 2 + 1] as number;
+    if (found >= 0) return (this.slots as Int32Array)[found * 2 + 1] as number;
     this.insert(hash, row);
     return -1;
   }
@@ -66,14 +74,15 @@ export class ValueTable {
   delete(value: string): boolean {
     const slot = this.find(value, hashOf(value));
     if (slot < 0) return false;
-    this.slots[slot * 2 + 1] = REMOVED;
+    (this.slots as Int32Array)[slot * 2 + 1] = REMOVED;
     this.count--;
     return true;
   }
 
   private insert(hash: number, row: number): void {
-    if ((this.filled + 1) * 2 > this.capacity) this.grow();
-    const slots = this.slots;
+    this.slots ??= emptySlots(this.capacity);
+    if ((this.filled + 1) * 2 > this.capacity) this.grow(this.slots);
+    const slots = this.slots as Int32Array;
     const mask = this.capacity - 1;
     let slot = hash & mask;
     // A removal mark is reused; `filled` counts it already.
@@ -86,6 +95,7 @@ export class ValueTable {
 
   private find(value: string, hash: number): number {
     const slots = this.slots;
+    if (slots === undefined) return -1;
     const mask = this.capacity - 1;
     let slot = hash & mask;
     for (;;) {
@@ -96,8 +106,7 @@ export class ValueTable {
     }
   }
 
-  private grow(): void {
-    const old = this.slots;
+  private grow(old: Int32Array): void {
     // Removal marks are dropped on the way: a table that mostly lost rows stays its size.
     const capacity = Math.max(MIN_CAPACITY, nextPowerOfTwo(this.count * 4));
     const slots = emptySlots(capacity);
