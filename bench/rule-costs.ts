@@ -11,9 +11,9 @@ import type { ColumnMapping } from '../src/domain/mapping/mapping';
 import { CONTACT_COLUMNS } from '../src/domain/samples/contact-files';
 import { findCountry } from '../src/domain/validation/countries';
 import { DuplicateIndex } from '../src/domain/validation/duplicates';
-import { hasUpperCase, isEmail } from '../src/domain/validation/emails';
+import { hasUpperCase, isEmail, isPlainEmail } from '../src/domain/validation/emails';
 import { lineTypeOf } from '../src/domain/validation/line-types';
-import { checkPhone, toPhoneRegion } from '../src/domain/validation/phones';
+import { checkPhone, isWhispirFormFor, toPhoneRegion } from '../src/domain/validation/phones';
 import { checkTimezone } from '../src/domain/validation/timezones';
 import { ReviewSession } from '../src/worker/review-session';
 import path from 'node:path';
@@ -82,8 +82,16 @@ async function main(): Promise<void> {
     ['email: syntax', timed(() => emails.forEach((v) => isEmail(v)))],
     ['email: capitals', timed(() => emails.forEach((v) => hasUpperCase(v)))],
     [
+      'email: both at once, lower-case ASCII (isPlainEmail)',
+      timed(() => emails.forEach((v) => isPlainEmail(v))),
+    ],
+    [
       'mobile: Whispir form / fix (checkPhone)',
       timed(() => mobiles.forEach((v, i) => checkPhone(v, regions[i]))),
+    ],
+    [
+      'mobile: already in Whispir form (isWhispirFormFor)',
+      timed(() => mobiles.forEach((v, i) => isWhispirFormFor(v, regions[i]))),
     ],
     [
       'mobile: landline or mobile (lineTypeOf, warm)',

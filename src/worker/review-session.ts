@@ -28,7 +28,7 @@ import {
 } from '../domain/validation/duplicates';
 import { summariseFixes } from '../domain/validation/summaries';
 import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
-import { createValidator } from '../domain/validation/validate-rows';
+import { createRowChecker, type RowChecker } from '../domain/validation/row-checker';
 import type { Rows } from '../domain/intake/row-store';
 import { CHANNEL_KEYS, findContactField } from '../domain/whispir/contact-fields';
 import type {
@@ -194,10 +194,7 @@ export class ReviewSession {
   /** Why a row was skipped, when the wizard skipped it for the user ("merged into row 4"). */
   private readonly skipReasons = new Map<number, string>();
   /** Rows (not skipped) under their match keys: the same person on several rows. */
-  private readonly people = new DuplicateIndex(
-    (index) => rowMatchName(this.contactOf(index)),
-    (index) => this.keysOf(index),
-  );
+  private readonly people: DuplicateIndex;
   /** For `keysOf`, which the index may call while a row's own check is using `channelScratch`. */
   private readonly keysScratch: (string | undefined)[] = new Array(CHANNEL_KEYS.length);
   private duplicateCounts = { groups: 0, rows: 0 };
@@ -322,6 +319,11 @@ export class ReviewSession {
     private readonly mapping: ColumnMapping,
   ) {
     this.mappingSignature = mappingSignature(mapping);
+    this.people = new DuplicateIndex(
+      (index) => rowMatchName(this.contactOf(index)),
+      (index) => this.keysOf(index),
+      table.rows.length,
+    );
     const entries = Object.entries(mapping).filter(
       (entry): entry is [string, FieldSource] => entry[1] !== undefined,
     );
@@ -356,6 +358,13 @@ export class ReviewSession {
     return contact;
   }
 
+  /** The row's value of each field, in the order of `fields`, into `values`. */
+  private valuesOf(index: number, values: string[]): void {
+    const edits = this.overlay.get(index);
+    for (let f = 0; f < this.fields.length; f++)
+      values[f] = edits?.get(this.fields[f] as string) ?? this.originalValue(index, f);
+  }
+
   private shapeProblem(index: number): ReviewProblem | undefined {
     if (this.shapeReviewed.has(index)) return undefined;
     const width = this.table.headers.length;
@@ -382,23 +391,13 @@ export class ReviewSession {
   // ---- validation -------------------------------------------------------------------------
 
   private *validateAll(): Steps<void> {
-    const { rows, rowNumbers } = this.table;
-    const validator = createValidator(undefined, { duplicates: false });
+    const { rows } = this.table;
+    const checker = createRowChecker(this.fields, this.context);
     const count = rows.length;
     // The rows go in blocks through an ordinary method, so the hot loop is not a generator's.
     for (let start = 0; start < count; start += ROWS_PER_STEP) {
       if (start > 0) yield progressOf(start, count);
-      this.addRows(validator, start, Math.min(count, start + ROWS_PER_STEP));
-    }
-    const result = validator.finish();
-    const indexOf = rowIndexLookup(rowNumbers);
-    for (const p of result.problems) {
-      const index = indexOf(p.row);
-      if (index === undefined) continue;
-      const list = this.own.get(index);
-      if (list) list.push(p);
-      else this.own.set(index, [p]);
-      if (p.severity === 'error') this.errorRows.add(index);
+      this.addRows(checker, start, Math.min(count, start + ROWS_PER_STEP));
     }
     this.refreshDuplicates();
     for (let i = 0; i < count; i++) {
@@ -413,15 +412,20 @@ export class ReviewSession {
     }
   }
 
-  private addRows(validator: ReturnType<typeof createValidator>, from: number, to: number): void {
+  private addRows(checker: RowChecker, from: number, to: number): void {
     const { rowNumbers } = this.table;
     const channels = this.channelScratch;
-    // One contact object for every row, refilled (the same fields in the same order): the check
-    // keeps nothing of it, and a million new objects were garbage the collector had to chase.
-    const contact: Record<string, string> = {};
+    // One array of values for every row, refilled: the check keeps nothing of it, and a million
+    // new objects were garbage the collector had to chase.
+    const values = new Array<string>(this.fields.length);
+    const found: RowProblem[] = [];
     for (let i = from; i < to; i++) {
-      this.contactOf(i, contact);
-      validator.add(rowNumbers[i] ?? i + 1, contact, channels);
+      this.valuesOf(i, values);
+      if (!checker.check(rowNumbers[i] ?? i + 1, values, found, channels) && found.length > 0) {
+        this.own.set(i, found.slice());
+        if (found.some((p) => p.severity === 'error')) this.errorRows.add(i);
+        found.length = 0;
+      }
       // A skipped row (carried over from another mapping's review) is nobody's duplicate.
       if (!this.skipped.has(i)) this.people.add(i, channels);
     }
@@ -1149,33 +1153,4 @@ export class ReviewSession {
     // The same reading of rows into Whispir fields as the check after sending uses.
     return contactsOfPart({ headers: input.headers, rows: picked }, toFieldMapping(input.mapping));
   }
-}
-
-/** File row number → index of the data row; a binary search when the numbers ascend. */
-function rowIndexLookup(rowNumbers: readonly number[]): (row: number) => number | undefined {
-  let ascending = true;
-  for (let i = 1; i < rowNumbers.length; i++)
-    if ((rowNumbers[i] as number) <= (rowNumbers[i - 1] as number)) {
-      ascending = false;
-      break;
-    }
-  if (!ascending) {
-    const map = new Map<number, number>();
-    rowNumbers.forEach((row, index) => {
-      if (!map.has(row)) map.set(row, index);
-    });
-    return (row) => map.get(row);
-  }
-  return (row) => {
-    let lo = 0;
-    let hi = rowNumbers.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const value = rowNumbers[mid] as number;
-      if (value === row) return mid;
-      if (value < row) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  };
 }

@@ -17,8 +17,18 @@ export type Normaliser = (value: string, contact: ContactRow) => string | undefi
 /** The phone region of a country cell (a name, alias or ISO code), if it names one. */
 export function phoneRegionOf(country: string | undefined): CountryCode | undefined {
   if (country === undefined || country === '') return undefined;
-  return toPhoneRegion(findCountry(country)?.country.iso2);
+  const cached = REGIONS.get(country);
+  if (cached !== undefined) return cached ?? undefined;
+  const region = toPhoneRegion(findCountry(country)?.country.iso2);
+  if (REGIONS.size >= REGIONS_LIMIT) REGIONS.clear();
+  REGIONS.set(country, region ?? null);
+  return region;
 }
+
+// Asked for every row with a phone; a country column repeats a few values (asking the phone
+// library whether it knows the region cost ~0.15 µs a row, a fifth of the phone check).
+const REGIONS = new Map<string, CountryCode | null>();
+const REGIONS_LIMIT = 10_000;
 
 const changed = (before: string, after: string): string | undefined =>
   after === before ? undefined : after;

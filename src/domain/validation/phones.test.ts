@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_ZERO_REGIONS, NATIONAL_FIRST_REGIONS, checkPhone } from './phones';
+import { LOCAL_ZERO_REGIONS, NATIONAL_FIRST_REGIONS, checkPhone, isWhispirFormFor } from './phones';
 
 describe('checkPhone', () => {
   const cases: {
@@ -189,5 +189,48 @@ describe('checkPhone shortcuts', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('isWhispirFormFor', () => {
+  const regions: CountryCode[] = ['AU', 'NZ', 'GB', 'US', 'DE', 'FR', 'IE', 'SG', 'IT', 'IN'];
+  const digits = fc
+    .array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 13 })
+    .map((d) => d.join(''));
+
+  it.each(regions)('says yes only to numbers checkPhone finds valid for %s', (region) => {
+    const cc = getCountryCallingCode(region);
+    const values = fc.oneof(
+      digits.map((d) => `${cc}${d}`),
+      digits,
+      digits.map((d) => `+${cc}${d}`),
+      digits.map((d) => `0${d}`),
+    );
+    let yes = 0;
+    fc.assert(
+      fc.property(values, (value) => {
+        if (!isWhispirFormFor(value, region)) return;
+        yes++;
+        expect(checkPhone(value, region)).toEqual({ kind: 'valid' });
+      }),
+      { numRuns: 800 },
+    );
+    // Enough of the numbers were in Whispir's form for the comparison to mean something.
+    expect(yes).toBeGreaterThan(5);
+  });
+
+  it('answers the usual numbers of a file at once, and leaves every other shape to checkPhone', () => {
+    expect(isWhispirFormFor('61412345678', 'AU')).toBe(true);
+    expect(isWhispirFormFor('447700900123', 'GB')).toBe(true);
+    expect(isWhispirFormFor('14155550123', 'US')).toBe(true);
+    for (const [value, region] of [
+      ['61412345678', 'NZ'],
+      ['0412345678', 'AU'],
+      ['+61412345678', 'AU'],
+      ['61 412 345 678', 'AU'],
+      ['614123', 'AU'],
+      ['61412345678', undefined],
+    ] as const)
+      expect(isWhispirFormFor(value, region), `${value} ${region}`).toBe(false);
   });
 });

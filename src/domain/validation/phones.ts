@@ -48,6 +48,8 @@ interface RegionPlan {
   readonly internationalPrefix: RegExp | undefined;
   readonly lengths: readonly number[];
   readonly pattern: RegExp | undefined;
+  /** The calling code, then `pattern`: a number in Whispir's form, tested with no string cut. */
+  readonly whispirPattern: RegExp | undefined;
 }
 
 // Countries whose local numbers are "0" + the national number, with no other prefix rules
@@ -87,6 +89,9 @@ function planFor(region: string): RegionPlan | null {
       internationalPrefix: numbering ? new RegExp(`^(?:${numbering.IDDPrefix()})`) : undefined,
       lengths: numbering?.possibleLengths() ?? [],
       pattern: source ? new RegExp(`^(?:${source})$`) : undefined,
+      whispirPattern: source
+        ? new RegExp(`^${getCountryCallingCode(region)}(?:${source})$`)
+        : undefined,
     };
   }
   PLANS.set(region, plan);
@@ -160,6 +165,26 @@ export function checkPhone(
     if (quick) return quick;
   }
   return checkWithLibrary(value, compact, digitsOnly, region, plan);
+}
+
+/**
+ * Whether `value` is already in Whispir's form for `region` by the first shortcut below (digits
+ * only, the region's calling code, then a plausible national number), so `checkPhone` gives
+ * `valid`. Nothing is allocated: the review asks this of every phone of a million rows, and
+ * leaves the others to `checkPhone`. False says nothing about the number.
+ */
+export function isWhispirFormFor(value: string, region: CountryCode | undefined): boolean {
+  const plan = region ? planFor(region) : null;
+  if (plan === null || plan.whispirPattern === undefined) return false;
+  const national = value.length - plan.callingCode.length;
+  return (
+    national >= MIN_PLAUSIBLE_NATIONAL_LENGTH &&
+    value.charCodeAt(0) !== 48 /* 0 */ &&
+    isAllDigits(value) &&
+    value.startsWith(plan.callingCode) &&
+    plan.lengths.includes(national) &&
+    plan.whispirPattern.test(value)
+  );
 }
 
 /**

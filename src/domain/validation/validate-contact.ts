@@ -50,7 +50,7 @@ export function createCheckContext(options: ValidationOptions = {}): ContactChec
 }
 
 /** Index of each channel field, so duplicate keys can go into a small reused array. */
-const CHANNEL_INDEX: ReadonlyMap<string, number> = new Map(
+export const CHANNEL_INDEX: ReadonlyMap<string, number> = new Map(
   CHANNEL_KEYS.map((key, index) => [key, index]),
 );
 
@@ -312,14 +312,14 @@ function checkCell(
 }
 
 /** Mobile fields and the phone field of the same kind, both ways. */
-const MOBILE_TO_PHONE: Readonly<Record<string, string>> = {
+export const MOBILE_TO_PHONE: Readonly<Record<string, string>> = {
   workMobilePhone1: 'workPhone1',
   workMobilePhone2: 'workPhone2',
   personalMobilePhone1: 'personalPhone1',
   personalMobilePhone2: 'personalPhone2',
   otherMobile: 'otherPhone1',
 };
-const PHONE_TO_MOBILE: Readonly<Record<string, string>> = Object.fromEntries(
+export const PHONE_TO_MOBILE: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(MOBILE_TO_PHONE).map(([mobile, phone]) => [phone, mobile]),
 );
 
