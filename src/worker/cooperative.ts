@@ -21,10 +21,19 @@ export interface CooperativeOptions {
   readonly progressMs?: number;
 }
 
-/** A macrotask turn: messages that arrived meanwhile (a cancel) are handled before it resolves. */
+/**
+ * A macrotask turn: messages that arrived meanwhile (a cancel) are handled before it resolves.
+ * A message to itself, not `setTimeout(0)`: a timeout set from a timeout's turn waits at least
+ * 4 ms once they nest five deep, and a million-row review lost ~140 ms to that.
+ */
 export const yieldToEvents = (): Promise<void> =>
   new Promise((resolve) => {
-    setTimeout(resolve, 0);
+    const { port1, port2 } = new MessageChannel();
+    port2.onmessage = () => {
+      port2.close();
+      resolve();
+    };
+    port1.postMessage(null);
   });
 
 export async function runCooperatively<T>(

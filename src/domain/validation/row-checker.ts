@@ -62,118 +62,151 @@ export function createRowChecker(
   fields: readonly string[],
   context: ContactCheckContext,
 ): RowChecker {
-  const { rules } = context;
-  const count = fields.length;
-  const kinds = new Uint8Array(count);
-  const channels = new Int8Array(count).fill(-1);
-  const lines = new Uint8Array(count);
+  return new CompiledRowChecker(fields, context);
+}
+
+class CompiledRowChecker implements RowChecker {
+  private readonly count: number;
+  /** Each field's kind (TEXT…FULL_CHECK), its channel slot (-1: none) and line rule. */
+  private readonly kinds: number[];
+  private readonly channels: number[];
+  private readonly lines: number[];
   /** For NOT_MOBILE_WITH_BLANK_PARTNER: the mobile field's index, or -1 when it is not mapped. */
-  const partners = new Int32Array(count).fill(-1);
-  const country = fields.indexOf('workCountry');
+  private readonly partners: number[];
+  private readonly country: number;
+  /** Whether any field is a phone (its row's region is then looked up). */
+  private readonly hasPhone: boolean;
+  private readonly required: number[];
+  private readonly oneOf: number[][];
+  /** False when a required field or a whole group is not mapped: a problem on every row. */
+  private readonly clearable: boolean;
+  private readonly contact: Record<string, string> = {};
 
-  const required = rules.required.map((rule) => fields.indexOf(rule.field));
-  const oneOf = rules.oneOf.map((rule) =>
-    rule.fields.map((field) => fields.indexOf(field)).filter((index) => index >= 0),
-  );
-  // A required field or a whole group the mapping leaves out is a problem on every row.
-  const clearable = required.every((index) => index >= 0) && oneOf.every((g) => g.length > 0);
-
-  fields.forEach((field, f) => {
-    const format = rules.formats.get(field);
-    channels[f] = CHANNEL_INDEX.get(field) ?? -1;
-    switch (format?.check) {
-      case undefined:
-        kinds[f] = TEXT;
-        break;
-      case 'email':
-        kinds[f] = EMAIL;
-        break;
-      case 'phone': {
-        kinds[f] =
-          format.areaCode !== undefined && fields.includes(format.areaCode) ? FULL_CHECK : PHONE;
-        if (MOBILE_TO_PHONE[field] !== undefined) lines[f] = NOT_FIXED;
-        const mobile = PHONE_TO_MOBILE[field];
-        if (mobile !== undefined) {
-          lines[f] = NOT_MOBILE_WITH_BLANK_PARTNER;
-          partners[f] = fields.indexOf(mobile);
+  constructor(
+    private readonly fields: readonly string[],
+    private readonly context: ContactCheckContext,
+  ) {
+    const { rules } = context;
+    const count = fields.length;
+    this.count = count;
+    this.kinds = new Array<number>(count).fill(TEXT);
+    this.channels = new Array<number>(count).fill(-1);
+    this.lines = new Array<number>(count).fill(0);
+    this.partners = new Array<number>(count).fill(-1);
+    this.country = fields.indexOf('workCountry');
+    this.required = rules.required.map((rule) => fields.indexOf(rule.field));
+    this.oneOf = rules.oneOf.map((rule) =>
+      rule.fields.map((field) => fields.indexOf(field)).filter((index) => index >= 0),
+    );
+    this.clearable =
+      this.required.every((index) => index >= 0) && this.oneOf.every((g) => g.length > 0);
+    fields.forEach((field, f) => {
+      const format = rules.formats.get(field);
+      this.channels[f] = CHANNEL_INDEX.get(field) ?? -1;
+      switch (format?.check) {
+        case undefined:
+          this.kinds[f] = TEXT;
+          break;
+        case 'email':
+          this.kinds[f] = EMAIL;
+          break;
+        case 'phone': {
+          this.kinds[f] =
+            format.areaCode !== undefined && fields.includes(format.areaCode) ? FULL_CHECK : PHONE;
+          if (MOBILE_TO_PHONE[field] !== undefined) this.lines[f] = NOT_FIXED;
+          const mobile = PHONE_TO_MOBILE[field];
+          if (mobile !== undefined) {
+            this.lines[f] = NOT_MOBILE_WITH_BLANK_PARTNER;
+            this.partners[f] = fields.indexOf(mobile);
+          }
+          break;
         }
-        break;
+        case 'country':
+          this.kinds[f] = COUNTRY;
+          break;
+        case 'timezone':
+          this.kinds[f] = TIMEZONE;
+          break;
+        case 'status':
+          this.kinds[f] = STATUS;
+          break;
       }
-      case 'country':
-        kinds[f] = COUNTRY;
-        break;
-      case 'timezone':
-        kinds[f] = TIMEZONE;
-        break;
-      case 'status':
-        kinds[f] = STATUS;
-        break;
-    }
-  });
+    });
+    this.hasPhone = this.kinds.includes(PHONE);
+  }
 
-  function isClean(cells: readonly string[], channelKeys: (string | undefined)[]): boolean {
-    for (const index of required) if (cells[index] === '') return false;
-    for (const group of oneOf) {
+  check(
+    row: number,
+    cells: readonly string[],
+    out: RowProblem[],
+    channelKeys: (string | undefined)[],
+  ): boolean {
+    if (this.clearable && this.isClean(cells, channelKeys)) return true;
+    const { fields, contact } = this;
+    for (let f = 0; f < this.count; f++) contact[fields[f] as string] = cells[f] ?? '';
+    collectContactProblems(contact, row, this.context, out, channelKeys);
+    return false;
+  }
+
+  private isClean(cells: readonly string[], channelKeys: (string | undefined)[]): boolean {
+    for (const index of this.required) if (cells[index] === '') return false;
+    for (const group of this.oneOf) {
       let filled = false;
       for (const index of group) if (cells[index] !== '') filled = true;
       if (!filled) return false;
     }
-    channelKeys.fill(undefined);
-    let region: CountryCode | undefined;
-    let regionKnown = false;
+    const { count, channels } = this;
+    // The row's region, for its phones (a lookup in a small cache).
+    const region = this.hasPhone
+      ? (phoneRegionOf(this.country < 0 ? undefined : cells[this.country]) ??
+        this.context.defaultRegion)
+      : undefined;
     for (let f = 0; f < count; f++) {
       const value = cells[f] as string;
-      if (value === '') continue;
-      // Spaces at either end are a problem of every field (and spaces alone are blank).
-      if (hasEdgeSpace(value)) return false;
-      switch (kinds[f]) {
-        case TEXT:
-          break;
-        case EMAIL:
-          if (!isPlainEmail(value) && (!isEmail(value) || hasUpperCase(value))) return false;
-          break;
-        case PHONE: {
-          if (!regionKnown) {
-            region =
-              phoneRegionOf(country < 0 ? undefined : cells[country]) ?? context.defaultRegion;
-            regionKnown = true;
-          }
-          if (!isWhispirFormFor(value, region)) return false;
-          const line = lines[f];
-          if (line === NOT_FIXED && lineTypeOf(value) === 'fixed') return false;
-          if (line === NOT_MOBILE_WITH_BLANK_PARTNER) {
-            const partner = partners[f] as number;
-            if ((partner < 0 || cells[partner] === '') && lineTypeOf(value) === 'mobile')
-              return false;
-          }
-          break;
-        }
-        case COUNTRY:
-          if (findCountry(value)?.kind !== 'name') return false;
-          break;
-        case TIMEZONE:
-          if (checkTimezone(value).kind !== 'valid') return false;
-          break;
-        case STATUS:
-          if (value !== 'A' && value !== 'D') return false;
-          break;
-        default:
-          return false;
-      }
-      // A value with nothing to report is its own normalised form.
+      if (value !== '' && !this.isCleanValue(f, value, cells, region)) return false;
+    }
+    // A value with nothing to report is its own normalised form. (A loop, not `fill`: see
+    // collectContactProblems.)
+    for (let c = 0; c < channelKeys.length; c++) channelKeys[c] = undefined;
+    for (let f = 0; f < count; f++) {
       const channel = channels[f] as number;
-      if (channel >= 0) channelKeys[channel] = value;
+      if (channel >= 0 && cells[f] !== '') channelKeys[channel] = cells[f];
     }
     return true;
   }
 
-  const contact: Record<string, string> = {};
-  return {
-    check(row, cells, out, channelKeys) {
-      if (clearable && isClean(cells, channelKeys)) return true;
-      for (let f = 0; f < count; f++) contact[fields[f] as string] = cells[f] ?? '';
-      collectContactProblems(contact, row, context, out, channelKeys);
-      return false;
-    },
-  };
+  /** Whether a non-empty value of field `f` has nothing to report. */
+  private isCleanValue(
+    f: number,
+    value: string,
+    cells: readonly string[],
+    region: CountryCode | undefined,
+  ): boolean {
+    // Spaces at either end are a problem of every field (and spaces alone are blank).
+    if (hasEdgeSpace(value)) return false;
+    switch (this.kinds[f]) {
+      case TEXT:
+        return true;
+      case EMAIL:
+        return isPlainEmail(value) || (isEmail(value) && !hasUpperCase(value));
+      case PHONE: {
+        if (!isWhispirFormFor(value, region)) return false;
+        const line = this.lines[f];
+        if (line === NOT_FIXED) return lineTypeOf(value) !== 'fixed';
+        if (line === NOT_MOBILE_WITH_BLANK_PARTNER) {
+          const partner = this.partners[f] as number;
+          return (partner >= 0 && cells[partner] !== '') || lineTypeOf(value) !== 'mobile';
+        }
+        return true;
+      }
+      case COUNTRY:
+        return findCountry(value)?.kind === 'name';
+      case TIMEZONE:
+        return checkTimezone(value).kind === 'valid';
+      case STATUS:
+        return value === 'A' || value === 'D';
+      default:
+        return false;
+    }
+  }
 }
