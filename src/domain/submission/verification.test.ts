@@ -4,6 +4,7 @@ import {
   describeExisting,
   describeVerification,
   isSameContact,
+  samplePerPart,
   searchQueryFor,
   spreadSample,
 } from './verification';
@@ -33,6 +34,21 @@ describe('spreadSample', () => {
       { firstName: 'A', lastName: 'B' },
     ];
     expect(spreadSample(rows, 20)).toEqual([row(0)]);
+  });
+});
+
+describe('samplePerPart', () => {
+  it('checks each part of up to five by 20 rows, and larger imports by at least 100 in all and 10 a part', () => {
+    expect([1, 2, 5].map(samplePerPart)).toEqual([20, 20, 20]);
+    expect(samplePerPart(6)).toBe(17);
+    expect(samplePerPart(13)).toBe(10);
+    expect(samplePerPart(40)).toBe(10);
+    for (let parts = 1; parts <= 60; parts++) {
+      const size = samplePerPart(parts);
+      expect(size * parts, `${parts} parts`).toBeGreaterThanOrEqual(Math.min(100, 20 * parts));
+      expect(size).toBeGreaterThanOrEqual(10);
+      expect(size).toBeLessThanOrEqual(20);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { searchContact } from '../../api/search-contacts';
 import type { SubmissionJob } from '../../domain/submission/submission-job';
 import {
-  SAMPLE_PER_PART,
+  samplePerPart,
   type PartVerification,
   type SentContact,
 } from '../../domain/submission/verification';
@@ -60,6 +60,7 @@ export function useVerification(journal: Journal, pacer: Pacer, samplePart: Samp
       const controller = new AbortController();
       controllers.current.set(part, controller);
       const purpose = `Check that part ${part} arrived in ${job.workspaceName}: look for one of its contacts`;
+      const sampleSize = samplePerPart(job.parts.length);
       try {
         return await verifyPart(
           part,
@@ -67,7 +68,7 @@ export function useVerification(journal: Journal, pacer: Pacer, samplePart: Samp
             readPart: async (n) => {
               const body = await journal.loadPartBody(job.id, n);
               if (!body) return [];
-              return samplePart(body.base64, job.mimeType, job.fieldMapping, SAMPLE_PER_PART);
+              return samplePart(body.base64, job.mimeType, job.fieldMapping, sampleSize);
             },
             search: (row, signal) =>
               searchContact({
@@ -83,6 +84,7 @@ export function useVerification(journal: Journal, pacer: Pacer, samplePart: Samp
           },
           {
             ...options,
+            sampleSize,
             signal: controller.signal,
             onProgress: (verification) =>
               setChecks((previous) => new Map(previous).set(part, verification)),
