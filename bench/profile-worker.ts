@@ -13,7 +13,8 @@
  *   often (a function deoptimised hundreds of times runs in its slow tiers: look at it first);
  * - with PROFILE_MEMORY=1, instead of the profile, the renderer's memory by allocator once the
  *   review is on screen, then again after a full garbage collection of the worker (what the
- *   difference holds was garbage no collection had come for yet).
+ *   difference holds was garbage no collection had come for yet); with PROFILE_SUBMIT=1 the
+ *   same while sending the file to the sandbox (every part file stored, 5 s on).
  *
  * Settings: BENCH_PROFILE_ROWS (default 1000000; the bench's generated file of that size),
  * CHROMIUM_PATH.
@@ -29,7 +30,8 @@ const DATA_DIR = path.join(ROOT, 'bench/data');
 const DIST_DIR = path.join(DATA_DIR, 'dist-profile');
 const ROWS = Number(process.env.BENCH_PROFILE_ROWS ?? 1_000_000);
 const DEOPTS = process.env.PROFILE_DEOPTS === '1';
-const MEMORY = process.env.PROFILE_MEMORY === '1';
+const MEMORY = process.env.PROFILE_MEMORY === '1' || process.env.PROFILE_SUBMIT === '1';
+const SUBMIT = process.env.PROFILE_SUBMIT === '1';
 const APP_PORT = 4377;
 const SANDBOX_PORT = 8877;
 
@@ -266,12 +268,27 @@ async function main(): Promise<void> {
       `${ROWS.toLocaleString('en')} rows: drop → review on screen ${Date.now() - started} ms`,
     );
     if (MEMORY) {
+      let moment = 'review on screen';
+      if (SUBMIT) {
+        // On to the settings and "Import N contacts"; measured once every part file is built and
+        // stored and the first parts are on their way.
+        const onward = page.getByRole('button', { name: 'Continue to import settings' });
+        const skip = page.getByRole('button', { name: /^Skip all [\d,]+ rows? with errors$/ });
+        if ((await onward.isDisabled()) && (await skip.count())) await skip.click();
+        await onward.click();
+        await page.getByRole('button', { name: /^Import [\d,]+ contacts?$/ }).click();
+        await page.getByText('The files to send are ready').first().waitFor({ timeout: 300_000 });
+        await page.waitForTimeout(5_000);
+        moment = 'sending (every part file stored, 5 s on)';
+      }
+      const pageSession = await page.context().newCDPSession(page);
       const before = await memoryByAllocator(browserSession);
       await worker.send('HeapProfiler.enable');
       await worker.send('HeapProfiler.collectGarbage');
+      await pageSession.send('HeapProfiler.collectGarbage');
       const after = await memoryByAllocator(browserSession);
       console.log(
-        'renderer memory (MiB): review on screen → after a full collection of the worker',
+        `renderer memory (MiB): ${moment} → after a full collection of the worker and the page`,
       );
       for (const [name, size] of before)
         console.log(
