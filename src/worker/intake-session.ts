@@ -100,6 +100,7 @@ export class IntakeSession {
         mapping: input.mapping,
         format,
         fileName: this.fileName,
+        rowAt: input.rowAt,
       }),
       task,
     );

@@ -119,6 +119,11 @@ describe('ReviewSession', () => {
     session.editCell(0, 'department', 'Support');
     const input = session.uploadInput();
     expect(input.accounting).toEqual({ total: 5, sent: 2, skipped: 0, rejected: 3 });
+    // Any row to send can be asked for again, as the parts' files are built one by one.
+    const rows = [...input.rows];
+    expect(input.rowCount).toBe(2);
+    expect(Array.from({ length: input.rowCount }, (_, p) => input.rowAt(p))).toEqual(rows);
+    expect(() => input.rowAt(2)).toThrow(RangeError);
     expect(uploadedContacts(session)).toEqual([
       {
         firstName: 'Ann',

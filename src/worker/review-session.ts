@@ -1089,6 +1089,10 @@ export class ReviewSession {
   uploadInput(): {
     headers: string[];
     rows: Iterable<readonly string[]>;
+    /** The row at a position of `rows` (made again each time it is asked for). */
+    rowAt: (position: number) => readonly string[];
+    /** How many rows `rows` gives. */
+    rowCount: number;
     mapping: ColumnMapping;
     accounting: ReviewSummary['accounting'];
   } {
@@ -1116,28 +1120,40 @@ export class ReviewSession {
     const all = this.table.rows;
     const original = (index: number, fieldIndex: number) => this.originalValue(index, fieldIndex);
     // Under either policy a row still in error is not sent ('block' refuses above instead).
-    function* rows(): Generator<readonly string[]> {
-      for (let index = 0; index < all.length; index++) {
-        if (skipped.has(index) || errorRows.has(index)) continue;
-        const cells = all.row(index);
-        const edits = overlay.get(index);
-        if (extra.length === 0 && !edits) {
-          yield cells;
-          continue;
+    const sent = new Int32Array(all.length);
+    let count = 0;
+    for (let index = 0; index < all.length; index++)
+      if (!skipped.has(index) && !errorRows.has(index)) sent[count++] = index;
+    const rowOf = (index: number): readonly string[] => {
+      const cells = all.row(index);
+      const edits = overlay.get(index);
+      if (extra.length === 0 && !edits) return cells;
+      const out = new Array<string>(width + extra.length);
+      for (let c = 0; c < width; c++) out[c] = cells[c] ?? '';
+      for (let e = 0; e < extra.length; e++)
+        out[width + e] = original(index, (extra[e] as { fieldIndex: number }).fieldIndex);
+      if (edits)
+        for (const [field, value] of edits) {
+          const column = columnOf.get(field);
+          if (column !== undefined) out[column] = value;
         }
-        const out = new Array<string>(width + extra.length);
-        for (let c = 0; c < width; c++) out[c] = cells[c] ?? '';
-        for (let e = 0; e < extra.length; e++)
-          out[width + e] = original(index, (extra[e] as { fieldIndex: number }).fieldIndex);
-        if (edits)
-          for (const [field, value] of edits) {
-            const column = columnOf.get(field);
-            if (column !== undefined) out[column] = value;
-          }
-        yield out;
-      }
+      return out;
+    };
+    const rowAt = (position: number): readonly string[] => {
+      if (position < 0 || position >= count) throw new RangeError(`No row ${position} to send.`);
+      return rowOf(sent[position] as number);
+    };
+    function* rows(): Generator<readonly string[]> {
+      for (let position = 0; position < count; position++) yield rowOf(sent[position] as number);
     }
-    return { headers, rows: rows(), mapping, accounting: summary.accounting };
+    return {
+      headers,
+      rows: rows(),
+      rowAt,
+      rowCount: count,
+      mapping,
+      accounting: summary.accounting,
+    };
   }
 
   /**
@@ -1146,10 +1162,7 @@ export class ReviewSession {
    */
   uploadSample(size: number): Record<string, string>[] {
     const input = this.uploadInput();
-    const wanted = new Set(spreadIndexes(input.accounting.sent, size));
-    const picked: (readonly string[])[] = [];
-    let position = 0;
-    for (const row of input.rows) if (wanted.has(position++)) picked.push(row);
+    const picked = spreadIndexes(input.rowCount, size).map(input.rowAt);
     // The same reading of rows into Whispir fields as the check after sending uses.
     return contactsOfPart({ headers: input.headers, rows: picked }, toFieldMapping(input.mapping));
   }

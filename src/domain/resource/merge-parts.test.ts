@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../mapping/mapping';
+import { FORMAT_WRITERS, writeFile } from './formats';
 import { mergePartFiles } from './merge-parts';
 import { partFile, prepareUpload } from './upload-plan';
 
@@ -24,13 +25,11 @@ describe('mergePartFiles', () => {
       const files = result.upload.parts.map((part) => partFile(result.upload, part));
       expect(files.length).toBeGreaterThan(2);
       const merged = mergePartFiles(result.upload.mimeType, files);
-      const whole = partFile(result.upload, {
-        part: 1,
-        start: 0,
-        end: rows.length,
-        fileBytes: 0,
-        requestBytes: 0,
-      });
+      const whole = writeFile(
+        FORMAT_WRITERS[format],
+        result.upload.columns,
+        result.upload.records(0, rows.length),
+      );
       if (format === 'csv')
         expect(Papa.parse(merged.trim()).data).toEqual(Papa.parse(whole.trim()).data);
       if (format === 'json') expect(JSON.parse(merged)).toEqual(JSON.parse(whole));

@@ -51,6 +51,57 @@ describe('prepareUpload', () => {
     expect(seen.map((row) => row.slice(0, 3))).toEqual(rows);
   });
 
+  it('made again from the rows when each part is built, gives the same files and holds no record', () => {
+    let asked = 0;
+    const rowAt = (position: number) => {
+      asked++;
+      return rows[position] as string[];
+    };
+    for (const format of ['csv', 'json', 'xml'] as const) {
+      const held = prepareUpload(headers, rows, mapping, format, 'contacts.csv', 12_000);
+      const again = runSteps(
+        preparingUpload({
+          headers,
+          rows,
+          total: rows.length,
+          mapping,
+          format,
+          fileName: 'contacts.csv',
+          maxRequestBytes: 12_000,
+          rowAt,
+        }),
+      );
+      if (!held.ok || !again.ok) throw new Error('not prepared');
+      expect(again.upload.parts).toEqual(held.upload.parts);
+      asked = 0;
+      const files = again.upload.parts.map((part) => partFile(again.upload, part));
+      expect(files).toEqual(held.upload.parts.map((part) => partFile(held.upload, part)));
+      expect(asked).toBe(rows.length);
+    }
+  });
+
+  it('refuses a part that came out larger than planned (its rows changed since)', () => {
+    const changed = rows.map((row) => [...row]);
+    const result = runSteps(
+      preparingUpload({
+        headers,
+        rows,
+        total: rows.length,
+        mapping,
+        format: 'csv',
+        fileName: 'contacts.csv',
+        maxRequestBytes: 12_000,
+        rowAt: (position) => changed[position] as string[],
+      }),
+    );
+    if (!result.ok) throw new Error(result.message);
+    const [first, second] = result.upload.parts;
+    if (!first || !second) throw new Error('expected two parts or more');
+    (changed[second.start] as string[])[1] = 'A much longer surname than the file had';
+    expect(() => partFile(result.upload, first)).not.toThrow();
+    expect(() => partFile(result.upload, second)).toThrow(/Part 2 came out larger than planned/);
+  });
+
   it('renames columns to valid XML names and maps to them', () => {
     const result = prepareUpload(headers, rows.slice(0, 2), mapping, 'xml', 'contacts.csv');
     expect(result.ok && result.upload.fieldMapping).toMatchObject({
