@@ -48,17 +48,26 @@ interface CpuProfile {
 /** Commands to the worker, over the browser's session (the worker has no page session). */
 class WorkerSession {
   private nextId = 0;
-  private readonly waiting = new Map<number, (result: unknown) => void>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (result: unknown) => void; reject: (error: Error) => void }
+  >();
 
   private constructor(
     private readonly browser: CDPSession,
     private readonly sessionId: string,
   ) {
     browser.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
-      const message = JSON.parse(event.message) as { id?: number; result?: unknown };
-      if (message.id === undefined) return;
-      this.waiting.get(message.id)?.(message.result);
+      const message = JSON.parse(event.message) as {
+        id?: number;
+        result?: unknown;
+        error?: { message?: string };
+      };
+      const waiter = message.id === undefined ? undefined : this.waiting.get(message.id);
+      if (!waiter || message.id === undefined) return;
       this.waiting.delete(message.id);
+      if (message.error) waiter.reject(new Error(`worker: ${message.error.message ?? 'error'}`));
+      else waiter.resolve(message.result);
     });
   }
 
@@ -77,12 +86,31 @@ class WorkerSession {
 
   send<T>(method: string, params: object = {}): Promise<T> {
     const id = ++this.nextId;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve as (result: unknown) => void);
-      void this.browser.send('Target.sendMessageToTarget', {
-        sessionId: this.sessionId,
-        message: JSON.stringify({ id, method, params }),
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error(`worker: no answer to ${method} in 60 s`));
+      }, 60_000);
+      this.waiting.set(id, {
+        resolve: (result) => {
+          clearTimeout(timer);
+          resolve(result as T);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
+      this.browser
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
+        .catch((error: unknown) => {
+          clearTimeout(timer);
+          this.waiting.delete(id);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        });
     });
   }
 }
@@ -249,64 +277,67 @@ async function main(): Promise<void> {
         '--disable-sync',
       ],
     });
-    const browserSession = await browser.newBrowserCDPSession();
-    const page = await browser.newPage();
-    await page.goto(url);
-    await page.getByText('Connected to').first().waitFor({ timeout: 30_000 });
-    const worker = await WorkerSession.attach(browserSession);
-    if (!MEMORY) {
-      await worker.send('Profiler.enable');
-      await worker.send('Profiler.setSamplingInterval', { interval: 500 });
-      await worker.send('Profiler.start');
-    }
-    const started = Date.now();
-    await page.locator('input[type=file]').first().setInputFiles(file.path);
-    await click(page, 'Continue to matching');
-    await click(page, 'Continue to review');
-    await page.locator('#review-filter').waitFor({ timeout: 300_000 });
-    console.log(
-      `${ROWS.toLocaleString('en')} rows: drop → review on screen ${Date.now() - started} ms`,
-    );
-    if (MEMORY) {
-      let moment = 'review on screen';
-      if (SUBMIT) {
-        // On to the settings and "Import N contacts"; measured once every part file is built and
-        // stored and the first parts are on their way.
-        const onward = page.getByRole('button', { name: 'Continue to import settings' });
-        const skip = page.getByRole('button', { name: /^Skip all [\d,]+ rows? with errors$/ });
-        if ((await onward.isDisabled()) && (await skip.count())) await skip.click();
-        await onward.click();
-        await page.getByRole('button', { name: /^Import [\d,]+ contacts?$/ }).click();
-        await page.getByText('The files to send are ready').first().waitFor({ timeout: 300_000 });
-        await page.waitForTimeout(5_000);
-        moment = 'sending (every part file stored, 5 s on)';
+    try {
+      const browserSession = await browser.newBrowserCDPSession();
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.getByText('Connected to').first().waitFor({ timeout: 30_000 });
+      const worker = await WorkerSession.attach(browserSession);
+      if (!MEMORY) {
+        await worker.send('Profiler.enable');
+        await worker.send('Profiler.setSamplingInterval', { interval: 500 });
+        await worker.send('Profiler.start');
       }
-      const pageSession = await page.context().newCDPSession(page);
-      const before = await memoryByAllocator(browserSession);
-      await worker.send('HeapProfiler.enable');
-      await worker.send('HeapProfiler.collectGarbage');
-      await pageSession.send('HeapProfiler.collectGarbage');
-      const after = await memoryByAllocator(browserSession);
+      const started = Date.now();
+      await page.locator('input[type=file]').first().setInputFiles(file.path);
+      await click(page, 'Continue to matching');
+      await click(page, 'Continue to review');
+      await page.locator('#review-filter').waitFor({ timeout: 300_000 });
       console.log(
-        `renderer memory (MiB): ${moment} → after a full collection of the worker and the page`,
+        `${ROWS.toLocaleString('en')} rows: drop → review on screen ${Date.now() - started} ms`,
       );
-      for (const [name, size] of before)
+      if (MEMORY) {
+        let moment = 'review on screen';
+        if (SUBMIT) {
+          // On to the settings and "Import N contacts"; measured once every part file is built and
+          // stored and the first parts are on their way.
+          const onward = page.getByRole('button', { name: 'Continue to import settings' });
+          const skip = page.getByRole('button', { name: /^Skip all [\d,]+ rows? with errors$/ });
+          if ((await onward.isDisabled()) && (await skip.count())) await skip.click();
+          await onward.click();
+          await page.getByRole('button', { name: /^Import [\d,]+ contacts?$/ }).click();
+          await page.getByText('The files to send are ready').first().waitFor({ timeout: 300_000 });
+          await page.waitForTimeout(5_000);
+          moment = 'sending (every part file stored, 5 s on)';
+        }
+        const pageSession = await page.context().newCDPSession(page);
+        const before = await memoryByAllocator(browserSession);
+        await worker.send('HeapProfiler.enable');
+        await worker.send('HeapProfiler.collectGarbage');
+        await pageSession.send('HeapProfiler.collectGarbage');
+        const after = await memoryByAllocator(browserSession);
         console.log(
-          `  ${name.padEnd(42)} ${size.toFixed(0).padStart(6)} → ${(after.get(name) ?? 0).toFixed(0)}`,
+          `renderer memory (MiB): ${moment} → after a full collection of the worker and the page`,
         );
-    } else {
-      const { profile } = await worker.send<{ profile: CpuProfile }>('Profiler.stop');
-      const out = path.join(DATA_DIR, 'worker.cpuprofile');
-      writeFileSync(out, JSON.stringify(profile));
-      console.log(`worker CPU profile → ${path.relative(ROOT, out)}; self time (ms):`);
-      for (const [name, ms] of selfTimes(profile).slice(0, 30))
-        console.log(`  ${ms.toFixed(0).padStart(6)}  ${name}`);
+        for (const [name, size] of before)
+          console.log(
+            `  ${name.padEnd(42)} ${size.toFixed(0).padStart(6)} → ${(after.get(name) ?? 0).toFixed(0)}`,
+          );
+      } else {
+        const { profile } = await worker.send<{ profile: CpuProfile }>('Profiler.stop');
+        const out = path.join(DATA_DIR, 'worker.cpuprofile');
+        writeFileSync(out, JSON.stringify(profile));
+        console.log(`worker CPU profile → ${path.relative(ROOT, out)}; self time (ms):`);
+        for (const [name, ms] of selfTimes(profile).slice(0, 30))
+          console.log(`  ${ms.toFixed(0).padStart(6)}  ${name}`);
+      }
+      if (DEOPTS) {
+        for (const [name, count] of [...deopts].sort((a, b) => b[1] - a[1]).slice(0, 15))
+          console.log(`  deoptimised ${count}× ${name}`);
+      }
+    } finally {
+      await browser.close();
     }
-    if (DEOPTS) {
-      for (const [name, count] of [...deopts].sort((a, b) => b[1] - a[1]).slice(0, 15))
-        console.log(`  deoptimised ${count}× ${name}`);
-    }
-    await browser.close();
   } finally {
     stopServer();
   }

@@ -144,6 +144,10 @@ describe('ReviewSession', () => {
         department: 'Sales',
       },
     ]);
+    // A change after the upload was planned makes its rows stale: no part is built from them.
+    const planned = session.uploadInput();
+    session.editCell(0, 'lastName', 'Leigh');
+    expect(() => planned.rowAt(0)).toThrow(/changed after the upload was planned/);
   });
 
   it('writes the rejected rows report: original cells, status, reasons, neutralised', () => {

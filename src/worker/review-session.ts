@@ -349,20 +349,20 @@ export class ReviewSession {
     return source.index < 0 ? '' : (this.table.rows.cell(index, source.index) ?? '');
   }
 
-  private contactOf(index: number, contact: Record<string, string> = {}): Record<string, string> {
-    const edits = this.overlay.get(index);
-    for (let f = 0; f < this.fields.length; f++) {
-      const field = this.fields[f] as string;
-      contact[field] = edits?.get(field) ?? this.originalValue(index, f);
-    }
-    return contact;
-  }
-
   /** The row's value of each field, in the order of `fields`, into `values`. */
-  private valuesOf(index: number, values: string[]): void {
+  private valuesOf(index: number, values: string[]): string[] {
     const edits = this.overlay.get(index);
     for (let f = 0; f < this.fields.length; f++)
       values[f] = edits?.get(this.fields[f] as string) ?? this.originalValue(index, f);
+    return values;
+  }
+
+  /** The row as field → value. */
+  private contactOf(index: number): Record<string, string> {
+    const values = this.valuesOf(index, new Array<string>(this.fields.length));
+    const contact: Record<string, string> = {};
+    this.fields.forEach((field, f) => (contact[field] = values[f] as string));
+    return contact;
   }
 
   private shapeProblem(index: number): ReviewProblem | undefined {
@@ -1139,7 +1139,13 @@ export class ReviewSession {
         }
       return out;
     };
+    // A part's rows are made again when its file is built: they must be the rows planned.
+    const planned = this.version;
     const rowAt = (position: number): readonly string[] => {
+      if (this.version !== planned)
+        throw new Error(
+          'The rows to send changed after the upload was planned. Go back to the import settings to plan it again.',
+        );
       if (position < 0 || position >= count) throw new RangeError(`No row ${position} to send.`);
       return rowOf(sent[position] as number);
     };

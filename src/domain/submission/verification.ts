@@ -20,7 +20,8 @@ export const MIN_SAMPLE_PER_IMPORT = 100;
 /**
  * Rows each part of an import of `parts` parts is checked by: 20, and fewer for an import of
  * more than five parts, so that the import is still checked by at least 100 rows and each part
- * by at least 10 (a lost or cut-short part is still missed by none of them). Every search is a
+ * by at least 10, spread through it with its first and last row (a lost part, or one cut
+ * short, is still found out). Every search is a
  * request against the account's rate limit: at 20 a part, a million rows (13 parts) made 260
  * searches, more than 40 s of requests at 5 a second; at 10 a part they are 130 (ADR 011).
  */

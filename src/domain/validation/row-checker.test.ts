@@ -128,11 +128,15 @@ describe('createRowChecker', () => {
     us[FIELDS.indexOf('workMobilePhone1')] = '14155550123';
     us[FIELDS.indexOf('timezone')] = 'America/Los_Angeles';
     expect(both(FIELDS, us).checked.cleared).toBe(true);
-    // A mapping without a country column: the default country completes the phone's check.
-    const fields = FIELDS.filter((field) => field !== 'workCountry');
-    const cells = CLEAN.filter((_, f) => FIELDS[f] !== 'workCountry');
-    const noCountry = both(fields, cells, { defaultCountry: 'Australia' });
-    expect(noCountry.checked.problems).toEqual(noCountry.full.problems);
+    // A row country with no phone plan of its own: the default country completes the check.
+    const away = withCell('workCountry', 'Antarctica');
+    const withDefault = both(FIELDS, away, { defaultCountry: 'Australia' });
+    expect(withDefault.checked.cleared).toBe(true);
+    expect(withDefault.checked.problems).toEqual(withDefault.full.problems);
+    expect(withDefault.full.problems).toEqual([]);
+    const withoutDefault = both(FIELDS, away);
+    expect(withoutDefault.checked.cleared).toBe(false);
+    expect(withoutDefault.checked.problems).toEqual(withoutDefault.full.problems);
   });
 
   it('reports a landline in a mobile field and a mobile in a phone field as the full check does', () => {
@@ -155,6 +159,17 @@ describe('createRowChecker', () => {
     const { checked, full } = both(phoneOnly, cells);
     expect(full.problems.map((p) => p.code)).toContain('phone-is-mobile');
     expect(checked.problems).toEqual(full.problems);
+  });
+
+  it('answers as the full check for a field named twice or a row shorter than its fields', () => {
+    const twice = [...FIELDS, 'workEmailAddress1'];
+    const doubled = both(twice, [...CLEAN, '']);
+    expect(doubled.checked.cleared).toBe(false);
+    expect(doubled.checked.problems).toEqual(doubled.full.problems);
+    expect(doubled.checked.keys).toEqual(doubled.full.keys);
+    const short = both(FIELDS, CLEAN.slice(0, 4));
+    expect(short.checked.problems).toEqual(short.full.problems);
+    expect(short.checked.keys).toEqual(short.full.keys);
   });
 
   it('never clears a row whose mapping leaves out a required field or every channel', () => {

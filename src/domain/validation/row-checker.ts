@@ -32,7 +32,7 @@ export interface RowChecker {
   /**
    * Appends the problems of the row whose values are `cells` (`cells[f]` is the value of field
    * `f`, '' when blank) to `out`, and fills `channelKeys` as `collectContactProblems` does.
-   * Returns true when the row was cleared without the full check (for tests and counts).
+   * Returns true when the row was cleared without the full check (so it has no problem).
    */
   check(
     row: number,
@@ -98,8 +98,11 @@ class CompiledRowChecker implements RowChecker {
     this.oneOf = rules.oneOf.map((rule) =>
       rule.fields.map((field) => fields.indexOf(field)).filter((index) => index >= 0),
     );
+    // A field named twice keeps its last value in a contact: left to the full check.
     this.clearable =
-      this.required.every((index) => index >= 0) && this.oneOf.every((g) => g.length > 0);
+      this.required.every((index) => index >= 0) &&
+      this.oneOf.every((g) => g.length > 0) &&
+      new Set(fields).size === fields.length;
     fields.forEach((field, f) => {
       const format = rules.formats.get(field);
       this.channels[f] = CHANNEL_INDEX.get(field) ?? -1;
@@ -149,10 +152,11 @@ class CompiledRowChecker implements RowChecker {
   }
 
   private isClean(cells: readonly string[], channelKeys: (string | undefined)[]): boolean {
-    for (const index of this.required) if (cells[index] === '') return false;
+    // A row shorter than the fields has its missing values blank, as in the full check.
+    for (const index of this.required) if (!cells[index]) return false;
     for (const group of this.oneOf) {
       let filled = false;
-      for (const index of group) if (cells[index] !== '') filled = true;
+      for (const index of group) if (cells[index]) filled = true;
       if (!filled) return false;
     }
     const { count, channels } = this;
@@ -162,7 +166,7 @@ class CompiledRowChecker implements RowChecker {
         this.context.defaultRegion)
       : undefined;
     for (let f = 0; f < count; f++) {
-      const value = cells[f] as string;
+      const value = cells[f] ?? '';
       if (value !== '' && !this.isCleanValue(f, value, cells, region)) return false;
     }
     // A value with nothing to report is its own normalised form. (A loop, not `fill`: see
@@ -170,7 +174,7 @@ class CompiledRowChecker implements RowChecker {
     for (let c = 0; c < channelKeys.length; c++) channelKeys[c] = undefined;
     for (let f = 0; f < count; f++) {
       const channel = channels[f] as number;
-      if (channel >= 0 && cells[f] !== '') channelKeys[channel] = cells[f];
+      if (channel >= 0 && cells[f]) channelKeys[channel] = cells[f];
     }
     return true;
   }
@@ -195,7 +199,7 @@ class CompiledRowChecker implements RowChecker {
         if (line === NOT_FIXED) return lineTypeOf(value) !== 'fixed';
         if (line === NOT_MOBILE_WITH_BLANK_PARTNER) {
           const partner = this.partners[f] as number;
-          return (partner >= 0 && cells[partner] !== '') || lineTypeOf(value) !== 'mobile';
+          return (partner >= 0 && Boolean(cells[partner])) || lineTypeOf(value) !== 'mobile';
         }
         return true;
       }

@@ -1,6 +1,8 @@
 /**
- * Validates a whole file, row by row as the worker reads it, and adds what only the whole file
- * shows: the same person on several rows.
+ * Validates a whole file of contacts and adds what only the whole file shows: the same person on
+ * several rows. The rules' reference over many rows, for tests: the review in the worker checks
+ * its rows with `createRowChecker` and keeps its own duplicate index (src/worker/review-session.ts),
+ * to the same rules.
  */
 import { CHANNEL_KEYS } from '../whispir/contact-fields';
 import { DuplicateIndex, duplicateWarnings, rowMatchName, rowMatchValues } from './duplicates';
@@ -38,11 +40,7 @@ const CHANNELS = CHANNEL_KEYS.length;
  * values. Duplicates are rows an import would match as one contact (same name and the same email
  * or mobile in the same field, after normalisation: docs/whispir-api.md §A8).
  */
-export function createValidator(
-  options?: ValidationOptions,
-  /** `duplicates: false` for a caller that keeps its own duplicate index (the review). */
-  { duplicates: findDuplicates = true }: { readonly duplicates?: boolean } = {},
-): RowValidator {
+export function createValidator(options?: ValidationOptions): RowValidator {
   const context = createCheckContext(options);
   const problems: RowProblem[] = [];
   const scratch: (string | undefined)[] = new Array<string | undefined>(CHANNELS);
@@ -63,12 +61,10 @@ export function createValidator(
       if (row < lastRow) inOrder = false;
       lastRow = row;
       collectContactProblems(contact, row, context, problems, channelKeys);
-      if (findDuplicates) {
-        const matchValues = rowMatchValues(channelKeys);
-        names.set(row, rowMatchName(contact));
-        values.set(row, matchValues);
-        index.add(row, matchValues);
-      }
+      const matchValues = rowMatchValues(channelKeys);
+      names.set(row, rowMatchName(contact));
+      values.set(row, matchValues);
+      index.add(row, matchValues);
     },
 
     finish() {

@@ -31,6 +31,15 @@ describe('ValueTable', () => {
     expect(table.size).toBe(6000);
     values.forEach((value, row) => expect(table.hold(value, row + 1)).toBe(row));
     expect(new ValueTable(() => undefined, 1_000_000).get('x')).toBeUndefined();
+    // Values on one row in ten of many: the table grows to what they point to, and holds them.
+    const sparse = new Map<number, string>();
+    const few = new ValueTable((row) => sparse.get(row), 100_000);
+    for (let row = 0; row < 100_000; row += 10) {
+      sparse.set(row, `6141${row}`);
+      expect(few.hold(`6141${row}`, row)).toBe(-1);
+    }
+    expect(few.size).toBe(10_000);
+    for (let row = 0; row < 100_000; row += 10) expect(few.get(`6141${row}`)).toBe(row);
   });
 
   it('tells apart values whose hashes collide', () => {

@@ -25,24 +25,25 @@ function emptySlots(capacity: number): Int32Array {
 }
 
 export class ValueTable {
-  /** Made at the first value (a field no row fills costs nothing). */
   private slots: Int32Array | undefined;
-  private capacity: number;
+  private capacity = MIN_CAPACITY;
   /** Slots holding a row or a removal mark: what decides when the table grows. */
   private filled = 0;
   private count = 0;
+  /** Highest row held so far: with `expected`, how full the table will likely end. */
+  private lastRow = -1;
 
   constructor(
     /** The value `row` is held under (asked only when hashes match). */
     private readonly valueOf: (row: number) => string | undefined,
     /**
-     * Values the table may come to hold (a file's rows): room for them from the first. Grown
-     * one doubling at a time, a million values ended in a table twice the size (32 MB, not 16).
+     * Rows the values come from (a file's rows, added in order, numbered from 0). The table
+     * starts small and, when it first outgrows that, takes the room the share of rows with a
+     * value so far points to, in one step: grown one doubling at a time, a million values ended
+     * in a table twice the size (32 MB, not 16), and a field few rows fill stays small.
      */
-    expected = 0,
-  ) {
-    this.capacity = Math.max(MIN_CAPACITY, nextPowerOfTwo(expected * 2 + 2));
-  }
+    private readonly expected = 0,
+  ) {}
 
   get size(): number {
     return this.count;
@@ -81,6 +82,7 @@ export class ValueTable {
 
   private insert(hash: number, row: number): void {
     this.slots ??= emptySlots(this.capacity);
+    if (row > this.lastRow) this.lastRow = row;
     if ((this.filled + 1) * 2 > this.capacity) this.grow(this.slots);
     const slots = this.slots as Int32Array;
     const mask = this.capacity - 1;
@@ -108,7 +110,13 @@ export class ValueTable {
 
   private grow(old: Int32Array): void {
     // Removal marks are dropped on the way: a table that mostly lost rows stays its size.
-    const capacity = Math.max(MIN_CAPACITY, nextPowerOfTwo(this.count * 4));
+    let wanted = this.count * 4;
+    if (this.expected > this.lastRow + 1 && this.lastRow >= 0) {
+      // Values to come, at the share of rows that had one so far (with room to spare).
+      const projected = (this.count * this.expected) / (this.lastRow + 1);
+      wanted = Math.max(wanted, Math.min(this.expected, projected * 1.25) * 2 + 2);
+    }
+    const capacity = Math.max(MIN_CAPACITY, nextPowerOfTwo(wanted));
     const slots = emptySlots(capacity);
     const mask = capacity - 1;
     for (let s = 0; s < old.length; s += 2) {
