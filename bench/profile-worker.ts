@@ -5,8 +5,8 @@
  * because Chromium's V8 deoptimised the row check ~1,400 times (see bench/README.md). This is
  * how that was found.
  *
- * It builds the app unminified (so profiles name functions), drops the file, goes on to the
- * review and prints:
+ * It builds the app unminified in a temporary folder (so profiles name functions), drops the
+ * file, goes on to the review and prints:
  * - the worker's CPU profile, functions by self time (and writes it, for DevTools, to
  *   bench/data/worker.cpuprofile);
  * - with PROFILE_DEOPTS=1 DEBUG=pw:browser, the functions Chromium's V8 deoptimised and how
@@ -20,14 +20,16 @@
  * CHROMIUM_PATH.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type CDPSession } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
+import { clickButton } from './click-button';
 import { generateContactFile } from './generate';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA_DIR = path.join(ROOT, 'bench/data');
-const DIST_DIR = path.join(DATA_DIR, 'dist-profile');
 const ROWS = Number(process.env.BENCH_PROFILE_ROWS ?? 1_000_000);
 const DEOPTS = process.env.PROFILE_DEOPTS === '1';
 const MEMORY = process.env.PROFILE_MEMORY === '1' || process.env.PROFILE_SUBMIT === '1';
@@ -115,22 +117,6 @@ class WorkerSession {
   }
 }
 
-async function click(page: Page, label: string): Promise<void> {
-  await page.waitForFunction(
-    (text) =>
-      [...document.querySelectorAll('button')].some(
-        (button) => button.textContent?.trim() === text && !button.disabled,
-      ),
-    label,
-    { polling: 50, timeout: 120_000 },
-  );
-  await page.evaluate((text) => {
-    [...document.querySelectorAll('button')]
-      .find((button) => button.textContent?.trim() === text && !button.disabled)
-      ?.click();
-  }, label);
-}
-
 function selfTimes(profile: CpuProfile): [string, number][] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const times = new Map<string, number>();
@@ -211,7 +197,10 @@ function countDeopts(): Map<string, number> {
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   const file = await generateContactFile(DATA_DIR, ROWS, 42);
-  console.log(`building the app unminified → ${path.relative(ROOT, DIST_DIR)}`);
+  // Built outside the repository and removed after: an unminified build is large, and its
+  // libraries' comments are not the project's to keep.
+  const distDir = mkdtempSync(path.join(os.tmpdir(), 'whispir-profile-'));
+  console.log(`building the app unminified → ${distDir}`);
   const env = {
     ...process.env,
     SANDBOX_DB: ':memory:',
@@ -228,7 +217,7 @@ async function main(): Promise<void> {
       '--logLevel',
       'error',
       '--outDir',
-      DIST_DIR,
+      distDir,
       '--emptyOutDir',
       '--minify',
       'false',
@@ -236,7 +225,7 @@ async function main(): Promise<void> {
     { cwd: ROOT, env, stdio: 'inherit' },
   );
   if (build.status !== 0) throw new Error('vite build failed');
-  const server = spawn('npx', ['tsx', 'src/proxy/serve.ts', '--dir', DIST_DIR], {
+  const server = spawn('npx', ['tsx', 'src/proxy/serve.ts', '--dir', distDir], {
     cwd: ROOT,
     env: { ...env, HOST: '127.0.0.1', PORT: String(APP_PORT), SANDBOX_PORT: String(SANDBOX_PORT) },
     detached: true,
@@ -260,22 +249,11 @@ async function main(): Promise<void> {
       if (i > 120) throw new Error(`the server did not answer at ${url}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-      (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
-    );
+    const executablePath = findChromium();
     const deopts = countDeopts();
     const browser = await chromium.launch({
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        ...(DEOPTS ? ['--js-flags=--trace-deopt'] : []),
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...(DEOPTS ? ['--js-flags=--trace-deopt'] : []), ...CHROMIUM_ARGS],
     });
     try {
       const browserSession = await browser.newBrowserCDPSession();
@@ -290,8 +268,8 @@ async function main(): Promise<void> {
       }
       const started = Date.now();
       await page.locator('input[type=file]').first().setInputFiles(file.path);
-      await click(page, 'Continue to matching');
-      await click(page, 'Continue to review');
+      await clickButton(page, 'Continue to matching', 120_000);
+      await clickButton(page, 'Continue to review', 120_000);
       await page.locator('#review-filter').waitFor({ timeout: 300_000 });
       console.log(
         `${ROWS.toLocaleString('en')} rows: drop → review on screen ${Date.now() - started} ms`,
@@ -340,6 +318,7 @@ async function main(): Promise<void> {
     }
   } finally {
     stopServer();
+    rmSync(distDir, { recursive: true, force: true });
   }
 }
 

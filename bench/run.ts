@@ -13,7 +13,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   closeSync,
-  existsSync,
   fstatSync,
   mkdirSync,
   openSync,
@@ -27,6 +26,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
+import { clickButton } from './click-button';
 import { generateContactFile, type GeneratedFile } from './generate';
 import { RendererMemory, type RendererWindow } from './renderer-memory';
 import { probeSandbox, type SandboxLag } from './sandbox-lag';
@@ -145,11 +146,6 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((file): file is string => Boolean(file && existsSync(file)));
 }
 
 // ---------------------------------------------------------------- the floor worker
@@ -519,24 +515,6 @@ interface RunResult {
 
 async function marks(page: Page): Promise<BenchState> {
   return page.evaluate(() => JSON.parse(JSON.stringify(window.__bench)) as BenchState);
-}
-
-/** Clicks the enabled button with exactly this text, as the page's own click() would. */
-async function clickButton(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (label) =>
-      [...document.querySelectorAll('button')].some(
-        (button) => button.textContent?.trim() === label && !button.disabled,
-      ),
-    text,
-    { polling: 50, timeout: 60_000 },
-  );
-  await page.evaluate((label) => {
-    const button = [...document.querySelectorAll('button')].find(
-      (candidate) => candidate.textContent?.trim() === label && !candidate.disabled,
-    );
-    button?.click();
-  }, text);
 }
 
 async function waitForMark(page: Page, name: MarkName, timeoutMs: number): Promise<void> {
@@ -1448,15 +1426,7 @@ async function main(): Promise<void> {
   const executablePath = findChromium();
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const chromiumVersion = browser.version();
   const browserCdp = await browser.newBrowserCDPSession();
