@@ -415,7 +415,7 @@ export class ReviewSession {
   private addRows(checker: RowChecker, from: number, to: number): void {
     const { rowNumbers } = this.table;
     const channels = this.channelScratch;
-    // One array of values for every row, refilled: the check keeps nothing of it, and a million
+    // One array of values for the block's rows, refilled: the check keeps nothing of it, and a million
     // new objects were garbage the collector had to chase.
     const values = new Array<string>(this.fields.length);
     const found: RowProblem[] = [];
