@@ -415,8 +415,8 @@ export class ReviewSession {
   private addRows(checker: RowChecker, from: number, to: number): void {
     const { rowNumbers } = this.table;
     const channels = this.channelScratch;
-    // One array of values for the block's rows, refilled: the check keeps nothing of it, and a million
-    // new objects were garbage the collector had to chase.
+    // One array of values for the block's rows, refilled: the check keeps nothing of it, and a
+    // million new objects were garbage the collector had to chase.
     const values = new Array<string>(this.fields.length);
     const found: RowProblem[] = [];
     for (let i = from; i < to; i++) {

@@ -78,7 +78,10 @@ class CompiledRowChecker implements RowChecker {
   private readonly hasPhone: boolean;
   private readonly required: number[];
   private readonly oneOf: number[][];
-  /** False when a required field or a whole group is not mapped (a problem on every row), or a field is named twice. */
+  /**
+   * False when a required field or a whole group is not mapped (a problem on every row), or a
+   * field is named twice.
+   */
   private readonly clearable: boolean;
   private readonly contact: Record<string, string> = {};
 
