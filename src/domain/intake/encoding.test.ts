@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, detectEncoding, type EncodingId, SUPPORTED_ENCODINGS } from './encoding';
+import {
+  decodeBytes,
+  decodeInChunks,
+  detectEncoding,
+  type EncodingId,
+  SUPPORTED_ENCODINGS,
+} from './encoding';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -146,5 +152,32 @@ describe('decodeBytes windows-1252 high range', () => {
     expect(decodeBytes(all, 'windows-1252')).toBe(
       '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ',
     );
+  });
+});
+
+describe('decodeInChunks', () => {
+  const text = Array.from({ length: 3_000 }, (_, i) => `Zoë Łucja ${i},"a\nb"`).join('\n');
+  const encoded = utf8(text);
+
+  it('cuts UTF-8 just after a line feed, and the pieces make the whole text', () => {
+    const pieces = [...decodeInChunks(encoded, 'utf-8', 1000)];
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(pieces.length).toBeGreaterThan(encoded.length / 1000);
+    for (const piece of pieces.slice(0, -1)) expect(piece.text.endsWith('\n')).toBe(true);
+    expect(pieces.at(-1)?.fraction).toBe(1);
+  });
+
+  it('cuts where it must when a window holds no line feed, splitting no character', () => {
+    const long = utf8('ā'.repeat(5_000));
+    const pieces = [...decodeInChunks(long, 'utf-8', 1001)];
+    expect(pieces.map((p) => p.text).join('')).toBe('ā'.repeat(5_000));
+    expect(pieces.length).toBe(10);
+  });
+
+  it('keeps UTF-16 in pieces of the size asked, whole characters each', () => {
+    const utf16 = utf16le(text);
+    const pieces = [...decodeInChunks(utf16, 'utf-16le', 999)];
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(pieces.length).toBe(Math.ceil(utf16.length / 999));
   });
 });

@@ -120,10 +120,21 @@ export function* decodeInChunks(
   chunkBytes: number,
 ): Generator<{ text: string; fraction: number }> {
   const decoder = new TextDecoder(encoding);
-  for (let start = 0; start < bytes.length; start += chunkBytes) {
-    const end = Math.min(bytes.length, start + chunkBytes);
+  // A piece ends just after its last line feed where a line feed is a byte of its own (not in
+  // UTF-16), so the parser carries no part of a line into the next piece: text carried over is
+  // joined to that piece as a copy on V8's heap, a megabyte or two a piece that only a full
+  // collection frees, and a wide character in it would make every later piece's cells two-byte.
+  const atLineEnds = encoding === 'utf-8' || encoding === 'windows-1252';
+  let start = 0;
+  while (start < bytes.length) {
+    let end = Math.min(bytes.length, start + chunkBytes);
+    if (atLineEnds && end < bytes.length) {
+      const feed = bytes.subarray(start, end).lastIndexOf(0x0a);
+      if (feed >= 0) end = start + feed + 1;
+    }
     const text = decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
     yield { text: asDecoded(text, encoding), fraction: end / bytes.length };
+    start = end;
   }
 }
 

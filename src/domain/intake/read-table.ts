@@ -145,6 +145,31 @@ export function readTable(
   }
 }
 
+/** A UTF-16 code unit above U+00FF: a character no one-byte string can hold. */
+const WIDE_CHARACTER = /[\u0100-\uffff]/;
+
+/**
+ * The pieces as they are, telling the store once its cells may be two-byte strings: from the
+ * first piece with a character above U+00FF on (the part of a line carried into the next
+ * piece carries its width with it), or from the start for UTF-16, which may decode two-byte.
+ */
+function* toldWhenWide(
+  pieces: Iterable<{ readonly text: string; readonly fraction: number }>,
+  store: RowStore,
+  encoding: EncodingId,
+): Generator<{ readonly text: string; readonly fraction: number }> {
+  let told = encoding.startsWith('utf-16');
+  if (told) store.cellsMayBeWide();
+  for (const piece of pieces) {
+    // Answered at once for a one-byte piece; a two-byte one is read to its first wide character.
+    if (!told && WIDE_CHARACTER.test(piece.text)) {
+      store.cellsMayBeWide();
+      told = true;
+    }
+    yield piece;
+  }
+}
+
 function readDelimitedTable(
   bytes: Uint8Array,
   formatChip: Detection,
@@ -167,7 +192,7 @@ function readDelimitedTable(
   // held as a million arrays of strings.
   const records = new RowStore();
   const text: TextPieces = {
-    pieces: decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES),
+    pieces: toldWhenWide(decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES), records, encoding),
     whole: () => decodeBytes(bytes, encoding),
   };
   const parsed = parseDelimitedInto(text, records, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table';
-import { ArrayRows, RowStore, RowsView, rowsSlice, rowsToArrays } from './row-store';
+import { ArrayRows, RowStore, RowsView, narrowed, rowsSlice, rowsToArrays } from './row-store';
 
 describe('RowStore', () => {
   it('gives back every row exactly as added, across blocks, whatever the rows hold', () => {
@@ -19,6 +19,29 @@ describe('RowStore', () => {
     expect(store.cell(2, 3)).toBeUndefined();
     expect(store.width(997)).toBe(1);
     expect(store.cell(20_000, 0)).toBeUndefined();
+  });
+
+  it('gives back every cell exactly when its cells may be two-byte and blocks are repacked', () => {
+    const nasty = [
+      'Łucja "Lu" \\ O\'Brien',
+      'tab\there\r\nnew line',
+      '\u0000\u001f\u007f\u0080\u00ff',
+      'lone \ud800 and \udfff surrogates',
+      '😀 emoji',
+      'plain@example.com',
+      '',
+    ];
+    const records = Array.from({ length: 5_000 }, (_, i) => [
+      `${nasty[i % nasty.length] as string}${i}`,
+      `${i}`,
+      nasty[(i * 3) % nasty.length] as string,
+    ]);
+    const store = new RowStore();
+    store.cellsMayBeWide();
+    for (const record of records) store.push(record);
+    store.seal();
+    expect(rowsToArrays(store)).toEqual(records);
+    expect(narrowed('zoë, "x"\n')).toBe('zoë, "x"\n');
   });
 
   it('reads rows still waiting for their block, and rows of a very wide file', () => {
@@ -90,6 +113,23 @@ describe('readTable reads a large file a piece at a time', () => {
     // File row 60,002 starts on text line 80,002 (every third row spans two lines).
     expect(unclosed?.row).toBe(60_002);
     expect(unclosed?.line).toBe(60_002 + 60_000 / 3);
+  });
+
+  it('reads a large UTF-16 file with characters past Latin-1 back as written', () => {
+    const lines = ['name,city'];
+    for (let i = 0; i < 40_000; i++) lines.push(`${i % 9 === 0 ? 'Łucja' : 'Zoë'} ${i},Köln`);
+    const text = lines.join('\r\n');
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    const result = readTable(bytes, 'unicode.txt');
+    expect(result.encoding).toBe('utf-16le');
+    expect(result.rows.length).toBe(40_000);
+    expect(result.rows.row(0)).toEqual(['Łucja 0', 'Köln']);
+    expect(result.rows.row(39_999)).toEqual(['Zoë 39999', 'Köln']);
   });
 
   it('reads a Windows-1252 file past a piece boundary as Windows-1252', () => {
