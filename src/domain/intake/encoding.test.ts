@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decodeBytes,
@@ -99,6 +100,38 @@ describe('detectEncoding', () => {
     input.set([0x5a, 0xe9, 0x0a], head.length); // "Zé\n" in cp1252
     expect(detectEncoding(input).encoding).toBe('windows-1252');
   });
+
+  it('names the first byte that is not UTF-8, at any alignment of the bytes in memory', () => {
+    // Runs of ASCII (passed over four bytes at a time) around valid and invalid sequences.
+    const pieces = [
+      [0x41],
+      [0x61, 0x2c, 0x62, 0x0a, 0x7a],
+      [0xc3, 0xa9],
+      [0xe2, 0x82, 0xac],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0xe9],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0x80],
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(pieces.length - 1), { minLength: 1, maxLength: 60 }),
+        fc.nat(3),
+        (picks, shift) => {
+          const content = picks.flatMap((p) => pieces[p] as number[]);
+          const memory = new Uint8Array(content.length + shift);
+          memory.set(content, shift);
+          const input = memory.subarray(shift);
+          const first = firstInvalidUtf8(content);
+          const guess = detectEncoding(input);
+          if (first === -1) expect(guess.encoding).toBe('utf-8');
+          else expect(guess.reason).toContain(`Byte ${first + 1} is not valid UTF-8`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('decodeBytes', () => {
@@ -181,3 +214,37 @@ describe('decodeInChunks', () => {
     expect(pieces.length).toBe(Math.ceil(utf16.length / 999));
   });
 });
+
+/**
+ * The first byte that is not UTF-8, one sequence at a time, each judged by a strict
+ * `TextDecoder` (a sequence cut off by the end of the bytes is not judged).
+ */
+function firstInvalidUtf8(bytes: readonly number[]): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length) return -1;
+      if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
+    }
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(
+        new Uint8Array(bytes.slice(i, i + need + 1)),
+      );
+    } catch {
+      return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}

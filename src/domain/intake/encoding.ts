@@ -186,11 +186,23 @@ function guessUtf16WithoutBom(bytes: Uint8Array): EncodingGuess | undefined {
 /** Index of the first byte that breaks UTF-8, or -1. A sequence truncated by the end is valid. */
 function findInvalidUtf8(bytes: Uint8Array): number {
   const n = bytes.length;
+  // ASCII is passed over four bytes at a time, in the aligned words from byte `head` on (a
+  // million-row file is ~90 MB, nearly all of it ASCII).
+  const head = (4 - (bytes.byteOffset & 3)) & 3;
+  const words =
+    n > head
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >> 2)
+      : new Uint32Array(0);
   let i = 0;
   while (i < n) {
     const b = bytes[i] as number;
     if (b < 0x80) {
       i++;
+      if (i >= head && ((i - head) & 3) === 0) {
+        let w = (i - head) >> 2;
+        while (w < words.length && ((words[w] as number) & 0x80808080) === 0) w++;
+        i = head + w * 4;
+      }
       continue;
     }
     let need: number;
