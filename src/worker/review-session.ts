@@ -179,6 +179,10 @@ export class ReviewSession {
   readonly mappingSignature: string;
   private readonly fields: string[];
   private readonly sources: Source[];
+  /** Each field's column in the table, -1 for a field with one value (`sources`, for reading rows). */
+  private readonly sourceColumns: number[];
+  /** The fields with one value that is not blank, and that value. */
+  private readonly constants: [number, string][];
   private readonly columns: ReviewColumn[];
   private readonly context = createCheckContext();
   private readonly overlay = new Map<number, Map<string, string>>();
@@ -333,6 +337,12 @@ export class ReviewSession {
         ? { kind: 'column', index: table.headers.indexOf(source.column) }
         : { kind: 'value', value: source.kind === 'constant' ? source.value : '' },
     );
+    this.sourceColumns = this.sources.map((source) =>
+      source.kind === 'column' ? source.index : -1,
+    );
+    this.constants = this.sources.flatMap((source, f): [number, string][] =>
+      source.kind === 'value' && source.value !== '' ? [[f, source.value]] : [],
+    );
     this.columns = entries.map(([field, source]) => ({
       field,
       label: fieldLabel(field),
@@ -351,9 +361,15 @@ export class ReviewSession {
 
   /** The row's value of each field, in the order of `fields`, into `values`. */
   private valuesOf(index: number, values: string[]): string[] {
-    const edits = this.overlay.get(index);
-    for (let f = 0; f < this.fields.length; f++)
-      values[f] = edits?.get(this.fields[f] as string) ?? this.originalValue(index, f);
+    this.table.rows.cellsOf(index, this.sourceColumns, values);
+    for (const [f, value] of this.constants) values[f] = value;
+    const edits = this.overlay.size > 0 ? this.overlay.get(index) : undefined;
+    if (edits) {
+      for (let f = 0; f < this.fields.length; f++) {
+        const edited = edits.get(this.fields[f] as string);
+        if (edited !== undefined) values[f] = edited;
+      }
+    }
     return values;
   }
 
@@ -604,6 +620,7 @@ export class ReviewSession {
     this.addedFields.add(field);
     this.fields.push(field);
     this.sources.push({ kind: 'value', value: '' });
+    this.sourceColumns.push(-1);
     this.columns.push({ field, label: fieldLabel(field), source: 'added by a fix' });
   }
 

@@ -57,6 +57,36 @@ describe('RowStore', () => {
   });
 });
 
+describe('cellsOf', () => {
+  it('gives the cells of the columns asked, as cell() does, with blanks for none', () => {
+    const records = Array.from({ length: 40_000 }, (_, i) =>
+      Array.from({ length: 1 + (i % 5) }, (_, c) => `r${i}c${c}${'é'.repeat(c)}`),
+    );
+    const store = new RowStore();
+    for (const record of records) store.push(record);
+    // The last rows stay pending (not yet in a block).
+    const rows = [
+      store,
+      new RowsView(store, Int32Array.from([5, 39_999, 0])),
+      new ArrayRows(records),
+    ];
+    const columns = [4, -1, 0, 2, 9];
+    for (const table of rows) {
+      for (const row of [0, 1, 2, 17_000, 39_998, 39_999, 40_000]) {
+        const out = new Array<string>(columns.length);
+        table.cellsOf(row, columns, out);
+        expect(out).toEqual(columns.map((c) => (c < 0 ? '' : (table.cell(row, c) ?? ''))));
+      }
+    }
+    const out: string[] = [];
+    store.cellsOf(39_999, [4, 0], out);
+    expect(out).toEqual(['r39999c4éééé', 'r39999c0']);
+    store.seal();
+    store.cellsOf(32_768, [1, 3], out);
+    expect(out).toEqual(['r32768c1é', 'r32768c3ééé']);
+  });
+});
+
 describe('RowsView and slices', () => {
   it('sees the store through its indexes', () => {
     const view = new RowsView(new ArrayRows([['h'], ['a'], [''], ['b']]), Int32Array.from([1, 3]));

@@ -15,6 +15,11 @@ export interface Rows {
   width(row: number): number;
   /** The row's cells, as a new array. */
   row(row: number): string[];
+  /**
+   * The row's cells in `columns` into `out` (`out[k]` is column `columns[k]`, '' past the end of
+   * the row or for a column below 0): a row's cells for a check, its block found once.
+   */
+  cellsOf(row: number, columns: readonly number[], out: string[]): void;
 }
 
 /**
@@ -95,6 +100,29 @@ export class RowStore implements Rows {
     const cells = new Array<string>(width);
     for (let column = 0; column < width; column++) cells[column] = this.cell(row, column) as string;
     return cells;
+  }
+
+  cellsOf(row: number, columns: readonly number[], out: string[]): void {
+    const at = this.locate(row);
+    if (at < 0) {
+      const record = this.pendingRow(row);
+      for (let k = 0; k < columns.length; k++) out[k] = record?.[columns[k] as number] ?? '';
+      return;
+    }
+    const block = this.blocks[at] as Block;
+    const i = row - (this.firsts[at] as number);
+    const width = block.widths[i] as number;
+    const { rows, ends, texts } = block;
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k] as number;
+      if (column < 0 || column >= width) {
+        out[k] = '';
+        continue;
+      }
+      const slot = column * rows + i;
+      const start = i === 0 ? 0 : (ends[slot - 1] as number);
+      out[k] = (texts[column] as string).slice(start, ends[slot]);
+    }
   }
 
   /** Puts the rows added so far into a block (done as they reach a block's size, and to finish). */
@@ -199,6 +227,12 @@ export class RowsView implements Rows {
     const at = this.indexes[row];
     return at === undefined ? [] : this.store.row(at);
   }
+
+  cellsOf(row: number, columns: readonly number[], out: string[]): void {
+    const at = this.indexes[row];
+    if (at !== undefined) this.store.cellsOf(at, columns, out);
+    else for (let k = 0; k < columns.length; k++) out[k] = '';
+  }
 }
 
 /** Rows that are already arrays (small tables, tests). */
@@ -219,6 +253,11 @@ export class ArrayRows implements Rows {
 
   row(row: number): string[] {
     return [...(this.records[row] ?? [])];
+  }
+
+  cellsOf(row: number, columns: readonly number[], out: string[]): void {
+    const record = this.records[row];
+    for (let k = 0; k < columns.length; k++) out[k] = record?.[columns[k] as number] ?? '';
   }
 }
 
