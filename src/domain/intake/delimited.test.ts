@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkRowShape, parseDelimited, parseDelimitedText } from './delimited';
+import { checkRowShape, parseDelimited, parseDelimitedInto, parseDelimitedText } from './delimited';
 
 describe('parseDelimitedText', () => {
   const cases: { description: string; input: [string, string]; expected: string[][] }[] = [
@@ -229,5 +229,59 @@ describe('parseDelimited with progress and a record cap', () => {
     expect(capped.truncated).toBe(true);
     expect(capped.records).toHaveLength(1000);
     expect(capped.records[999]).toEqual(['a999', 'b999']);
+  });
+});
+
+describe('parseDelimitedInto tells the sink which records may hold two-byte values', () => {
+  const parse = (pieces: { text: string; wide?: boolean }[]) => {
+    const calls: { wide: boolean; before: number }[] = [];
+    const records: string[][] = [];
+    parseDelimitedInto(
+      {
+        pieces: pieces.map((piece, i) => ({ ...piece, fraction: (i + 1) / pieces.length })),
+        whole: () => pieces.map((piece) => piece.text).join(''),
+      },
+      {
+        push: (record) => records.push(record),
+        cellsMayBeWide: (wide) => calls.push({ wide, before: records.length }),
+      },
+      { delimiter: ',' },
+    );
+    return { calls: calls.map((call) => call.wide), records };
+  };
+
+  it('marks a wide piece, the next (its last record comes with it), and no other', () => {
+    const { calls, records } = parse([
+      { text: 'a,b\nc,d\n' },
+      { text: 'Łu,x\ne,f\n', wide: true },
+      { text: 'g,h\n' },
+      { text: 'i,j\n' },
+    ]);
+    expect(calls).toEqual([false, true, true, false]);
+    expect(records).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['Łu', 'x'],
+      ['e', 'f'],
+      ['g', 'h'],
+      ['i', 'j'],
+    ]);
+  });
+
+  it('keeps marking while text from a wide piece is carried over (a value spanning lines)', () => {
+    const { calls, records } = parse([
+      { text: 'a,"Ł\n', wide: true },
+      { text: 'still\n', wide: false },
+      { text: 'open",b\nc,d\n' },
+      { text: 'e,f\n' },
+      { text: 'g,h\n' },
+    ]);
+    expect(calls).toEqual([true, true, true, true, false]);
+    expect(records).toEqual([
+      ['a', 'Ł\nstill\nopen', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
   });
 });

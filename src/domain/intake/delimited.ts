@@ -41,10 +41,21 @@ export function parseDelimited(
   return { records, problems, truncated };
 }
 
+/** One piece of a text, with the share of the whole read once it is through. */
+export interface TextPiece {
+  readonly text: string;
+  readonly fraction: number;
+  /**
+   * True when the piece may be a two-byte string (it holds a character above U+00FF, or came
+   * from UTF-16): values cut from it are two-byte too, whatever their characters.
+   */
+  readonly wide?: boolean;
+}
+
 /** Text that comes in pieces (a large file, decoded a piece at a time), with its progress. */
 export interface TextPieces {
-  /** The pieces in order, each with the share of the whole read once it is through. */
-  readonly pieces: Iterable<{ readonly text: string; readonly fraction: number }>;
+  /** The pieces in order. */
+  readonly pieces: Iterable<TextPiece>;
   /** The whole text: asked only for the line numbers of quote problems, which are rare. */
   readonly whole: () => string;
 }
@@ -68,6 +79,8 @@ function piecesOf(text: string): TextPieces {
 /** The part of PapaParse's (exported) string streamer that `parseDelimitedInto` drives. */
 interface PapaStreamer {
   _finished: boolean;
+  /** The part of the last piece's text not yet parsed, joined to the front of the next piece. */
+  _partialLine: string;
   _nextChunk: () => unknown;
   parseChunk: (chunk: string) => unknown;
   stream: (input: string) => unknown;
@@ -85,6 +98,11 @@ export function parseDelimitedInto(
     push(record: string[]): void;
     /** Called after each chunk's records: a store packs them while they are young garbage. */
     seal?(): void;
+    /**
+     * Called before each chunk's records: whether their values may be two-byte strings (cut
+     * from a wide piece, or from text carried over from one).
+     */
+    cellsMayBeWide?(may: boolean): void;
   },
   options: DelimitedOptions & {
     readonly maxRecords?: number;
@@ -144,12 +162,18 @@ export function parseDelimitedInto(
   });
   const pieces = text.pieces[Symbol.iterator]();
   let next = pieces.next();
+  let lastWide = false;
   streamer._nextChunk = function (this: PapaStreamer) {
     if (this._finished) return undefined;
-    const piece = next.done ? { text: '', fraction: 1 } : next.value;
+    const piece: TextPiece = next.done ? { text: '', fraction: 1 } : next.value;
     next = pieces.next();
     this._finished = next.done === true;
     fraction = piece.fraction;
+    // The text parsed next is the carried-over text joined to the piece: two-byte if either
+    // is. The record held back from the last piece is pushed with this piece's records.
+    const wide = piece.wide === true || (this._partialLine.length > 0 && lastWide);
+    sink.cellsMayBeWide?.(wide || lastWide);
+    lastWide = wide;
     if (piece.text.length > 0) lastChar = piece.text.charCodeAt(piece.text.length - 1);
     return this.parseChunk(piece.text);
   };

@@ -1,4 +1,4 @@
-import { checkRowShape, parseDelimitedInto, type TextPieces } from './delimited';
+import { checkRowShape, parseDelimitedInto, type TextPiece, type TextPieces } from './delimited';
 import { delimiterDisplay, sniffDelimiter } from './delimiter';
 import {
   decodeBytes,
@@ -22,7 +22,7 @@ import {
 } from './problems';
 import { readWorkbook, type SheetInfo, type WorkbookLimits } from './workbook';
 import { readXmlContacts } from './xml-contacts';
-import { ArrayRows, RowStore, RowsView, rowsSlice, type Rows } from './row-store';
+import { ArrayRows, RowStore, RowsView, WIDE_CHARACTER, rowsSlice, type Rows } from './row-store';
 
 const NO_ROWS: Rows = new ArrayRows([]);
 
@@ -145,29 +145,14 @@ export function readTable(
   }
 }
 
-/** A UTF-16 code unit above U+00FF: a character no one-byte string can hold. */
-const WIDE_CHARACTER = /[\u0100-\uffff]/;
-
 /**
- * The pieces as they are, telling the store once its cells may be two-byte strings: from the
- * first piece with a character above U+00FF on (the part of a line carried into the next
- * piece carries its width with it), or from the start for UTF-16, which may decode two-byte.
+ * The pieces, each marked wide when it may be a two-byte string: when it holds a character
+ * above U+00FF, or always for UTF-16, which may decode two-byte whatever the characters.
  */
-function* toldWhenWide(
-  pieces: Iterable<{ readonly text: string; readonly fraction: number }>,
-  store: RowStore,
-  encoding: EncodingId,
-): Generator<{ readonly text: string; readonly fraction: number }> {
-  let told = encoding.startsWith('utf-16');
-  if (told) store.cellsMayBeWide();
-  for (const piece of pieces) {
-    // Answered at once for a one-byte piece; a two-byte one is read to its first wide character.
-    if (!told && WIDE_CHARACTER.test(piece.text)) {
-      store.cellsMayBeWide();
-      told = true;
-    }
-    yield piece;
-  }
+function* markedWhenWide(pieces: Iterable<TextPiece>, encoding: EncodingId): Generator<TextPiece> {
+  const utf16 = encoding.startsWith('utf-16');
+  // Answered at once for a one-byte piece; a two-byte one is read to its first wide character.
+  for (const piece of pieces) yield { ...piece, wide: utf16 || WIDE_CHARACTER.test(piece.text) };
 }
 
 function readDelimitedTable(
@@ -192,7 +177,7 @@ function readDelimitedTable(
   // held as a million arrays of strings.
   const records = new RowStore();
   const text: TextPieces = {
-    pieces: toldWhenWide(decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES), records, encoding),
+    pieces: markedWhenWide(decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES), encoding),
     whole: () => decodeBytes(bytes, encoding),
   };
   const parsed = parseDelimitedInto(text, records, {

@@ -37,7 +37,7 @@ describe('RowStore', () => {
       nasty[(i * 3) % nasty.length] as string,
     ]);
     const store = new RowStore();
-    store.cellsMayBeWide();
+    store.cellsMayBeWide(true);
     for (const record of records) store.push(record);
     store.seal();
     expect(rowsToArrays(store)).toEqual(records);

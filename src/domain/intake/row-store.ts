@@ -47,7 +47,11 @@ export class RowStore implements Rows {
   private pendingCells = 0;
   private count = 0;
   private lastBlock = 0;
+  /** Whether the pending rows may hold two-byte cells, and whether the next ones may. */
   private wide = false;
+  private nextWide = false;
+  /** Columns that held a character above U+00FF in the last block repacked. */
+  private readonly wideColumns: boolean[] = [];
 
   static from(records: readonly (readonly string[])[]): RowStore {
     const store = new RowStore();
@@ -60,13 +64,15 @@ export class RowStore implements Rows {
   }
 
   /**
-   * Says that cells pushed from now on may be two-byte strings: cut from text that held a
-   * character above U+00FF (V8 keeps a string two bytes a character when the text it was cut
-   * from was), so a column joined from them takes two bytes a character even where every one of
-   * its characters fits in one. Such columns are repacked when a block is sealed.
+   * Says whether cells pushed from now on may be two-byte strings: cut from text that held a
+   * character above U+00FF (V8 keeps a string cut from a two-byte string two-byte), so a column
+   * joined from them would take two bytes a character even where each of its characters fits
+   * in one. A block that holds any such cells has its columns repacked when it is sealed.
    */
-  cellsMayBeWide(): void {
-    this.wide = true;
+  cellsMayBeWide(may: boolean): void {
+    this.nextWide = may;
+    // Rows pushed before keep their own answer.
+    this.wide = this.pending.length === 0 ? may : this.wide || may;
   }
 
   /** Adds a row at the end. */
@@ -154,9 +160,25 @@ export class RowStore implements Rows {
         ends[column * rows + i] = end;
       }
     }
-    const texts = parts.map((cells) => (this.wide ? narrowed(cells.join('')) : cells.join('')));
+    const texts = parts.map((cells, column) =>
+      this.wide ? this.packed(cells.join(''), column) : cells.join(''),
+    );
+    this.wide = this.nextWide;
     this.firsts.push(this.count - rows);
     this.blocks.push({ rows, columns, texts, ends, widths });
+  }
+
+  /**
+   * A column's text one byte a character if its characters allow. A column that held a wider
+   * character in the last block (a name column, say) is read for one first, which stops at the
+   * first it finds: repacking it again would most likely be wasted.
+   */
+  private packed(text: string, column: number): string {
+    if (this.wideColumns[column] === true && WIDE_CHARACTER.test(text)) return text;
+    const narrow = narrowed(text);
+    // Answered at once for a one-byte string.
+    this.wideColumns[column] = WIDE_CHARACTER.test(narrow);
+    return narrow;
   }
 
   /** The block holding `row`, or -1 while it is still pending (or out of range). */
@@ -188,6 +210,9 @@ export class RowStore implements Rows {
     return row >= sealed ? this.pending[row - sealed] : undefined;
   }
 }
+
+/** A UTF-16 code unit above U+00FF: a character no one-byte string can hold. */
+export const WIDE_CHARACTER = /[\u0100-\uffff]/;
 
 /**
  * The same text, one byte a character when its characters allow. V8's JSON parser makes each
