@@ -63,9 +63,16 @@ export function problem(
   return { code, severity, message, ...extra };
 }
 
-/** "1,234" for messages; fixed locale so tests and users in any locale read the same thing. */
+const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g;
+
+/**
+ * "1,234" for messages; the same in every locale, so tests and users read the same thing. Not
+ * `toLocaleString`: its first call in a worker loads the locale's data (about 25 ms, on the way
+ * to the first preview), and it is slow enough to show when every duplicate gets a message.
+ */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-AU');
+  if (!Number.isInteger(n)) return n.toLocaleString('en-AU');
+  return n < 1000 && n > -1000 ? String(n) : String(n).replace(THOUSANDS, ',');
 }
 
 /**

@@ -2,6 +2,7 @@
  * What row validation reports. Problems are data the review step renders and the rejected-rows
  * report prints; nothing here throws for bad input.
  */
+import { formatCount } from '../intake/problems';
 
 /** Stable codes; the UI, the report and tests key on these, messages may be reworded. */
 export const ROW_PROBLEM_CODES = [
@@ -100,13 +101,8 @@ export interface RowProblem {
 /** The mapped values of one input row: Whispir field key → cell text; unmapped fields absent. */
 export type ContactRow = Readonly<Record<string, string>>;
 
-const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g;
-
 /** "9,688": one fixed style so tests and users everywhere read the same text. */
-export function formatCount(n: number): string {
-  // Intl.NumberFormat would do, but is slow enough to show up when every duplicate gets a message.
-  return n < 1000 && n > -1000 ? String(n) : String(n).replace(THOUSANDS, ',');
-}
+export { formatCount };
 
 /** "1 mobile number" / "312 mobile numbers". */
 export function pluralise(n: number, singular: string, plural = `${singular}s`): string {
