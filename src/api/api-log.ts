@@ -21,8 +21,13 @@ const subscribers = new Set<() => void>();
 
 function shrink(body: string | undefined): { body?: string; complete: boolean } {
   if (body === undefined || body.length <= MAX_KEPT_BODY) return { body, complete: true };
-  // Keep the start of the JSON (name, scope, mimeType and the start of derefUri) for display.
-  return { body: `${body.slice(0, 4096)}"}`, complete: false };
+  // Keep the start of the JSON (name, scope, mimeType and the start of derefUri) for display,
+  // as a copy: V8 keeps a slice of a long string as a view of it, so the log would have held
+  // every uploaded file whole (130 MB at a million rows).
+  return {
+    body: JSON.parse(JSON.stringify(`${body.slice(0, 4096)}"}`)) as string,
+    complete: false,
+  };
 }
 
 onApiExchange((exchange) => {
