@@ -207,11 +207,23 @@ describe('decodeInChunks', () => {
     expect(pieces.length).toBe(10);
   });
 
-  it('keeps UTF-16 in pieces of the size asked, whole characters each', () => {
-    const utf16 = utf16le(text);
-    const pieces = [...decodeInChunks(utf16, 'utf-16le', 999)];
-    expect(pieces.map((p) => p.text).join('')).toBe(text);
-    expect(pieces.length).toBe(Math.ceil(utf16.length / 999));
+  it('cuts UTF-16 just after a line feed too, at whole code units, little- and big-endian', () => {
+    const le = utf16le(text);
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i < le.length; i += 2)
+      [be[i], be[i + 1]] = [le[i + 1] as number, le[i] as number];
+    for (const [bytes, encoding] of [
+      [le, 'utf-16le'],
+      [be, 'utf-16be'],
+    ] as const) {
+      const pieces = [...decodeInChunks(bytes, encoding, 999)];
+      expect(pieces.map((p) => p.text).join('')).toBe(text);
+      for (const piece of pieces.slice(0, -1)) expect(piece.text.endsWith('\n')).toBe(true);
+    }
+    // 'Ċ' is U+010A: its bytes hold a 0x0A that is no line feed.
+    const tricky = utf16le('ĊĊĊĊ\nĊĊĊĊĊĊĊĊ');
+    const pieces = [...decodeInChunks(tricky, 'utf-16le', 8)];
+    expect(pieces.map((p) => p.text)).toEqual(['ĊĊĊĊ', '\n', 'ĊĊĊĊ', 'ĊĊĊĊ']);
   });
 });
 

@@ -120,22 +120,40 @@ export function* decodeInChunks(
   chunkBytes: number,
 ): Generator<{ text: string; fraction: number }> {
   const decoder = new TextDecoder(encoding);
-  // A piece ends just after its last line feed where a line feed is a byte of its own (not in
-  // UTF-16), so the parser carries no part of a line into the next piece: text carried over is
-  // joined to that piece as a copy on V8's heap, a megabyte or two a piece that only a full
-  // collection frees, and a wide character in it would make every later piece's cells two-byte.
-  const atLineEnds = encoding === 'utf-8' || encoding === 'windows-1252';
+  // A piece ends just after its last line feed, so the parser carries no part of a line into
+  // the next piece. Text carried over is joined to that piece as a copy on V8's heap (a
+  // megabyte or two a piece that only a full collection frees); a wide character in it makes
+  // every later piece's cells two-byte; and a CR LF split between two pieces made PapaParse
+  // report a quote problem that is not there, after a quoted last value.
   let start = 0;
   while (start < bytes.length) {
     let end = Math.min(bytes.length, start + chunkBytes);
-    if (atLineEnds && end < bytes.length) {
-      const feed = bytes.subarray(start, end).lastIndexOf(0x0a);
-      if (feed >= 0) end = start + feed + 1;
-    }
+    if (end < bytes.length) end = afterLastLineFeed(bytes, start, end, encoding) ?? end;
     const text = decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
     yield { text: asDecoded(text, encoding), fraction: end / bytes.length };
     start = end;
   }
+}
+
+/**
+ * The offset just after the last line feed in `bytes[start, end)`, or undefined when there is
+ * none: a byte of its own in UTF-8 and Windows-1252, a whole code unit in UTF-16 (at an even
+ * offset from the start of the file, which may begin with a byte-order mark of two bytes).
+ */
+function afterLastLineFeed(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  encoding: EncodingId,
+): number | undefined {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const [high, low] = encoding === 'utf-16le' ? [1, 0] : [0, 1];
+    for (let at = (end - 2) & ~1; at >= start; at -= 2)
+      if (bytes[at + low] === 0x0a && bytes[at + high] === 0) return at + 2;
+    return undefined;
+  }
+  const feed = bytes.subarray(start, end).lastIndexOf(0x0a);
+  return feed < 0 ? undefined : start + feed + 1;
 }
 
 /** Windows-1252 characters for bytes 0x80–0x9F; the five undefined ones stay as they are. */

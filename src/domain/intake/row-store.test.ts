@@ -145,6 +145,39 @@ describe('readTable reads a large file a piece at a time', () => {
     expect(unclosed?.line).toBe(60_002 + 60_000 / 3);
   });
 
+  it('reports no quote problem where a piece would end between CR and LF (UTF-8 and UTF-16)', () => {
+    const header = 'id,note\r\n';
+    for (const [encoding, unit] of [
+      ['utf-8', 1],
+      ['utf-16le', 2],
+    ] as const) {
+      // Lines of a length that puts a megabyte's end between a CR and its LF, just after a
+      // quoted last value.
+      const mib = (1024 * 1024) / unit;
+      let length = 20;
+      while ((mib - header.length) % length !== length - 1) length++;
+      const lines = Array.from(
+        { length: Math.ceil((2.5 * mib) / length) },
+        (_, i) => `n${String(i).padStart(7, '0')},"${'x'.repeat(length - 13)}"\r\n`,
+      );
+      const text = header + lines.join('');
+      const bytes =
+        encoding === 'utf-8'
+          ? new TextEncoder().encode(text)
+          : Uint8Array.from({ length: text.length * 2 + 2 }, (_, b) =>
+              b < 2 ? ([0xff, 0xfe][b] as number) : b % 2 === 0 ? text.charCodeAt(b / 2 - 1) : 0,
+            );
+      const result = readTable(bytes, `crlf-${encoding}.csv`);
+      expect(result.encoding).toBe(encoding);
+      expect(result.problems).toEqual([]);
+      expect(result.rows.length).toBe(lines.length);
+      expect(result.rows.row(lines.length - 1)).toEqual([
+        `n${String(lines.length - 1).padStart(7, '0')}`,
+        'x'.repeat(length - 13),
+      ]);
+    }
+  });
+
   it('reads a large UTF-16 file with characters past Latin-1 back as written', () => {
     const lines = ['name,city'];
     for (let i = 0; i < 40_000; i++) lines.push(`${i % 9 === 0 ? 'Łucja' : 'Zoë'} ${i},Köln`);
