@@ -58,4 +58,45 @@ describe('useHistorySteps', () => {
     act(() => vi.runAllTimers());
     expect(stateStep()).toBe(3);
   });
+
+  it('a step left before its entry was pushed keeps its entry: Back from the next goes back one', () => {
+    const onBack = vi.fn();
+    root = createRoot(document.createElement('div'));
+    act(() => root?.render(<Steps step={2} onBack={onBack} />));
+    act(() => vi.runAllTimers());
+    const entries = history.length;
+    // Step 3 is shown and left for step 4 before its entry's task has run.
+    act(() => root?.render(<Steps step={3} onBack={onBack} />));
+    act(() => root?.render(<Steps step={4} onBack={onBack} />));
+    act(() => vi.runAllTimers());
+    expect(history.length).toBe(entries + 2);
+    expect(stateStep()).toBe(4);
+    browserBackTo(3);
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('a Back asked for just before the step had its entry, carried out just after, goes back one', () => {
+    const onBack = vi.fn();
+    root = createRoot(document.createElement('div'));
+    for (const step of [2, 3, 4]) {
+      act(() => root?.render(<Steps step={step} onBack={onBack} />));
+      act(() => vi.runAllTimers());
+    }
+    // The browser counted back from step 3's entry, then step 4's was pushed.
+    browserBackTo(2);
+    expect(onBack).toHaveBeenCalledTimes(1);
+    expect(stateStep()).toBe(3);
+  });
+
+  it('a jump of two steps from the history menu, once the step has settled, goes back two', () => {
+    const onBack = vi.fn();
+    root = createRoot(document.createElement('div'));
+    for (const step of [2, 3, 4]) {
+      act(() => root?.render(<Steps step={step} onBack={onBack} />));
+      act(() => vi.runAllTimers());
+    }
+    act(() => vi.advanceTimersByTime(5_000));
+    browserBackTo(2);
+    expect(onBack).toHaveBeenCalledTimes(2);
+  });
 });
