@@ -71,7 +71,8 @@ async function keepQuotaUsedUp(ms: number): Promise<void> {
     await fetch(`${SANDBOX_URL}/workspaces`, { headers }).then((response) =>
       response.arrayBuffer(),
     );
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    // A new second's one request is taken within a few milliseconds of the second starting.
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
@@ -84,11 +85,12 @@ test('over the rate limit, requests are retried and every contact arrives once',
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await busy;
   await expect(page.getByTestId('count-created')).toHaveText('5', { timeout: 30_000 });
-  // The sandbox said "over the limit", and the wizard waited and tried again.
+  // The sandbox said "over the limit", and the wizard waited and tried again. (Which of its
+  // requests met the limit depends on where the sandbox's seconds fall, not only the upload.)
   await inspector(page).getByText('API inspector').click();
   await expect(
     inspector(page)
-      .getByText(/POST \/resources → 403/)
+      .getByText(/(POST|GET) \/\S+ → 403/)
       .first(),
   ).toBeVisible();
   // Lift the limit so the checks below are not themselves refused.
