@@ -39,6 +39,13 @@ const SEARCHES: Record<string, string>[] = [
   { personalMobilePhone1: '1000000' },
   { department: 'sal', firstName: 'Ann' },
   { lastName: 'Lee\nSam' },
+  // A whole address is looked for in the index by its part before the @.
+  { workEmailAddress1: 'sam.lee@example.com', firstName: 'samantha' },
+  { personalEmailAddress1: 'sam_lee@example.com' },
+  { workEmailAddress1: 'lee@example.co' },
+  { workEmailAddress1: 'ng@x.org' },
+  { workEmailAddress1: '@example.com' },
+  { workEmailAddress1: 'zoe%o@example' },
 ];
 
 describe('SandboxStore.listContacts with the search index', () => {
@@ -103,6 +110,10 @@ describe('SandboxStore.listContacts with the search index', () => {
         offset,
       });
     expect(page(0).total).toBe(45);
+    // The last page, part full, and a page past the end say the same total.
+    expect(page(40).total).toBe(45);
+    expect(page(60)).toEqual({ total: 45, items: [] });
+    expect(page(20).total).toBe(45);
     expect(page(40).items.map((contact) => contact.fields.firstName)).toEqual([
       'Sam40',
       'Sam41',
