@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../domain/mapping/mapping';
@@ -227,6 +228,67 @@ describe('ReviewSession', () => {
     }
     expect(seen.slice(0, 3)).toEqual([ROWS_PER_STEP, ROWS_PER_STEP * 2, ROWS_PER_STEP * 3]);
     expect(next.value.summary()).toEqual(ReviewSession.create(big, mapping).summary());
+  });
+
+  it('keeps its counts and fixes as a fresh check of the same edits would count them', () => {
+    // Counts are kept up to date by each change (not counted again over every problem): after
+    // any run of edits, skips, fixes, undos and redos they are those of a new review that
+    // takes the same work over.
+    const edit = fc.record({
+      index: fc.integer({ min: 0, max: 4 }),
+      field: fc.constantFrom(
+        'firstName',
+        'lastName',
+        'workEmailAddress1',
+        'workMobilePhone1',
+        'timezone',
+      ),
+      value: fc.constantFrom(
+        '',
+        'Ann',
+        'Lee',
+        'ann@example.com',
+        'A@@b',
+        '0412 345 009',
+        '61412345001',
+        'GMT+10',
+        'Mars/Base',
+      ),
+    });
+    // A row made the same person as the first (a duplicate group forms), in three edits.
+    const copy = fc.record({ copy: fc.integer({ min: 1, max: 4 }) });
+    const step = fc.oneof(
+      edit,
+      copy,
+      fc.constantFrom('undo', 'redo', 'fix-all', 'skip-errors', 'restore-all'),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+        const session = ReviewSession.create(table, mapping);
+        for (const s of steps) {
+          if (s === 'undo') session.undo();
+          else if (s === 'redo') session.redo();
+          else if (s === 'fix-all') session.applyAllFixes();
+          else if (s === 'skip-errors') session.setSkipped('all-with-errors', true);
+          else if (s === 'restore-all') session.setSkipped([0, 1, 2, 3, 4], false);
+          else if ('copy' in s) {
+            session.editCell(s.copy, 'firstName', 'Ann');
+            session.editCell(s.copy, 'lastName', 'Lee');
+            session.editCell(s.copy, 'workEmailAddress1', 'ann@example.com');
+          } else session.editCell(s.index, s.field, s.value);
+        }
+        const kept = session.summary();
+        const fresh = ReviewSession.create(table, mapping, session.work()).summary();
+        expect(kept.byCode).toEqual(fresh.byCode);
+        expect(kept.byField).toEqual(fresh.byField);
+        const fixes = (summary: typeof kept) =>
+          summary.fixes.map((f) => `${f.kind} ${f.field} ${f.count}`).sort();
+        expect(fixes(kept)).toEqual(fixes(fresh));
+        expect(kept.duplicates).toEqual(fresh.duplicates);
+        expect(kept.rowsWithErrors).toBe(fresh.rowsWithErrors);
+      }),
+      { numRuns: process.env.CI ? 100 : 500 },
+    );
   });
 });
 

@@ -26,7 +26,7 @@ import {
   rowMatchValues,
   type MatchValues,
 } from '../domain/validation/duplicates';
-import { summariseFixes } from '../domain/validation/summaries';
+import { ProblemTally } from '../domain/validation/summaries';
 import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
 import { createRowChecker, type RowChecker } from '../domain/validation/row-checker';
 import type { Rows } from '../domain/intake/row-store';
@@ -189,6 +189,8 @@ export class ReviewSession {
   private readonly shapeReviewed = new Set<number>();
   private readonly own = new Map<number, ReviewProblem[]>();
   private readonly duplicates = new Map<number, ReviewProblem[]>();
+  /** The problems of `own` and `duplicates` counted, kept up to date as they change. */
+  private tally = new ProblemTally();
   private readonly errorRows = new Set<number>();
   private readonly skipped = new Set<number>();
   /** Edits carried from another mapping with no place in this one (their column is unmapped). */
@@ -426,6 +428,30 @@ export class ReviewSession {
       else this.own.set(i, [shape]);
       if (shape.severity === 'error') this.errorRows.add(i);
     }
+    this.recount();
+  }
+
+  /** Counts every problem held (once the rows are checked; changes then keep it up to date). */
+  private recount(): void {
+    this.tally = new ProblemTally();
+    for (const problems of this.own.values()) this.tally.add(problems);
+    for (const problems of this.duplicates.values()) this.tally.add(problems);
+  }
+
+  /** Every problem held: the rows' own, then the duplicate warnings. */
+  private *allProblems(): Generator<ReviewProblem> {
+    for (const problems of this.own.values()) yield* problems;
+    for (const problems of this.duplicates.values()) yield* problems;
+  }
+
+  /** A row's own problems, replaced (none: `undefined`), and counted. */
+  private setOwn(index: number, problems: ReviewProblem[] | undefined): void {
+    const before = this.own.get(index);
+    if (before) this.tally.remove(before);
+    if (problems) {
+      this.own.set(index, problems);
+      this.tally.add(problems);
+    } else if (before) this.own.delete(index);
   }
 
   private addRows(checker: RowChecker, from: number, to: number): void {
@@ -456,6 +482,7 @@ export class ReviewSession {
 
   /** The "same person as row N" warnings, from the groups as they stand. */
   private refreshDuplicates(): void {
+    for (const problems of this.duplicates.values()) this.tally.remove(problems);
     this.duplicates.clear();
     this.duplicateCounts = { groups: 0, rows: 0 };
     if (this.people.isEmpty) return;
@@ -464,6 +491,7 @@ export class ReviewSession {
     for (const group of groups)
       for (const { index, problem } of duplicateWarnings(group, rowNumberOf))
         this.duplicates.set(index, [problem]);
+    for (const problems of this.duplicates.values()) this.tally.add(problems);
     this.duplicateCounts = { groups: groups.length, rows: this.duplicates.size };
   }
 
@@ -475,8 +503,7 @@ export class ReviewSession {
     collectContactProblems(contact, rowNumber, this.context, out, this.channelScratch);
     const shape = this.shapeProblem(index);
     const problems: ReviewProblem[] = shape ? [shape, ...out] : out;
-    if (problems.length > 0) this.own.set(index, problems);
-    else this.own.delete(index);
+    this.setOwn(index, problems.length > 0 ? problems : undefined);
     if (problems.some((p) => p.severity === 'error')) this.errorRows.add(index);
     else this.errorRows.delete(index);
     return rowMatchValues(this.channelScratch);
@@ -953,37 +980,28 @@ export class ReviewSession {
   }
 
   summary(): ReviewSummary {
-    const byCode = new Map<ReviewProblemCode, { severity: 'error' | 'warning'; count: number }>();
-    const byField = new Map<string | null, { errors: number; warnings: number }>();
-    const withFix: RowProblem[] = [];
-    for (const map of [this.own, this.duplicates]) {
-      for (const problems of map.values()) {
-        for (const p of problems) {
-          const code = byCode.get(p.code);
-          if (code) code.count++;
-          else byCode.set(p.code, { severity: p.severity, count: 1 });
-          let field = byField.get(p.field);
-          if (!field) byField.set(p.field, (field = { errors: 0, warnings: 0 }));
-          if (p.severity === 'error') field.errors++;
-          else field.warnings++;
-          // Only the domain's own problems carry fixes, so this narrowing is exact.
-          if (p.fix) withFix.push(p as RowProblem);
-        }
-      }
-    }
+    const { byCode, byField, fixes } = this.tally;
     const codes: ProblemCount[] = (Object.keys(PROBLEM_LABELS) as ReviewProblemCode[]).flatMap(
       (code) => {
         const entry = byCode.get(code);
-        return entry ? [{ code, label: PROBLEM_LABELS[code], ...entry }] : [];
+        return entry
+          ? [{ code, label: PROBLEM_LABELS[code], severity: entry.severity, count: entry.count }]
+          : [];
       },
     );
+    // Most errors first, then most warnings, then in the grid's order (whole-row problems first).
     const fields: FieldCount[] = [...byField]
       .map(([field, counts]) => ({
         field,
         label: field === null ? 'Whole row' : fieldLabel(field),
         ...counts,
       }))
-      .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
+      .sort(
+        (a, b) =>
+          b.errors - a.errors ||
+          b.warnings - a.warnings ||
+          this.fields.indexOf(a.field ?? '') - this.fields.indexOf(b.field ?? ''),
+      );
     const total = this.table.rows.length;
     const plan = planSubmission({
       totalRows: total,
@@ -1003,7 +1021,7 @@ export class ReviewSession {
       openErrorRows,
       byCode: codes,
       byField: fields,
-      fixes: summariseFixes(withFix),
+      fixes: fixes.summaries(() => this.allProblems()),
       policy: this.policy,
       blocked: plan.blocked,
       held: plan.held,

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RowProblem } from './problems';
 import {
+  ProblemTally,
   applyFixes,
   describeCounts,
   groupProblemsByRow,
@@ -187,5 +189,75 @@ describe('groupProblemsByRow and describeCounts', () => {
   ];
   it.each(cases)('$expected', ({ input: [errors, warnings], expected }) => {
     expect(describeCounts(errors, warnings)).toBe(expected);
+  });
+});
+
+describe('ProblemTally', () => {
+  // Problems as the review holds them: some with fixes (time zones from a place with reasons),
+  // some without, on a handful of rows and fields.
+  const problem = fc
+    .record({
+      row: fc.integer({ min: 2, max: 40 }),
+      field: fc.constantFrom('workMobilePhone1', 'timezone', 'workEmailAddress1', null),
+      code: fc.constantFrom(
+        'phone-needs-country-code' as const,
+        'timezone-invalid' as const,
+        'email-invalid' as const,
+      ),
+      severity: fc.constantFrom('error' as const, 'warning' as const),
+      value: fc.constantFrom('0412 345 678', 'NSW', 'Qld', 'QLD', 'A@B.COM'),
+      fix: fc.option(
+        fc.oneof(
+          fc.record({
+            kind: fc.constant('phone-country-code' as const),
+            field: fc.constantFrom('workMobilePhone1', 'workPhone1'),
+            value: fc.constantFrom('61412345678', '61412345679'),
+          }),
+          fc.record({
+            kind: fc.constant('timezone-from-place' as const),
+            field: fc.constant('timezone'),
+            value: fc.constantFrom('Australia/Sydney', 'Australia/Brisbane'),
+            reason: fc.record({
+              source: fc.constantFrom('State', 'Postcode'),
+              basis: fc.constantFrom('NSW', 'Qld', 'QLD'),
+            }),
+          }),
+        ),
+        { nil: undefined },
+      ),
+    })
+    .map((p) => ({ ...p, message: 'm' }) as RowProblem);
+  // Each step adds a problem, or takes back one still held (picked by a number).
+  const steps = fc.array(fc.oneof(problem, fc.nat()), { maxLength: 60 });
+
+  it('counts as a count of the problems held, whatever came and went', () => {
+    fc.assert(
+      fc.property(steps, (ops) => {
+        const tally = new ProblemTally();
+        const held: RowProblem[] = [];
+        for (const op of ops) {
+          if (typeof op !== 'number') {
+            held.push(op);
+            tally.add([op]);
+          } else if (held.length > 0) {
+            const [gone] = held.splice(op % held.length, 1);
+            tally.remove([gone as RowProblem]);
+          }
+        }
+        const whole = summariseProblems(held);
+        expect(Object.fromEntries(tally.byField)).toEqual(
+          Object.fromEntries(
+            whole.byField.map((f) => [f.field, { errors: f.errors, warnings: f.warnings }]),
+          ),
+        );
+        expect(
+          Object.fromEntries([...tally.byCode].map(([code, { count }]) => [code, count])),
+        ).toEqual(Object.fromEntries(whole.byCode.map((c) => [c.code, c.count])));
+
+        // The same fixes, examples and labels as counted from scratch.
+        expect(tally.fixes.summaries(() => held)).toEqual(summariseFixes(held));
+      }),
+      { numRuns: process.env.CI ? 300 : 2000 },
+    );
   });
 });

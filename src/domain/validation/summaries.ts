@@ -94,7 +94,7 @@ function fixLabel(
   fix: ContactFix,
   count: number,
   from: string,
-  reasons: ReadonlyMap<string, { source: string; basis: string; to: string; count: number }>,
+  reasons: ReadonlyMap<string, FixReason>,
 ): string {
   const field = fix.field;
   const to = fix.value;
@@ -104,7 +104,16 @@ function fixLabel(
     case 'timezone-from-place': {
       // "Set the time zone from State for 37 rows: NSW → Australia/Sydney (30), QLD → …"
       const bySource = new Map<string, { count: number; parts: string[] }>();
-      for (const reason of [...reasons.values()].sort((a, b) => b.count - a.count)) {
+      // Most rows first; ties in a fixed order, so the label does not depend on which rows
+      // came and went first.
+      const ordered = [...reasons.values()].sort(
+        (a, b) =>
+          b.count - a.count ||
+          byText(a.source, b.source) ||
+          byText(a.basis, b.basis) ||
+          byText(a.to, b.to),
+      );
+      for (const reason of ordered) {
         const entry = bySource.get(reason.source) ?? { count: 0, parts: [] };
         entry.count += reason.count;
         if (entry.parts.length < 4)
@@ -144,40 +153,190 @@ function fixLabel(
   }
 }
 
-/** One entry per kind of fix and field, largest first: the "fix all" actions on offer. */
-export function summariseFixes(problems: readonly RowProblem[]): FixSummary[] {
-  type Reason = { source: string; basis: string; to: string; count: number };
-  const groups = new Map<
-    string,
-    { fix: ContactFix; count: number; row: number; from: string; reasons: Map<string, Reason> }
-  >();
-  for (const p of problems) {
-    if (!p.fix) continue;
-    const key = `${p.fix.kind}\u0000${p.fix.field}`;
-    let group = groups.get(key);
+/** What a fix summary and a count need of a problem (a row's own, or the review's). */
+export interface TalliedProblem {
+  readonly row: number;
+  readonly field: string | null;
+  readonly code: string;
+  readonly severity: RowProblemSeverity;
+  readonly value?: string;
+  readonly fix?: ContactFix;
+}
+
+interface FixReason {
+  readonly source: string;
+  readonly basis: string;
+  readonly to: string;
+  readonly count: number;
+}
+
+/** A reason as counted: its spellings ("QLD", "Qld") each with their count, the first shown. */
+interface CountedReason {
+  readonly source: string;
+  readonly to: string;
+  count: number;
+  readonly bases: Map<string, number>;
+}
+
+interface FixGroup {
+  count: number;
+  /** The group's example; undefined once its problem went, until `summaries` finds another. */
+  example: TalliedProblem | undefined;
+  readonly reasons: Map<string, CountedReason>;
+}
+
+/**
+ * The fixes on offer, kept up to date as problems come and go: one group per kind of fix and
+ * field, with its count, an example and (for time zones from a place) its reasons. What an edit
+ * changes is a row's few problems, so the summary no longer counts every problem of a million
+ * rows again after each edit.
+ */
+export class FixTally {
+  private readonly groups = new Map<string, FixGroup>();
+
+  add(p: TalliedProblem): void {
+    const fix = p.fix;
+    if (!fix) return;
+    const key = `${fix.kind}\u0000${fix.field}`;
+    let group = this.groups.get(key);
+    // A group that lost its example gets the first problem of `summaries`' walk, not this one,
+    // so the examples are those a count from scratch would show.
     if (group) group.count++;
-    else {
-      group = { fix: p.fix, count: 1, row: p.row, from: p.value ?? '', reasons: new Map() };
-      groups.set(key, group);
+    else this.groups.set(key, (group = { count: 1, example: p, reasons: new Map() }));
+    const reason = fix.reason;
+    if (!reason) return;
+    // "QLD" and "Qld" are one line of the label.
+    const reasonKey = `${reason.source}\u0000${reason.basis.toUpperCase()}\u0000${fix.value}`;
+    let known = group.reasons.get(reasonKey);
+    if (!known) {
+      known = { source: reason.source, to: fix.value, count: 0, bases: new Map() };
+      group.reasons.set(reasonKey, known);
     }
-    const reason = p.fix.reason;
-    if (reason) {
-      // "QLD" and "Qld" are one line of the label.
-      const reasonKey = `${reason.source}\u0000${reason.basis.toUpperCase()}\u0000${p.fix.value}`;
-      const known = group.reasons.get(reasonKey);
-      if (known) known.count++;
-      else group.reasons.set(reasonKey, { ...reason, to: p.fix.value, count: 1 });
+    known.count++;
+    known.bases.set(reason.basis, (known.bases.get(reason.basis) ?? 0) + 1);
+  }
+
+  /** Takes back a problem added before (the same object). */
+  remove(p: TalliedProblem): void {
+    const fix = p.fix;
+    if (!fix) return;
+    const key = `${fix.kind}\u0000${fix.field}`;
+    const group = this.groups.get(key);
+    if (!group) return;
+    if (--group.count <= 0) {
+      this.groups.delete(key);
+      return;
+    }
+    if (group.example === p) group.example = undefined;
+    const reason = fix.reason;
+    if (!reason) return;
+    const reasonKey = `${reason.source}\u0000${reason.basis.toUpperCase()}\u0000${fix.value}`;
+    const known = group.reasons.get(reasonKey);
+    if (!known) return;
+    if (--known.count <= 0) group.reasons.delete(reasonKey);
+    const spelt = (known.bases.get(reason.basis) ?? 0) - 1;
+    if (spelt > 0) known.bases.set(reason.basis, spelt);
+    else known.bases.delete(reason.basis);
+  }
+
+  /**
+   * One entry per kind of fix and field, largest first. `problems` gives every problem held,
+   * walked only when a group lost its example: its first problem there becomes the new one.
+   */
+  summaries(problems: () => Iterable<TalliedProblem>): FixSummary[] {
+    let missing = 0;
+    for (const group of this.groups.values()) if (!group.example) missing++;
+    if (missing > 0)
+      for (const p of problems()) {
+        if (!p.fix) continue;
+        const group = this.groups.get(`${p.fix.kind}\u0000${p.fix.field}`);
+        if (!group || group.example) continue;
+        group.example = p;
+        if (--missing === 0) break;
+      }
+    const out: FixSummary[] = [];
+    for (const { count, example, reasons } of this.groups.values()) {
+      const fix = example?.fix;
+      if (!example || !fix) continue;
+      const from = example.value ?? '';
+      const shown = new Map<string, FixReason>();
+      for (const [key, { source, to, count: times, bases }] of reasons)
+        shown.set(key, { source, to, count: times, basis: commonest(bases) });
+      out.push({
+        kind: fix.kind,
+        field: fix.field,
+        count,
+        example: { row: example.row, from, to: fix.value },
+        label: fixLabel(fix.kind, fix, count, from, shown),
+      });
+    }
+    // Ties: the group met first in the file first (not the order in which groups came to be).
+    return out.sort(
+      (a, b) =>
+        b.count - a.count ||
+        a.example.row - b.example.row ||
+        byText(a.kind, b.kind) ||
+        byText(a.field, b.field),
+    );
+  }
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The spelling most rows have ("QLD" over "Qld"); of equals, the first in code-unit order. */
+function commonest(bases: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [basis, count] of bases)
+    if (count > most || (count === most && byText(basis, best) < 0)) {
+      best = basis;
+      most = count;
+    }
+  return best;
+}
+
+/** One entry per kind of fix and field, largest first: the "fix all" actions on offer. */
+export function summariseFixes(problems: readonly TalliedProblem[]): FixSummary[] {
+  const tally = new FixTally();
+  for (const p of problems) tally.add(p);
+  return tally.summaries(() => problems);
+}
+
+/**
+ * Problems counted by code and by field, and the fixes on offer, kept up to date row by row:
+ * `add` a row's problems when it gets them, `remove` the same list when they change.
+ */
+export class ProblemTally {
+  readonly byCode = new Map<string, { severity: RowProblemSeverity; count: number }>();
+  readonly byField = new Map<string | null, { errors: number; warnings: number }>();
+  readonly fixes = new FixTally();
+
+  add(problems: readonly TalliedProblem[]): void {
+    for (const p of problems) {
+      const code = this.byCode.get(p.code);
+      if (code) code.count++;
+      else this.byCode.set(p.code, { severity: p.severity, count: 1 });
+      let field = this.byField.get(p.field);
+      if (!field) this.byField.set(p.field, (field = { errors: 0, warnings: 0 }));
+      if (p.severity === 'error') field.errors++;
+      else field.warnings++;
+      this.fixes.add(p);
     }
   }
-  return [...groups.values()]
-    .map(({ fix, count, row, from, reasons }) => ({
-      kind: fix.kind,
-      field: fix.field,
-      count,
-      example: { row, from, to: fix.value },
-      label: fixLabel(fix.kind, fix, count, from, reasons),
-    }))
-    .sort((a, b) => b.count - a.count);
+
+  remove(problems: readonly TalliedProblem[]): void {
+    for (const p of problems) {
+      const code = this.byCode.get(p.code);
+      if (code && --code.count <= 0) this.byCode.delete(p.code);
+      const field = this.byField.get(p.field);
+      if (field) {
+        if (p.severity === 'error') field.errors--;
+        else field.warnings--;
+        if (field.errors <= 0 && field.warnings <= 0) this.byField.delete(p.field);
+      }
+      this.fixes.remove(p);
+    }
+  }
 }
 
 /**
