@@ -7,7 +7,8 @@ export interface CreateResourceInput {
   readonly workspaceId?: string;
   readonly name: string;
   readonly mimeType: 'text/csv' | 'application/json' | 'application/xml';
-  readonly base64: string;
+  /** The file's base64 text (sent as `derefUri` without being made a string here). */
+  readonly base64: Blob;
   readonly signal?: AbortSignal;
 }
 
@@ -19,7 +20,8 @@ export async function createResource(
     method: 'POST',
     path: `${workspacePath(input.workspaceId)}/resources`,
     mediaType: MEDIA_TYPES.resource,
-    body: { name: input.name, scope: 'private', mimeType: input.mimeType, derefUri: input.base64 },
+    body: { name: input.name, scope: 'private', mimeType: input.mimeType },
+    blobMember: { name: 'derefUri', value: input.base64 },
     signal: input.signal,
     purpose: `Upload “${input.name}” as a resource: the file the import will read`,
   });

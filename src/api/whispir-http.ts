@@ -18,7 +18,10 @@ export interface ApiExchange {
   readonly method: string;
   readonly path: string;
   readonly requestHeaders: Readonly<Record<string, string>>;
+  /** The body as sent; only its start when `requestBodyLength` says it is longer. */
   readonly requestBody?: string;
+  /** The body's length when `requestBody` is only its start (a part file sent from a Blob). */
+  readonly requestBodyLength?: number;
   /** 0 when no answer came (network failure or dropped connection). */
   readonly status: number;
   readonly responseHeaders: Readonly<Record<string, string>>;
@@ -107,9 +110,48 @@ export interface WhispirRequest {
   readonly path: string;
   readonly mediaType: string;
   readonly body?: unknown;
+  /**
+   * A string member of `body` whose value is a Blob's text, put last: a file's base64 goes from
+   * the Blob into the request without ever being a string on the page. The text must need no
+   * escaping in JSON (base64 does not).
+   */
+  readonly blobMember?: { readonly name: string; readonly value: Blob };
   readonly signal?: AbortSignal;
   /** Why the call is made, shown in the API inspector. */
   readonly purpose?: string;
+}
+
+/** Bodies up to this size are logged whole (so their curl can be copied); larger ones shortened. */
+export const MAX_LOGGED_BODY = 256 * 1024;
+/** How much of a longer body the log keeps: the inspector shows the start of the file. */
+export const LOGGED_BODY_START = 4096;
+
+/**
+ * The request body: JSON text, or for a Blob member a Blob built of the JSON around it (the
+ * browser joins them as it sends), with the start of the body as the log shows it.
+ */
+async function bodyOf(
+  request: WhispirRequest,
+): Promise<{ body?: string | Blob; shown?: string; length?: number }> {
+  if (request.body === undefined) return {};
+  const member = request.blobMember;
+  if (!member) {
+    const text = JSON.stringify(request.body);
+    return { body: text, shown: text };
+  }
+  // `{…,"name":""}`: the text before the closing quote and brace, then the Blob, then `"}`.
+  const empty = JSON.stringify({ ...(request.body as object), [member.name]: '' });
+  const open = empty.slice(0, -2);
+  const close = empty.slice(-2);
+  const length = open.length + member.value.size + close.length;
+  const whole = length <= MAX_LOGGED_BODY;
+  const shownSize = whole ? member.value.size : Math.max(0, LOGGED_BODY_START - open.length);
+  const start = await member.value.slice(0, shownSize).text();
+  return {
+    body: new Blob([open, member.value, close]),
+    shown: `${open}${start}${close}`,
+    ...(!whole && { length }),
+  };
 }
 
 export interface WhispirResponse {
@@ -122,7 +164,7 @@ export interface WhispirResponse {
 export async function whispirRequest(request: WhispirRequest): Promise<WhispirResponse> {
   const headers: Record<string, string> = { Accept: request.mediaType, ...PROXY_HEADERS };
   if (request.body !== undefined) headers['Content-Type'] = request.mediaType;
-  const requestBody = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const { body: requestBody, shown, length } = await bodyOf(request);
   const started = performance.now();
   const at = new Date().toISOString();
   const record = (
@@ -135,7 +177,8 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
       method: request.method,
       path: request.path,
       requestHeaders: headers,
-      requestBody,
+      requestBody: shown,
+      ...(length !== undefined && { requestBodyLength: length }),
       status,
       responseHeaders: Object.fromEntries(
         Object.entries(responseHeaders).map(([name, value]) => [

@@ -85,7 +85,10 @@ export function createFakeWhispir(options: FakeWhispirOptions = {}) {
   const deps: SubmissionDeps = {
     async getPartBody(part) {
       log.push(`body ${part}`);
-      return { name: `contacts-part-${part}.csv`, base64: btoa(`firstName\npart ${part}\n`) };
+      return {
+        name: `contacts-part-${part}.csv`,
+        base64: new Blob([btoa(`firstName\npart ${part}\n`)]),
+      };
     },
     async createResource(input) {
       const part = partFromName(input.name);

@@ -126,26 +126,32 @@ describe('journal', () => {
     const { journal, bodies } = setup();
     await journal.saveJob(makeJob('a/1'));
     await journal.saveJob(makeJob('a'));
-    await journal.savePartBody('a/1', 1, { name: 'contacts-part-1.csv', base64: 'QQ==' });
-    await journal.savePartBody('a', 1, { name: 'contacts-part-1.csv', base64: 'Qg==' });
-    await journal.savePartBody('a', 2, { name: 'contacts-part-2.csv', base64: 'Qw==' });
-    expect(await journal.loadPartBody('a', 2)).toEqual({
-      name: 'contacts-part-2.csv',
-      base64: 'Qw==',
-    });
+    const file = (base64: string) => new Blob([base64]);
+    await journal.savePartBody('a/1', 1, { name: 'contacts-part-1.csv', base64: file('QQ==') });
+    await journal.savePartBody('a', 1, { name: 'contacts-part-1.csv', base64: file('Qg==') });
+    await journal.savePartBody('a', 2, { name: 'contacts-part-2.csv', base64: file('Qw==') });
+    const two = await journal.loadPartBody('a', 2);
+    expect(two?.name).toBe('contacts-part-2.csv');
+    expect(await two?.base64.text()).toBe('Qw==');
     expect(await journal.loadPartBody('a', 3)).toBeUndefined();
 
     await journal.deleteJob('a');
     expect(await journal.loadJob('a')).toBeUndefined();
     expect(await journal.loadPartBody('a', 1)).toBeUndefined();
     // A job whose id merely starts with the same characters keeps its files.
-    expect(await journal.loadPartBody('a/1', 1)).toEqual({
-      name: 'contacts-part-1.csv',
-      base64: 'QQ==',
-    });
+    expect(await (await journal.loadPartBody('a/1', 1))?.base64.text()).toBe('QQ==');
     await journal.deletePartBodies('a/1');
     expect(bodies.entries.size).toBe(0);
     expect(await journal.loadJob('a/1')).toBeDefined();
+  });
+
+  it('reads a part file kept before files were Blobs (its base64 as a string)', async () => {
+    const { journal, bodies } = setup();
+    await bodies.set('a/1', { name: 'contacts-part-1.csv', base64: 'QQ==' });
+    const body = await journal.loadPartBody('a', 1);
+    expect(body?.name).toBe('contacts-part-1.csv');
+    expect(body?.base64).toBeInstanceOf(Blob);
+    expect(await body?.base64.text()).toBe('QQ==');
   });
 
   it('ignores a corrupt part body', async () => {

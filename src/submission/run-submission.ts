@@ -7,6 +7,7 @@
  * again unless the caller names its part in `options.parts` (the user's decision), so
  * `duplicate` mode never doubles contacts behind the user's back.
  */
+import type { PartBody } from '../domain/submission/job-schema';
 import {
   describeBodyUnavailable,
   describeCancelled,
@@ -35,13 +36,14 @@ import {
 
 export interface SubmissionDeps {
   /** The part's file, from the worker or the journal. */
-  getPartBody(part: number): Promise<{ name: string; base64: string }>;
+  getPartBody(part: number): Promise<PartBody>;
   /** `createResource` from src/api/create-resource.ts. */
   createResource(input: {
     workspaceId?: string;
     name: string;
     mimeType: SubmissionJob['mimeType'];
-    base64: string;
+    /** The file's base64 text. */
+    base64: Blob;
     signal?: AbortSignal;
   }): Promise<{ id: string; location: string }>;
   /** `createImport` from src/api/create-import.ts. */
@@ -208,7 +210,7 @@ export async function runSubmission(
    */
   async function uploadPart(partNumber: number): Promise<'uploaded' | 'ended' | 'cancelled'> {
     await change(partNumber, (part) => ({ ...withoutMessage(part), status: 'uploading' }));
-    let body: { name: string; base64: string };
+    let body: PartBody;
     try {
       body = await deps.getPartBody(partNumber);
     } catch (error) {

@@ -184,14 +184,14 @@ export class IntakeClient {
     return this.request('prepare-upload', { mapping, format }, { onProgress }, signal);
   }
 
-  /** The base64 file of one part (1-based) of the prepared upload. */
+  /** The file of one part (1-based) of the prepared upload, its base64 text in a Blob. */
   partBody(part: number): Promise<PartBody> {
     return this.request('part-body', { part });
   }
 
   /** Up to `size` rows spread through a sent part's file, read in the worker (`samplePart`). */
   partSample(
-    base64: string,
+    base64: Blob,
     mimeType: ResourceMimeType,
     fieldMapping: Readonly<Record<string, string>>,
     size: number,

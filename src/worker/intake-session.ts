@@ -117,7 +117,10 @@ export class IntakeSession {
     };
   }
 
-  /** The base64 file of one part (1-based) of the prepared upload. */
+  /**
+   * The file of one part (1-based) of the prepared upload: its base64 text in a Blob, which the
+   * browser holds (posted to the page as a handle, stored and sent from there without a copy).
+   */
   partBody(part: number): PartBody {
     const upload = this.upload;
     if (!upload) throw new Error('The upload has not been prepared.');
@@ -129,7 +132,7 @@ export class IntakeSession {
         upload.format,
         upload.parts.length > 1 ? plan.part : undefined,
       ),
-      base64: encodeBase64Utf8(partFile(upload, plan)),
+      base64: new Blob([encodeBase64Utf8(partFile(upload, plan))], { type: 'text/plain' }),
     };
   }
 

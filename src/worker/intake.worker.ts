@@ -26,8 +26,8 @@ const handlers: CommandHandlers<TaskContext> = {
   rows: (request) => session.rows(request.start, request.count),
   'prepare-upload': (request, task) => session.prepareUpload(request.mapping, request.format, task),
   'part-body': (request) => session.partBody(request.part),
-  'part-sample': (request) =>
-    samplePart(request.base64, request.mimeType, request.fieldMapping, request.size),
+  'part-sample': async (request) =>
+    samplePart(await request.base64.text(), request.mimeType, request.fieldMapping, request.size),
   // Back from the settings, or a mapping that did not change: keep the work done.
   validate: async (request, task) => (await session.reviewFor(request.mapping, task)).summary(),
   'review-summary': () => session.review.summary(),

@@ -78,9 +78,10 @@ export interface UploadSummary {
   readonly accounting: RowAccountingCounts;
 }
 
+/** A part's file: its name and its base64 text in a Blob (see `partBodySchema`). */
 export interface PartBody {
   readonly name: string;
-  readonly base64: string;
+  readonly base64: Blob;
 }
 
 /**
@@ -102,7 +103,8 @@ export interface WorkerCommands {
   /** The rows a sent part is checked by, read from its file here rather than on the page. */
   'part-sample': {
     request: {
-      readonly base64: string;
+      /** The part's file as sent: its base64 text. */
+      readonly base64: Blob;
       readonly mimeType: ResourceMimeType;
       readonly fieldMapping: Readonly<Record<string, string>>;
       readonly size: number;

@@ -45,5 +45,17 @@ export const submissionJobSchema = z.object({
   parts: z.array(partStateSchema).min(1),
 }) satisfies z.ZodType<SubmissionJob>;
 
-export const partBodySchema = z.object({ name: z.string().min(1), base64: z.string() });
-export type PartBody = z.infer<typeof partBodySchema>;
+/**
+ * A part's file as it is sent and kept: its name and its base64 text, in a `Blob`, a handle the
+ * page passes on to the journal and the upload without ever making a string of a 13 MB file
+ * (docs/decisions/005-submission-retries-and-journal.md, "Part files as Blobs"). Records kept
+ * before that hold the base64 as a string; they are read into a Blob.
+ */
+export const partBodySchema = z.object({
+  name: z.string().min(1),
+  base64: z.union([
+    z.instanceof(Blob),
+    z.string().transform((text) => new Blob([text], { type: 'text/plain' })),
+  ]),
+});
+export type PartBody = z.output<typeof partBodySchema>;

@@ -33,7 +33,7 @@ export const VERIFICATION_TIMES: VerificationTimes = {
 
 /** Reads a sent part's file and samples its rows (in the intake worker: `IntakeClient.partSample`). */
 export type SamplePart = (
-  base64: string,
+  base64: Blob,
   mimeType: SubmissionJob['mimeType'],
   fieldMapping: Readonly<Record<string, string>>,
   size: number,

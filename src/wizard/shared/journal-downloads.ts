@@ -18,7 +18,7 @@ async function partTexts(journal: Journal, jobId: string, parts: readonly number
   const files: string[] = [];
   for (const part of parts) {
     const body = await journal.loadPartBody(jobId, part);
-    if (body) files.push(decodeBase64Utf8(body.base64));
+    if (body) files.push(decodeBase64Utf8(await body.base64.text()));
   }
   return files;
 }
