@@ -26,6 +26,7 @@ import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow, ReviewSummary } from '../../worker/protocol';
 import { CellText, shortTitle } from '../shared/cell-text';
 import { cellProblems } from './review-text';
+import { sameData } from './same-data';
 import { physicalHeight, rowTop } from './scaled-scroll';
 import { realScrollElement, ScaledScroller, type ListHeights } from './scaled-scroller';
 import { useReviewRows } from './use-review-rows';
@@ -69,7 +70,9 @@ interface Editing {
 export function ReviewGrid(props: Props) {
   const { intake, summary, filter, active, onActiveChange, onActiveRow, onEdit, onToggleSkip } =
     props;
-  const columns = summary.columns;
+  // Every summary is a new clone: the same columns keep their array, so the rows (memo) that
+  // did not change are not drawn again after an edit.
+  const columns = useSame(summary.columns);
   const lastCol = columns.length + 1;
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -266,28 +269,33 @@ export function ReviewGrid(props: Props) {
     },
     [columns, onActiveChange, activeJump],
   );
+  // The latest edit and the step's handlers, read when a row calls back: the callbacks stay the
+  // same object, so starting or ending an edit draws the rows it touches, not every row.
+  const latest = useRef({ editing, onEdit, onToggleSkip });
+  useLayoutEffect(() => {
+    latest.current = { editing, onEdit, onToggleSkip };
+  });
   const onSave = useCallback(
     (row: ReviewRow, rowPosition: number, value: string, refocus: boolean) => {
-      if (!editing) return;
+      const { editing: current, onEdit: edit } = latest.current;
+      if (!current) return;
       setEditing(undefined);
-      onEdit(row, editing.field, value);
-      if (refocus) focusCell(gridRef.current, rowPosition, editing.col, true);
+      edit(row, current.field, value);
+      if (refocus) focusCell(gridRef.current, rowPosition, current.col, true);
     },
-    [editing, onEdit],
+    [],
   );
-  const onCancel = useCallback(
-    (rowPosition: number) => {
-      setEditing(undefined);
-      focusCell(gridRef.current, rowPosition, editing?.col ?? 1, true);
-    },
-    [editing],
-  );
+  const onCancel = useCallback((rowPosition: number) => {
+    const col = latest.current.editing?.col ?? 1;
+    setEditing(undefined);
+    focusCell(gridRef.current, rowPosition, col, true);
+  }, []);
   const onRowSkip = useCallback(
     (row: ReviewRow, rowPosition: number) => {
       onActiveChange({ position: rowPosition, col: lastCol, jump: activeJump });
-      onToggleSkip(row);
+      latest.current.onToggleSkip(row);
     },
-    [onActiveChange, onToggleSkip, lastCol, activeJump],
+    [onActiveChange, lastCol, activeJump],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -804,4 +812,13 @@ function gridLayout(
   for (let i = 1; i <= stickyCount; i++)
     style[`--sticky-${i}`] = `calc(${tracks.slice(0, i).join(' + ')})`;
   return { style: style as CSSProperties };
+}
+
+/** `value`, or the previous one while it is the same data (see `sameData`). */
+function useSame<T>(value: T): T {
+  const [kept, setKept] = useState(value);
+  if (kept === value || sameData(kept, value)) return kept;
+  // Information from the previous render, kept as React advises: set while rendering.
+  setKept(value);
+  return value;
 }

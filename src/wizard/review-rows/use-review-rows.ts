@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow } from '../../worker/protocol';
 import { filterValue } from './review-text';
+import { keepUnchanged } from './same-data';
 
 export const BLOCK_ROWS = 100;
 /**
@@ -80,15 +81,19 @@ export function useReviewRows(
           pending.current.delete(id);
           setCache((previous) => {
             if (previous.key === key) {
-              const blocks = withBlock(previous.blocks, block, window.rows, firstBlock, lastBlock);
+              const rows = keepUnchanged(window.rows, previous.stale.get(block));
+              const blocks = withBlock(previous.blocks, block, rows, firstBlock, lastBlock);
               return { ...previous, total: window.total, blocks };
             }
+            const stale = previous.filterKey === filterKey ? previous.blocks : new Map();
+            // A row that did not change keeps its object, so the grid draws only those that did.
+            const rows = keepUnchanged(window.rows, stale.get(block));
             return {
               key,
               filterKey,
               total: window.total,
-              blocks: new Map([[block, window.rows]]),
-              stale: previous.filterKey === filterKey ? previous.blocks : new Map(),
+              blocks: new Map([[block, rows]]),
+              stale,
             };
           });
         },
