@@ -11,7 +11,9 @@
  * and `GET /workspaces` is due every 100 ms from a third process, so neither this script's
  * sending nor the polling counts as the sandbox's own time. Prints the answer times (from when
  * each was due), the imports' throughput and the sandbox's CPU time. `PARTS=n` sends only the
- * first n parts; `SANDBOX_NODE_OPTIONS` reach the sandbox's Node (e.g. `--cpu-prof`).
+ * first n parts; `SANDBOX_NODE_OPTIONS` reach the sandbox's Node as `NODE_OPTIONS`, and
+ * `SANDBOX_NODE_ARGS` as its arguments (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which
+ * `NODE_OPTIONS` may not carry).
  */
 import { readFileSync } from 'node:fs';
 import { pollFromOutside } from './poll-from-outside.ts';
@@ -74,6 +76,7 @@ console.log(
 
 const sandbox = await spawnSandbox(
   process.env.SANDBOX_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SANDBOX_NODE_OPTIONS } : {},
+  process.env.SANDBOX_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
 );
 const pid = sandbox.child.pid ?? 0;
 const stopPolling = await pollFromOutside(sandbox.url);

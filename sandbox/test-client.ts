@@ -151,10 +151,14 @@ export interface SandboxProcess {
  * outside: an in-process sandbox shares the test's event loop, so a blocked server would also
  * hold back the test's own timers and hide the wait, and it cannot be killed with `SIGKILL`.
  */
-export async function spawnSandbox(env: Record<string, string> = {}): Promise<SandboxProcess> {
+export async function spawnSandbox(
+  env: Record<string, string> = {},
+  /** Arguments for the sandbox's Node (`--cpu-prof`, which `NODE_OPTIONS` may not carry). */
+  nodeArgs: readonly string[] = [],
+): Promise<SandboxProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))],
+    [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))],
     {
       env: {
         ...process.env,
