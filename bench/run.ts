@@ -953,6 +953,9 @@ async function runOnce(options: {
         `sandbox GET /workspaces every ${SANDBOX_PROBE_MS} ms while submitting: ${sandboxLag.answers} answers, ` +
           `median ${sandboxLag.medianMs?.toFixed(0) ?? '—'} ms, p99 ${sandboxLag.p99Ms?.toFixed(0) ?? '—'} ms, ` +
           `worst ${sandboxLag.maxMs?.toFixed(0) ?? '—'} ms` +
+          (sandboxLag.slowest[0]
+            ? ` (due ${(sandboxLag.slowest[0].dueMs / 1000).toFixed(1)} s after the click)`
+            : '') +
           (sandboxLag.errors ? `, ${sandboxLag.errors} errors` : '') +
           (sandboxLag.unanswered ? `, ${sandboxLag.unanswered} unanswered at the end` : ''),
       );

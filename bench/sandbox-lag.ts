@@ -33,6 +33,8 @@ export interface SandboxLag {
   readonly medianMs: number | null;
   readonly p99Ms: number | null;
   readonly maxMs: number | null;
+  /** The five slowest answers: when each was due (ms after the probing began) and its time. */
+  readonly slowest: readonly { readonly dueMs: number; readonly ms: number }[];
 }
 
 // Plain JavaScript: the worker is evaluated as a script, not through tsx.
@@ -57,7 +59,7 @@ const tick = () => {
     .catch(() => (errors += 1))
     .finally(() => {
       pending.delete(dueAt);
-      times.push(performance.now() - dueAt);
+      times.push([dueAt - t0, performance.now() - dueAt]);
     });
   timer = setTimeout(tick, Math.max(0, t0 + due * everyMs - performance.now()));
 };
@@ -65,7 +67,7 @@ tick();
 parentPort.on('message', () => {
   clearTimeout(timer);
   const now = performance.now();
-  const waiting = [...pending].map((dueAt) => now - dueAt);
+  const waiting = [...pending].map((dueAt) => [dueAt - t0, now - dueAt]);
   parentPort.postMessage({ times, waiting, errors });
 });
 `;
@@ -76,7 +78,8 @@ export function probeSandbox(sandboxUrl: string, everyMs = 100): () => Promise<S
   const worker = new Worker(PROBE, { eval: true, workerData: { url, headers: HEADERS, everyMs } });
   worker.unref(); // Never what keeps the bench alive.
   return async () => {
-    const result = await new Promise<{ times: number[]; waiting: number[]; errors: number }>(
+    type Timed = [dueMs: number, ms: number];
+    const result = await new Promise<{ times: Timed[]; waiting: Timed[]; errors: number }>(
       (resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
@@ -84,10 +87,14 @@ export function probeSandbox(sandboxUrl: string, everyMs = 100): () => Promise<S
       },
     );
     await worker.terminate();
-    const sorted = [...result.times].sort((a, b) => a - b);
+    const sorted = result.times.map(([, ms]) => ms).sort((a, b) => a - b);
     const at = (q: number) =>
       sorted.length === 0 ? null : sorted[Math.floor(q * (sorted.length - 1))]!;
-    const worstWaiting = Math.max(0, ...result.waiting);
+    const worstWaiting = Math.max(0, ...result.waiting.map(([, ms]) => ms));
+    const slowest = [...result.times, ...result.waiting]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([dueMs, ms]) => ({ dueMs: Math.round(dueMs), ms: Math.round(ms) }));
     const max =
       sorted.length === 0 && result.waiting.length === 0
         ? null
@@ -101,6 +108,7 @@ export function probeSandbox(sandboxUrl: string, everyMs = 100): () => Promise<S
       medianMs: at(0.5),
       p99Ms: at(0.99),
       maxMs: max,
+      slowest,
     };
   };
 }
