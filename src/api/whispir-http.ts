@@ -140,7 +140,11 @@ async function bodyOf(
     return { body: text, shown: text };
   }
   // `{…,"name":""}`: the text before the closing quote and brace, then the Blob, then `"}`.
-  const empty = JSON.stringify({ ...(request.body as object), [member.name]: '' });
+  // The member is put last even if the body had it (a key keeps its first place in an object).
+  const fields: Record<string, unknown> = { ...(request.body as Record<string, unknown>) };
+  delete fields[member.name];
+  fields[member.name] = '';
+  const empty = JSON.stringify(fields);
   const open = empty.slice(0, -2);
   const close = empty.slice(-2);
   const length = open.length + member.value.size + close.length;
