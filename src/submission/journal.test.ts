@@ -154,6 +154,22 @@ describe('journal', () => {
     expect(await body?.base64.text()).toBe('QQ==');
   });
 
+  it('keeps a part file as its text where the storage refuses a Blob', async () => {
+    const storage = createMemoryStorage();
+    const refusing = {
+      ...storage,
+      async set(key: string, value: unknown) {
+        if ((value as { base64?: unknown }).base64 instanceof Blob)
+          throw new DOMException('Error preparing Blob/File data', 'UnknownError');
+        await storage.set(key, value);
+      },
+    };
+    const journal = createJournal({ jobs: createMemoryStorage(), bodies: refusing });
+    await journal.savePartBody('a', 1, { name: 'contacts-part-1.csv', base64: new Blob(['QQ==']) });
+    expect(storage.entries.get('a/1')).toEqual({ name: 'contacts-part-1.csv', base64: 'QQ==' });
+    expect(await (await journal.loadPartBody('a', 1))?.base64.text()).toBe('QQ==');
+  });
+
   it('ignores a corrupt part body', async () => {
     const { journal, bodies } = setup();
     await bodies.set('a/1', { name: 'x.csv' });

@@ -140,7 +140,14 @@ export function createJournal(
       await deletePartBodies(id);
     },
     async savePartBody(jobId, part, body) {
-      await bodies.set(bodyKey(jobId, part), { name: body.name, base64: body.base64 });
+      const key = bodyKey(jobId, part);
+      try {
+        await bodies.set(key, { name: body.name, base64: body.base64 });
+      } catch {
+        // Some browsers' IndexedDB refuses Blobs (Safari's private windows have): the file is
+        // kept as its text, as records were before part files became Blobs.
+        await bodies.set(key, { name: body.name, base64: await body.base64.text() });
+      }
     },
     async loadPartBody(jobId, part) {
       try {
