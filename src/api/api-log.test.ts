@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_KEPT_BODY, apiLog } from './api-log';
-import { whispirRequest } from './whispir-http';
+import { apiLog } from './api-log';
+import { MAX_LOGGED_BODY, whispirRequest } from './whispir-http';
 
 describe('apiLog', () => {
   afterEach(() => {
@@ -30,7 +30,7 @@ describe('apiLog', () => {
   });
 
   it('keeps only the start of an upload, as its own short text', async () => {
-    const entry = await send({ name: 'part-1.csv', derefUri: 'QUJD'.repeat(MAX_KEPT_BODY) });
+    const entry = await send({ name: 'part-1.csv', derefUri: 'QUJD'.repeat(MAX_LOGGED_BODY) });
     expect(entry?.bodyComplete).toBe(false);
     expect(entry?.requestBody?.startsWith('{"name":"part-1.csv","derefUri":"QUJDQUJD')).toBe(true);
     expect(entry?.requestBody?.length).toBe(4098);
@@ -59,7 +59,7 @@ describe('apiLog', () => {
   };
 
   it('sends a file from a Blob as the JSON member it would be as a string', async () => {
-    const base64 = 'QUJD'.repeat(MAX_KEPT_BODY);
+    const base64 = 'QUJD'.repeat(MAX_LOGGED_BODY);
     const { entry, sent } = await sendFile(base64);
     const whole = JSON.stringify({
       name: 'part-1.csv',

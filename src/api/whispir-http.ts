@@ -20,7 +20,7 @@ export interface ApiExchange {
   readonly requestHeaders: Readonly<Record<string, string>>;
   /** The body as sent; only its start when `requestBodyLength` says it is longer. */
   readonly requestBody?: string;
-  /** The body's length when `requestBody` is only its start (a part file sent from a Blob). */
+  /** The body's length when `requestBody` is only its start (over `MAX_LOGGED_BODY`). */
   readonly requestBodyLength?: number;
   /** 0 when no answer came (network failure or dropped connection). */
   readonly status: number;
@@ -124,11 +124,12 @@ export interface WhispirRequest {
 /** Bodies up to this size are logged whole (so their curl can be copied); larger ones shortened. */
 export const MAX_LOGGED_BODY = 256 * 1024;
 /** How much of a longer body the log keeps: the inspector shows the start of the file. */
-export const LOGGED_BODY_START = 4096;
+const LOGGED_BODY_START = 4096;
 
 /**
  * The request body: JSON text, or for a Blob member a Blob built of the JSON around it (the
- * browser joins them as it sends), with the start of the body as the log shows it.
+ * browser joins them as it sends), with what the log shows of it: the whole body, or past
+ * `MAX_LOGGED_BODY` its start (name, scope, mimeType and the start of `derefUri`) and its length.
  */
 async function bodyOf(
   request: WhispirRequest,
@@ -137,7 +138,11 @@ async function bodyOf(
   const member = request.blobMember;
   if (!member) {
     const text = JSON.stringify(request.body);
-    return { body: text, shown: text };
+    if (text.length <= MAX_LOGGED_BODY) return { body: text, shown: text };
+    // A copy: V8 keeps a slice of a long string as a view of it, so the log would have held
+    // every uploaded file whole (130 MB at a million rows).
+    const start = JSON.parse(JSON.stringify(`${text.slice(0, LOGGED_BODY_START)}"}`)) as string;
+    return { body: text, shown: start, length: text.length };
   }
   // `{…,"name":""}`: the text before the closing quote and brace, then the Blob, then `"}`.
   // The member is put last even if the body had it (a key keeps its first place in an object).
