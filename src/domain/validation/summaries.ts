@@ -170,7 +170,7 @@ interface FixReason {
   readonly count: number;
 }
 
-/** A reason as counted: its spellings ("QLD", "Qld") each with their count, the first shown. */
+/** A reason as counted: its spellings ("QLD", "Qld") each with their count, the commonest shown. */
 interface CountedReason {
   readonly source: string;
   readonly to: string;
@@ -185,6 +185,13 @@ interface FixGroup {
   readonly reasons: Map<string, CountedReason>;
 }
 
+/** A fix group: one per kind of fix and field. */
+const groupKey = (fix: ContactFix): string => `${fix.kind}\u0000${fix.field}`;
+
+/** A line of a label: one per source, place and value ("QLD" and "Qld" are one line). */
+const reasonKeyOf = (fix: ContactFix, reason: NonNullable<ContactFix['reason']>): string =>
+  `${reason.source}\u0000${reason.basis.toUpperCase()}\u0000${fix.value}`;
+
 /**
  * The fixes on offer, kept up to date as problems come and go: one group per kind of fix and
  * field, with its count, an example and (for time zones from a place) its reasons. What an edit
@@ -197,7 +204,7 @@ export class FixTally {
   add(p: TalliedProblem): void {
     const fix = p.fix;
     if (!fix) return;
-    const key = `${fix.kind}\u0000${fix.field}`;
+    const key = groupKey(fix);
     let group = this.groups.get(key);
     // A group that lost its example gets the first problem of `summaries`' walk, not this one,
     // so the examples are those a count from scratch would show.
@@ -205,8 +212,7 @@ export class FixTally {
     else this.groups.set(key, (group = { count: 1, example: p, reasons: new Map() }));
     const reason = fix.reason;
     if (!reason) return;
-    // "QLD" and "Qld" are one line of the label.
-    const reasonKey = `${reason.source}\u0000${reason.basis.toUpperCase()}\u0000${fix.value}`;
+    const reasonKey = reasonKeyOf(fix, reason);
     let known = group.reasons.get(reasonKey);
     if (!known) {
       known = { source: reason.source, to: fix.value, count: 0, bases: new Map() };
@@ -220,7 +226,7 @@ export class FixTally {
   remove(p: TalliedProblem): void {
     const fix = p.fix;
     if (!fix) return;
-    const key = `${fix.kind}\u0000${fix.field}`;
+    const key = groupKey(fix);
     const group = this.groups.get(key);
     if (!group) return;
     if (--group.count <= 0) {
@@ -230,7 +236,7 @@ export class FixTally {
     if (group.example === p) group.example = undefined;
     const reason = fix.reason;
     if (!reason) return;
-    const reasonKey = `${reason.source}\u0000${reason.basis.toUpperCase()}\u0000${fix.value}`;
+    const reasonKey = reasonKeyOf(fix, reason);
     const known = group.reasons.get(reasonKey);
     if (!known) return;
     if (--known.count <= 0) group.reasons.delete(reasonKey);
@@ -249,7 +255,7 @@ export class FixTally {
     if (missing > 0)
       for (const p of problems()) {
         if (!p.fix) continue;
-        const group = this.groups.get(`${p.fix.kind}\u0000${p.fix.field}`);
+        const group = this.groups.get(groupKey(p.fix));
         if (!group || group.example) continue;
         group.example = p;
         if (--missing === 0) break;
