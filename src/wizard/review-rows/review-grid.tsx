@@ -10,6 +10,7 @@
  * sideways scroll. A focused cell shows its whole value (it wraps over the rows below), and a
  * hovered one says it in its title.
  */
+import { replaceEqualDeep } from '@tanstack/react-query';
 import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import {
   memo,
@@ -26,7 +27,6 @@ import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow, ReviewSummary } from '../../worker/protocol';
 import { CellText, shortTitle } from '../shared/cell-text';
 import { cellProblems } from './review-text';
-import { sameData } from './same-data';
 import { physicalHeight, rowTop } from './scaled-scroll';
 import { realScrollElement, ScaledScroller, type ListHeights } from './scaled-scroller';
 import { useReviewRows } from './use-review-rows';
@@ -814,11 +814,12 @@ function gridLayout(
   return { style: style as CSSProperties };
 }
 
-/** `value`, or the previous one while it is the same data (see `sameData`). */
+/** `value`, or the previous one while it is the same data (parts that are the same, kept). */
 function useSame<T>(value: T): T {
   const [kept, setKept] = useState(value);
-  if (kept === value || sameData(kept, value)) return kept;
+  const shared = replaceEqualDeep(kept, value);
+  if (shared === kept) return kept;
   // Information from the previous render, kept as React advises: set while rendering.
-  setKept(value);
-  return value;
+  setKept(shared);
+  return shared;
 }

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow } from '../../worker/protocol';
 import { filterValue } from './review-text';
-import { keepUnchanged } from './same-data';
+import { replaceEqualDeep } from '@tanstack/react-query';
 
 export const BLOCK_ROWS = 100;
 /**
@@ -81,13 +81,14 @@ export function useReviewRows(
           pending.current.delete(id);
           setCache((previous) => {
             if (previous.key === key) {
-              const rows = keepUnchanged(window.rows, previous.stale.get(block));
+              const rows = replaceEqualDeep(previous.stale.get(block), window.rows);
               const blocks = withBlock(previous.blocks, block, rows, firstBlock, lastBlock);
               return { ...previous, total: window.total, blocks };
             }
             const stale = previous.filterKey === filterKey ? previous.blocks : new Map();
-            // A row that did not change keeps its object, so the grid draws only those that did.
-            const rows = keepUnchanged(window.rows, stale.get(block));
+            // A row that did not change keeps its object, so the grid draws only those that did:
+            // every window is a new copy from the worker.
+            const rows = replaceEqualDeep(stale.get(block), window.rows);
             return {
               key,
               filterKey,
