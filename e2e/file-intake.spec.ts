@@ -227,3 +227,24 @@ test('a 200,000-row file previews before it is read, shows progress, and can be 
   await expect(page.getByText('200,000 rows and 26 columns')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Continue to matching' })).toBeEnabled();
 });
+
+test('a large Windows-1252 export whose first accent comes megabytes in is read as Windows-1252', async ({
+  page,
+}) => {
+  // Large text is read a piece at a time as UTF-8 while no byte says otherwise; this file's
+  // first byte that is not UTF-8 (ë, 0xEB) is in its last line, past the first pieces.
+  const dir = path.join('test-results', 'intake-files');
+  mkdirSync(dir, { recursive: true });
+  const legacy = path.join(dir, 'legacy-1252.csv');
+  const lines = ['firstName,lastName,workEmailAddress1,workMobilePhone1'];
+  for (let i = 0; i < 200_000; i++)
+    lines.push(`Ann${i},Lee,ann${i}@example.com,614${String(i).padStart(8, '0')}`);
+  lines.push('Zoë,Müller,zoe@example.com,61499999999');
+  writeFileSync(legacy, Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));
+
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(legacy);
+  await expect(page.getByText('200,001 rows and 4 columns')).toBeVisible({ timeout: 30_000 });
+  await expect(chips(page)).toContainText('Read as Windows-1252');
+  await expect(page.getByRole('button', { name: 'Continue to matching' })).toBeEnabled();
+});

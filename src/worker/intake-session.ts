@@ -14,7 +14,7 @@ import { partFile, preparingUpload, type PreparedUpload } from '../domain/resour
 import { runCooperatively } from './cooperative';
 import { HeldReviews } from './held-reviews';
 import type { FileSummary, PartBody, ReadProgress, UploadSummary } from './protocol';
-import { QUICK_LOOK_BYTES, quickLook, readWhole, summarise } from './read-file';
+import { QUICK_LOOK_BYTES, quickLook, readFile, summarise } from './read-file';
 import { ReviewSession } from './review-session';
 
 /** What a long task reports and listens to. */
@@ -40,16 +40,13 @@ export class IntakeSession {
   async open(file: File, task: TaskContext): Promise<FileSummary> {
     this.fileName = file.name;
     this.file = file;
-    // The first look reads only the start of the file, so it shows however large the file is.
-    const head = new Uint8Array(await file.slice(0, QUICK_LOOK_BYTES + 1).arrayBuffer());
-    this.postQuickLook(head, file.size, {}, task);
-    return this.read(new Uint8Array(await file.arrayBuffer()), {}, task, true);
+    return this.read(file, {}, task);
   }
 
   /** Reads the same file again with the person's choices (encoding, delimiter, header, sheet). */
   async reread(overrides: IntakeOverrides, task: TaskContext): Promise<FileSummary> {
     if (!this.file) throw new Error('No file has been opened in this worker.');
-    return this.read(new Uint8Array(await this.file.arrayBuffer()), overrides, task);
+    return this.read(this.file, overrides, task);
   }
 
   rows(start: number, count: number): { rows: string[][]; rowNumbers: number[] } {
@@ -136,27 +133,27 @@ export class IntakeSession {
     };
   }
 
-  private postQuickLook(
-    head: Uint8Array,
-    size: number,
+  private async read(
+    file: Blob,
     overrides: IntakeOverrides,
     task: TaskContext,
-  ): void {
+  ): Promise<FileSummary> {
+    // The first look reads only the start of the file, so it shows however large the file is.
+    const head = new Uint8Array(await file.slice(0, QUICK_LOOK_BYTES + 1).arrayBuffer());
     const first = quickLook(head, this.fileName, overrides);
-    if (first) task.onPreview(summarise(this.fileName, size, first, overrides, false));
-  }
-
-  private read(
-    bytes: Uint8Array,
-    overrides: IntakeOverrides,
-    task: TaskContext,
-    lookedAlready = false,
-  ): FileSummary {
-    if (!lookedAlready) this.postQuickLook(bytes, bytes.length, overrides, task);
+    if (first) task.onPreview(summarise(this.fileName, file.size, first, overrides, false));
     this.upload = undefined;
     this.reviews.clear();
-    this.table = readWhole(bytes, this.fileName, overrides, task.onReadProgress);
-    return summarise(this.fileName, bytes.length, this.table, overrides, true);
+    // The rows of the last read are let go before this one's are made.
+    this.table = undefined;
+    this.table = await readFile(
+      file,
+      this.fileName,
+      overrides,
+      task.onReadProgress,
+      task.isCancelled,
+    );
+    return summarise(this.fileName, file.size, this.table, overrides, true);
   }
 
   private requireTable(): IntakeResult {

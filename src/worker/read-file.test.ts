@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { bombXlsx } from '../../e2e/fixtures/zip-bombs';
 import { MAX_CELL_CHARS_SHOWN } from '../config/limits';
 import { readTable } from '../domain/intake/read-table';
-import { QUICK_LOOK_BYTES, quickLook, readWhole, shortenCells, summarise } from './read-file';
+import { rowsToArrays } from '../domain/intake/row-store';
+import type { IntakeResult } from '../domain/intake/read-table';
+import { TaskCancelled } from './cooperative';
+import type { ReadProgress } from './protocol';
+import {
+  QUICK_LOOK_BYTES,
+  quickLook,
+  readFile,
+  readWhole,
+  shortenCells,
+  summarise,
+} from './read-file';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -84,5 +95,64 @@ describe('workbooks in the worker', () => {
     expect(result.problems[0]?.message).toContain(
       'The limits are 1.0 GB unpacked in all and 100 times the stored size',
     );
+  });
+});
+
+describe('readFile: the whole file, from the Blob the page posts', () => {
+  const shown = (result: IntakeResult) => ({ ...result, rows: rowsToArrays(result.rows) });
+  const whole = (bytes: Uint8Array, name: string) => readWhole(bytes, name, {}, () => undefined);
+  const accented = `${bigCsv(30_000).replace(/Ann/g, 'Zoë')}\n`;
+
+  it('reads a large text file in pieces to the same table as a read of its whole bytes', async () => {
+    const bytes = encode(accented);
+    const progress: ReadProgress[] = [];
+    const result = await readFile(
+      new Blob([bytes]),
+      'big.csv',
+      {},
+      (p) => progress.push(p),
+      () => false,
+      100_000,
+    );
+    expect(shown(result)).toEqual(shown(whole(bytes, 'big.csv')));
+    expect(result.rows.length).toBe(30_000);
+    // Progress comes as each piece is parsed, growing to the end.
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress.at(-1)).toEqual({ fraction: 1, rows: 30_001 });
+  });
+
+  it('reads a file whole after all when a byte far into it is not UTF-8', async () => {
+    const text = `${bigCsv(30_000)}\nZoë,Lee,61400000001\n`;
+    const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+    const result = await readFile(
+      new Blob([bytes]),
+      'legacy.csv',
+      {},
+      () => undefined,
+      undefined,
+      100_000,
+    );
+    expect(result.encoding).toBe('windows-1252');
+    expect(result.rows.row(30_000)).toEqual(['Zoë', 'Lee', '61400000001']);
+    expect(shown(result)).toEqual(shown(whole(bytes, 'legacy.csv')));
+  });
+
+  it('reads a workbook whole', async () => {
+    const bomb = bombXlsx(2048 * 1024 * 1024);
+    const result = await readFile(new Blob([bomb.slice()]), 'bomb.xlsx', {}, () => undefined);
+    expect(shown(result)).toEqual(shown(whole(bomb, 'bomb.xlsx')));
+  });
+
+  it('stops between pieces when the request is cancelled', async () => {
+    let asked = 0;
+    const reading = readFile(
+      new Blob([encode(accented)]),
+      'big.csv',
+      {},
+      () => undefined,
+      () => ++asked > 2,
+      100_000,
+    );
+    await expect(reading).rejects.toBeInstanceOf(TaskCancelled);
   });
 });

@@ -1,8 +1,17 @@
 /**
  * Reading a file inside the worker: a quick first look at the start of a large file, then the
- * whole file with progress. All detection and parsing is the domain's `readTable`.
+ * whole file with progress. All detection and parsing is the domain's (`readTable`, and
+ * `DelimitedReading` for text read a piece at a time).
  */
-import { readTable, type IntakeOverrides, type IntakeResult } from '../domain/intake/read-table';
+import {
+  DelimitedReading,
+  HEAD_BYTES,
+  NotUtf8,
+  readTable,
+  type IntakeLimits,
+  type IntakeOverrides,
+  type IntakeResult,
+} from '../domain/intake/read-table';
 import {
   MAX_CELL_CHARS_SHOWN,
   MAX_FILE_BYTES,
@@ -15,6 +24,7 @@ import {
 } from '../config/limits';
 import { detectFormat } from '../domain/intake/format';
 import { rowsSlice } from '../domain/intake/row-store';
+import { TaskCancelled } from './cooperative';
 import type { FileSummary, ReadProgress, ShortenedCell } from './protocol';
 
 const PREVIEW_ROWS = 20;
@@ -98,13 +108,73 @@ export function quickLook(
   return { ...result, problems: result.problems.filter((p) => p.code !== 'too-many-rows') };
 }
 
+/** Bytes read from the file at a time, while the piece before is decoded and parsed. */
+export const READ_PIECE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads a whole file. Delimited text is read a piece at a time, each piece decoded and parsed
+ * while the next is read from disk, so its bytes are never held whole beside its rows (91 MiB
+ * at 1,000,000 rows); the rest (workbooks, JSON, XML, text that turns out not to be UTF-8) is
+ * read whole.
+ */
+export async function readFile(
+  file: Blob,
+  fileName: string,
+  overrides: IntakeOverrides,
+  onProgress: (progress: ReadProgress) => void,
+  isCancelled: () => boolean = () => false,
+  pieceBytes = READ_PIECE_BYTES,
+): Promise<IntakeResult> {
+  const head = await bytesOf(file.slice(0, HEAD_BYTES));
+  const limits = readLimits(onProgress);
+  const reading = DelimitedReading.start(head, file.size, fileName, overrides, limits);
+  const inPieces = reading && (await readInPieces(reading, file, isCancelled, pieceBytes));
+  // Not UTF-8 after all (Windows-1252, most likely), or no delimited text: read whole.
+  return inPieces ?? readWhole(await bytesOf(file), fileName, overrides, onProgress);
+}
+
+/**
+ * The file read through `reading`, each piece read from disk while the one before is parsed;
+ * undefined when a byte past the start turned out not to be UTF-8 (the rows read so far are
+ * let go with this call).
+ */
+async function readInPieces(
+  reading: DelimitedReading,
+  file: Blob,
+  isCancelled: () => boolean,
+  pieceBytes: number,
+): Promise<IntakeResult | undefined> {
+  const size = file.size;
+  let next: Promise<Uint8Array> | undefined = bytesOf(file.slice(0, pieceBytes));
+  try {
+    for (let start = 0; next && !reading.done; start += pieceBytes) {
+      const bytes: Uint8Array = await next;
+      const end = start + pieceBytes;
+      next = end < size ? bytesOf(file.slice(end, end + pieceBytes)) : undefined;
+      if (isCancelled()) throw new TaskCancelled();
+      reading.push(bytes, end >= size);
+    }
+  } catch (error) {
+    if (error instanceof NotUtf8) return undefined;
+    throw error;
+  } finally {
+    // A read given up (the row limit, an error) leaves no rejection unheard.
+    next?.catch(() => undefined);
+  }
+  return reading.result(reading.end() ? await bytesOf(file) : undefined);
+}
+
 export function readWhole(
   bytes: Uint8Array,
   fileName: string,
   overrides: IntakeOverrides,
   onProgress: (progress: ReadProgress) => void,
 ): IntakeResult {
-  return readTable(bytes, fileName, overrides, {
+  return readTable(bytes, fileName, overrides, readLimits(onProgress));
+}
+
+function readLimits(onProgress: (progress: ReadProgress) => void): IntakeLimits {
+  return {
     maxBytes: MAX_FILE_BYTES,
     maxRows: MAX_ROWS,
     workbook: {
@@ -115,5 +185,9 @@ export function readWhole(
       maxXlsBytes: MAX_XLS_BYTES,
     },
     onProgress: (fraction, rows) => onProgress({ fraction, rows }),
-  });
+  };
+}
+
+async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
 }

@@ -76,15 +76,31 @@ function piecesOf(text: string): TextPieces {
   };
 }
 
-/** The part of PapaParse's (exported) string streamer that `parseDelimitedInto` drives. */
+/** The part of PapaParse's (exported) string streamer that `DelimitedParser` drives. */
 interface PapaStreamer {
   _finished: boolean;
   /** The part of the last piece's text not yet parsed, joined to the front of the next piece. */
   _partialLine: string;
   _nextChunk: () => unknown;
   parseChunk: (chunk: string) => unknown;
-  stream: (input: string) => unknown;
 }
+
+/** Where a `DelimitedParser` puts each record as it is read. */
+export interface RecordSink {
+  push(record: string[]): void;
+  /** Called after each chunk's records: a store packs them while they are young garbage. */
+  seal?(): void;
+  /**
+   * Called before each chunk's records: whether their values may be two-byte strings (cut
+   * from a wide piece, or from text carried over from one).
+   */
+  cellsMayBeWide?(may: boolean): void;
+}
+
+export type DelimitedParseOptions = DelimitedOptions & {
+  readonly maxRecords?: number;
+  readonly onProgress?: (fraction: number, rows: number) => void;
+};
 
 /**
  * Parses piece by piece and hands each record to `sink` as it is read (a `RowStore` keeps a
@@ -94,99 +110,137 @@ interface PapaStreamer {
  */
 export function parseDelimitedInto(
   source: string | TextPieces,
-  sink: {
-    push(record: string[]): void;
-    /** Called after each chunk's records: a store packs them while they are young garbage. */
-    seal?(): void;
-    /**
-     * Called before each chunk's records: whether their values may be two-byte strings (cut
-     * from a wide piece, or from text carried over from one).
-     */
-    cellsMayBeWide?(may: boolean): void;
-  },
-  options: DelimitedOptions & {
-    readonly maxRecords?: number;
-    readonly onProgress?: (fraction: number, rows: number) => void;
-  },
+  sink: RecordSink,
+  options: DelimitedParseOptions,
 ): { problems: IntakeProblem[]; truncated: boolean } {
   const text = typeof source === 'string' ? piecesOf(source) : source;
-  const max = options.maxRecords;
-  const onProgress = options.onProgress;
-  const errors: Papa.ParseError[] = [];
-  let count = 0;
-  let truncated = false;
-  // The last record is held back: the empty record PapaParse yields after a final line break
-  // is dropped, and only the end of the text tells which record is the last.
-  let held: string[] | undefined;
-  const take = (record: string[]): void => {
-    if (held !== undefined) {
-      if (max !== undefined && count >= max) {
-        truncated = true;
+  const parser = new DelimitedParser(sink, options);
+  for (const piece of text.pieces) {
+    parser.feed(piece);
+    if (parser.truncated) break;
+  }
+  const { truncated, quoteErrors } = parser.finish();
+  return { problems: parser.quoteProblems(quoteErrors > 0 ? text.whole() : ''), truncated };
+}
+
+/**
+ * A text parsed as it comes, a piece at a time (`feed`, then `finish`): the pieces of a large
+ * file are read and decoded while earlier ones are parsed. See `parseDelimitedInto`.
+ */
+export class DelimitedParser {
+  /** True once `maxRecords` were read and more was left: later pieces are not parsed. */
+  truncated = false;
+  private readonly errors: Papa.ParseError[] = [];
+  private readonly streamer: PapaStreamer;
+  private count = 0;
+  /**
+   * The last record is held back: the empty record PapaParse yields after a final line break is
+   * dropped, and only the end of the text tells which record is the last.
+   */
+  private held: string[] | undefined;
+  /** The piece fed last, parsed when the next comes (PapaParse must know the last piece). */
+  private waiting: TextPiece | undefined;
+  private chunkStart = 0;
+  private seen = 0;
+  private fraction = 0;
+  private lastChar = -1;
+  private lastWide = false;
+
+  constructor(
+    private readonly sink: RecordSink,
+    private readonly options: DelimitedParseOptions,
+  ) {
+    this.streamer = new (
+      Papa as unknown as { StringStreamer: new (config: object) => PapaStreamer }
+    ).StringStreamer({
+      delimiter: options.delimiter,
+      quoteChar: '"',
+      skipEmptyLines: false,
+      dynamicTyping: false,
+      transform: false,
+      chunkSize: CHUNK_CHARS,
+      complete: () => undefined,
+      chunk: (chunk: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        // Errors come per chunk and are re-based here.
+        for (const error of chunk.errors) {
+          this.errors.push({
+            ...error,
+            row: error.row === undefined ? undefined : error.row + this.seen,
+            index: error.index === undefined ? undefined : error.index + this.chunkStart,
+          });
+        }
+        for (const record of chunk.data) this.take(record);
+        sink.seal?.();
+        this.seen += chunk.data.length;
+        this.chunkStart = chunk.meta.cursor;
+        options.onProgress?.(this.fraction, this.count);
+        if (this.truncated) parser.abort();
+      },
+    });
+    // Pieces are handed to the streamer here, one per `feed`; it asks for none itself.
+    this.streamer._nextChunk = () => undefined;
+  }
+
+  /** Parses the next piece of the text (the one fed before it, in fact: see `waiting`). */
+  feed(piece: TextPiece): void {
+    if (this.waiting !== undefined) this.parse(this.waiting, false);
+    this.waiting = piece;
+  }
+
+  /** Ends the text. `quoteErrors` > 0 asks for the whole text, for `quoteProblems`. */
+  finish(): { truncated: boolean; quoteErrors: number } {
+    this.parse(this.waiting ?? { text: '', fraction: 1 }, true);
+    this.waiting = undefined;
+    const last = this.held;
+    this.held = undefined;
+    // The end of the text is read by its last character: a regular expression run over the
+    // whole text would keep it alive as the engine's last match until the next one.
+    const endsWithBreak = this.lastChar === 10 || this.lastChar === 13;
+    if (!this.truncated && last !== undefined) {
+      if (!(last.length === 1 && last[0] === '' && endsWithBreak)) {
+        const max = this.options.maxRecords;
+        if (max !== undefined && this.count >= max) this.truncated = true;
+        else this.sink.push(last);
+      }
+    }
+    return { truncated: this.truncated, quoteErrors: this.errors.length };
+  }
+
+  /** The problems with quotes, with line numbers read in the whole text. */
+  quoteProblems(whole: string): IntakeProblem[] {
+    return quoteProblems(this.errors, whole);
+  }
+
+  private take(record: string[]): void {
+    const max = this.options.maxRecords;
+    if (this.held !== undefined) {
+      if (max !== undefined && this.count >= max) {
+        this.truncated = true;
         return;
       }
-      sink.push(held);
-      count++;
+      this.sink.push(this.held);
+      this.count++;
     }
-    held = record;
-  };
-  let chunkStart = 0;
-  let seen = 0;
-  let fraction = 0;
-  let lastChar = -1;
-  const streamer = new (
-    Papa as unknown as { StringStreamer: new (config: object) => PapaStreamer }
-  ).StringStreamer({
-    delimiter: options.delimiter,
-    quoteChar: '"',
-    skipEmptyLines: false,
-    dynamicTyping: false,
-    transform: false,
-    chunkSize: CHUNK_CHARS,
-    complete: () => undefined,
-    chunk: (chunk: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-      // Errors come per chunk and are re-based here.
-      for (const error of chunk.errors) {
-        errors.push({
-          ...error,
-          row: error.row === undefined ? undefined : error.row + seen,
-          index: error.index === undefined ? undefined : error.index + chunkStart,
-        });
-      }
-      for (const record of chunk.data) take(record);
-      sink.seal?.();
-      seen += chunk.data.length;
-      chunkStart = chunk.meta.cursor;
-      onProgress?.(fraction, count);
-      if (truncated) parser.abort();
-    },
-  });
-  const pieces = text.pieces[Symbol.iterator]();
-  let next = pieces.next();
-  let lastWide = false;
-  streamer._nextChunk = function (this: PapaStreamer) {
-    if (this._finished) return undefined;
-    const piece: TextPiece = next.done ? { text: '', fraction: 1 } : next.value;
-    next = pieces.next();
-    this._finished = next.done === true;
-    fraction = piece.fraction;
+    this.held = record;
+  }
+
+  private parse(piece: TextPiece, last: boolean): void {
+    if (this.truncated) return;
+    const streamer = this.streamer;
+    streamer._finished = last;
+    this.fraction = piece.fraction;
     // The text parsed next is the carried-over text joined to the piece: two-byte if either
     // is. The record held back from the last piece is pushed with this piece's records.
-    const wide = piece.wide === true || (this._partialLine.length > 0 && lastWide);
-    sink.cellsMayBeWide?.(wide || lastWide);
-    lastWide = wide;
-    if (piece.text.length > 0) lastChar = piece.text.charCodeAt(piece.text.length - 1);
-    return this.parseChunk(piece.text);
-  };
-  streamer.stream('');
-  const last = held;
-  // The end of the text is read by its last character: a regular expression run over the
-  // whole text would keep it alive as the engine's last match until the next one.
-  const endsWithBreak = lastChar === 10 || lastChar === 13;
-  if (last !== undefined && !(last.length === 1 && last[0] === '' && endsWithBreak)) {
-    if (max !== undefined && count >= max) truncated = true;
-    else sink.push(last);
+    const wide = piece.wide === true || (streamer._partialLine.length > 0 && this.lastWide);
+    this.sink.cellsMayBeWide?.(wide || this.lastWide);
+    this.lastWide = wide;
+    if (piece.text.length > 0) this.lastChar = piece.text.charCodeAt(piece.text.length - 1);
+    streamer.parseChunk(piece.text);
   }
-  const input = errors.length > 0 ? text.whole() : '';
+}
+
+/** Problems for PapaParse's quote errors, each with its line in the whole text where it differs. */
+function quoteProblems(errors: readonly Papa.ParseError[], input: string): IntakeProblem[] {
   const problems: IntakeProblem[] = [];
   for (const error of errors) {
     const row = (error.row ?? 0) + 1;
@@ -212,7 +266,7 @@ export function parseDelimitedInto(
       );
     }
   }
-  return { problems, truncated };
+  return problems;
 }
 
 /**

@@ -5,7 +5,9 @@ import {
   decodeInChunks,
   detectEncoding,
   type EncodingId,
+  PieceDecoder,
   SUPPORTED_ENCODINGS,
+  Utf8Scan,
 } from './encoding';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
@@ -18,6 +20,21 @@ const utf16le = (text: string): Uint8Array => {
   }
   return out;
 };
+
+/** Runs of ASCII, and valid and invalid UTF-8 sequences, to join into test files. */
+const SEQUENCES = [
+  [0x41],
+  [0x61, 0x2c, 0x62, 0x0a, 0x7a],
+  [0xc3, 0xa9],
+  [0xe2, 0x82, 0xac],
+  [0xf0, 0x9f, 0x98, 0x80],
+  [0xe9],
+  [0xc0, 0xaf],
+  [0xe0, 0x80, 0x80],
+  [0xed, 0xa0, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0x80],
+];
 
 describe('detectEncoding', () => {
   const cases: {
@@ -103,23 +120,12 @@ describe('detectEncoding', () => {
 
   it('names the first byte that is not UTF-8, at any alignment of the bytes in memory', () => {
     // Runs of ASCII (passed over four bytes at a time) around valid and invalid sequences.
-    const pieces = [
-      [0x41],
-      [0x61, 0x2c, 0x62, 0x0a, 0x7a],
-      [0xc3, 0xa9],
-      [0xe2, 0x82, 0xac],
-      [0xf0, 0x9f, 0x98, 0x80],
-      [0xe9],
-      [0xc0, 0xaf],
-      [0xed, 0xa0, 0x80],
-      [0x80],
-    ];
     fc.assert(
       fc.property(
-        fc.array(fc.nat(pieces.length - 1), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.nat(SEQUENCES.length - 1), { minLength: 1, maxLength: 60 }),
         fc.nat(3),
         (picks, shift) => {
-          const content = picks.flatMap((p) => pieces[p] as number[]);
+          const content = picks.flatMap((p) => SEQUENCES[p] as number[]);
           const memory = new Uint8Array(content.length + shift);
           memory.set(content, shift);
           const input = memory.subarray(shift);
@@ -130,6 +136,91 @@ describe('detectEncoding', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('Utf8Scan: a file told UTF-8 or not a piece at a time', () => {
+  it('finds the same first bad byte as one look at the whole file, wherever the pieces split it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(SEQUENCES.length - 1), { minLength: 0, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 30 }),
+        (picks, cuts) => {
+          const content = picks.flatMap((p) => SEQUENCES[p] as number[]);
+          const scan = new Utf8Scan();
+          let at = 0;
+          for (let i = 0; at < content.length; i++) {
+            const end = Math.min(content.length, at + (cuts[i % cuts.length] as number));
+            scan.push(new Uint8Array(content.slice(at, end)));
+            at = end;
+          }
+          expect(scan.firstInvalid).toBe(firstInvalidUtf8(content));
+          if (scan.firstInvalid === -1) {
+            expect(scan.nonAscii).toBe(content.some((b) => b >= 0x80));
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('answers false from the first bad byte on, and keeps its place', () => {
+    const scan = new Utf8Scan();
+    expect(scan.push(utf8('Zoë,'))).toBe(true);
+    expect(scan.push(bytes(0xc3))).toBe(true); // the start of a character, cut off
+    expect(scan.push(bytes(0x41))).toBe(false); // not its end
+    expect(scan.firstInvalid).toBe(5);
+    expect(scan.push(utf8('fine'))).toBe(false);
+    expect(scan.firstInvalid).toBe(5);
+    // A three-byte character broken by the first byte of the next piece, which is too short
+    // to end it.
+    const short = new Utf8Scan();
+    expect(short.push(bytes(0x41, 0xe9))).toBe(true);
+    expect(short.push(bytes(0x41))).toBe(false);
+    expect(short.firstInvalid).toBe(1);
+  });
+});
+
+describe('PieceDecoder: a file decoded a piece of its bytes at a time', () => {
+  const lines = Array.from({ length: 400 }, (_, i) => `Zoë Łucja ${i},"a\r\nb",😀`);
+
+  it('gives the whole text, in pieces ending after a line feed, however the bytes are split', () => {
+    const cases: [EncodingId, (text: string) => Uint8Array][] = [
+      ['utf-8', utf8],
+      ['utf-16le', utf16le],
+      ['windows-1252', (text) => new Uint8Array([...text].map((c) => c.charCodeAt(0) & 0xff))],
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 50, max: 700 }),
+        ([encoding, encode], newline, cuts, chunk) => {
+          const text =
+            encoding === 'windows-1252'
+              ? lines.join(newline).replace(/[\u0100-\uffff]/g, '?')
+              : lines.join(newline);
+          const all = encode(text);
+          const decoder = new PieceDecoder(encoding, all.length, chunk);
+          const pieces: { text: string; fraction: number }[] = [];
+          let at = 0;
+          for (let i = 0; at < all.length; i++) {
+            const end = Math.min(all.length, at + (cuts[i % cuts.length] as number));
+            pieces.push(...decoder.push(all.subarray(at, end), end === all.length));
+            at = end;
+          }
+          expect(pieces.map((p) => p.text).join('')).toBe(decodeBytes(all, encoding));
+          // Lines are shorter than a chunk: every piece but the last ends a line, never
+          // between a CR and its LF.
+          for (const piece of pieces.slice(0, -1)) expect(piece.text.endsWith('\n')).toBe(true);
+          expect(pieces.at(-1)?.fraction).toBe(1);
+          const fractions = pieces.map((p) => p.fraction);
+          expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

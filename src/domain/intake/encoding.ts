@@ -52,9 +52,20 @@ export function isSupportedEncoding(value: string): value is EncodingId {
  * passed too.
  */
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  const b2 = bytes[2];
+  const marked = markedEncoding(bytes);
+  if (marked) return marked;
+  const scan = scanUtf8(bytes);
+  return utf8Verdict(scan.invalid, scan.nonAscii);
+}
+
+/**
+ * The encoding the start of a file decides alone: a byte-order mark, or UTF-16's pattern of NUL
+ * bytes. Undefined when only the whole file can tell (UTF-8 or not).
+ */
+export function markedEncoding(head: Uint8Array): EncodingGuess | undefined {
+  const b0 = head[0];
+  const b1 = head[1];
+  const b2 = head[2];
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     return { encoding: 'utf-8', bom: 3, reason: 'The file starts with a UTF-8 byte-order mark.' };
   }
@@ -72,15 +83,19 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
       reason: 'The file starts with a UTF-16 big-endian byte-order mark.',
     };
   }
-  const utf16 = guessUtf16WithoutBom(bytes);
-  if (utf16) return utf16;
+  return guessUtf16WithoutBom(head);
+}
 
-  const firstInvalid = findInvalidUtf8(bytes);
+/**
+ * UTF-8 when no byte breaks it (`firstInvalid` -1), else Windows-1252: the guess for a file with
+ * no byte-order mark, once all its bytes have been scanned.
+ */
+export function utf8Verdict(firstInvalid: number, nonAscii: boolean): EncodingGuess {
   if (firstInvalid === -1) {
     return {
       encoding: 'utf-8',
       bom: 0,
-      reason: hasNonAscii(bytes)
+      reason: nonAscii
         ? 'Every character in the file is valid UTF-8.'
         : 'The file is plain ASCII, which reads the same in UTF-8.',
     };
@@ -90,6 +105,59 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
     bom: 0,
     reason: `Byte ${firstInvalid + 1} is not valid UTF-8, so the file was read as Windows-1252, the usual encoding of CSV files saved by Excel on Windows.`,
   };
+}
+
+/**
+ * Whether a file is UTF-8, told from its bytes given a piece at a time, in order and split
+ * anywhere (a character split between two pieces is judged whole). As `detectEncoding`, a
+ * sequence cut off by the end of the file is no error.
+ */
+export class Utf8Scan {
+  /** Offset in the file of the first byte that breaks UTF-8, or -1. */
+  firstInvalid = -1;
+  /** Whether any byte so far is above 0x7F. */
+  nonAscii = false;
+  /** Bytes scanned so far. */
+  private offset = 0;
+  /** The start of a sequence the last piece cut off. */
+  private pending = new Uint8Array(0);
+
+  /** Scans the next bytes of the file; false once a byte has broken UTF-8. */
+  push(bytes: Uint8Array): boolean {
+    if (this.firstInvalid >= 0) return false;
+    const start = this.offset - this.pending.length;
+    this.offset += bytes.length;
+    let rest = bytes;
+    if (this.pending.length > 0) {
+      // The cut-off sequence, joined to as many bytes of this piece as it needs.
+      const lead = this.pending[0] as number;
+      const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+      const taken = Math.min(length - this.pending.length, bytes.length);
+      const joined = new Uint8Array(this.pending.length + taken);
+      joined.set(this.pending);
+      joined.set(bytes.subarray(0, taken), this.pending.length);
+      const scan = scanUtf8(joined);
+      if (scan.invalid >= 0) {
+        this.firstInvalid = start + scan.invalid;
+        return false;
+      }
+      if (joined.length < length) {
+        // Still cut off: this piece was too short to end it.
+        this.pending = joined;
+        return true;
+      }
+      this.pending = new Uint8Array(0);
+      rest = bytes.subarray(taken);
+    }
+    const scan = scanUtf8(rest);
+    this.nonAscii ||= scan.nonAscii;
+    if (scan.invalid >= 0) {
+      this.firstInvalid = this.offset - rest.length + scan.invalid;
+      return false;
+    }
+    if (scan.cutOff >= 0) this.pending = rest.slice(scan.cutOff);
+    return true;
+  }
 }
 
 /**
@@ -109,6 +177,12 @@ function asDecoded(text: string, encoding: EncodingId): string {
   return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, fromC1) : text;
 }
 
+/** A piece of a file's text, and the share of the file's bytes read once it is through. */
+export interface DecodedPiece {
+  readonly text: string;
+  readonly fraction: number;
+}
+
 /**
  * The text of `bytes` in pieces of about `chunkBytes` bytes, decoded as one stream (a character
  * split between pieces comes whole in the next), so a large file is never one string; each with
@@ -118,42 +192,92 @@ export function* decodeInChunks(
   bytes: Uint8Array,
   encoding: EncodingId,
   chunkBytes: number,
-): Generator<{ text: string; fraction: number }> {
-  const decoder = new TextDecoder(encoding);
-  // A piece ends just after its last line feed, so the parser carries no part of a line into
-  // the next piece. Text carried over is joined to that piece as a copy on V8's heap (a
-  // megabyte or two a piece that only a full collection frees); a wide character in it makes
-  // every later piece's cells two-byte; and a CR LF split between two pieces made PapaParse
-  // report a quote problem that is not there, after a quoted last value.
-  let start = 0;
-  while (start < bytes.length) {
-    let end = Math.min(bytes.length, start + chunkBytes);
-    if (end < bytes.length) end = afterLastLineFeed(bytes, start, end, encoding) ?? end;
-    const text = decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
-    yield { text: asDecoded(text, encoding), fraction: end / bytes.length };
-    start = end;
-  }
+): Generator<DecodedPiece> {
+  yield* new PieceDecoder(encoding, bytes.length, chunkBytes).push(bytes, true);
 }
 
 /**
- * The offset just after the last line feed in `bytes[start, end)`, or undefined when there is
- * none: a byte of its own in UTF-8 and Windows-1252, a whole code unit in UTF-16 (at an even
- * offset from the start of the file, which may begin with a byte-order mark of two bytes).
+ * Decodes a file given a piece of its bytes at a time (a large file is read so, never held
+ * whole), in order and split anywhere, into text pieces of about `chunkBytes` bytes.
+ *
+ * A text piece ends just after a line feed where it can, so the parser carries no part of a
+ * line into the next piece. Text carried over is joined to that piece as a copy on V8's heap (a
+ * megabyte or two a piece that only a full collection frees); a wide character in it makes
+ * every later piece's cells two-byte; and a CR LF split between two pieces made PapaParse report
+ * a quote problem that is not there, after a quoted last value. So the text after the last line
+ * feed of a piece of bytes is kept here, and given out at the front of the next text piece.
  */
-function afterLastLineFeed(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  encoding: EncodingId,
-): number | undefined {
-  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-    const [high, low] = encoding === 'utf-16le' ? [1, 0] : [0, 1];
-    for (let at = (end - 2) & ~1; at >= start; at -= 2)
-      if (bytes[at + low] === 0x0a && bytes[at + high] === 0) return at + 2;
-    return undefined;
+export class PieceDecoder {
+  private readonly decoder: TextDecoder;
+  /** Bytes of the file pushed so far. */
+  private read = 0;
+  /** Text after the last line feed of the bytes pushed so far, not yet given out. */
+  private carried = '';
+
+  constructor(
+    private readonly encoding: EncodingId,
+    /** The file's size in bytes, for the share read. */
+    private readonly size: number,
+    private readonly chunkBytes: number,
+  ) {
+    this.decoder = new TextDecoder(encoding);
   }
-  const feed = bytes.subarray(start, end).lastIndexOf(0x0a);
-  return feed < 0 ? undefined : start + feed + 1;
+
+  /** The text pieces of the next bytes of the file; `last` when they end it. */
+  *push(bytes: Uint8Array, last: boolean): Generator<DecodedPiece> {
+    const offset = this.read;
+    this.read += bytes.length;
+    let start = 0;
+    while (bytes.length - start > this.chunkBytes) {
+      const end = start + this.chunkBytes;
+      const cut = this.afterLastLineFeed(bytes, offset, start, end) ?? end;
+      yield this.piece(bytes.subarray(start, cut), offset + cut, false);
+      start = cut;
+    }
+    if (last) {
+      if (start < bytes.length || this.carried.length > 0) {
+        yield this.piece(bytes.subarray(start), offset + bytes.length, true);
+      }
+      return;
+    }
+    const cut = this.afterLastLineFeed(bytes, offset, start, bytes.length);
+    if (cut !== undefined) yield this.piece(bytes.subarray(start, cut), offset + cut, false);
+    this.carried += this.decoded(bytes.subarray(cut ?? start), false);
+  }
+
+  private piece(bytes: Uint8Array, end: number, last: boolean): DecodedPiece {
+    const text = this.carried + this.decoded(bytes, last);
+    this.carried = '';
+    return { text, fraction: this.size === 0 ? 1 : end / this.size };
+  }
+
+  private decoded(bytes: Uint8Array, last: boolean): string {
+    return asDecoded(this.decoder.decode(bytes, { stream: !last }), this.encoding);
+  }
+
+  /**
+   * The offset just after the last line feed in `bytes[start, end)`, or undefined when there is
+   * none: a byte of its own in UTF-8 and Windows-1252, a whole code unit in UTF-16 (at an even
+   * offset in the file, `offset` being that of `bytes[0]`; a byte-order mark has two bytes).
+   */
+  private afterLastLineFeed(
+    bytes: Uint8Array,
+    offset: number,
+    start: number,
+    end: number,
+  ): number | undefined {
+    const encoding = this.encoding;
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+      const [high, low] = encoding === 'utf-16le' ? [1, 0] : [0, 1];
+      let at = end - 2;
+      if (((offset + at) & 1) !== 0) at--;
+      for (; at >= start; at -= 2)
+        if (bytes[at + low] === 0x0a && bytes[at + high] === 0) return at + 2;
+      return undefined;
+    }
+    const feed = bytes.subarray(start, end).lastIndexOf(0x0a);
+    return feed < 0 ? undefined : start + feed + 1;
+  }
 }
 
 /** Windows-1252 characters for bytes 0x80–0x9F; the five undefined ones stay as they are. */
@@ -163,11 +287,6 @@ const WINDOWS_1252_HIGH =
 
 function fromC1(ch: string): string {
   return WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch;
-}
-
-function hasNonAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
-  return false;
 }
 
 /**
@@ -201,8 +320,18 @@ function guessUtf16WithoutBom(bytes: Uint8Array): EncodingGuess | undefined {
   return undefined;
 }
 
-/** Index of the first byte that breaks UTF-8, or -1. A sequence truncated by the end is valid. */
-function findInvalidUtf8(bytes: Uint8Array): number {
+/** What a scan of bytes for UTF-8 found. */
+interface Utf8Found {
+  /** Index of the first byte that breaks UTF-8, or -1. */
+  readonly invalid: number;
+  /** Whether a byte above 0x7F came before the end of the scan. */
+  readonly nonAscii: boolean;
+  /** Index of a sequence cut off by the end of the bytes (judged valid so far), or -1. */
+  readonly cutOff: number;
+}
+
+/** Scans bytes for the first that breaks UTF-8, allocating nothing but the answer. */
+function scanUtf8(bytes: Uint8Array): Utf8Found {
   const n = bytes.length;
   // ASCII is passed over four bytes at a time, in the aligned words from byte `head` on (a
   // million-row file is ~90 MB, nearly all of it ASCII).
@@ -211,6 +340,7 @@ function findInvalidUtf8(bytes: Uint8Array): number {
     n > head
       ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >> 2)
       : new Uint32Array(0);
+  let nonAscii = false;
   let i = 0;
   while (i < n) {
     const b = bytes[i] as number;
@@ -223,6 +353,7 @@ function findInvalidUtf8(bytes: Uint8Array): number {
       }
       continue;
     }
+    nonAscii = true;
     let need: number;
     let min: number;
     if (b >= 0xc2 && b <= 0xdf) {
@@ -235,18 +366,20 @@ function findInvalidUtf8(bytes: Uint8Array): number {
       need = 3;
       min = 0x10000;
     } else {
-      return i;
+      return { invalid: i, nonAscii, cutOff: -1 };
     }
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
-      if (i + k >= n) return -1; // cut off by the end of the sample
+      if (i + k >= n) return { invalid: -1, nonAscii, cutOff: i };
       const c = bytes[i + k] as number;
-      if ((c & 0xc0) !== 0x80) return i;
+      if ((c & 0xc0) !== 0x80) return { invalid: i, nonAscii, cutOff: -1 };
       cp = (cp << 6) | (c & 0x3f);
     }
     // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid UTF-8.
-    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i;
+    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) {
+      return { invalid: i, nonAscii, cutOff: -1 };
+    }
     i += need + 1;
   }
-  return -1;
+  return { invalid: -1, nonAscii, cutOff: -1 };
 }

@@ -1,6 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodingShortName } from './encoding';
-import { MAX_PROBLEMS_PER_CODE, readTable } from './read-table';
+import {
+  DelimitedReading,
+  HEAD_BYTES,
+  type IntakeLimits,
+  type IntakeOverrides,
+  type IntakeResult,
+  MAX_PROBLEMS_PER_CODE,
+  NotUtf8,
+  readTable,
+} from './read-table';
 import { rowsToArrays } from './row-store';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -268,5 +278,132 @@ describe('huge header names in messages', () => {
     const renamed = readTable(csv, 'dup.csv').problems.find((p) => p.code === 'header-renamed');
     expect(renamed?.message.length).toBeLessThan(400);
     expect(renamed?.message).toContain('… (1,000,000 characters)');
+  });
+});
+
+describe('DelimitedReading: a file read a piece of its bytes at a time', () => {
+  const utf16le = (text: string): Uint8Array => {
+    const out = new Uint8Array(2 + text.length * 2);
+    out.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      out[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      out[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    return out;
+  };
+  /** Rows enough that the file runs past the start `start` is given. */
+  const lines = (count: number, row: (i: number) => string): string =>
+    ['firstName,lastName,workEmailAddress1', ...Array.from({ length: count }, (_, i) => row(i))]
+      .join('\r\n')
+      .concat('\r\n');
+  const accented = lines(12_000, (i) => `Zoë${i},Łucja Ó Súilleabháin,zoe${i}@example.com`);
+  const ascii = lines(12_000, (i) => `Ann${i},Lee,ann${i}@example.com`);
+
+  /** Reads `bytes` as the worker does, in pieces of the sizes in `cuts` (round and round). */
+  function inPieces(
+    bytes: Uint8Array,
+    cuts: readonly number[],
+    overrides: IntakeOverrides = {},
+    limits: IntakeLimits = {},
+  ): IntakeResult | undefined {
+    const reading = DelimitedReading.start(
+      bytes.subarray(0, HEAD_BYTES),
+      bytes.length,
+      'contacts.csv',
+      overrides,
+      limits,
+    );
+    if (!reading) return undefined;
+    for (let at = 0, i = 0; at < bytes.length && !reading.done; i++) {
+      const end = Math.min(bytes.length, at + (cuts[i % cuts.length] as number));
+      reading.push(bytes.subarray(at, end), end === bytes.length);
+      at = end;
+    }
+    return reading.result(reading.end() ? bytes : undefined);
+  }
+
+  /** What a person is shown of a result: every field, the rows as arrays. */
+  const shown = (result: IntakeResult | undefined) =>
+    result && { ...result, rows: rowsToArrays(result.rows) };
+
+  it('reads what one read of the whole file reads, however the pieces fall', () => {
+    const files: [string, Uint8Array][] = [
+      ['UTF-8', utf8(accented)],
+      ['ASCII', utf8(ascii)],
+      ['UTF-8 with a byte-order mark', utf8(`\ufeff${accented}`)],
+      ['UTF-16 with a byte-order mark', utf16le(accented)],
+      ['Windows-1252 from its start', cp1252(accented.replace(/Ł/g, 'L'))],
+      ['small', utf8(SAMPLE)],
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...files),
+        fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 5 }),
+        ([, bytes], cuts) => {
+          expect(shown(inPieces(bytes, cuts))).toEqual(shown(readTable(bytes, 'contacts.csv')));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('tells plain ASCII from UTF-8 by every byte, not by the start', () => {
+    const late = utf8(`${ascii}Zoë,Lee,zoe@example.com\r\n`);
+    const [, encoding] = inPieces(late, [100_000])?.detections ?? [];
+    expect(encoding?.reason).toBe('Every character in the file is valid UTF-8.');
+    const [, plain] = inPieces(utf8(ascii), [100_000])?.detections ?? [];
+    expect(plain?.reason).toBe('The file is plain ASCII, which reads the same in UTF-8.');
+  });
+
+  it('stops with NotUtf8 at a byte past the start that breaks UTF-8, naming it', () => {
+    const bytes = cp1252(`${ascii}Zoë,Lee,zoe@example.com\r\n`);
+    const at = bytes.indexOf(0xeb);
+    expect(at).toBeGreaterThan(HEAD_BYTES);
+    expect(() => inPieces(bytes, [65_536])).toThrow(new NotUtf8(at));
+    // Read whole, the same file is Windows-1252, named by the same byte.
+    expect(readTable(bytes, 'contacts.csv').detections[1]?.reason).toContain(
+      `Byte ${at + 1} is not valid UTF-8`,
+    );
+  });
+
+  it('reads on as UTF-8 when the person chose it, warning of the bytes that break it', () => {
+    const bytes = cp1252(`${ascii}Zoë,Lee,zoe@example.com\r\n`);
+    const chosen = { encoding: 'utf-8' } as const;
+    const result = inPieces(bytes, [65_536], chosen);
+    expect(result && codes(result)).toContain('encoding-replacement-characters');
+    expect(shown(result)).toEqual(shown(readTable(bytes, 'contacts.csv', chosen)));
+  });
+
+  it('asks for the whole file only for the lines of quote problems, and names them', () => {
+    const bytes = utf8(`${ascii}Zoë,"Lee,zoe@example.com\r\nBob,Ray,bob@example.com\r\n`);
+    const result = inPieces(bytes, [100_000]);
+    expect(result && codes(result)).toContain('unclosed-quote');
+    expect(shown(result)).toEqual(shown(readTable(bytes, 'contacts.csv')));
+  });
+
+  it('stops reading at the row limit', () => {
+    const limits = { maxRows: 100 };
+    const bytes = utf8(ascii);
+    let pushed = 0;
+    const reading = DelimitedReading.start(
+      bytes.subarray(0, HEAD_BYTES),
+      bytes.length,
+      'a.csv',
+      {},
+      limits,
+    );
+    for (let at = 0; at < bytes.length && reading && !reading.done; at += 1024) {
+      reading.push(bytes.subarray(at, at + 1024), at + 1024 >= bytes.length);
+      pushed += 1024;
+    }
+    expect(pushed).toBeLessThan(bytes.length / 10);
+    expect(shown(reading?.result())).toEqual(shown(readTable(bytes, 'a.csv', {}, limits)));
+  });
+
+  it('leaves workbooks, JSON, XML and files over the size limit to the whole read', () => {
+    expect(inPieces(utf8('[{"firstName":"Ann"}]'), [10])).toBeUndefined();
+    expect(inPieces(utf8('<contacts><c><n>Ann</n></c></contacts>'), [10])).toBeUndefined();
+    expect(inPieces(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), [10])).toBeUndefined();
+    expect(inPieces(utf8(SAMPLE), [10], {}, { maxBytes: 10 })).toBeUndefined();
   });
 });

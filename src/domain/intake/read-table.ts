@@ -1,12 +1,16 @@
-import { checkRowShape, parseDelimitedInto, type TextPiece, type TextPieces } from './delimited';
-import { delimiterDisplay, sniffDelimiter } from './delimiter';
+import { checkRowShape, DelimitedParser } from './delimited';
+import { type DelimiterGuess, delimiterDisplay, sniffDelimiter } from './delimiter';
 import {
   decodeBytes,
-  decodeInChunks,
   detectEncoding,
+  type EncodingGuess,
   type EncodingId,
   encodingShortName,
   isSupportedEncoding,
+  markedEncoding,
+  PieceDecoder,
+  utf8Verdict,
+  Utf8Scan,
 } from './encoding';
 import { detectFormat, type IntakeFormat } from './format';
 import { detectHeaderRow, generatedHeaders, uniqueHeaders } from './header';
@@ -29,6 +33,8 @@ const NO_ROWS: Rows = new ArrayRows([]);
 /** Bytes decoded at a time while a delimited file is parsed, and read to tell its separator. */
 const DECODE_CHUNK_BYTES = 1024 * 1024;
 const SNIFF_BYTES = 256 * 1024;
+/** Bytes of a file's start that `DelimitedReading.start` needs: format, encoding, separator. */
+export const HEAD_BYTES = SNIFF_BYTES;
 
 /** Choices the user made in the preview; each replaces the matching detection. */
 export interface IntakeOverrides {
@@ -124,13 +130,7 @@ export function readTable(
   }
   const detected = detectFormat(bytes, fileName);
   if ('problem' in detected) return failed(detected.problem);
-  const formatChip: Detection = {
-    kind: 'format',
-    label: FORMAT_LABELS[detected.format],
-    value: detected.format,
-    reason: detected.reason,
-    chosen: false,
-  };
+  const formatChip = formatChipOf(detected);
 
   switch (detected.format) {
     case 'xlsx':
@@ -145,73 +145,186 @@ export function readTable(
   }
 }
 
-/**
- * The pieces, each marked wide when it may be a two-byte string: when it holds a character
- * above U+00FF, or always for UTF-16, which may decode two-byte whatever the characters.
- */
-function* markedWhenWide(pieces: Iterable<TextPiece>, encoding: EncodingId): Generator<TextPiece> {
-  const utf16 = encoding.startsWith('utf-16');
-  // Answered at once for a one-byte piece; a two-byte one is read to its first wide character.
-  for (const piece of pieces) yield { ...piece, wide: utf16 || WIDE_CHARACTER.test(piece.text) };
-}
-
 function readDelimitedTable(
   bytes: Uint8Array,
   formatChip: Detection,
   overrides: IntakeOverrides,
   limits: IntakeLimits,
 ): IntakeResult {
-  const { encoding, chip: encodingChip, problems } = chooseEncoding(bytes, overrides);
-  // The separator is told from the start of the text; the whole text is decoded a piece at a
-  // time as it is parsed, so a large file is never one string (UTF-16 in memory: twice its bytes).
-  const sniffed = sniffDelimiter(decodeBytes(bytes.subarray(0, SNIFF_BYTES), encoding));
-  const delimiter = overrides.delimiter ?? sniffed.delimiter;
-  const delimiterChip: Detection = {
-    kind: 'delimiter',
-    label: `Separated by ${delimiterDisplay(delimiter)}`,
-    value: delimiter,
-    reason: overrides.delimiter !== undefined ? 'Chosen by you.' : sniffed.reason,
-    chosen: overrides.delimiter !== undefined,
-  };
-  // Records go into a compact store as they are read (see RowStore): a large file is never
-  // held as a million arrays of strings.
-  const records = new RowStore();
-  const text: TextPieces = {
-    pieces: markedWhenWide(decodeInChunks(bytes, encoding, DECODE_CHUNK_BYTES), encoding),
-    whole: () => decodeBytes(bytes, encoding),
-  };
-  const parsed = parseDelimitedInto(text, records, {
-    delimiter,
-    ...(limits.maxRows !== undefined ? { maxRecords: limits.maxRows + 1000 } : {}),
-    ...(limits.onProgress ? { onProgress: limits.onProgress } : {}),
-  });
-  records.seal();
-  problems.push(...parsed.problems);
-  const table = buildTable(records, (i) => i + 1, overrides, limits, delimiter);
-  problems.push(...table.problems);
-  if (parsed.truncated && !table.problems.some((p) => p.code === 'too-many-rows')) {
-    problems.push(tooManyRows(limits.maxRows ?? 0));
+  const reading = new DelimitedReading(
+    bytes,
+    bytes.length,
+    formatChip,
+    detectEncoding(bytes),
+    overrides,
+    limits,
+  );
+  reading.push(bytes, true);
+  reading.end();
+  return reading.result(bytes);
+}
+
+/**
+ * A delimited file read a piece of its bytes at a time: the worker reads a large file so,
+ * decoding and parsing each piece while the next is read, and never holds the whole of it (the
+ * bytes of a 91 MiB file held beside its rows until the read ended were the renderer's peak).
+ * `readTable` reads a file it holds whole through the same steps, in one piece.
+ */
+export class DelimitedReading {
+  private readonly records = new RowStore();
+  private readonly decoder: PieceDecoder;
+  private readonly parser: DelimitedParser;
+  private readonly encoding: EncodingId;
+  private readonly sniffed: DelimiterGuess;
+  private readonly delimiter: string;
+  /** Set while the file is taken for UTF-8 without all its bytes seen. */
+  private readonly scan: Utf8Scan | undefined;
+  private quoteErrors = 0;
+
+  /**
+   * The reading of a file whose start is `head` (at least `HEAD_BYTES`, or the whole file),
+   * or undefined when the file must be read whole with `readTable`: it is no delimited text
+   * (a workbook, JSON, XML, nothing readable), or over the size limit.
+   */
+  static start(
+    head: Uint8Array,
+    size: number,
+    fileName: string,
+    overrides: IntakeOverrides = {},
+    limits: IntakeLimits = {},
+  ): DelimitedReading | undefined {
+    if (limits.maxBytes !== undefined && size > limits.maxBytes) return undefined;
+    const detected = detectFormat(head, fileName);
+    if (!('format' in detected) || detected.format !== 'delimited') return undefined;
+    // A byte-order mark, UTF-16's pattern, or a byte at the start that breaks UTF-8 decide the
+    // encoding; else it is UTF-8 if no later byte breaks it, which the pieces will tell.
+    const whole = size <= head.length;
+    const guess =
+      markedEncoding(head) ?? (whole ? detectEncoding(head) : undefined) ?? startNotUtf8(head);
+    return new DelimitedReading(head, size, formatChipOf(detected), guess, overrides, limits);
   }
-  let maxWidth = 0;
-  for (let i = 0; i < Math.min(records.length, 50); i++) {
-    maxWidth = Math.max(maxWidth, records.width(i));
+
+  /**
+   * `guess` undefined: the file is read as UTF-8 (unless overridden) and each piece is scanned
+   * for a byte that breaks it; `push` then throws `NotUtf8`, to read the file again whole.
+   */
+  constructor(
+    private readonly head: Uint8Array,
+    size: number,
+    private readonly formatChip: Detection,
+    private readonly guess: EncodingGuess | undefined,
+    private readonly overrides: IntakeOverrides,
+    private readonly limits: IntakeLimits,
+  ) {
+    this.encoding = overrides.encoding ?? guess?.encoding ?? 'utf-8';
+    // Scanned for the guess, or for the warning when the person chose UTF-8.
+    const choice = overrides.encoding;
+    this.scan =
+      guess === undefined && (choice === undefined || choice === 'utf-8')
+        ? new Utf8Scan()
+        : undefined;
+    // The separator is told from the start of the text; the whole text is decoded a piece at a
+    // time as it is parsed, so a large file is never one string (UTF-16 in memory: twice its
+    // bytes).
+    this.sniffed = sniffDelimiter(decodeBytes(head.subarray(0, SNIFF_BYTES), this.encoding));
+    this.delimiter = overrides.delimiter ?? this.sniffed.delimiter;
+    this.decoder = new PieceDecoder(this.encoding, size, DECODE_CHUNK_BYTES);
+    // Records go into a compact store as they are read (see RowStore): a large file is never
+    // held as a million arrays of strings.
+    this.parser = new DelimitedParser(this.records, {
+      delimiter: this.delimiter,
+      ...(limits.maxRows !== undefined ? { maxRecords: limits.maxRows + 1000 } : {}),
+      ...(limits.onProgress ? { onProgress: limits.onProgress } : {}),
+    });
   }
-  const looksMerged =
-    maxWidth <= 1 &&
-    (sniffed.looksMerged || (overrides.delimiter !== undefined && sniffed.confidence > 0));
-  return {
-    format: 'delimited',
-    encoding,
-    delimiter,
-    looksMerged,
-    headerRow: table.headerRow,
-    hasHeader: table.hasHeader,
-    headers: table.headers,
-    rows: table.rows,
-    rowNumbers: table.rowNumbers,
-    problems,
-    detections: [formatChip, encodingChip, delimiterChip, table.chip],
-  };
+
+  /** True once the rows past the limit were reached: the rest of the file need not be read. */
+  get done(): boolean {
+    return this.parser.truncated;
+  }
+
+  /**
+   * Reads the next bytes of the file (`last` when they end it). Throws `NotUtf8` when the file
+   * was taken for UTF-8 and a byte breaks it (unless the person chose UTF-8).
+   */
+  push(bytes: Uint8Array, last: boolean): void {
+    if (this.scan && !this.scan.push(bytes) && this.overrides.encoding === undefined) {
+      throw new NotUtf8(this.scan.firstInvalid);
+    }
+    const utf16 = this.encoding.startsWith('utf-16');
+    for (const piece of this.decoder.push(bytes, last)) {
+      // Marked wide when it may be a two-byte string: when it holds a character above U+00FF,
+      // or always for UTF-16, which may decode two-byte whatever the characters. Answered at
+      // once for a one-byte piece; a two-byte one is read to its first wide character.
+      this.parser.feed({ ...piece, wide: utf16 || WIDE_CHARACTER.test(piece.text) });
+      if (this.parser.truncated) return;
+    }
+  }
+
+  /** Ends the reading; true when the result needs the whole file (for quote problems' lines). */
+  end(): boolean {
+    const { quoteErrors } = this.parser.finish();
+    this.records.seal();
+    this.quoteErrors = quoteErrors;
+    return quoteErrors > 0;
+  }
+
+  /** The table read; `whole` is the file's bytes, when `end` asked for them. */
+  result(whole?: Uint8Array): IntakeResult {
+    const { overrides, limits, records, delimiter, sniffed } = this;
+    const guess =
+      this.guess ?? utf8Verdict(this.scan?.firstInvalid ?? -1, this.scan?.nonAscii ?? false);
+    const { chip: encodingChip, problems } = chooseEncoding(this.head, guess, overrides);
+    const delimiterChip: Detection = {
+      kind: 'delimiter',
+      label: `Separated by ${delimiterDisplay(delimiter)}`,
+      value: delimiter,
+      reason: overrides.delimiter !== undefined ? 'Chosen by you.' : sniffed.reason,
+      chosen: overrides.delimiter !== undefined,
+    };
+    const text = this.quoteErrors > 0 && whole ? decodeBytes(whole, this.encoding) : '';
+    problems.push(...this.parser.quoteProblems(text));
+    const truncated = this.parser.truncated;
+    const table = buildTable(records, (i) => i + 1, overrides, limits, delimiter);
+    problems.push(...table.problems);
+    if (truncated && !table.problems.some((p) => p.code === 'too-many-rows')) {
+      problems.push(tooManyRows(limits.maxRows ?? 0));
+    }
+    let maxWidth = 0;
+    for (let i = 0; i < Math.min(records.length, 50); i++) {
+      maxWidth = Math.max(maxWidth, records.width(i));
+    }
+    const looksMerged =
+      maxWidth <= 1 &&
+      (sniffed.looksMerged || (overrides.delimiter !== undefined && sniffed.confidence > 0));
+    return {
+      format: 'delimited',
+      encoding: this.encoding,
+      delimiter,
+      looksMerged,
+      headerRow: table.headerRow,
+      hasHeader: table.hasHeader,
+      headers: table.headers,
+      rows: table.rows,
+      rowNumbers: table.rowNumbers,
+      problems,
+      detections: [this.formatChip, encodingChip, delimiterChip, table.chip],
+    };
+  }
+}
+
+/** Thrown by `DelimitedReading.push` when a file taken for UTF-8 is not: read it whole. */
+export class NotUtf8 extends Error {
+  constructor(readonly offset: number) {
+    super(`Byte ${offset + 1} is not valid UTF-8.`);
+    this.name = 'NotUtf8';
+  }
+}
+
+/** Windows-1252 when a byte of the start of the file breaks UTF-8; else undefined (not yet known). */
+function startNotUtf8(head: Uint8Array): EncodingGuess | undefined {
+  const guess = detectEncoding(head);
+  return guess.encoding === 'utf-8' ? undefined : guess;
 }
 
 function readWorkbookTable(
@@ -266,7 +379,11 @@ function readRecordTable(
   overrides: IntakeOverrides,
   limits: IntakeLimits,
 ): IntakeResult {
-  const { encoding, chip: encodingChip, problems } = chooseEncoding(bytes, overrides, format);
+  const {
+    encoding,
+    chip: encodingChip,
+    problems,
+  } = chooseEncoding(bytes, detectEncoding(bytes), overrides, format);
   const text = decodeBytes(bytes, encoding);
   const table: RecordTable = format === 'json' ? readJsonContacts(text) : readXmlContacts(text);
   problems.push(...table.problems);
@@ -461,17 +578,32 @@ function buildTable(
   };
 }
 
+/** The format's chip of the preview. */
+function formatChipOf(detected: { format: IntakeFormat; reason: string }): Detection {
+  return {
+    kind: 'format',
+    label: FORMAT_LABELS[detected.format],
+    value: detected.format,
+    reason: detected.reason,
+    chosen: false,
+  };
+}
+
+/**
+ * The encoding to read with: the person's choice, else the guess (or, for XML, what its
+ * declaration says); `head` is the start of the file.
+ */
 function chooseEncoding(
-  bytes: Uint8Array,
+  head: Uint8Array,
+  guess: EncodingGuess,
   overrides: IntakeOverrides,
   format?: 'json' | 'xml',
 ): { encoding: EncodingId; chip: Detection; problems: IntakeProblem[] } {
   const problems: IntakeProblem[] = [];
-  const guess = detectEncoding(bytes);
   let encoding = guess.encoding;
   let reason = guess.reason;
   if (format === 'xml' && guess.bom === 0 && !guess.encoding.startsWith('utf-16')) {
-    const declared = declaredXmlEncoding(bytes);
+    const declared = declaredXmlEncoding(head);
     if (
       declared &&
       declared !== encoding &&
