@@ -24,7 +24,7 @@ import {
 } from '../config/limits';
 import { detectFormat } from '../domain/intake/format';
 import { rowsSlice } from '../domain/intake/row-store';
-import { TaskCancelled } from './cooperative';
+import { TaskCancelled, yieldToEvents } from './cooperative';
 import type { FileSummary, ReadProgress, ShortenedCell } from './protocol';
 
 const PREVIEW_ROWS = 20;
@@ -110,6 +110,8 @@ export function quickLook(
 
 /** Bytes read from the file at a time, while the piece before is decoded and parsed. */
 export const READ_PIECE_BYTES = 8 * 1024 * 1024;
+/** Pieces read ahead of the one being parsed. */
+const READ_AHEAD = 2;
 
 /**
  * Reads a whole file. Delimited text is read a piece at a time, each piece decoded and parsed
@@ -145,21 +147,31 @@ async function readInPieces(
   pieceBytes: number,
 ): Promise<IntakeResult | undefined> {
   const size = file.size;
-  let next: Promise<Uint8Array> | undefined = bytesOf(file.slice(0, pieceBytes));
+  // Pieces asked for and not yet parsed. The browser hands a piece to the worker only while
+  // the worker takes its events, so it does so after each megabyte it parses (`pushing`); with
+  // that, and two pieces asked ahead, the parse waits for no piece but the first.
+  const ahead: Promise<Uint8Array>[] = [];
+  let asked = 0;
+  const askNext = () => {
+    while (ahead.length < READ_AHEAD && asked < size) {
+      ahead.push(bytesOf(file.slice(asked, asked + pieceBytes)));
+      asked += pieceBytes;
+    }
+  };
   try {
-    for (let start = 0; next && !reading.done; start += pieceBytes) {
-      const bytes: Uint8Array = await next;
-      const end = start + pieceBytes;
-      next = end < size ? bytesOf(file.slice(end, end + pieceBytes)) : undefined;
+    askNext();
+    for (let start = 0; ahead.length > 0 && !reading.done; start += pieceBytes) {
+      const bytes = await (ahead.shift() as Promise<Uint8Array>);
+      askNext();
       if (isCancelled()) throw new TaskCancelled();
-      reading.push(bytes, end >= size);
+      for (const _ of reading.pushing(bytes, start + pieceBytes >= size)) await yieldToEvents();
     }
   } catch (error) {
     if (error instanceof NotUtf8) return undefined;
     throw error;
   } finally {
     // A read given up (the row limit, an error) leaves no rejection unheard.
-    next?.catch(() => undefined);
+    for (const piece of ahead) piece.catch(() => undefined);
   }
   return reading.result(reading.end() ? await bytesOf(file) : undefined);
 }

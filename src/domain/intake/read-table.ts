@@ -248,6 +248,14 @@ export class DelimitedReading {
    * was taken for UTF-8 and a byte breaks it (unless the person chose UTF-8).
    */
   push(bytes: Uint8Array, last: boolean): void {
+    for (const _ of this.pushing(bytes, last));
+  }
+
+  /**
+   * `push`, in steps: one for each megabyte of text parsed. A worker takes its events between
+   * them: the browser hands it the next piece of a file it reads only then.
+   */
+  *pushing(bytes: Uint8Array, last: boolean): Generator<void, void, void> {
     if (this.scan && !this.scan.push(bytes) && this.overrides.encoding === undefined) {
       throw new NotUtf8(this.scan.firstInvalid);
     }
@@ -258,6 +266,7 @@ export class DelimitedReading {
       // once for a one-byte piece; a two-byte one is read to its first wide character.
       this.parser.feed({ ...piece, wide: utf16 || WIDE_CHARACTER.test(piece.text) });
       if (this.parser.truncated) return;
+      yield;
     }
   }
 
