@@ -143,6 +143,18 @@ describe('readFile: the whole file, from the Blob the page posts', () => {
     expect(shown(result)).toEqual(shown(whole(bomb, 'bomb.xlsx')));
   });
 
+  it('refuses a file over the size limit from its size alone, reading none of it', async () => {
+    const huge = {
+      size: 4 * 1024 ** 3,
+      slice: () => {
+        throw new Error('a byte of the file was read');
+      },
+    } as unknown as Blob;
+    const result = await readFile(huge, 'huge.csv', {}, () => undefined);
+    expect(result.problems.map((p) => p.code)).toEqual(['file-too-large']);
+    expect(result.problems[0]?.message).toContain('This file is 4.0 GB');
+  });
+
   it('stops between pieces when the request is cancelled', async () => {
     let asked = 0;
     const reading = readFile(

@@ -7,6 +7,7 @@ import {
   DelimitedReading,
   HEAD_BYTES,
   NotUtf8,
+  overTheSizeLimit,
   readTable,
   type IntakeLimits,
   type IntakeOverrides,
@@ -127,8 +128,10 @@ export async function readFile(
   isCancelled: () => boolean = () => false,
   pieceBytes = READ_PIECE_BYTES,
 ): Promise<IntakeResult> {
-  const head = await bytesOf(file.slice(0, HEAD_BYTES));
   const limits = readLimits(onProgress);
+  const tooLarge = overTheSizeLimit(file.size, limits);
+  if (tooLarge) return tooLarge;
+  const head = await bytesOf(file.slice(0, HEAD_BYTES));
   const reading = DelimitedReading.start(head, file.size, fileName, overrides, limits);
   const inPieces = reading && (await readInPieces(reading, file, isCancelled, pieceBytes));
   // Not UTF-8 after all (Windows-1252, most likely), or no delimited text: read whole.

@@ -334,6 +334,12 @@ describe('DelimitedReading: a file read a piece of its bytes at a time', () => {
       ['UTF-16 with a byte-order mark', utf16le(accented)],
       ['Windows-1252 from its start', cp1252(accented.replace(/Ł/g, 'L'))],
       ['small', utf8(SAMPLE)],
+      ['LF line endings', utf8(accented.replace(/\r\n/g, '\n'))],
+      ['CR line endings (no line feed at all)', utf8(accented.replace(/\r\n/g, '\r'))],
+      [
+        'values spanning lines',
+        utf8(lines(12_000, (i) => `Zoë${i},"Ó Súilleabháin\r\nLevel ${i}",zoe${i}@example.com`)),
+      ],
     ];
     fc.assert(
       fc.property(

@@ -119,15 +119,8 @@ export function readTable(
   overrides: IntakeOverrides = {},
   limits: IntakeLimits = {},
 ): IntakeResult {
-  if (limits.maxBytes !== undefined && bytes.length > limits.maxBytes) {
-    return failed(
-      problem(
-        'file-too-large',
-        'error',
-        `This file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxBytes)}. Split it into smaller files and import them one after another.`,
-      ),
-    );
-  }
+  const tooLarge = overTheSizeLimit(bytes.length, limits);
+  if (tooLarge) return tooLarge;
   const detected = detectFormat(bytes, fileName);
   if ('problem' in detected) return failed(detected.problem);
   const formatChip = formatChipOf(detected);
@@ -143,6 +136,21 @@ export function readTable(
     case 'delimited':
       return readDelimitedTable(bytes, formatChip, overrides, limits);
   }
+}
+
+/**
+ * The answer for a file over `limits.maxBytes`, told from its size before anything is read
+ * (a file of several gigabytes is refused without being held), or undefined.
+ */
+export function overTheSizeLimit(size: number, limits: IntakeLimits): IntakeResult | undefined {
+  if (limits.maxBytes === undefined || size <= limits.maxBytes) return undefined;
+  return failed(
+    problem(
+      'file-too-large',
+      'error',
+      `This file is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxBytes)}. Split it into smaller files and import them one after another.`,
+    ),
+  );
 }
 
 function readDelimitedTable(
