@@ -12,9 +12,12 @@ import {
   type WorkerInbound,
   type WorkerResponse,
 } from './protocol';
+import { warmUp } from './read-file';
 import { serveRequests } from './serve-requests';
 
 const session = new IntakeSession();
+// Once the worker takes messages: a file dropped at once is read first.
+setTimeout(warmUp, 0);
 
 const post = (message: WorkerResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
