@@ -933,7 +933,7 @@ async function runOnce(options: {
     else {
       // The renderer's memory and the sandbox's answer times, from the click to the result.
       memory.start(RSS_SAMPLE_MS);
-      const stopProbe = probeSandbox(sandboxUrl, SANDBOX_PROBE_MS);
+      const stopProbe = await probeSandbox(sandboxUrl, SANDBOX_PROBE_MS);
       heap.phase = 'submit';
       memory.phase = 'submit';
       const capMs = large ? SUBMIT_CAP_LARGE_MS : SUBMIT_CAP_MS;
