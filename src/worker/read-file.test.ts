@@ -41,6 +41,14 @@ describe('quickLook', () => {
     expect(first?.problems.map((p) => p.code)).toEqual(['row-too-many-fields']);
   });
 
+  it('does not call a value spanning lines that the look cuts short a quote left open', () => {
+    const lines = ['firstName,notes'];
+    for (let i = 0; i < 20_000; i++) lines.push(`Ann${i},"Level ${i}\nSuite ${i}"`);
+    const first = quickLook(encode(lines.join('\n')), 'notes.csv', {});
+    expect(first?.rows.row(0)).toEqual(['Ann0', 'Level 0\nSuite 0']);
+    expect(first?.problems).toEqual([]);
+  });
+
   it('leaves small files to the whole read', () => {
     expect(quickLook(encode(bigCsv(10)), 'small.csv', {})).toBeUndefined();
   });

@@ -114,8 +114,10 @@ export function quickLook(
   const result = readTable(bytes.subarray(0, end), fileName, overrides, LOOK_LIMITS);
   if (result.format !== 'delimited' && result.format !== undefined) return undefined;
   if (result.headers.length === 0) return undefined;
-  // The look stops after a few rows on purpose: that is no "too many rows" of the file.
-  return { ...result, problems: result.problems.filter((p) => p.code !== 'too-many-rows') };
+  // The look stops after a few rows on purpose: that is no "too many rows" of the file, and a
+  // quoted value it cuts short (one that spans lines) is no quote left open.
+  const cut = new Set(['too-many-rows', 'unclosed-quote']);
+  return { ...result, problems: result.problems.filter((p) => !cut.has(p.code)) };
 }
 
 /**
