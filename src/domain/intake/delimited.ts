@@ -244,7 +244,8 @@ function quoteProblems(errors: readonly Papa.ParseError[], input: string): Intak
   const problems: IntakeProblem[] = [];
   for (const error of errors) {
     const row = (error.row ?? 0) + 1;
-    const line = error.index !== undefined ? lineAt(input, error.index) : undefined;
+    // Without the text (not given), no line is named rather than a wrong one.
+    const line = error.index !== undefined && input !== '' ? lineAt(input, error.index) : undefined;
     const where = line !== undefined && line !== row ? ` (line ${line} of the text)` : '';
     if (error.code === 'MissingQuotes') {
       problems.push(

@@ -387,6 +387,19 @@ describe('DelimitedReading: a file read a piece of its bytes at a time', () => {
     expect(shown(result)).toEqual(shown(readTable(bytes, 'contacts.csv')));
   });
 
+  it('names no line for a quote problem when it is not given the whole file', () => {
+    const bytes = utf8('a,b\n"two\nlines",1\nBob,"Ray\n');
+    const read = (whole?: Uint8Array) => {
+      const reading = DelimitedReading.start(bytes, bytes.length, 'a.csv');
+      reading?.push(bytes, true);
+      reading?.end();
+      return reading?.result(whole).problems.find((p) => p.code === 'unclosed-quote');
+    };
+    expect(read(bytes)).toMatchObject({ row: 3, line: 4 });
+    expect(read()?.row).toBe(3);
+    expect(read()?.line).toBeUndefined();
+  });
+
   it('stops reading at the row limit', () => {
     const limits = { maxRows: 100 };
     const bytes = utf8(ascii);
