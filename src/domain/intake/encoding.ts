@@ -62,7 +62,7 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
  * The encoding the start of a file decides alone: a byte-order mark, or UTF-16's pattern of NUL
  * bytes. Undefined when only the whole file can tell (UTF-8 or not).
  */
-export function markedEncoding(head: Uint8Array): EncodingGuess | undefined {
+function markedEncoding(head: Uint8Array): EncodingGuess | undefined {
   const b0 = head[0];
   const b1 = head[1];
   const b2 = head[2];

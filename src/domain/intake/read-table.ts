@@ -7,7 +7,6 @@ import {
   type EncodingId,
   encodingShortName,
   isSupportedEncoding,
-  markedEncoding,
   PieceDecoder,
   utf8Verdict,
   Utf8Scan,
@@ -201,15 +200,21 @@ export class DelimitedReading {
     overrides: IntakeOverrides = {},
     limits: IntakeLimits = {},
   ): DelimitedReading | undefined {
-    if (limits.maxBytes !== undefined && size > limits.maxBytes) return undefined;
+    if (overTheSizeLimit(size, limits)) return undefined;
     const detected = detectFormat(head, fileName);
     if (!('format' in detected) || detected.format !== 'delimited') return undefined;
     // A byte-order mark, UTF-16's pattern, or a byte at the start that breaks UTF-8 decide the
-    // encoding; else it is UTF-8 if no later byte breaks it, which the pieces will tell.
-    const whole = size <= head.length;
-    const guess =
-      markedEncoding(head) ?? (whole ? detectEncoding(head) : undefined) ?? startNotUtf8(head);
-    return new DelimitedReading(head, size, formatChipOf(detected), guess, overrides, limits);
+    // encoding; "UTF-8" from the start of a longer file is told by the pieces (undefined here).
+    const guess = detectEncoding(head);
+    const untold = guess.encoding === 'utf-8' && guess.bom === 0 && size > head.length;
+    return new DelimitedReading(
+      head,
+      size,
+      formatChipOf(detected),
+      untold ? undefined : guess,
+      overrides,
+      limits,
+    );
   }
 
   /**
@@ -336,12 +341,6 @@ export class NotUtf8 extends Error {
     super(`Byte ${offset + 1} is not valid UTF-8.`);
     this.name = 'NotUtf8';
   }
-}
-
-/** Windows-1252 when a byte of the start of the file breaks UTF-8; else undefined (not yet known). */
-function startNotUtf8(head: Uint8Array): EncodingGuess | undefined {
-  const guess = detectEncoding(head);
-  return guess.encoding === 'utf-8' ? undefined : guess;
 }
 
 function readWorkbookTable(
