@@ -20,6 +20,7 @@ import { planSubmission, type SubmitPolicy } from '../domain/validation/submit-p
 import { codedKindOf, proposeCodedValue } from '../domain/validation/coded-values';
 import {
   DuplicateIndex,
+  MatchBatch,
   duplicateWarnings,
   mergeGroup,
   rowMatchName,
@@ -412,11 +413,13 @@ export class ReviewSession {
     const { rows } = this.table;
     const checker = createRowChecker(this.fields, this.context);
     const count = rows.length;
+    const people = new MatchBatch();
     // The rows go in blocks through an ordinary method, so the hot loop is not a generator's.
     for (let start = 0; start < count; start += ROWS_PER_STEP) {
       if (start > 0) yield progressOf(start, count);
-      this.addRows(checker, start, Math.min(count, start + ROWS_PER_STEP));
+      this.addRows(checker, start, Math.min(count, start + ROWS_PER_STEP), people);
     }
+    for (const _ of this.people.addAll(people)) yield progressOf(count, count);
     this.refreshDuplicates();
     for (let i = 0; i < count; i++) {
       if (pauseAt(i)) yield progressOf(count, count);
@@ -454,7 +457,7 @@ export class ReviewSession {
     } else if (before) this.own.delete(index);
   }
 
-  private addRows(checker: RowChecker, from: number, to: number): void {
+  private addRows(checker: RowChecker, from: number, to: number, people: MatchBatch): void {
     const { rowNumbers } = this.table;
     const channels = this.channelScratch;
     // One array of values for the block's rows, refilled: the check keeps nothing of it, and a
@@ -469,7 +472,7 @@ export class ReviewSession {
         found.length = 0;
       }
       // A skipped row (carried over from another mapping's review) is nobody's duplicate.
-      if (!this.skipped.has(i)) this.people.add(i, channels);
+      if (!this.skipped.has(i)) people.add(i, channels);
     }
   }
 

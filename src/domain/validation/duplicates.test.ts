@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DuplicateIndex, mergeGroup, rowMatchValues, type MatchValues } from './duplicates';
+import { runSteps } from '../progress/steps';
+import {
+  DuplicateIndex,
+  MatchBatch,
+  mergeGroup,
+  rowMatchValues,
+  type MatchValues,
+} from './duplicates';
 import { summariseFixes } from './summaries';
 import { validateRows } from './validate-rows';
 
@@ -26,6 +34,41 @@ function indexOfNames() {
 const mobile = (value: string) => rowMatchValues([undefined, undefined, value, undefined]);
 
 describe('DuplicateIndex', () => {
+  it("takes a file's rows at once as it would one by one", () => {
+    const value = fc.option(fc.constantFrom('a@x.io', 'b@x.io', '61412345678', '61400000000'), {
+      nil: undefined,
+    });
+    const row = fc.record({
+      name: fc.constantFrom('jo', 'sam'),
+      values: fc.tuple(value, value, value, value),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const nameOf = (index: number) => rows[index]?.name ?? '';
+        const valuesOf = (index: number) => rows[index]?.values ?? [];
+        const oneByOne = new DuplicateIndex(nameOf, valuesOf);
+        const batch = new MatchBatch();
+        rows.forEach((r, index) => {
+          oneByOne.add(index, r.values);
+          batch.add(index, r.values);
+        });
+        const atOnce = new DuplicateIndex(nameOf, valuesOf, rows.length);
+        runSteps(atOnce.addAll(batch));
+        expect(atOnce.groups()).toEqual(oneByOne.groups());
+        expect(atOnce.isEmpty).toBe(oneByOne.isEmpty);
+        rows.forEach((r, index) =>
+          expect(atOnce.partners(index, r.values)).toEqual(oneByOne.partners(index, r.values)),
+        );
+        // And both follow a change the same way.
+        if (rows.length > 1) {
+          for (const index of [oneByOne, atOnce]) index.remove(0, valuesOf(0));
+          expect(atOnce.groups()).toEqual(oneByOne.groups());
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('groups rows that share a value and the name, and follows changes row by row', () => {
     const { index, name, hold } = indexOfNames();
     name(0, 'jo');

@@ -1,5 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValueTable } from './value-table';
+import { HashedRows, ValueTable, hashOf } from './value-table';
+import { runSteps } from '../progress/steps';
+
+/** Two different values with the same hash (found by trying: a 32-bit hash meets in ~2^16). */
+function collidingPair(): [string, string] {
+  const seen = new Map<number, string>();
+  for (let i = 0; ; i++) {
+    const value = `c${i}@example.com`;
+    const other = seen.get(hashOf(value));
+    if (other !== undefined) return [other, value];
+    seen.set(hashOf(value), value);
+  }
+}
 
 describe('ValueTable', () => {
   it('holds, replaces and forgets rows under values, as a Map would, through growth and removals', () => {
@@ -61,5 +74,88 @@ describe('ValueTable.hold', () => {
     table.delete('61412345678');
     expect(table.hold('61412345678', 9)).toBe(-1);
     expect(table.size).toBe(1);
+  });
+});
+
+describe('ValueTable.holdAll', () => {
+  const [clashA, clashB] = collidingPair();
+
+  /** What `hold` one row after the other leaves: the values held singly, and those shared. */
+  function oneByOne(values: readonly string[]) {
+    const table = new ValueTable((row) => values[row]);
+    const shared = new Map<string, number[]>();
+    values.forEach((value, row) => {
+      const list = shared.get(value);
+      if (list) return list.push(row);
+      const held = table.hold(value, row);
+      if (held >= 0) {
+        table.delete(value);
+        shared.set(value, [held, row]);
+      }
+    });
+    return { table, shared };
+  }
+
+  function allAtOnce(values: readonly string[]) {
+    const table = new ValueTable((row) => values[row]);
+    const batch = new HashedRows(4);
+    values.forEach((value, row) => batch.push(value, row));
+    const shared = new Map<string, number[]>();
+    runSteps(table.holdAll(batch, (value, rows) => shared.set(value, rows)));
+    return { table, shared };
+  }
+
+  it('holds what holding each row in turn would, values on several rows told apart, hash clashes too', () => {
+    expect(clashA).not.toBe(clashB);
+    expect(hashOf(clashA)).toBe(hashOf(clashB));
+    const pool = [clashA, clashB, ...Array.from({ length: 40 }, (_, i) => `614${i}`)];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...pool), fc.uuid()), { maxLength: 400 }),
+        (values) => {
+          const expected = oneByOne(values);
+          const actual = allAtOnce(values);
+          expect(actual.shared).toEqual(expected.shared);
+          expect(actual.table.size).toBe(expected.table.size);
+          for (const value of new Set(values))
+            expect(actual.table.get(value)).toBe(expected.table.get(value));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a value on thousands of rows, among a hundred thousand others, is one shared value', () => {
+    const values = Array.from({ length: 100_000 }, (_, row) =>
+      row % 37 === 0 ? 'info@example.com' : `person${row}@example.com`,
+    );
+    const { table, shared } = allAtOnce(values);
+    expect([...shared.keys()]).toEqual(['info@example.com']);
+    expect(shared.get('info@example.com')).toEqual(
+      values.flatMap((value, row) => (value === 'info@example.com' ? [row] : [])),
+    );
+    expect(table.size).toBe(100_000 - (shared.get('info@example.com')?.length ?? 0));
+    expect(table.get('person99999@example.com')).toBe(99_999);
+    expect(table.get('info@example.com')).toBeUndefined();
+  });
+
+  it('goes on holding, replacing and forgetting rows after, past its first size', () => {
+    const values = Array.from({ length: 3000 }, (_, row) => `6141${row}`);
+    const { table } = allAtOnce(values);
+    for (let row = 3000; row < 9000; row++) {
+      values[row] = `6141${row}`;
+      expect(table.hold(values[row] as string, row)).toBe(-1);
+    }
+    expect(table.hold('61410', 5)).toBe(0);
+    expect(table.delete('61411')).toBe(true);
+    expect(table.get('61411')).toBeUndefined();
+    expect(table.size).toBe(8999);
+    for (let row = 2; row < 9000; row++) expect(table.get(`6141${row}`)).toBe(row);
+  });
+
+  it('fills only an empty table', () => {
+    const table = new ValueTable(() => 'x');
+    table.hold('x', 0);
+    expect(() => runSteps(table.holdAll(new HashedRows(), () => undefined))).toThrow(/empty/);
   });
 });
