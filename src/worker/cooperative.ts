@@ -51,7 +51,10 @@ export async function runCooperatively<T>(
       onProgress(next.value);
       reported = now;
     }
-    if (now - sliceStart >= sliceMs) {
+    if (next.value.wait) {
+      await next.value.wait;
+      sliceStart = performance.now();
+    } else if (now - sliceStart >= sliceMs) {
       await yieldToEvents();
       sliceStart = performance.now();
     }
