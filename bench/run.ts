@@ -343,9 +343,7 @@ interface HeapUsage {
 
 /**
  * Samples `Runtime.getHeapUsage` of the page and of every dedicated worker it starts, every
- * 100 ms, the workers' own workers included (the app's check helper, started by its worker).
- * Workers are reached through the page's CDP session with (non-flat) auto-attach, and a
- * worker's workers through its session the same way.
+ * 100 ms. Workers are reached through the page's CDP session with (non-flat) auto-attach.
  */
 class HeapSampler {
   private readonly workers = new Map<string, string>(); // sessionId → url
@@ -360,26 +358,18 @@ class HeapSampler {
 
   async start(): Promise<void> {
     this.cdp.on('Target.attachedToTarget', (event) => {
-      if (event.targetInfo.type !== 'worker') return;
-      this.workers.set(event.sessionId, event.targetInfo.url);
-      // A worker's own workers (the app's check helper) are attached through it.
-      void this.cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId: event.sessionId,
-          message: JSON.stringify({
-            id: this.nextId++,
-            method: 'Target.setAutoAttach',
-            params: { autoAttach: true, waitForDebuggerOnStart: false, flatten: false },
-          }),
-        })
-        .catch(() => undefined);
+      if (event.targetInfo.type === 'worker')
+        this.workers.set(event.sessionId, event.targetInfo.url);
     });
     this.cdp.on('Target.detachedFromTarget', (event) => {
       if (event.sessionId) this.workers.delete(event.sessionId);
     });
-    this.cdp.on('Target.receivedMessageFromTarget', (event) =>
-      this.receive(event.sessionId, event.message),
-    );
+    this.cdp.on('Target.receivedMessageFromTarget', (event) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: HeapUsage };
+      if (message.id === undefined) return;
+      this.waiting.get(message.id)?.(message.result);
+      this.waiting.delete(message.id);
+    });
     await this.cdp.send('Target.setAutoAttach', {
       autoAttach: true,
       waitForDebuggerOnStart: false,
@@ -390,42 +380,6 @@ class HeapSampler {
 
   stop(): void {
     clearInterval(this.timer);
-  }
-
-  /** Nested workers: session → the session of the worker they belong to. */
-  private readonly parents = new Map<string, string>();
-
-  /** A message from a worker's session, or (nested) from one of its own workers' sessions. */
-  private receive(sessionId: string | undefined, text: string): void {
-    const message = JSON.parse(text) as {
-      id?: number;
-      result?: HeapUsage;
-      method?: string;
-      params?: {
-        sessionId?: string;
-        message?: string;
-        targetInfo?: { type: string; url: string };
-      };
-    };
-    if (message.method === 'Target.attachedToTarget' && sessionId && message.params?.sessionId) {
-      if (message.params.targetInfo?.type === 'worker') {
-        this.workers.set(message.params.sessionId, message.params.targetInfo.url);
-        this.parents.set(message.params.sessionId, sessionId);
-      }
-      return;
-    }
-    if (message.method === 'Target.detachedFromTarget' && message.params?.sessionId) {
-      this.workers.delete(message.params.sessionId);
-      this.parents.delete(message.params.sessionId);
-      return;
-    }
-    if (message.method === 'Target.receivedMessageFromTarget' && message.params?.message) {
-      this.receive(message.params.sessionId, message.params.message);
-      return;
-    }
-    if (message.id === undefined) return;
-    this.waiting.get(message.id)?.(message.result);
-    this.waiting.delete(message.id);
   }
 
   private workerHeap(sessionId: string): Promise<HeapUsage | undefined> {
@@ -439,22 +393,11 @@ class HeapSampler {
         clearTimeout(timeout);
         resolve(usage);
       });
-      const ask = JSON.stringify({ id, method: 'Runtime.getHeapUsage' });
-      const parent = this.parents.get(sessionId);
       this.cdp
-        .send(
-          'Target.sendMessageToTarget',
-          parent
-            ? {
-                sessionId: parent,
-                message: JSON.stringify({
-                  id: this.nextId++,
-                  method: 'Target.sendMessageToTarget',
-                  params: { sessionId, message: ask },
-                }),
-              }
-            : { sessionId, message: ask },
-        )
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
         .catch(() => resolve(undefined));
     });
   }

@@ -51,10 +51,7 @@ export async function runCooperatively<T>(
       onProgress(next.value);
       reported = now;
     }
-    if (next.value.wait) {
-      await next.value.wait;
-      sliceStart = performance.now();
-    } else if (now - sliceStart >= sliceMs) {
+    if (now - sliceStart >= sliceMs) {
       await yieldToEvents();
       sliceStart = performance.now();
     }

@@ -15,7 +15,6 @@ import { runCooperatively } from './cooperative';
 import { HeldReviews } from './held-reviews';
 import type { FileSummary, PartBody, ReadProgress, UploadSummary } from './protocol';
 import { QUICK_LOOK_BYTES, quickLook, readFile, summarise } from './read-file';
-import type { RowCheckHelper } from './check-helper';
 import { ReviewSession } from './review-session';
 
 /** What a long task reports and listens to. */
@@ -36,9 +35,6 @@ export class IntakeSession {
   private table: IntakeResult | undefined;
   private upload: PreparedUpload | undefined;
   private readonly reviews = new HeldReviews();
-
-  /** `helper`: a second worker that checks some rows of a large file (none in tests). */
-  constructor(private readonly helper?: RowCheckHelper) {}
 
   /** Reads a file: a first look at its start at once, then the whole of it. */
   async open(file: File, task: TaskContext): Promise<FileSummary> {
@@ -69,7 +65,7 @@ export class IntakeSession {
     // the mapping never wipes the work.
     const donor = this.reviews.donor()?.work();
     const review = await runCooperatively(
-      ReviewSession.checking(this.requireTable(), mapping, donor, this.helper),
+      ReviewSession.checking(this.requireTable(), mapping, donor),
       task,
     );
     this.reviews.hold(review);

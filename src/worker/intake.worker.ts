@@ -4,7 +4,6 @@
  * the session that holds the file, its reviews and its upload (src/worker/intake-session.ts).
  */
 import { samplePart } from '../domain/submission/part-sample';
-import { WorkerCheckHelper, type CheckWorkerPort } from './check-helper';
 import { IntakeSession, type TaskContext } from './intake-session';
 import {
   answerRequest,
@@ -16,15 +15,7 @@ import {
 import { warmUp } from './read-file';
 import { serveRequests } from './serve-requests';
 
-// A large file's rows are checked on two cores: this worker and a helper (see check-helper.ts).
-const helper = new WorkerCheckHelper(
-  () =>
-    new Worker(new URL('./check.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'check rows',
-    }) as unknown as CheckWorkerPort,
-);
-const session = new IntakeSession(helper);
+const session = new IntakeSession();
 // Once the worker takes messages (a file dropped at once is read first). Five times: a first
 // read of the sample took 7-15 ms and the next 1-5 ms, as the code got compiled further; after
 // five, the first look at a dropped file took 4-13 ms, against 10-21 after one.

@@ -30,8 +30,6 @@ import {
 import { ProblemTally } from '../domain/validation/summaries';
 import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
 import { createRowChecker, type RowChecker } from '../domain/validation/row-checker';
-import { checkRows, type CheckPlan } from '../domain/validation/check-rows';
-import { SharedCheck, type RowCheckHelper } from './check-helper';
 import type { Rows } from '../domain/intake/row-store';
 import { CHANNEL_KEYS, findContactField } from '../domain/whispir/contact-fields';
 import type {
@@ -114,9 +112,6 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
 };
 
 const EMPTY: readonly ReviewProblem[] = [];
-
-/** Rows from which a file's check is shared with the helper worker (below: a block or two). */
-const SHARED_CHECK_ROWS = 20_000;
 
 /** Fields a row's match keys depend on (the country completes local mobiles). */
 const MATCH_FIELDS: ReadonlySet<string> = new Set([
@@ -232,12 +227,10 @@ export class ReviewSession {
     table: ReviewTable,
     mapping: ColumnMapping,
     carried?: ReviewWork,
-    /** A second worker to check some of a large file's rows (steps that wait for it). */
-    helper?: RowCheckHelper,
   ): Steps<ReviewSession> {
     const session = new ReviewSession(table, mapping);
     if (carried) session.adopt(carried);
-    yield* session.validateAll(helper);
+    yield* session.validateAll();
     return session;
   }
 
@@ -416,28 +409,15 @@ export class ReviewSession {
 
   // ---- validation -------------------------------------------------------------------------
 
-  private *validateAll(helper?: RowCheckHelper): Steps<void> {
+  private *validateAll(): Steps<void> {
     const { rows } = this.table;
     const checker = createRowChecker(this.fields, this.context);
     const count = rows.length;
     const people = new MatchBatch();
-    // Rows with the user's work on them (carried from another mapping) are checked here only.
-    const shared =
-      helper?.ready && count >= SHARED_CHECK_ROWS && !this.hasWork() && rows.runOf
-        ? new SharedCheck(rows, count, this.table.rowNumbers, this.plan(), helper)
-        : undefined;
-    if (shared) {
-      try {
-        yield* this.checkShared(checker, people, shared, count);
-      } finally {
-        shared.end();
-      }
-    } else {
-      // The rows go in blocks through an ordinary method, so the hot loop is not a generator's.
-      for (let start = 0; start < count; start += ROWS_PER_STEP) {
-        if (start > 0) yield progressOf(start, count);
-        this.addRows(checker, start, Math.min(count, start + ROWS_PER_STEP), people);
-      }
+    // The rows go in blocks through an ordinary method, so the hot loop is not a generator's.
+    for (let start = 0; start < count; start += ROWS_PER_STEP) {
+      if (start > 0) yield progressOf(start, count);
+      this.addRows(checker, start, Math.min(count, start + ROWS_PER_STEP), people);
     }
     for (const _ of this.people.addAll(people)) yield progressOf(count, count);
     this.refreshDuplicates();
@@ -477,62 +457,23 @@ export class ReviewSession {
     } else if (before) this.own.delete(index);
   }
 
-  /** Where the fields take their values, for a check run elsewhere (`checkRun`). */
-  private plan(): CheckPlan {
-    return { fields: this.fields, columns: this.sourceColumns, constants: this.constants };
-  }
-
   private addRows(checker: RowChecker, from: number, to: number, people: MatchBatch): void {
     const { rowNumbers } = this.table;
-    checkRows(
-      checker,
-      this.fields.length,
-      (i, values) => this.valuesOf(i, values),
-      (i) => rowNumbers[i] ?? i + 1,
-      from,
-      to,
-      (i, problems) => this.setChecked(i, problems),
-      people,
-      // A skipped row (carried over from another mapping's review) is nobody's duplicate.
-      this.skipped.size > 0 ? (i) => this.skipped.has(i) : undefined,
-    );
-  }
-
-  /** A row's problems as first found. */
-  private setChecked(index: number, problems: RowProblem[]): void {
-    this.own.set(index, problems);
-    if (problems.some((p) => p.severity === 'error')) this.errorRows.add(index);
-  }
-
-  /**
-   * The rows checked by the review from the front and by the helper from the back (see
-   * `SharedCheck`); what the helper found is taken in as it comes, and the problems put back in
-   * row order at the end.
-   */
-  private *checkShared(
-    checker: RowChecker,
-    people: MatchBatch,
-    shared: SharedCheck,
-    count: number,
-  ): Steps<void> {
-    for (;;) {
-      for (const { from, checked } of shared.drain()) {
-        for (const [place, problems] of checked.problems) this.setChecked(from + place, problems);
-        people.addHashed(from, checked.hashes, checked.places);
+    const channels = this.channelScratch;
+    // One array of values for the block's rows, refilled: the check keeps nothing of it, and a
+    // million new objects were garbage the collector had to chase.
+    const values = new Array<string>(this.fields.length);
+    const found: RowProblem[] = [];
+    for (let i = from; i < to; i++) {
+      this.valuesOf(i, values);
+      if (!checker.check(rowNumbers[i] ?? i + 1, values, found, channels) && found.length > 0) {
+        this.own.set(i, found.slice());
+        if (found.some((p) => p.severity === 'error')) this.errorRows.add(i);
+        found.length = 0;
       }
-      const range = shared.take(ROWS_PER_STEP);
-      if (range) {
-        this.addRows(checker, range[0], range[1], people);
-        yield progressOf(shared.done, count);
-      } else if (shared.waiting) yield { ...progressOf(shared.done, count), wait: shared.answer() };
-      else break;
+      // A skipped row (carried over from another mapping's review) is nobody's duplicate.
+      if (!this.skipped.has(i)) people.add(i, channels);
     }
-    const own = [...this.own].sort((a, b) => a[0] - b[0]);
-    this.own.clear();
-    for (const [index, problems] of own) this.own.set(index, problems);
-    const errors = sortedNumbers(this.errorRows);
-    this.errorRows.clear();
-    for (const index of errors) this.errorRows.add(index);
   }
 
   /** The row's match keys as it stands (one check of the row). */

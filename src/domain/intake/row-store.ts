@@ -20,18 +20,6 @@ export interface Rows {
    * the row or for a column below 0): a row's cells for a check, its block found once.
    */
   cellsOf(row: number, columns: readonly number[], out: string[]): void;
-  /**
-   * The rows from `from` (before `to`) that lie in one block, as data a worker can be sent; or
-   * undefined where rows are not kept in blocks.
-   */
-  runOf?(from: number, to: number): RowsRun | undefined;
-}
-
-/** Rows of one block of a `RowStore`, as plain data (strings and typed arrays). */
-export interface RowsRun {
-  readonly block: Block;
-  /** The block's row of each row of the run, in order. */
-  readonly places: Int32Array;
 }
 
 /**
@@ -41,7 +29,7 @@ export interface RowsRun {
 const BLOCK_CELLS = 1 << 17;
 const MAX_BLOCK_ROWS = 1 << 15;
 
-export interface Block {
+interface Block {
   readonly rows: number;
   readonly columns: number;
   /** One string per column: its cells joined. */
@@ -127,26 +115,20 @@ export class RowStore implements Rows {
       for (let k = 0; k < columns.length; k++) out[k] = record?.[columns[k] as number] ?? '';
       return;
     }
-    blockCellsOf(this.blocks[at] as Block, row - (this.firsts[at] as number), columns, out);
-  }
-
-  runOf(from: number, to: number): RowsRun | undefined {
-    const at = this.locate(from);
-    if (at < 0) return undefined;
     const block = this.blocks[at] as Block;
-    const first = this.firsts[at] as number;
-    const end = Math.min(to, first + block.rows);
-    const places = new Int32Array(Math.max(0, end - from));
-    for (let k = 0; k < places.length; k++) places[k] = from + k - first;
-    return { block, places };
-  }
-
-  /** The block holding `row` and its first row, or undefined while it is pending. */
-  blockOf(row: number): { readonly block: Block; readonly first: number } | undefined {
-    const at = this.locate(row);
-    return at < 0
-      ? undefined
-      : { block: this.blocks[at] as Block, first: this.firsts[at] as number };
+    const i = row - (this.firsts[at] as number);
+    const width = block.widths[i] as number;
+    const { rows, ends, texts } = block;
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k] as number;
+      if (column < 0 || column >= width) {
+        out[k] = '';
+        continue;
+      }
+      const slot = column * rows + i;
+      const start = i === 0 ? 0 : (ends[slot - 1] as number);
+      out[k] = (texts[column] as string).slice(start, ends[slot]);
+    }
   }
 
   /** Puts the rows added so far into a block (done as they reach a block's size, and to finish). */
@@ -244,37 +226,6 @@ export function narrowed(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-/** Row `i` of a block's cells in `columns` into `out` (see `Rows.cellsOf`). */
-function blockCellsOf(block: Block, i: number, columns: readonly number[], out: string[]): void {
-  const width = block.widths[i] as number;
-  const { rows, ends, texts } = block;
-  for (let k = 0; k < columns.length; k++) {
-    const column = columns[k] as number;
-    if (column < 0 || column >= width) {
-      out[k] = '';
-      continue;
-    }
-    const slot = column * rows + i;
-    const start = i === 0 ? 0 : (ends[slot - 1] as number);
-    out[k] = (texts[column] as string).slice(start, ends[slot]);
-  }
-}
-
-/** The rows of a run (`Rows.runOf`), read where it was sent (a worker of its own). */
-export class RunRows {
-  constructor(private readonly run: RowsRun) {}
-
-  get length(): number {
-    return this.run.places.length;
-  }
-
-  cellsOf(row: number, columns: readonly number[], out: string[]): void {
-    const place = this.run.places[row];
-    if (place === undefined) for (let k = 0; k < columns.length; k++) out[k] = '';
-    else blockCellsOf(this.run.block, place, columns, out);
-  }
-}
-
 /** Rows of a store seen through a list of its row indexes (rows above a header, empty rows left out). */
 export class RowsView implements Rows {
   constructor(
@@ -306,24 +257,6 @@ export class RowsView implements Rows {
     const at = this.indexes[row];
     if (at !== undefined) this.store.cellsOf(at, columns, out);
     else for (let k = 0; k < columns.length; k++) out[k] = '';
-  }
-
-  runOf(from: number, to: number): RowsRun | undefined {
-    const at = this.indexes[from];
-    const found =
-      at === undefined || !(this.store instanceof RowStore) ? undefined : this.store.blockOf(at);
-    if (!found) return undefined;
-    const { block, first } = found;
-    let end = from;
-    while (
-      end < to &&
-      end < this.indexes.length &&
-      (this.indexes[end] as number) < first + block.rows
-    )
-      end++;
-    const places = new Int32Array(end - from);
-    for (let k = 0; k < places.length; k++) places[k] = (this.indexes[from + k] as number) - first;
-    return { block, places };
   }
 }
 

@@ -9,11 +9,6 @@ export interface StepProgress {
   readonly rows: number;
   /** Rows in all; 0 when not known. */
   readonly total: number;
-  /**
-   * Set when the steps wait for something outside them (another worker's answer): they go on
-   * once it settles. Only a runner that can wait (the worker's `runCooperatively`) gets these.
-   */
-  readonly wait?: Promise<void>;
 }
 
 export type Steps<T> = Generator<StepProgress, T, void>;
@@ -35,7 +30,6 @@ export function runSteps<T>(steps: Steps<T>, onProgress?: (progress: StepProgres
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    if (next.value.wait) throw new Error('These steps wait: run them with runCooperatively.');
     onProgress?.(next.value);
   }
 }

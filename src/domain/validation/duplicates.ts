@@ -95,8 +95,8 @@ export class DuplicateIndex {
   }
 
   /**
-   * Adds the rows of `batch` to this index, which must be empty: what `add` of each row in
-   * ascending order would do, in a fraction of the time for a large file (see `ValueTable.holdAll`).
+   * Adds the rows of `batch` to this index, which must be empty: what `add` of each row in the
+   * batch's order would do, in a fraction of the time for a large file (see `ValueTable.holdAll`).
    */
   *addAll(batch: MatchBatch): Steps<void> {
     if (!this.isEmpty || this.first.some((table) => table.size > 0))
@@ -107,9 +107,7 @@ export class DuplicateIndex {
         batch.channels[channel] as HashedRows,
         (value, rows) => found.push([value, rows]),
       );
-      // In the order `add` row by row would have shared them: each value's rows ascending (a
-      // batch may come in runs out of order), values by their second row.
-      for (const [, rows] of found) rows.sort((a, b) => a - b);
+      // In the order `add` row by row would have shared them: by each value's second row.
       found.sort((a, b) => (a[1][1] as number) - (b[1][1] as number));
       const shared = this.shared[channel] as Map<string, number[]>;
       for (const [value, rows] of found) shared.set(value, rows);
@@ -223,23 +221,12 @@ export class DuplicateIndex {
 export class MatchBatch {
   readonly channels = MATCH_CHANNEL_KEYS.map(() => new HashedRows());
 
-  /** Adds a row, as `DuplicateIndex.add` takes it. */
+  /** Adds a row, as `DuplicateIndex.add` takes it (rows in ascending order). */
   add(index: number, values: MatchValues): void {
     for (let channel = 0; channel < MATCH_CHANNEL_KEYS.length; channel++) {
       const value = values[channel];
       if (value) (this.channels[channel] as HashedRows).push(value, index);
     }
-  }
-
-  /** Adds the values of rows checked elsewhere (`checkRun`): row = `first` + each place. */
-  addHashed(first: number, hashes: readonly Int32Array[], places: readonly Int32Array[]): void {
-    this.channels.forEach((channel, c) => {
-      const h = hashes[c];
-      const p = places[c];
-      if (!h || !p) return;
-      for (let k = 0; k < h.length; k++)
-        channel.pushHashed(h[k] as number, first + (p[k] as number));
-    });
   }
 }
 

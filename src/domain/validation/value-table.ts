@@ -43,11 +43,6 @@ export class HashedRows {
   }
 
   push(value: string, row: number): void {
-    this.pushHashed(hashOf(value), row);
-  }
-
-  /** Adds a value already hashed (by `hashOf`). */
-  pushHashed(hash: number, row: number): void {
     if (this.length === this.hashes.length) {
       const hashes = new Int32Array(this.length * 2);
       hashes.set(this.hashes);
@@ -56,7 +51,7 @@ export class HashedRows {
       rows.set(this.rows);
       this.rows = rows;
     }
-    this.hashes[this.length] = hash;
+    this.hashes[this.length] = hashOf(value);
     this.rows[this.length++] = row;
   }
 }
