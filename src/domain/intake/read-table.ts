@@ -694,6 +694,7 @@ function failed(p: IntakeProblem): IntakeResult {
 
 /** A row with nothing but spaces in it; most rows are told by their first cell. */
 function isBlankRow(rows: Rows, index: number): boolean {
+  if (rows instanceof RowStore) return rows.isBlank(index);
   const width = rows.width(index);
   for (let column = 0; column < width; column++)
     if ((rows.cell(index, column) as string).trim() !== '') return false;

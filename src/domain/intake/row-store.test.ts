@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTable } from './read-table';
 import { ArrayRows, RowStore, RowsView, narrowed, rowsSlice, rowsToArrays } from './row-store';
@@ -54,6 +55,37 @@ describe('RowStore', () => {
     expect(store.row(0)).toEqual(['a', 'b']);
     expect(store.row(30)).toEqual(wide);
     expect(store.cell(17, 9_999)).toBe('c9999');
+  });
+});
+
+describe('RowStore.isBlank', () => {
+  it('tells a row of nothing but spaces as trim() would, in a block and pending', () => {
+    const space = fc.constantFrom(
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u1680',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\r\n',
+    );
+    const other = fc.constantFrom('a', '\u0085', '\u180e', '\u200b', 'Ł', '0', '"');
+    const cell = fc.array(fc.oneof(space, space, other), { maxLength: 4 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 4 }), { minLength: 1, maxLength: 30 }),
+        (records) => {
+          const store = RowStore.from(records);
+          const blank = (record: string[]) => record.every((c) => c.trim() === '');
+          // Pending first, then sealed into a block.
+          records.forEach((record, row) => expect(store.isBlank(row)).toBe(blank(record)));
+          store.seal();
+          records.forEach((record, row) => expect(store.isBlank(row)).toBe(blank(record)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -101,6 +101,30 @@ export class RowStore implements Rows {
     return block.widths[row - (this.firsts[at] as number)] as number;
   }
 
+  /**
+   * Whether every cell of the row is empty or spaces (`trim()` leaves nothing), read in place: a
+   * cell is not blank from its first character in nearly every row, with no string made.
+   */
+  isBlank(row: number): boolean {
+    const at = this.locate(row);
+    if (at < 0) return (this.pendingRow(row) ?? []).every((cell) => cell.trim() === '');
+    const block = this.blocks[at] as Block;
+    const i = row - (this.firsts[at] as number);
+    const width = block.widths[i] as number;
+    for (let column = 0; column < width; column++) {
+      const slot = column * block.rows + i;
+      const start = i === 0 ? 0 : (block.ends[slot - 1] as number);
+      const end = block.ends[slot] as number;
+      if (start === end) continue;
+      const text = block.texts[column] as string;
+      const first = text.charCodeAt(start);
+      // Above the space and below the first space beyond Latin-1, bar the no-break space.
+      if (first > 0x20 && first < 0x1680 && first !== 0xa0) return false;
+      if (text.slice(start, end).trim() !== '') return false;
+    }
+    return true;
+  }
+
   row(row: number): string[] {
     const width = this.width(row);
     const cells = new Array<string>(width);
