@@ -145,7 +145,8 @@ export class ValueTable {
     let from: Entries = { hashes: batch.hashes, rows: batch.rows };
     let to: Entries = { hashes: new Int32Array(n), rows: new Int32Array(n) };
     const counts = new Int32Array((1 << RADIX_BITS) + 1);
-    for (let shift = 0; mask >>> shift !== 0; shift += RADIX_BITS) {
+    // `>>>` takes its count modulo 32: the passes stop at 32 bits, not when the mask runs out.
+    for (let shift = 0; shift < 32 && mask >>> shift !== 0; shift += RADIX_BITS) {
       counts.fill(0);
       countDigits(from.hashes, n, mask, shift, counts);
       for (let start = 0; start < n; start += ENTRIES_PER_STEP) {
