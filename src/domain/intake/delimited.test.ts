@@ -1,13 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import {
   checkRowShape,
+  guessLineBreak,
   parseDelimited,
   parseDelimitedInto,
   parseDelimitedText,
   type TextPiece,
 } from './delimited';
 import { RowStore, rowsToArrays } from './row-store';
+
+describe('guessLineBreak', () => {
+  const papasGuess = (text: string) => Papa.parse(text, { delimiter: ',' }).meta.linebreak;
+
+  it('guesses the line break PapaParse would, quotes and mixed breaks included', () => {
+    const char = fc.constantFrom('\r', '\n', '\r\n', '"', '""', 'a', ',');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), (chars) => {
+        const text = chars.join('');
+        expect(guessLineBreak(text)).toBe(papasGuess(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the first megabyte only, as PapaParse does', () => {
+    const mb = 1024 * 1024;
+    // Line feeds in the first megabyte, carriage returns after it.
+    const feeds = `${'a,b\n'.repeat(mb / 4)}${'c,d\r'.repeat(1000)}`;
+    expect(guessLineBreak(feeds)).toBe('\n');
+    // A quote opened just before the megabyte ends and closed after it: the rest is read.
+    const open = `${'x'.repeat(mb - 5)}"ab\r\ncd\r\n"\r\n`;
+    expect(guessLineBreak(open)).toBe(papasGuess(open));
+    expect(guessLineBreak(open)).toBe('\r\n');
+    const returns = `${'e,f\r'.repeat(mb / 4)}\ng`;
+    expect(guessLineBreak(returns)).toBe(papasGuess(returns));
+    expect(guessLineBreak(returns)).toBe('\r');
+  });
+});
 
 describe('parseDelimitedText', () => {
   const cases: { description: string; input: [string, string]; expected: string[][] }[] = [

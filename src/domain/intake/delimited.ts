@@ -131,7 +131,8 @@ export class DelimitedParser {
   /** True once `maxRecords` were read and more was left: later pieces are not parsed. */
   truncated = false;
   private readonly errors: Papa.ParseError[] = [];
-  private readonly streamer: PapaStreamer;
+  /** Made for the first piece, which tells the line break (see `guessLineBreak`). */
+  private streamer: PapaStreamer | undefined;
   private count = 0;
   /**
    * The last record is held back: the empty record PapaParse yields after a final line break is
@@ -149,11 +150,15 @@ export class DelimitedParser {
   constructor(
     private readonly sink: RecordSink,
     private readonly options: DelimitedParseOptions,
-  ) {
-    this.streamer = new (
+  ) {}
+
+  private streamerFor(firstText: string): PapaStreamer {
+    const { sink, options } = this;
+    const streamer = new (
       Papa as unknown as { StringStreamer: new (config: object) => PapaStreamer }
     ).StringStreamer({
       delimiter: options.delimiter,
+      newline: guessLineBreak(firstText),
       quoteChar: '"',
       skipEmptyLines: false,
       dynamicTyping: false,
@@ -178,7 +183,8 @@ export class DelimitedParser {
       },
     });
     // Pieces are handed to the streamer here, one per `feed`; it asks for none itself.
-    this.streamer._nextChunk = () => undefined;
+    streamer._nextChunk = () => undefined;
+    return streamer;
   }
 
   /** Parses the next piece of the text (the one fed before it, in fact: see `waiting`). */
@@ -226,7 +232,7 @@ export class DelimitedParser {
 
   private parse(piece: TextPiece, last: boolean): void {
     if (this.truncated) return;
-    const streamer = this.streamer;
+    const streamer = (this.streamer ??= this.streamerFor(piece.text));
     streamer._finished = last;
     this.fraction = piece.fraction;
     // The text parsed next is the carried-over text joined to the piece: two-byte if either
@@ -237,6 +243,44 @@ export class DelimitedParser {
     if (piece.text.length > 0) this.lastChar = piece.text.charCodeAt(piece.text.length - 1);
     streamer.parseChunk(piece.text);
   }
+}
+
+/**
+ * The line break PapaParse would guess for a text it parses first (its `guessLineEndings`),
+ * told by one pass over the characters: PapaParse cut the text's first 1 MB, took out every
+ * quoted part with a regular expression and split the rest twice, about 18 ms a file (7% of
+ * reading 100,000 rows). Outside quotes: a line feed before any carriage return, or no carriage
+ * return, is `\n`; else `\r\n` when at least half of the carriage returns plus one are followed
+ * by a line feed, `\r` when not. A quote with no closing quote within the 1 MB is kept, and the
+ * rest with it.
+ */
+export function guessLineBreak(text: string): '\n' | '\r\n' | '\r' {
+  const end = Math.min(text.length, 1024 * 1024);
+  let returns = 0;
+  let returnsThenFeed = 0;
+  let afterReturn = false;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const close = text.indexOf('"', i + 1);
+      if (close >= 0 && close < end) {
+        i = close;
+        continue;
+      }
+      afterReturn = false;
+    } else if (c === 13) {
+      returns++;
+      afterReturn = true;
+    } else {
+      if (c === 10) {
+        if (returns === 0) return '\n';
+        if (afterReturn) returnsThenFeed++;
+      }
+      afterReturn = false;
+    }
+  }
+  if (returns === 0) return '\n';
+  return returnsThenFeed >= (returns + 1) / 2 ? '\r\n' : '\r';
 }
 
 /** Problems for PapaParse's quote errors, each with its line in the whole text where it differs. */
