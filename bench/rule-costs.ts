@@ -10,7 +10,8 @@ import { readTable } from '../src/domain/intake/read-table';
 import type { ColumnMapping } from '../src/domain/mapping/mapping';
 import { CONTACT_COLUMNS } from '../src/domain/samples/contact-files';
 import { findCountry } from '../src/domain/validation/countries';
-import { DuplicateIndex } from '../src/domain/validation/duplicates';
+import { DuplicateIndex, MatchBatch } from '../src/domain/validation/duplicates';
+import { runSteps } from '../src/domain/progress/steps';
 import { hasUpperCase, isEmail, isPlainEmail } from '../src/domain/validation/emails';
 import { lineTypeOf } from '../src/domain/validation/line-types';
 import { checkPhone, isWhispirFormFor, toPhoneRegion } from '../src/domain/validation/phones';
@@ -106,13 +107,28 @@ async function main(): Promise<void> {
       timed(() => zones.forEach((v) => checkTimezone(v))),
     ],
     [
-      'duplicates: index of email and mobile',
+      'duplicates: index of email and mobile, row by row (`add`, as an edit does)',
       timed(() => {
         const index = new DuplicateIndex(
           () => '',
           (i) => [emails[i], undefined, mobiles[i], undefined],
+          rows,
         );
         for (let i = 0; i < rows; i++) index.add(i, [emails[i], undefined, mobiles[i], undefined]);
+        index.groups();
+      }),
+    ],
+    [
+      'duplicates: the same, at once (`addAll`, as the review does)',
+      timed(() => {
+        const index = new DuplicateIndex(
+          () => '',
+          (i) => [emails[i], undefined, mobiles[i], undefined],
+          rows,
+        );
+        const batch = new MatchBatch();
+        for (let i = 0; i < rows; i++) batch.add(i, [emails[i], undefined, mobiles[i], undefined]);
+        runSteps(index.addAll(batch));
         index.groups();
       }),
     ],
