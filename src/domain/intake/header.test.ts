@@ -62,6 +62,30 @@ describe('detectHeaderRow', () => {
       ],
       expected: { index: 0, hasHeader: true },
     },
+    {
+      description: 'a header naming fewer than half the columns, over rows that fill them all',
+      input: [
+        ['First Name', 'Last Name', 'Email', 'Mobile', '', '', '', '', '', ''],
+        ['Ann', 'Lee', 'ann@x.com', '0412345678', 'a', 'b', 'c', 'd', 'e', 'f'],
+        ['Bob', 'Ray', 'bob@x.com', '0412345679', 'a', 'b', 'c', 'd', 'e', 'f'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'the same below a title and a blank row',
+      input: [
+        ['Contacts export'],
+        [],
+        ['First Name', 'Last Name', 'Email', '', '', '', ''],
+        ['Ann', 'Lee', 'ann@x.com', 'a', 'b', 'c', 'd'],
+      ],
+      expected: { index: 2, hasHeader: true },
+    },
+    {
+      description: 'two words of a title above rows of data are not a header',
+      input: [['Contacts', 'export'], JOHN, JANE],
+      expected: { index: 1, hasHeader: false },
+    },
     { description: 'empty input', input: [], expected: { index: 0, hasHeader: true } },
   ];
   it.each(cases)('$description', ({ input, expected }) => {

@@ -28,15 +28,34 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDet
   const width = usualWidth(rows.slice(0, WIDTH_SAMPLE_ROWS));
   const needed = width <= 1 ? 1 : Math.max(2, Math.ceil(width / 2));
   const limit = Math.min(rows.length, SCAN_ROWS);
+  // The last row above with cells but too few for a header, if they are all names.
+  let namesAbove: { index: number; names: number } | undefined;
   for (let i = 0; i < limit; i++) {
     const row = rows[i] as readonly string[];
     const filled = row.filter((cell) => cell.trim() !== '');
-    if (filled.length < needed) continue;
-    const skipped =
-      i === 0
+    if (filled.length === 0) continue;
+    if (filled.length < needed) {
+      namesAbove =
+        filled.length >= Math.min(3, needed) && !filled.some(looksLikeData)
+          ? { index: i, names: filled.length }
+          : undefined;
+      continue;
+    }
+    const skippedAbove = (at: number) =>
+      at === 0
         ? ''
-        : `; the ${i === 1 ? 'row' : `${i} rows`} above it ${i === 1 ? 'is' : 'are'} blank or a title`;
+        : `; the ${at === 1 ? 'row' : `${at} rows`} above it ${at === 1 ? 'is' : 'are'} blank or a title`;
+    const skipped = skippedAbove(i);
     const dataLike = filled.filter(looksLikeData).length;
+    // Names over fewer than half the columns right above rows of contact data: the header of a
+    // table whose later columns have no names, not a title.
+    if (dataLike > 0 && namesAbove) {
+      return {
+        index: namesAbove.index,
+        hasHeader: true,
+        reason: `Row ${namesAbove.index + 1} names ${namesAbove.names} of the ${width} columns and the rows below it hold contact data${skippedAbove(namesAbove.index)}.`,
+      };
+    }
     if (dataLike * 2 >= filled.length) {
       return {
         index: i,
