@@ -42,6 +42,8 @@ beforeAll(async () => {
         'access-control-allow-origin': '*',
         'access-control-allow-credentials': 'true',
         'set-cookie': 'upstream=1',
+        'cache-control': 'public, max-age=3600',
+        expires: 'Thu, 01 Dec 2099 16:00:00 GMT',
         location: `${upstreamUrl}/resources/ABC?apikey=${API_KEY}`,
       });
       response.end(
@@ -192,6 +194,9 @@ describe('the proxy forwards the wizard’s calls', () => {
       Object.keys(answer.headers).filter((name) => name.startsWith('access-control-')),
     ).toEqual([]);
     expect(answer.headers['set-cookie']).toBeUndefined();
+    // Contacts are personal data: no cache between here and the browser may keep an answer.
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect(answer.headers.expires).toBeUndefined();
     expect(answer.body).not.toContain(API_KEY);
     expect(answer.body).not.toContain(PASSWORD);
     expect(answer.headers.location).not.toContain(API_KEY);

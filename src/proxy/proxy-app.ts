@@ -92,7 +92,7 @@ export function createProxyApp(options: ProxyOptions): Hono {
           502,
         );
       }
-      const answerHeaders = new Headers();
+      const answerHeaders = new Headers({ 'cache-control': 'no-store' });
       answer.headers.forEach((value, name) => {
         if (!isDroppedAnswerHeader(name)) answerHeaders.set(name, redact(value, REDACTED_ASCII));
       });

@@ -161,12 +161,19 @@ export const FORWARDED_REQUEST_HEADERS: readonly string[] = [
   'accept-language',
 ];
 
-/** Answer headers never passed to the browser: CORS (Whispir sends `*`), cookies, hop-by-hop. */
+/**
+ * Answer headers never passed to the browser: CORS (Whispir sends `*`), cookies, hop-by-hop,
+ * and caching (the proxy answers `no-store` itself: contacts are personal data).
+ */
 export function isDroppedAnswerHeader(name: string): boolean {
   const lower = name.toLowerCase();
   return (
     lower.startsWith('access-control-') ||
     [
+      'cache-control',
+      'expires',
+      'pragma',
+      'age',
       'set-cookie',
       'connection',
       'keep-alive',

@@ -85,6 +85,12 @@ async function main() {
   const server = serve({ fetch: app.fetch, hostname, port }, () =>
     console.log(`Whispir contact import on http://${hostname}:${port} → ${target.label}`),
   );
+  // A caller that sends its headers or body a byte at a time is cut off (Node waits 300 s): the
+  // headers within 10 s, the whole request (an upload part of up to 10 MB) within 2 minutes.
+  if ('requestTimeout' in server) {
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 120_000;
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => {
       server.close();
