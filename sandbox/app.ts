@@ -16,16 +16,15 @@ const SCOPES = ['', '/workspaces/:wid'];
 export function createApp(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
   // Whispir documents no preflight; the sandbox answers one so a browser can call it (Part B §6.4).
-  app.use(
-    '*',
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'x-api-key', 'Content-Type', 'Accept'],
-      exposeHeaders: ['Location', 'X-Error-Code', 'X-Error-Detail'],
-      maxAge: 600,
-    }),
-  );
+  // Not on its own routes, which take no credentials: no web page may read or use them.
+  const whispirCors = cors({
+    origin: '*',
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'x-api-key', 'Content-Type', 'Accept'],
+    exposeHeaders: ['Location', 'X-Error-Code', 'X-Error-Detail'],
+    maxAge: 600,
+  });
+  app.use('*', (c, next) => (c.req.path.startsWith('/__sandbox/') ? next() : whispirCors(c, next)));
   app.use('*', async (c, next) => {
     await next();
     c.res.headers.set('Cache-Control', 'max-age=0');

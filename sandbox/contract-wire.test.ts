@@ -353,4 +353,33 @@ describe('workspaces', () => {
     const response = await fetch(`${sandbox.url}/__sandbox/health`);
     expect(await response.json()).toEqual({ ok: true });
   });
+
+  it('lets no web page use its sandbox-only routes (they need no credentials)', async () => {
+    const evil = 'http://evil.example';
+    const preflight = await fetch(`${sandbox.url}/__sandbox/reset`, {
+      method: 'OPTIONS',
+      headers: { origin: evil, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const read = await fetch(`${sandbox.url}/__sandbox/imports`, { headers: { origin: evil } });
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    // A form or no-cors post from a page needs no preflight: a browser's request is refused.
+    const reset = await fetch(`${sandbox.url}/__sandbox/reset`, {
+      method: 'POST',
+      headers: { origin: evil },
+    });
+    expect(reset.status).toBe(403);
+    const config = await fetch(`${sandbox.url}/__sandbox/config`, {
+      method: 'PUT',
+      headers: { origin: 'null', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(config.status).toBe(403);
+    // Whispir's own routes still answer a browser's preflight, as Whispir does.
+    const whispir = await fetch(`${sandbox.url}/workspaces`, {
+      method: 'OPTIONS',
+      headers: { origin: evil, 'access-control-request-method': 'GET' },
+    });
+    expect(whispir.headers.get('access-control-allow-origin')).toBe('*');
+  });
 });

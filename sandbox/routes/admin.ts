@@ -12,6 +12,13 @@ import type { ImportRecord } from '../store.ts';
 export function adminRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const { store, runner, limiter, config } = deps;
   const admin = new Hono<SandboxEnv>();
+  // A browser sends an Origin with every request but a plain GET: a page (any site the developer
+  // visits) may not reset the sandbox or change it. Tests, scripts and the proxy send none.
+  admin.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.header('origin') !== undefined)
+      return c.json({ message: 'The sandbox-only routes do not answer web pages.' }, 403);
+    await next();
+  });
   const statusOf = (record: ImportRecord) =>
     importStatusBody(
       record,
