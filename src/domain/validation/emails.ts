@@ -27,7 +27,60 @@ export function isPlainEmail(value: string): boolean {
 
 /** Whether a trimmed value is an email address. */
 export function isEmail(value: string): boolean {
-  return value.length <= 254 && EMAIL.test(value) && value.indexOf('@') <= 64;
+  return (
+    value.length <= 254 &&
+    EMAIL.test(value) &&
+    value.indexOf('@') <= 64 &&
+    !STRAY_CHARACTER.test(value)
+  );
+}
+
+/**
+ * Characters no one means in an address but a copy from a web page, a PDF or a word processor
+ * leaves there, most of them invisible: C1 controls, spaces other than the space, the soft
+ * hyphen, zero-width characters and joiners, direction marks and isolates, the byte-order mark,
+ * and dashes and minus signs typed for a hyphen. Whispir would refuse or keep a broken address.
+ */
+const STRAY_CHARACTER =
+  /[\u0080-\u00a0\u00ad\u061c\u1680\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe63\ufeff\uff0d]/;
+const STRAY_CHARACTERS = new RegExp(STRAY_CHARACTER.source, 'g');
+const DASH = /[\u2010-\u2015\u2212\ufe63\uff0d]/;
+
+const STRAY_NAMES: Readonly<Record<number, string>> = {
+  0x00a0: 'no-break space',
+  0x00ad: 'soft hyphen',
+  0x200b: 'zero-width space',
+  0x200c: 'zero-width non-joiner',
+  0x200d: 'zero-width joiner',
+  0x200e: 'left-to-right mark',
+  0x200f: 'right-to-left mark',
+  0x2060: 'word joiner',
+  0x202f: 'narrow no-break space',
+  0x2212: 'minus sign',
+  0xfeff: 'zero-width no-break space',
+};
+
+/** The first stray character in a value (see STRAY_CHARACTER), in words, or undefined. */
+export function strayCharacterOf(value: string): string | undefined {
+  const found = STRAY_CHARACTER.exec(value);
+  if (!found) return undefined;
+  const code = found[0].charCodeAt(0);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = STRAY_NAMES[code] ?? (DASH.test(found[0]) ? 'dash' : 'hidden character');
+  return `a ${name} (${hex}) at character ${found.index + 1}`;
+}
+
+/** The value with each stray character written out as its code ("ann@x.com[U+200B]"), to be seen. */
+export function showStrayCharacters(value: string): string {
+  return value.replace(
+    STRAY_CHARACTERS,
+    (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`,
+  );
+}
+
+/** The value with its stray characters gone: a dash becomes a hyphen, the others are removed. */
+export function withoutStrayCharacters(value: string): string {
+  return value.replace(STRAY_CHARACTERS, (c) => (DASH.test(c) ? '-' : ''));
 }
 
 /**

@@ -65,7 +65,8 @@ export type FixKind =
   | 'move-mobile'
   | 'clear-invalid'
   | 'trim'
-  | 'email-lowercase';
+  | 'email-lowercase'
+  | 'email-characters';
 
 /**
  * A suggested new value for one cell. The value is the cell fully normalised (trimmed too), so

@@ -63,6 +63,16 @@ describe('summariseFixes', () => {
       expected: ['Lower-case 2 work email addresses: Zoe@Example.com → zoe@example.com'],
     },
     {
+      description: 'hidden characters taken out of emails, shown by their codes',
+      input: [
+        { workEmailAddress1: 'zoe@example.com\u200b' },
+        { workEmailAddress1: 'Fran\u00a0@x.com' },
+      ],
+      expected: [
+        'Remove hidden characters from 2 work email addresses (dashes become hyphens): zoe@example.com[U+200B] → zoe@example.com',
+      ],
+    },
+    {
       description: 'spaces trimmed, shown in quotes',
       input: [{ firstName: ' Zoë ' }],
       expected: ['Remove spaces around 1 first name value: " Zoë " → "Zoë"'],

@@ -13,6 +13,7 @@ import {
   type RowProblemSeverity,
 } from './problems';
 import { fieldLabel } from './rules';
+import { showStrayCharacters } from './emails';
 
 export interface FieldProblemCount {
   /** Whispir field key, or null for row-level problems (no channel). */
@@ -145,6 +146,8 @@ function fixLabel(
       return `Use the country name in ${pluralise(count, `${noun} cell`)}: ${example}`;
     case 'timezone-format':
       return `Rewrite ${pluralise(count, noun)} the way Whispir expects: ${example}`;
+    case 'email-characters':
+      return `Remove hidden characters from ${pluralise(count, `${noun} address`, `${noun} addresses`)} (dashes become hyphens): ${showStrayCharacters(from)} → ${to}`;
     case 'email-lowercase':
       return `Lower-case ${pluralise(count, `${noun} address`, `${noun} addresses`)}: ${example}`;
     case 'trim':

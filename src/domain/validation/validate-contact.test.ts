@@ -163,6 +163,66 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'email: a zero-width space copied from a web page, at the end',
+      input: { ...VALID, workEmailAddress1: 'zoe.nunez@example.com\u200b' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-invalid',
+          severity: 'error',
+          fix: {
+            field: 'workEmailAddress1',
+            value: 'zoe.nunez@example.com',
+            kind: 'email-characters',
+          },
+        },
+      ],
+    },
+    {
+      description: 'email: a no-break space, a soft hyphen and capitals inside, one fix for all',
+      input: { ...VALID, workEmailAddress1: 'Zoe\u00a0Nunez@exam\u00adple.com' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-invalid',
+          severity: 'error',
+          fix: {
+            field: 'workEmailAddress1',
+            value: 'zoenunez@example.com',
+            kind: 'email-characters',
+          },
+        },
+      ],
+    },
+    {
+      description: 'email: a dash typed for a hyphen becomes a hyphen',
+      input: { ...VALID, workEmailAddress1: 'zoe\u2013nunez@example.com' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-invalid',
+          severity: 'error',
+          fix: {
+            field: 'workEmailAddress1',
+            value: 'zoe-nunez@example.com',
+            kind: 'email-characters',
+          },
+        },
+      ],
+    },
+    {
+      description: 'email: hidden characters in an address that is wrong anyway: no suggestion',
+      input: { ...VALID, workEmailAddress1: 'zoe\u200b@example' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-invalid',
+          severity: 'error',
+          fix: { field: 'workEmailAddress1', value: '', kind: 'clear-invalid' },
+        },
+      ],
+    },
+    {
       description: 'phone: local mobile completed from the row country',
       input: { ...VALID, workMobilePhone1: '0412 345 678' },
       expected: [
@@ -504,6 +564,13 @@ describe('validateContact: messages', () => {
       input: { ...VALID, workEmailAddress1: 'jane.smith@testcompany,com' },
       expected: [
         'Work email "jane.smith@testcompany,com" is not an email address (is the comma meant to be a dot?).',
+      ],
+    },
+    {
+      description: 'email with a hidden character',
+      input: { ...VALID, workEmailAddress1: 'zoe.nunez@example.com\u200b' },
+      expected: [
+        'Work email "zoe.nunez@example.com\u200b" has a zero-width space (U+200B) at character 22, which cannot be part of an email address; suggested: zoe.nunez@example.com.',
       ],
     },
     {

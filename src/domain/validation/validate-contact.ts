@@ -5,7 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { CHANNEL_KEYS } from '../whispir/contact-fields';
 import { findCountry, suggestCountry } from './countries';
-import { hasUpperCase, isEmail } from './emails';
+import { hasUpperCase, isEmail, strayCharacterOf, withoutStrayCharacters } from './emails';
 import { phoneRegionOf } from './normalisers';
 import { checkPhone } from './phones';
 import {
@@ -130,6 +130,22 @@ function checkCell(
 
   switch (format?.check) {
     case 'email': {
+      const stray = strayCharacterOf(text);
+      if (stray) {
+        const cleaned = withoutStrayCharacters(text).trim().toLowerCase();
+        const usable = isEmail(cleaned);
+        out.push(
+          problem(
+            row,
+            field,
+            'email-invalid',
+            `${label} "${value}" has ${stray}, which cannot be part of an email address${usable ? `; suggested: ${cleaned}` : ''}.`,
+            value,
+            usable ? fixOf(field, cleaned, 'email-characters') : undefined,
+          ),
+        );
+        return undefined;
+      }
       if (!isEmail(text)) {
         const hint = text.includes(',') ? ' (is the comma meant to be a dot?)' : '';
         out.push(
@@ -476,6 +492,7 @@ function addProposals(
       }
     } else if (
       reachable &&
+      !p.fix &&
       (p.code === 'email-invalid' || p.code === 'phone-invalid') &&
       // Clearing a channel must leave another: a usable value in a channel field other than this one.
       channels.some((value, index) => value !== undefined && CHANNEL_KEYS[index] !== p.field)
