@@ -1,4 +1,5 @@
-import { checkRowShape, DelimitedParser } from './delimited';
+import { checkRowShape, DelimitedParser, parseDelimitedInto } from './delimited';
+import { repairQuotes } from './quote-repair';
 import { type DelimiterGuess, delimiterDisplay, sniffDelimiter } from './delimiter';
 import {
   decodeBytes,
@@ -178,7 +179,7 @@ function readDelimitedTable(
  * `readTable` reads a file it holds whole through the same steps, in one piece.
  */
 export class DelimitedReading {
-  private readonly records = new RowStore();
+  private records = new RowStore();
   private readonly decoder: PieceDecoder;
   private readonly parser: DelimitedParser;
   private readonly encoding: EncodingId;
@@ -291,9 +292,34 @@ export class DelimitedReading {
     return quoteErrors > 0;
   }
 
+  /**
+   * The text parsed again with its broken quoted fields rewritten, into rows that replace those
+   * read; undefined (the rows read kept) when there was nothing to rewrite or quotes are still
+   * broken after.
+   */
+  private readRepaired(
+    text: string,
+  ): { problems: IntakeProblem[]; truncated: boolean } | undefined {
+    const repaired = repairQuotes(
+      text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+      this.delimiter,
+    );
+    if (!repaired) return undefined;
+    const records = new RowStore();
+    records.cellsMayBeWide(WIDE_CHARACTER.test(repaired.text));
+    const { problems, truncated } = parseDelimitedInto(repaired.text, records, {
+      delimiter: this.delimiter,
+      ...(this.limits.maxRows !== undefined ? { maxRecords: this.limits.maxRows + 1000 } : {}),
+    });
+    if (problems.length > 0) return undefined;
+    records.seal();
+    this.records = records;
+    return { problems: repaired.problems, truncated };
+  }
+
   /** The table read; `whole` is the file's bytes, when `end` asked for them. */
   result(whole?: Uint8Array): IntakeResult {
-    const { overrides, limits, records, delimiter, sniffed } = this;
+    const { overrides, limits, delimiter, sniffed } = this;
     const guess =
       this.guess ?? utf8Verdict(this.scan?.firstInvalid ?? -1, this.scan?.nonAscii ?? false);
     const { chip: encodingChip, problems } = chooseEncoding(this.head, guess, overrides);
@@ -305,8 +331,11 @@ export class DelimitedReading {
       chosen: overrides.delimiter !== undefined,
     };
     const text = this.quoteErrors > 0 && whole ? decodeBytes(whole, this.encoding) : '';
-    problems.push(...this.parser.quoteProblems(text));
-    const truncated = this.parser.truncated;
+    // Broken quotes are read again as a spreadsheet program reads them (see repairQuotes).
+    const repaired = text ? this.readRepaired(text) : undefined;
+    problems.push(...(repaired?.problems ?? this.parser.quoteProblems(text)));
+    const truncated = repaired?.truncated ?? this.parser.truncated;
+    const records = this.records;
     const table = buildTable(records, (i) => i + 1, overrides, limits, delimiter);
     problems.push(...table.problems);
     if (truncated && !table.problems.some((p) => p.code === 'too-many-rows')) {
