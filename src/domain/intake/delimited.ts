@@ -133,6 +133,8 @@ export class DelimitedParser {
   private readonly errors: Papa.ParseError[] = [];
   /** Made for the first piece, which tells the line break (see `guessLineBreak`). */
   private streamer: PapaStreamer | undefined;
+  /** Whether a line's CR LF ends records as its LF does (a file mixing the two). */
+  private crBeforeFeed = false;
   private count = 0;
   /**
    * The last record is held back: the empty record PapaParse yields after a final line break is
@@ -154,11 +156,17 @@ export class DelimitedParser {
 
   private streamerFor(firstText: string): PapaStreamer {
     const { sink, options } = this;
+    // PapaParse takes one line break for a whole file: in a file whose lines end in more than
+    // one way (CR LF, LF, CR), the lines ending another way were joined into a few huge rows.
+    // There, records end at every line feed and at a carriage return alone, and a carriage
+    // return before a line feed is taken off the line's last value (`take`).
+    this.crBeforeFeed = mixesLineBreaks(firstText);
+    const newline = this.crBeforeFeed ? '\n' : guessLineBreak(firstText);
     const streamer = new (
       Papa as unknown as { StringStreamer: new (config: object) => PapaStreamer }
     ).StringStreamer({
       delimiter: options.delimiter,
-      newline: guessLineBreak(firstText),
+      newline,
       quoteChar: '"',
       skipEmptyLines: false,
       dynamicTyping: false,
@@ -218,6 +226,12 @@ export class DelimitedParser {
   }
 
   private take(record: string[]): void {
+    // The carriage return of a line that ended with CR LF, left on its last value.
+    if (this.crBeforeFeed) {
+      const last = record.length - 1;
+      const value = record[last] as string;
+      if (value.charCodeAt(value.length - 1) === 13) record[last] = value.slice(0, -1);
+    }
     const max = this.options.maxRecords;
     if (this.held !== undefined) {
       if (max !== undefined && this.count >= max) {
@@ -241,9 +255,13 @@ export class DelimitedParser {
     this.sink.cellsMayBeWide?.(wide || this.lastWide);
     this.lastWide = wide;
     if (piece.text.length > 0) this.lastChar = piece.text.charCodeAt(piece.text.length - 1);
-    streamer.parseChunk(piece.text);
+    // In a file mixing line breaks, a carriage return alone ends a line too (old Mac files).
+    streamer.parseChunk(this.crBeforeFeed ? piece.text.replace(LONE_RETURN, '\n') : piece.text);
   }
 }
+
+/** A carriage return with no line feed after it (one at a piece's end: its LF may come next). */
+const LONE_RETURN = /\r(?![\n]|$)/g;
 
 /**
  * The line break PapaParse would guess for a text it parses first (its `guessLineEndings`),
@@ -281,6 +299,32 @@ export function guessLineBreak(text: string): '\n' | '\r\n' | '\r' {
   }
   if (returns === 0) return '\n';
   return returnsThenFeed >= (returns + 1) / 2 ? '\r\n' : '\r';
+}
+
+/**
+ * Whether the text's first 1 MB ends lines in more than one way outside quoted values: CR LF
+ * with LF or CR alone, or LF with CR (line breaks inside quotes are values', as Excel writes a
+ * cell's lines).
+ */
+export function mixesLineBreaks(text: string): boolean {
+  const end = Math.min(text.length, 1024 * 1024);
+  let pairs = 0;
+  let feeds = 0;
+  let returns = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const close = text.indexOf('"', i + 1);
+      if (close < 0 || close >= end) break;
+      i = close;
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        pairs++;
+        i++;
+      } else if (i + 1 < text.length) returns++; // (at the text's end, its LF may come next)
+    } else if (c === 10) feeds++;
+  }
+  return (pairs > 0 && feeds + returns > 0) || (feeds > 0 && returns > 0);
 }
 
 /** Problems for PapaParse's quote errors, each with its line in the whole text where it differs. */

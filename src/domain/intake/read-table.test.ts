@@ -426,3 +426,35 @@ describe('DelimitedReading: a file read a piece of its bytes at a time', () => {
     expect(inPieces(utf8(SAMPLE), [10], {}, { maxBytes: 10 })).toBeUndefined();
   });
 });
+
+const readText = (text: string) => readTable(new TextEncoder().encode(text), 'contacts.csv');
+
+describe('line breaks mixed in one file', () => {
+  it('ends a row at every kind of line break, and keeps the values exactly', () => {
+    const table = readText(
+      'First Name,Last Name,Email\r\n' +
+        'Ann,Lee,ann@example.com\n' +
+        'Bob,Ray,bob@example.com\r' +
+        'Cat,Fox,"cat@example.com"\r\n' +
+        'Dan,Orr,"two\r\nlines"\n' +
+        'Eve,Poe,eve@example.com\r\n',
+    );
+    expect(table.headers).toEqual(['First Name', 'Last Name', 'Email']);
+    expect(rowsToArrays(table.rows)).toEqual([
+      ['Ann', 'Lee', 'ann@example.com'],
+      ['Bob', 'Ray', 'bob@example.com'],
+      ['Cat', 'Fox', 'cat@example.com'],
+      ['Dan', 'Orr', 'two\r\nlines'],
+      ['Eve', 'Poe', 'eve@example.com'],
+    ]);
+    expect(table.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+  });
+
+  it('a file of CR LF lines with LF inside quoted values (as Excel writes them) is read as before', () => {
+    const table = readText('Name,Notes\r\nAnn,"line one\nline two"\r\nBob,x\r\n');
+    expect(rowsToArrays(table.rows)).toEqual([
+      ['Ann', 'line one\nline two'],
+      ['Bob', 'x'],
+    ]);
+  });
+});
