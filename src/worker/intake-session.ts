@@ -98,6 +98,7 @@ export class IntakeSession {
         format,
         fileName: this.fileName,
         rowAt: input.rowAt,
+        rowNumberOf: input.rowNumberOf,
       }),
       task,
     );

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../domain/mapping/mapping';
-import { ROWS_PER_STEP } from '../domain/progress/steps';
+import { ROWS_PER_STEP, runSteps } from '../domain/progress/steps';
+import { prepareUpload, preparingUpload } from '../domain/resource/upload-plan';
 import { uploadedContacts } from './uploaded-contacts';
 import { ReviewSession, type ReviewTable } from './review-session';
 import { RowStore, rowsToArrays } from '../domain/intake/row-store';
@@ -111,6 +112,32 @@ describe('ReviewSession', () => {
     expect(() => session.uploadInput()).toThrow(/Nothing will be sent yet/);
     session.setSkipped('all-with-errors', true);
     expect(session.summary().blocked).toBe(false);
+  });
+
+  it('names a row too large to send by its row in the file, not its place among those sent', () => {
+    const session = ReviewSession.create(table, mapping);
+    session.applyFix('phone-country-code', 'workMobilePhone1');
+    // Rows 3 and 4 of the file stay in error: Dan's (file row 5) is the second row sent.
+    session.editCell(3, 'department', 'x'.repeat(6000));
+    const input = session.uploadInput();
+    expect(input.rowNumberOf(1)).toBe(5);
+    const result = prepareUpload(input.headers, input.rows, input.mapping, 'csv', 'c.csv', 4000);
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Row 2 alone/) });
+    // The review gives the row numbers (its rows are a fresh generator each time).
+    const again = session.uploadInput();
+    const named = runSteps(
+      preparingUpload({
+        ...again,
+        total: 2,
+        format: 'csv',
+        fileName: 'c.csv',
+        maxRequestBytes: 4000,
+      }),
+    );
+    expect(named).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Row 5 alone is larger/),
+    });
   });
 
   it('uploads only the rows to send, with edited values, constants and fixed constants', () => {

@@ -1129,6 +1129,8 @@ export class ReviewSession {
     rows: Iterable<readonly string[]>;
     /** The row at a position of `rows` (made again each time it is asked for). */
     rowAt: (position: number) => readonly string[];
+    /** The file row number of the row at a position of `rows`. */
+    rowNumberOf: (position: number) => number;
     /** How many rows `rows` gives. */
     rowCount: number;
     mapping: ColumnMapping;
@@ -1190,10 +1192,15 @@ export class ReviewSession {
     function* rows(): Generator<readonly string[]> {
       for (let position = 0; position < count; position++) yield rowOf(sent[position] as number);
     }
+    const rowNumberOf = (position: number): number => {
+      const index = sent[position] ?? position;
+      return this.table.rowNumbers[index] ?? index + 1;
+    };
     return {
       headers,
       rows: rows(),
       rowAt,
+      rowNumberOf,
       rowCount: count,
       mapping,
       accounting: summary.accounting,

@@ -22,6 +22,8 @@ export interface SplitOptions {
   readonly maxRequestBytes: number;
   /** Bytes of the JSON request body with an empty `derefUri`. */
   readonly envelopeBytes: number;
+  /** The number the user knows a row by, for a message (default: its position + 1). */
+  readonly rowNumberOf?: (position: number) => number;
 }
 
 /** 10,485,760 less a margin for headers that proxies may count and for rounding. */
@@ -82,7 +84,7 @@ export function splitIntoParts(
       return {
         ok: false,
         row: i,
-        message: `Row ${i + 1} alone is larger than Whispir accepts in one request (${bytes.toLocaleString()} bytes).`,
+        message: `Row ${options.rowNumberOf?.(i) ?? i + 1} alone is larger than Whispir accepts in one request (${bytes.toLocaleString()} bytes).`,
       };
     }
     if (fileBytes + bytes > maxFileBytes) {

@@ -66,6 +66,8 @@ export interface UploadInput {
    * Must give what `rows` gives.
    */
   readonly rowAt?: (position: number) => readonly string[];
+  /** The number the user knows the row at a position by (its file row), for messages. */
+  readonly rowNumberOf?: (position: number) => number;
 }
 
 /** prepareUpload as steps: pauses every few thousand rows with its progress. */
@@ -103,7 +105,11 @@ export function* preparingUpload(input: UploadInput): Steps<PrepareResult> {
   const fixedBytes = utf8Length(writer.head(columns)) + utf8Length(writer.tail());
   // The longest part name bounds the envelope of every part.
   const envelope = envelopeBytes(resourceName(fileName, format, 9999), writer.mimeType);
-  const split = splitIntoParts(lineBytes, fixedBytes, { maxRequestBytes, envelopeBytes: envelope });
+  const split = splitIntoParts(lineBytes, fixedBytes, {
+    maxRequestBytes,
+    envelopeBytes: envelope,
+    ...(input.rowNumberOf ? { rowNumberOf: input.rowNumberOf } : {}),
+  });
   if (!split.ok) return { ok: false, message: split.message };
   return {
     ok: true,
