@@ -134,4 +134,34 @@ describe('readJsonContacts', () => {
   it('numbers rows by record position, skipping no number', () => {
     expect(readJsonContacts('[{"a":"1"},7,{"a":"2"}]').rowNumbers).toEqual([1, 3]);
   });
+
+  it('reads contacts kept in several lists of the same kind one after the other', () => {
+    const table = readJsonContacts(
+      JSON.stringify({
+        sales: [
+          { name: 'Ann', email: 'ann@x.com' },
+          { name: 'Bob', email: 'bob@x.com' },
+        ],
+        support: [{ name: 'Cat', email: 'cat@x.com', phone: '0412' }],
+        meta: { tags: [{ tag: 'vip', colour: 'red' }] },
+      }),
+    );
+    expect(table.rows).toEqual([
+      ['Ann', 'ann@x.com', ''],
+      ['Bob', 'bob@x.com', ''],
+      ['Cat', 'cat@x.com', '0412'],
+    ]);
+    expect(table.rowNumbers).toEqual([1, 2, 3]);
+    expect(table.source).toBe('sales + support');
+    expect(table.problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'json-lists-joined',
+        'This file keeps its contacts in 2 lists, read one after the other: "sales" (2) and "support" (1).',
+      ],
+      [
+        'json-list-ignored',
+        'The list "meta.tags" (1 item) was not read: its records have other fields than the contacts in "sales + support".',
+      ],
+    ]);
+  });
 });

@@ -83,6 +83,25 @@ export function readJsonContacts(text: string): RecordTable {
   });
   const rows = flatRecords.map((flat) => headers.map((h) => flat.get(h) ?? ''));
 
+  if (found.lists) {
+    const each = found.lists.map((list) => `"${list.path}" (${formatCount(list.count)})`);
+    problems.push(
+      problem(
+        'json-lists-joined',
+        'info',
+        `This file keeps its contacts in ${found.lists.length} lists, read one after the other: ${each.slice(0, -1).join(', ')} and ${each.at(-1)}.`,
+      ),
+    );
+  }
+  for (const list of found.ignored ?? []) {
+    problems.push(
+      problem(
+        'json-list-ignored',
+        'warning',
+        `The list "${list.path}" (${formatCount(list.count)} ${list.count === 1 ? 'item' : 'items'}) was not read: its records have other fields than the contacts in "${found.path}".`,
+      ),
+    );
+  }
   if (notObjects.length > 0) {
     problems.push(
       problem(
@@ -136,7 +155,16 @@ function isRecordArray(value: unknown): value is Json[] {
   return Array.isArray(value) && value.length > 0 && value.some(isObject);
 }
 
-function findRecords(root: Json): { records: Json[]; path: string } | undefined {
+interface FoundRecords {
+  readonly records: Json[];
+  readonly path: string;
+  /** The lists read one after the other, when more than one. */
+  readonly lists?: readonly { readonly path: string; readonly count: number }[];
+  /** Lists of objects not read (their records have other fields). */
+  readonly ignored?: readonly { readonly path: string; readonly count: number }[];
+}
+
+function findRecords(root: Json): FoundRecords | undefined {
   if (Array.isArray(root)) {
     return root.length === 0 || root.some(isObject) ? { records: root, path: '(list)' } : undefined;
   }
@@ -158,7 +186,37 @@ function findRecords(root: Json): { records: Json[]; path: string } | undefined 
   visit(root, '', 1);
   const contacts = candidates.find((c) => c.path.split('.').pop() === 'contacts');
   if (contacts) return contacts;
-  return candidates.sort((a, b) => b.records.length - a.records.length)[0];
+  const longest = [...candidates].sort((a, b) => b.records.length - a.records.length)[0];
+  if (!longest) return undefined;
+  // Lists of the same kind of record (contacts kept by team: {"sales": […], "support": […]})
+  // are read one after the other, in the file's order; a list of other records is not.
+  const fields = fieldsOf(longest.records);
+  const sameKind = (list: { records: Json[] }) => {
+    if (list === longest) return true;
+    const theirs = fieldsOf(list.records);
+    let shared = 0;
+    for (const field of theirs) if (fields.has(field)) shared++;
+    return shared > 0 && shared * 2 >= Math.min(theirs.size, fields.size);
+  };
+  const read = candidates.filter(sameKind);
+  const ignored = candidates
+    .filter((c) => !sameKind(c))
+    .map((c) => ({ path: c.path, count: c.records.length }));
+  if (read.length === 1) return { ...longest, ignored };
+  return {
+    records: read.flatMap((c) => c.records),
+    path: read.map((c) => c.path).join(' + '),
+    lists: read.map((c) => ({ path: c.path, count: c.records.length })),
+    ignored,
+  };
+}
+
+/** The field names of a list's records (its first hundred objects). */
+function fieldsOf(records: readonly Json[]): Set<string> {
+  const fields = new Set<string>();
+  for (const record of records.slice(0, 100))
+    if (isObject(record)) for (const key of Object.keys(record)) fields.add(key);
+  return fields;
 }
 
 function flatten(

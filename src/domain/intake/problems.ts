@@ -33,6 +33,8 @@ export const PROBLEM_CODES = [
   'json-no-records',
   'json-item-not-object',
   'json-number-precision',
+  'json-lists-joined',
+  'json-list-ignored',
   'xml-invalid',
   'xml-no-records',
 ] as const;
