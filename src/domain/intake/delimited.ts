@@ -239,7 +239,8 @@ export class DelimitedParser {
         return;
       }
       this.sink.push(this.held);
-      this.count++;
+      // Blank lines are skipped later: they do not count towards the row limit.
+      if (!isBlankRecord(this.held)) this.count++;
     }
     this.held = record;
   }
@@ -258,6 +259,11 @@ export class DelimitedParser {
     // In a file mixing line breaks, a carriage return alone ends a line too (old Mac files).
     streamer.parseChunk(this.crBeforeFeed ? piece.text.replace(LONE_RETURN, '\n') : piece.text);
   }
+}
+
+function isBlankRecord(record: readonly string[]): boolean {
+  for (const cell of record) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
 }
 
 /** A carriage return with no line feed after it (one at a piece's end: its LF may come next). */

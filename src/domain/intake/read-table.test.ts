@@ -458,3 +458,31 @@ describe('line breaks mixed in one file', () => {
     ]);
   });
 });
+
+describe('the row limit', () => {
+  const withBlanks = (contactsAfter: number) =>
+    readTable(
+      new TextEncoder().encode(
+        'Name,Email,Mobile\n' +
+          Array.from({ length: 5 }, (_, i) => `P${i},p${i}@x.com,0412\n`).join('') +
+          ',,\n'.repeat(1500) +
+          Array.from({ length: contactsAfter }, (_, i) => `Q${i},q${i}@x.com,0412\n`).join(''),
+      ),
+      'contacts.csv',
+      {},
+      { maxRows: 10 },
+    );
+
+  it('counts contacts, not the blank lines between them', () => {
+    const table = withBlanks(1);
+    expect(table.rows.length).toBe(6);
+    expect(table.problems.map((p) => p.code)).not.toContain('too-many-rows');
+  });
+
+  it('keeps the first contacts up to the limit and says so', () => {
+    const table = withBlanks(8);
+    expect(table.rows.length).toBe(10);
+    expect(rowsToArrays(table.rows).at(-1)?.[0]).toBe('Q4');
+    expect(table.problems.map((p) => p.code)).toContain('too-many-rows');
+  });
+});
