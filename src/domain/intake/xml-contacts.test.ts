@@ -126,6 +126,43 @@ describe('readXmlContacts', () => {
       input: '<contacts/>',
       expected: { headers: [], rows: [], source: 'contacts', codes: ['xml-no-records'] },
     },
+    {
+      description: 'contacts kept by department: the contacts, not one row per department',
+      input:
+        '<contacts><department name="Sales">' +
+        '<contact><name>Ann</name><email>ann@x.com</email></contact>' +
+        '<contact><name>Bob</name><email>bob@x.com</email></contact>' +
+        '</department><department name="Support">' +
+        '<contact><name>Cat</name><email>cat@x.com</email></contact>' +
+        '</department></contacts>',
+      expected: {
+        headers: ['name', 'email'],
+        rows: [
+          ['Ann', 'ann@x.com'],
+          ['Bob', 'bob@x.com'],
+          ['Cat', 'cat@x.com'],
+        ],
+        source: 'contacts/department/contact',
+        codes: [],
+      },
+    },
+    {
+      description: "a person's two phones (no fields of their own) stay the person's",
+      input:
+        '<people>' +
+        '<person><name>Ann</name><phone type="work">1</phone><phone type="home">2</phone></person>' +
+        '<person><name>Bob</name><phone type="work">3</phone><phone type="home">4</phone></person>' +
+        '</people>',
+      expected: {
+        headers: ['name', 'phone', 'phone.@type'],
+        rows: [
+          ['Ann', '1; 2', 'work; home'],
+          ['Bob', '3; 4', 'work; home'],
+        ],
+        source: 'people/person',
+        codes: [],
+      },
+    },
   ];
   it.each(cases)('$description', ({ input, expected }) => {
     const result = readXmlContacts(input);

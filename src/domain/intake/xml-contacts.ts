@@ -137,9 +137,51 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
     }
     level = next;
   }
-  if (best && best.records.length > 1) return best;
+  if (best && best.records.length > 1) return insideGroups(best);
   // A single record, or the root itself holding the fields of one record.
   return best ?? { records: isRecordLike(root) ? [root] : [], path: root.tagName };
+}
+
+/**
+ * The records inside the group found, when its elements only hold them: contacts kept by
+ * department (`<contacts><department><contact>…</contact>…</department>…`) are the contacts,
+ * not one row per department with its contacts' values joined. The elements of the group hold
+ * them when more than half of their child elements are one element with fields of its own,
+ * found more often than the group's elements (a person's two phones hold no fields).
+ */
+function insideGroups(found: { records: XmlElement[]; path: string }): {
+  records: XmlElement[];
+  path: string;
+} {
+  const counts = new Map<string, { count: number; sample: XmlElement }>();
+  let children = 0;
+  for (const record of found.records)
+    for (const child of childElements(record)) {
+      children++;
+      const key = `${child.namespaceURI ?? ''} ${child.localName}`;
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { count: 1, sample: child });
+    }
+  let inner: { key: string; count: number; sample: XmlElement } | undefined;
+  for (const [key, entry] of counts)
+    if (!inner || entry.count > inner.count) inner = { key, ...entry };
+  if (
+    !inner ||
+    inner.count * 2 <= children ||
+    inner.count <= found.records.length ||
+    childElements(inner.sample).length < 2
+  )
+    return found;
+  const key = inner.key;
+  return {
+    records: found.records.flatMap((record) =>
+      childElements(record).filter(
+        (child) => `${child.namespaceURI ?? ''} ${child.localName}` === key,
+      ),
+    ),
+    path: `${found.path}/${inner.sample.tagName}`,
+  };
 }
 
 function isRecordLike(el: XmlElement): boolean {
