@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { delimiterName } from './delimiter';
 import { type IntakeProblem, problem } from './problems';
+import { isPrintableStart } from './row-store';
 
 export interface DelimitedOptions {
   readonly delimiter: string;
@@ -262,7 +263,13 @@ export class DelimitedParser {
 }
 
 function isBlankRecord(record: readonly string[]): boolean {
-  for (const cell of record) if (cell !== '' && cell.trim() !== '') return false;
+  for (let k = 0; k < record.length; k++) {
+    const cell = record[k] as string;
+    if (cell.length === 0) continue;
+    // Told from the first character for nearly every record: `trim` on every record's first
+    // value cost the tab ~30 MiB at 100,000 rows (npm run bench).
+    if (isPrintableStart(cell.charCodeAt(0)) || cell.trim() !== '') return false;
+  }
   return true;
 }
 

@@ -117,9 +117,7 @@ export class RowStore implements Rows {
       const end = block.ends[slot] as number;
       if (start === end) continue;
       const text = block.texts[column] as string;
-      const first = text.charCodeAt(start);
-      // Above the space and below the first space beyond Latin-1, bar the no-break space.
-      if (first > 0x20 && first < 0x1680 && first !== 0xa0) return false;
+      if (isPrintableStart(text.charCodeAt(start))) return false;
       if (text.slice(start, end).trim() !== '') return false;
     }
     return true;
@@ -233,6 +231,14 @@ export class RowStore implements Rows {
     const sealed = this.count - this.pending.length;
     return row >= sealed ? this.pending[row - sealed] : undefined;
   }
+}
+
+/**
+ * Whether a value starting with this character is surely not blank: above the space and below
+ * the first space past Latin-1 (U+1680), bar the no-break space. Told without making a string.
+ */
+export function isPrintableStart(c: number): boolean {
+  return c > 0x20 && c < 0x1680 && c !== 0xa0;
 }
 
 /** A UTF-16 code unit above U+00FF: a character no one-byte string can hold. */
