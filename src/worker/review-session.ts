@@ -413,7 +413,7 @@ export class ReviewSession {
     const { rows } = this.table;
     const checker = createRowChecker(this.fields, this.context);
     const count = rows.length;
-    const people = new MatchBatch();
+    const people = new MatchBatch(count);
     // The rows go in blocks through an ordinary method, so the hot loop is not a generator's.
     for (let start = 0; start < count; start += ROWS_PER_STEP) {
       if (start > 0) yield progressOf(start, count);

@@ -219,7 +219,12 @@ export class DuplicateIndex {
 
 /** Rows' match values, gathered to go into an empty index at once (`DuplicateIndex.addAll`). */
 export class MatchBatch {
-  readonly channels = MATCH_CHANNEL_KEYS.map(() => new HashedRows());
+  readonly channels: HashedRows[];
+
+  /** `expectedRows`: the rows the batch will be given (a file's), to size its arrays. */
+  constructor(expectedRows = 0) {
+    this.channels = MATCH_CHANNEL_KEYS.map(() => new HashedRows(1024, expectedRows));
+  }
 
   /** Adds a row, as `DuplicateIndex.add` takes it (rows in ascending order). */
   add(index: number, values: MatchValues): void {

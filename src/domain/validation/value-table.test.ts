@@ -159,3 +159,18 @@ describe('ValueTable.holdAll', () => {
     expect(() => runSteps(table.holdAll(new HashedRows(), () => undefined))).toThrow(/empty/);
   });
 });
+
+describe('HashedRows', () => {
+  it('keeps every value pushed, growing to the rows expected at once past 65,536', () => {
+    const batch = new HashedRows(16, 200_000);
+    for (let row = 0; row < 70_000; row++) batch.push(`v${row}`, row);
+    expect(batch.hashes.length).toBe(200_000);
+    for (let row = 70_000; row < 250_000; row++) batch.push(`v${row}`, row);
+    expect(batch.length).toBe(250_000);
+    expect(batch.hashes.length).toBe(400_000);
+    for (const row of [0, 65_535, 65_536, 199_999, 249_999]) {
+      expect(batch.rows[row]).toBe(row);
+      expect(batch.hashes[row]).toBe(hashOf(`v${row}`));
+    }
+  });
+});

@@ -37,7 +37,15 @@ export class HashedRows {
   rows: Int32Array;
   length = 0;
 
-  constructor(capacity = 1024) {
+  constructor(
+    capacity = 1024,
+    /**
+     * Values the batch may come to hold (a file's rows): past 65,536 it grows to that at once,
+     * not one doubling at a time (each left its arrays behind, and the last could leave a third
+     * of the room unused).
+     */
+    private readonly expected = 0,
+  ) {
     this.hashes = new Int32Array(Math.max(16, capacity));
     this.rows = new Int32Array(Math.max(16, capacity));
   }
@@ -51,10 +59,12 @@ export class HashedRows {
 
   push(value: string, row: number): void {
     if (this.length === this.hashes.length) {
-      const hashes = new Int32Array(this.length * 2);
+      const room =
+        this.length >= 65_536 && this.expected > this.length * 2 ? this.expected : this.length * 2;
+      const hashes = new Int32Array(room);
       hashes.set(this.hashes);
       this.hashes = hashes;
-      const rows = new Int32Array(this.length * 2);
+      const rows = new Int32Array(room);
       rows.set(this.rows);
       this.rows = rows;
     }
