@@ -73,6 +73,9 @@ async function main(): Promise<void> {
   const mapping: ColumnMapping = Object.fromEntries(
     CONTACT_COLUMNS.map((field) => [field, { kind: 'column', column: field }]),
   );
+  // Each row's match values (email, mobile) and an index made for the file, as the review's.
+  const matchValues = (i: number) => [emails[i], undefined, mobiles[i], undefined];
+  const matchIndex = () => new DuplicateIndex(() => '', matchValues, rows);
   // First, as the app meets its first file: every cache cold (libphonenumber's line types).
   const cold = once(() => ReviewSession.create(table, mapping));
   const results: [string, number][] = [
@@ -109,25 +112,17 @@ async function main(): Promise<void> {
     [
       'duplicates: index of email and mobile, row by row (`add`, as an edit does)',
       timed(() => {
-        const index = new DuplicateIndex(
-          () => '',
-          (i) => [emails[i], undefined, mobiles[i], undefined],
-          rows,
-        );
-        for (let i = 0; i < rows; i++) index.add(i, [emails[i], undefined, mobiles[i], undefined]);
+        const index = matchIndex();
+        for (let i = 0; i < rows; i++) index.add(i, matchValues(i));
         index.groups();
       }),
     ],
     [
       'duplicates: the same, at once (`addAll`, as the review does)',
       timed(() => {
-        const index = new DuplicateIndex(
-          () => '',
-          (i) => [emails[i], undefined, mobiles[i], undefined],
-          rows,
-        );
-        const batch = new MatchBatch();
-        for (let i = 0; i < rows; i++) batch.add(i, [emails[i], undefined, mobiles[i], undefined]);
+        const index = matchIndex();
+        const batch = new MatchBatch(rows);
+        for (let i = 0; i < rows; i++) batch.add(i, matchValues(i));
         runSteps(index.addAll(batch));
         index.groups();
       }),
