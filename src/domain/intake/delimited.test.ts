@@ -40,6 +40,28 @@ describe('guessLineBreak', () => {
   });
 });
 
+describe('line breaks mixed in one file, read in pieces', () => {
+  it('a carriage return alone that ends a piece still ends its line', () => {
+    const store = new RowStore();
+    const pieces: TextPiece[] = ['a,b\r\nc,d\ne,f\r', 'g,h\r\ni,j\r', '\nk,l\r'].map((text, i) => ({
+      text,
+      fraction: (i + 1) / 3,
+    }));
+    parseDelimitedInto({ pieces, whole: () => pieces.map((p) => p.text).join('') }, store, {
+      delimiter: ',',
+    });
+    store.seal();
+    expect(rowsToArrays(store)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+      ['i', 'j'],
+      ['k', 'l'],
+    ]);
+  });
+});
+
 describe('parseDelimitedText', () => {
   const cases: { description: string; input: [string, string]; expected: string[][] }[] = [
     {

@@ -136,6 +136,8 @@ export class DelimitedParser {
   private streamer: PapaStreamer | undefined;
   /** Whether a line's CR LF ends records as its LF does (a file mixing the two). */
   private crBeforeFeed = false;
+  /** A carriage return that ended the last piece, held for the next (`loneReturnsAsFeeds`). */
+  private heldReturn = false;
   private count = 0;
   /**
    * The last record is held back: the empty record PapaParse yields after a final line break is
@@ -161,7 +163,7 @@ export class DelimitedParser {
     // one way (CR LF, LF, CR), the lines ending another way were joined into a few huge rows.
     // There, records end at every line feed and at a carriage return alone, and a carriage
     // return before a line feed is taken off the line's last value (`take`).
-    this.crBeforeFeed = mixesLineBreaks(firstText);
+    this.crBeforeFeed = mixesLineBreaks(firstText, options.delimiter);
     const newline = this.crBeforeFeed ? '\n' : guessLineBreak(firstText);
     const streamer = new (
       Papa as unknown as { StringStreamer: new (config: object) => PapaStreamer }
@@ -257,8 +259,18 @@ export class DelimitedParser {
     this.sink.cellsMayBeWide?.(wide || this.lastWide);
     this.lastWide = wide;
     if (piece.text.length > 0) this.lastChar = piece.text.charCodeAt(piece.text.length - 1);
-    // In a file mixing line breaks, a carriage return alone ends a line too (old Mac files).
-    streamer.parseChunk(this.crBeforeFeed ? piece.text.replace(LONE_RETURN, '\n') : piece.text);
+    streamer.parseChunk(this.crBeforeFeed ? this.loneReturnsAsFeeds(piece.text, last) : piece.text);
+  }
+
+  /**
+   * In a file mixing line breaks, a carriage return alone ends a line too (old Mac files). One
+   * that ends a piece waits for the next: its LF may start it.
+   */
+  private loneReturnsAsFeeds(piece: string, last: boolean): string {
+    let text = this.heldReturn ? `\r${piece}` : piece;
+    this.heldReturn = !last && text.charCodeAt(text.length - 1) === 13;
+    if (this.heldReturn) text = text.slice(0, -1);
+    return text.replace(LONE_RETURN, '\n');
   }
 }
 
@@ -273,8 +285,8 @@ function isBlankRecord(record: readonly string[]): boolean {
   return true;
 }
 
-/** A carriage return with no line feed after it (one at a piece's end: its LF may come next). */
-const LONE_RETURN = /\r(?![\n]|$)/g;
+/** A carriage return with no line feed after it. */
+const LONE_RETURN = /\r(?!\n)/g;
 
 /**
  * The line break PapaParse would guess for a text it parses first (its `guessLineEndings`),
@@ -317,25 +329,35 @@ export function guessLineBreak(text: string): '\n' | '\r\n' | '\r' {
 /**
  * Whether the text's first 1 MB ends lines in more than one way outside quoted values: CR LF
  * with LF or CR alone, or LF with CR (line breaks inside quotes are values', as Excel writes a
- * cell's lines).
+ * cell's lines). A quote opens a quoted value only at a value's start (`12" pizza` is text).
  */
-export function mixesLineBreaks(text: string): boolean {
+export function mixesLineBreaks(text: string, delimiter = ','): boolean {
   const end = Math.min(text.length, 1024 * 1024);
+  const separator = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
   let pairs = 0;
   let feeds = 0;
   let returns = 0;
+  let valueStart = true;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) {
-      const close = text.indexOf('"', i + 1);
-      if (close < 0 || close >= end) break;
-      i = close;
+    if (c === 34 && valueStart) {
+      // Its closing quote: the first one not doubled. With none in the text, the value may
+      // go on past it: the rest cannot be told.
+      let k = text.indexOf('"', i + 1);
+      while (k >= 0 && k < end && text.charCodeAt(k + 1) === 34) k = text.indexOf('"', k + 2);
+      if (k < 0 || k >= end) break;
+      i = k;
+      valueStart = false;
     } else if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) {
         pairs++;
         i++;
       } else if (i + 1 < text.length) returns++; // (at the text's end, its LF may come next)
-    } else if (c === 10) feeds++;
+      valueStart = true;
+    } else if (c === 10) {
+      feeds++;
+      valueStart = true;
+    } else valueStart = c === separator;
   }
   return (pairs > 0 && feeds + returns > 0) || (feeds > 0 && returns > 0);
 }

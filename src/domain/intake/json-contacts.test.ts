@@ -135,6 +135,21 @@ describe('readJsonContacts', () => {
     expect(readJsonContacts('[{"a":"1"},7,{"a":"2"}]').rowNumbers).toEqual([1, 3]);
   });
 
+  it('does not take a small list of other records sharing a field or two for contacts', () => {
+    const contact = { id: 1, name: 'Ann', email: 'ann@x.com', phone: '0412' };
+    for (const other of [
+      { teams: [{ id: 10, name: 'Sales' }] },
+      { errors: [{ id: 7, message: 'x' }] },
+    ]) {
+      const table = readJsonContacts(
+        JSON.stringify({ users: [contact, contact, contact], ...other }),
+      );
+      expect(table.rows).toHaveLength(3);
+      expect(table.source).toBe('users');
+      expect(table.problems.map((p) => p.code)).toEqual(['json-list-ignored']);
+    }
+  });
+
   it('reads contacts kept in several lists of the same kind one after the other', () => {
     const table = readJsonContacts(
       JSON.stringify({

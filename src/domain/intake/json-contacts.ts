@@ -191,12 +191,14 @@ function findRecords(root: Json): FoundRecords | undefined {
   // Lists of the same kind of record (contacts kept by team: {"sales": […], "support": […]})
   // are read one after the other, in the file's order; a list of other records is not.
   const fields = fieldsOf(longest.records);
+  // The same kind: more than half of the two lists' fields, together, are in both (a list of
+  // teams {id, name} beside contacts {id, name, email, phone} is not).
   const sameKind = (list: { records: Json[] }) => {
     if (list === longest) return true;
     const theirs = fieldsOf(list.records);
     let shared = 0;
     for (const field of theirs) if (fields.has(field)) shared++;
-    return shared > 0 && shared * 2 >= Math.min(theirs.size, fields.size);
+    return shared * 2 > theirs.size + fields.size - shared;
   };
   const read = candidates.filter(sameKind);
   const ignored = candidates

@@ -41,6 +41,37 @@ describe('broken quotes, read as a spreadsheet program reads them', () => {
     expect(table.problems[0]?.message).toMatch(/never closed.*""open"/);
   });
 
+  it("a stray quote does not run on to a later value's quote and take the lines between", () => {
+    const table = read(
+      'Name,Email,Notes\r\n' +
+        'Ann,ann@x.com,"open note\r\n' +
+        'Bob,bob@x.com,ok\r\n' +
+        'Cat,cat@x.com,"Smith, J"\r\n' +
+        'Dan,dan@x.com,x\r\n',
+    );
+    expect(rowsToArrays(table.rows)).toEqual([
+      ['Ann', 'ann@x.com', '"open note'],
+      ['Bob', 'bob@x.com', 'ok'],
+      ['Cat', 'cat@x.com', 'Smith, J'],
+      ['Dan', 'dan@x.com', 'x'],
+    ]);
+    expect(table.problems).toMatchObject([{ code: 'unclosed-quote', row: 2 }]);
+  });
+
+  it('counts the lines of a broken value that spans lines, for the warnings after it', () => {
+    const table = read('Name,Notes\nAnn,"a\nb" c\nBob,"d" e\nCat,"f\n');
+    expect(rowsToArrays(table.rows)).toEqual([
+      ['Ann', 'a\nb c'],
+      ['Bob', 'd e'],
+      ['Cat', '"f'],
+    ]);
+    expect(table.problems).toMatchObject([
+      { code: 'malformed-quote', row: 2 },
+      { code: 'malformed-quote', row: 3, line: 4 },
+      { code: 'unclosed-quote', row: 4, line: 5 },
+    ]);
+  });
+
   it('names the line too where values spanning lines make it differ from the row', () => {
     const table = read('Name,Notes\n"Ann","two\nlines"\nBob,"x" y\n');
     expect(rowsToArrays(table.rows)).toEqual([

@@ -39,6 +39,8 @@ export function repairQuotes(text: string, delimiter: string): QuoteRepair | und
   let line = 1;
   let row = 1;
   let fieldStart = true;
+  /** Whether a value starts after this character: a separator or a line break. */
+  const isValueStart = (c: number) => c === separator || c === CR || c === LF;
   /** Where the value starting at `from` ends unquoted: the next separator or line break. */
   const endOfValue = (from: number): number => {
     let at = from;
@@ -72,7 +74,27 @@ export function repairQuotes(text: string, delimiter: string): QuoteRepair | und
           break;
         }
       }
-      if (close < 0) {
+      const after = close < 0 ? n : close + 1;
+      // Spaces between a closing quote and the separator are allowed (PapaParse drops them).
+      let next = after;
+      while (next < n && isSpace(text.charCodeAt(next))) next++;
+      const following = next < n ? text.charCodeAt(next) : -1;
+      const wellFormed =
+        close >= 0 &&
+        (after === n || following === separator || following === CR || following === LF);
+      if (wellFormed) {
+        // A well-formed quoted value: its own line breaks count as lines, not rows.
+        line += lineBreaksIn(text, i + 1, close);
+        i = after;
+        fieldStart = false;
+        continue;
+      }
+      // A quote that is never closed, or whose "closing" quote is a later value's opening one
+      // (lines further on, at the start of a value): a stray quote, read as a plain character.
+      const stray =
+        close < 0 ||
+        (lineBreaksIn(text, i + 1, close) > 0 && isValueStart(text.charCodeAt(close - 1)));
+      if (stray) {
         const end = endOfValue(i + 1);
         const value = text.slice(i, end);
         rewrite(
@@ -80,24 +102,9 @@ export function repairQuotes(text: string, delimiter: string): QuoteRepair | und
           end,
           value,
           'unclosed-quote',
-          `A quote (") in row ${row}${line !== row ? ` (line ${line} of the text)` : ''} is never closed: it was read as a plain character in "${excerpt(value)}", and the lines after it as rows of their own.`,
+          `A quote (") in row ${row}${line !== row ? ` (line ${line} of the text)` : ''} is never closed on its line: it was read as a plain character in "${excerpt(value)}", and the lines after it as rows of their own.`,
         );
         i = end;
-        fieldStart = false;
-        continue;
-      }
-      const after = close + 1;
-      // Spaces between a closing quote and the separator are allowed (PapaParse drops them).
-      let next = after;
-      while (next < n && isSpace(text.charCodeAt(next))) next++;
-      const following = next < n ? text.charCodeAt(next) : -1;
-      if (after === n || following === separator || following === CR || following === LF) {
-        // A well-formed quoted value: its own line breaks count as lines, not rows.
-        for (let k = i + 1; k < close; k++) {
-          const d = text.charCodeAt(k);
-          if (d === LF || (d === CR && text.charCodeAt(k + 1) !== LF)) line++;
-        }
-        i = after;
         fieldStart = false;
         continue;
       }
@@ -111,6 +118,7 @@ export function repairQuotes(text: string, delimiter: string): QuoteRepair | und
         'malformed-quote',
         `Row ${row}${line !== row ? ` (line ${line} of the text)` : ''} has text after a closing quote: "${excerpt(text.slice(i, end))}" was read as "${excerpt(value)}", as a spreadsheet program reads it.`,
       );
+      line += lineBreaksIn(text, i + 1, close);
       i = end;
       fieldStart = false;
       continue;
@@ -128,6 +136,16 @@ export function repairQuotes(text: string, delimiter: string): QuoteRepair | und
   if (problems.length === 0) return undefined;
   parts.push(text.slice(copied));
   return { text: parts.join(''), problems };
+}
+
+/** Line breaks (CR LF counted once) in `text` from `from` to `to`. */
+function lineBreaksIn(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let k = from; k < to; k++) {
+    const d = text.charCodeAt(k);
+    if (d === LF || (d === CR && text.charCodeAt(k + 1) !== LF)) breaks++;
+  }
+  return breaks;
 }
 
 /** A character `trim()` removes, other than a line break (as PapaParse reads spaces). */

@@ -450,6 +450,24 @@ describe('line breaks mixed in one file', () => {
     expect(table.problems.filter((p) => p.severity !== 'info')).toEqual([]);
   });
 
+  it('a quote inside a value (12" pizza) does not hide the mix after it', () => {
+    const table = readText('Name,Notes\r\nAnn,12" pizza\r\nBob,x\nCat,y\n');
+    expect(rowsToArrays(table.rows)).toEqual([
+      ['Ann', '12" pizza'],
+      ['Bob', 'x'],
+      ['Cat', 'y'],
+    ]);
+  });
+
+  it('a carriage return alone at the very end, after a quoted value, ends the last line', () => {
+    const table = readText('Name,Email\r\nAnn,a@x.com\nBob,"b@x.com"\r');
+    expect(rowsToArrays(table.rows)).toEqual([
+      ['Ann', 'a@x.com'],
+      ['Bob', 'b@x.com'],
+    ]);
+    expect(table.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+  });
+
   it('a file of CR LF lines with LF inside quoted values (as Excel writes them) is read as before', () => {
     const table = readText('Name,Notes\r\nAnn,"line one\nline two"\r\nBob,x\r\n');
     expect(rowsToArrays(table.rows)).toEqual([

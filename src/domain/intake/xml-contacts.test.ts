@@ -147,6 +147,25 @@ describe('readXmlContacts', () => {
       },
     },
     {
+      description: "a person's phones with fields of their own stay the person's",
+      input:
+        '<people>' +
+        '<person><name>Ann</name><phone><type>mobile</type><number>041</number></phone>' +
+        '<phone><type>work</type><number>02</number></phone></person>' +
+        '<person><name>Bob</name><phone><type>mobile</type><number>042</number></phone>' +
+        '<phone><type>work</type><number>03</number></phone></person>' +
+        '</people>',
+      expected: {
+        headers: ['name', 'phone.type', 'phone.number'],
+        rows: [
+          ['Ann', 'mobile; work', '041; 02'],
+          ['Bob', 'mobile; work', '042; 03'],
+        ],
+        source: 'people/person',
+        codes: [],
+      },
+    },
+    {
       description: "a person's two phones (no fields of their own) stay the person's",
       input:
         '<people>' +

@@ -146,8 +146,8 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
  * The records inside the group found, when its elements only hold them: contacts kept by
  * department (`<contacts><department><contact>…</contact>…</department>…`) are the contacts,
  * not one row per department with its contacts' values joined. The elements of the group hold
- * them when more than half of their child elements are one element with fields of its own,
- * found more often than the group's elements (a person's two phones hold no fields).
+ * them when every child element is one element with fields of its own, found more often than
+ * the group's elements (a person with a name and two phones is a record, not a group).
  */
 function insideGroups(found: { records: XmlElement[]; path: string }): {
   records: XmlElement[];
@@ -168,7 +168,7 @@ function insideGroups(found: { records: XmlElement[]; path: string }): {
     if (!inner || entry.count > inner.count) inner = { key, ...entry };
   if (
     !inner ||
-    inner.count * 2 <= children ||
+    inner.count !== children ||
     inner.count <= found.records.length ||
     childElements(inner.sample).length < 2
   )

@@ -41,8 +41,13 @@ export function isEmail(value: string): boolean {
  * hyphen, zero-width characters and joiners, direction marks and isolates, the byte-order mark,
  * and dashes and minus signs typed for a hyphen. Whispir would refuse or keep a broken address.
  */
+// (Not the zero-width joiner and non-joiner, U+200C and U+200D: they belong in some scripts'
+// domain names.)
 const STRAY_CHARACTER =
-  /[\u0080-\u00a0\u00ad\u061c\u1680\u180e\u2000-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe63\ufeff\uff0d]/;
+  /[\u0080-\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200b\u200e-\u2015\u2028-\u202f\u205f-\u206f\u2212\u3000\ufe63\ufeff\uff0d]/;
+/** A space other than the space between two letters: it may stand for a dot or a hyphen. */
+const SPACE_INSIDE =
+  /[^\s.@\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+[^\s.@\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const STRAY_CHARACTERS = new RegExp(STRAY_CHARACTER.source, 'g');
 const DASH = /[\u2010-\u2015\u2212\ufe63\uff0d]/;
 
@@ -81,6 +86,15 @@ export function showStrayCharacters(value: string): string {
 /** The value with its stray characters gone: a dash becomes a hyphen, the others are removed. */
 export function withoutStrayCharacters(value: string): string {
   return value.replace(STRAY_CHARACTERS, (c) => (DASH.test(c) ? '-' : ''));
+}
+
+/**
+ * What the address was most likely meant to be, with its stray characters gone; undefined when
+ * a space stands between two characters (`john\u00a0smith@…`: a dot, a hyphen, nothing? Only
+ * the person can say).
+ */
+export function withoutStrayCharactersIfClear(value: string): string | undefined {
+  return SPACE_INSIDE.test(value) ? undefined : withoutStrayCharacters(value);
 }
 
 /**

@@ -179,8 +179,8 @@ describe('validateContact: rules', () => {
       ],
     },
     {
-      description: 'email: a no-break space, a soft hyphen and capitals inside, one fix for all',
-      input: { ...VALID, workEmailAddress1: 'Zoe\u00a0Nunez@exam\u00adple.com' },
+      description: 'email: a soft hyphen and capitals, one fix for both',
+      input: { ...VALID, workEmailAddress1: 'Zoe.Nunez@exam\u00adple.com' },
       expected: [
         {
           field: 'workEmailAddress1',
@@ -188,11 +188,32 @@ describe('validateContact: rules', () => {
           severity: 'error',
           fix: {
             field: 'workEmailAddress1',
-            value: 'zoenunez@example.com',
+            value: 'zoe.nunez@example.com',
             kind: 'email-characters',
           },
         },
       ],
+    },
+    {
+      description: 'email: a no-break space between two names: no guess at what it stood for',
+      input: { ...VALID, workEmailAddress1: 'zoe\u00a0nunez@example.com' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-invalid',
+          severity: 'error',
+          fix: { field: 'workEmailAddress1', value: '', kind: 'clear-invalid' },
+        },
+      ],
+    },
+    {
+      description: "email: Persian script's zero-width non-joiner in a domain is part of it",
+      input: {
+        ...VALID,
+        workEmailAddress1:
+          'user@\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.\u0627\u06cc\u0631\u0627\u0646',
+      },
+      expected: [],
     },
     {
       description: 'email: a dash typed for a hyphen becomes a hyphen',

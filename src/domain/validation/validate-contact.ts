@@ -5,7 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { CHANNEL_KEYS } from '../whispir/contact-fields';
 import { findCountry, suggestCountry } from './countries';
-import { hasUpperCase, isEmail, strayCharacterOf, withoutStrayCharacters } from './emails';
+import { hasUpperCase, isEmail, strayCharacterOf, withoutStrayCharactersIfClear } from './emails';
 import { phoneRegionOf } from './normalisers';
 import { checkPhone } from './phones';
 import {
@@ -132,7 +132,7 @@ function checkCell(
     case 'email': {
       const stray = strayCharacterOf(text);
       if (stray) {
-        const cleaned = withoutStrayCharacters(text).trim().toLowerCase();
+        const cleaned = withoutStrayCharactersIfClear(text)?.trim().toLowerCase() ?? '';
         const usable = isEmail(cleaned);
         out.push(
           problem(
