@@ -81,6 +81,13 @@ describe('broken quotes, read as a spreadsheet program reads them', () => {
     expect(table.problems).toMatchObject([{ code: 'malformed-quote', row: 3, line: 4 }]);
   });
 
+  it('where the rewrite cannot mend the text, keeps the rows as first read and says so', () => {
+    // Quotes tangled with every kind of line break: PapaParse still finds a quote error after.
+    const table = read('"",a""\n,"\r');
+    expect(table.problems[0]).toMatchObject({ code: 'unclosed-quote', severity: 'error' });
+    expect(table.problems[0]?.message).toMatch(/read as one value/);
+  });
+
   it('changes nothing in a text PapaParse reads without a quote error', () => {
     const cell = fc.array(fc.constantFrom('a', ' ', ',', '"', '""', '\n', '\r\n'), {
       maxLength: 6,

@@ -300,21 +300,28 @@ export class DelimitedReading {
   private readRepaired(
     text: string,
   ): { problems: IntakeProblem[]; truncated: boolean } | undefined {
-    const repaired = repairQuotes(
-      text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
-      this.delimiter,
-    );
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const repaired = repairQuotes(body, this.delimiter);
     if (!repaired) return undefined;
-    const records = new RowStore();
-    records.cellsMayBeWide(WIDE_CHARACTER.test(repaired.text));
-    const { problems, truncated } = parseDelimitedInto(repaired.text, records, {
-      delimiter: this.delimiter,
-      ...(this.limits.maxRows !== undefined ? { maxRecords: this.limits.maxRows + 1000 } : {}),
-    });
-    if (problems.length > 0) return undefined;
-    records.seal();
-    this.records = records;
-    return { problems: repaired.problems, truncated };
+    // The rows read are let go before the text is parsed again: the file's bytes and two texts
+    // of it are held here already.
+    this.records = new RowStore();
+    const parse = (source: string) => {
+      const records = new RowStore();
+      records.cellsMayBeWide(WIDE_CHARACTER.test(source));
+      const parsed = parseDelimitedInto(source, records, {
+        delimiter: this.delimiter,
+        ...(this.limits.maxRows !== undefined ? { maxRecords: this.limits.maxRows + 1000 } : {}),
+      });
+      records.seal();
+      this.records = records;
+      return parsed;
+    };
+    const { problems, truncated } = parse(repaired.text);
+    if (problems.length === 0) return { problems: repaired.problems, truncated };
+    // Still broken: the rows as first read (the same, read whole), with PapaParse's problems.
+    parse(body);
+    return undefined;
   }
 
   /** The table read; `whole` is the file's bytes, when `end` asked for them. */
