@@ -55,8 +55,6 @@ const STRAY_NAMES: Readonly<Record<number, string>> = {
   0x00a0: 'no-break space',
   0x00ad: 'soft hyphen',
   0x200b: 'zero-width space',
-  0x200c: 'zero-width non-joiner',
-  0x200d: 'zero-width joiner',
   0x200e: 'left-to-right mark',
   0x200f: 'right-to-left mark',
   0x2060: 'word joiner',
