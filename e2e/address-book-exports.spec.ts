@@ -2,10 +2,8 @@
  * Exports from the address books people use, imported with no manual move: Google Contacts'
  * label columns and Outlook's business/home columns put each value in the right Whispir field.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, fieldSelect, sandboxApi, test } from './support';
+import { expect, fieldSelect, sandboxApi, test, writeTestFile } from './support';
 
 const GOOGLE = `First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value,Address 1 - Label,Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Address 1 - Extended Address
 Olivia,,Nguyen,,,,,,,,Acme,CEO,Executive,,,,* myContacts,* Work,olivia@acme.com.au,Home,olivia.n@gmail.com,Mobile,+61 412 345 678,Work,(02) 9876 5432,Work,"1 George St, Sydney NSW 2000",1 George St,Sydney,,NSW,2000,Australia,
@@ -21,10 +19,7 @@ const FIELDS =
   'firstName,lastName,workEmailAddress1,personalEmailAddress1,workMobilePhone1,workPhone1,workCountry,workState,workSuburb,timezone,jobTitle,companyName,department';
 
 async function importExport(page: Page, name: string, text: string) {
-  const dir = path.join('test-results', 'generated-files');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
+  const file = writeTestFile(name, text);
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(file);
   await page.getByRole('button', { name: 'Continue to matching' }).click();

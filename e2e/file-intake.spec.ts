@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { CONTACT_COLUMNS_WITH_DEPARTMENT, csvLine } from '../src/domain/samples/contact-files';
 import { createRandom, seededContact } from '../src/domain/samples/seeded-contacts';
-import { dropFile, expect, test } from './support';
+import { dropFile, expect, test, writeTestFile } from './support';
 
 const preview = (page: Page) => page.getByRole('region', { name: 'First rows of the file' });
 const chips = (page: Page) => page.getByRole('list', { name: 'What the wizard detected' });
@@ -173,16 +171,12 @@ test('the header row can be moved and a file without a header declared', async (
 
 test('files that cannot be contacts get a specific message', async ({ page }) => {
   await page.goto('/');
-  const dir = path.join('test-results', 'intake-files');
-  mkdirSync(dir, { recursive: true });
-  const png = path.join(dir, 'photo.csv');
-  writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+  const png = writeTestFile('photo.csv', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
   await page.locator('input[type=file]').setInputFiles(png);
   await expect(page.getByRole('alert')).toContainText("“photo.csv” can't be imported");
   await expect(page.getByRole('alert')).toContainText(/PNG|image/i);
 
-  const empty = path.join(dir, 'empty.csv');
-  writeFileSync(empty, '');
+  const empty = writeTestFile('empty.csv', '');
   await page.locator('input[type=file]').setInputFiles(empty);
   await expect(page.getByRole('alert')).toContainText("“empty.csv” can't be imported");
   await expect(page.getByRole('alert')).toContainText(/empty/i);
@@ -192,9 +186,6 @@ test('files that cannot be contacts get a specific message', async ({ page }) =>
 test('a 200,000-row file previews before it is read, shows progress, and can be cancelled', async ({
   page,
 }) => {
-  const dir = path.join('test-results', 'intake-files');
-  mkdirSync(dir, { recursive: true });
-  const big = path.join(dir, 'big-200k.csv');
   // Seeded contacts (no problem rows, so every line has the header's width) plus notes: 26 columns.
   const notes = Array.from({ length: 19 }, (_, i) => `note${i}`);
   const random = createRandom(17);
@@ -205,7 +196,7 @@ test('a 200,000-row file previews before it is read, shows progress, and can be 
     if (i === 0) firstEmail = values[2] ?? '';
     lines.push(csvLine([...values, ...notes.map((note) => `${note}-${i}`)]));
   }
-  writeFileSync(big, lines.join('\n'));
+  const big = writeTestFile('big-200k.csv', lines.join('\n'));
 
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(big);
@@ -233,14 +224,14 @@ test('a large Windows-1252 export whose first accent comes megabytes in is read 
 }) => {
   // Large text is read a piece at a time as UTF-8 while no byte says otherwise; this file's
   // first byte that is not UTF-8 (ë, 0xEB) is in its last line, past the first pieces.
-  const dir = path.join('test-results', 'intake-files');
-  mkdirSync(dir, { recursive: true });
-  const legacy = path.join(dir, 'legacy-1252.csv');
   const lines = ['firstName,lastName,workEmailAddress1,workMobilePhone1'];
   for (let i = 0; i < 200_000; i++)
     lines.push(`Ann${i},Lee,ann${i}@example.com,614${String(i).padStart(8, '0')}`);
   lines.push('Zoë,Müller,zoe@example.com,61499999999');
-  writeFileSync(legacy, Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));
+  const legacy = writeTestFile(
+    'legacy-1252.csv',
+    Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'),
+  );
 
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(legacy);

@@ -3,9 +3,7 @@
  * only accepts what the wizard proposes, ends with the right contacts in Whispir: right fields,
  * normalised values, one contact per person, nothing wrong sent. The test counts their actions.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { expect, sandboxApi, test } from './support';
+import { expect, sandboxApi, test, writeTestFile } from './support';
 
 // Written as an HR system exports it: local and international mobiles, country spellings,
 // states, no time zone, the same person twice, a landline in Mobile, Active/Inactive, a broken
@@ -41,10 +39,7 @@ const FIELDS = [
 test('accepting only what the wizard proposes turns a messy export into the right contacts', async ({
   page,
 }) => {
-  const dir = path.join('test-results', 'generated-files');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'staff-export.csv');
-  writeFileSync(file, EXPORT);
+  const file = writeTestFile('staff-export.csv', EXPORT);
   let actions = 0;
   const act = async (step: Promise<void>) => {
     actions++;

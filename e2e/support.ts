@@ -68,12 +68,17 @@ export function writeContactsCsv(
   },
   header = CONTACT_HEADER,
 ): string {
+  const lines = [header];
+  for (let i = 0; i < rows; i++) lines.push(line(i));
+  return writeTestFile(name, lines.join('\n'));
+}
+
+/** Writes a file a test made to `test-results/generated-files` and returns its path. */
+export function writeTestFile(name: string, content: string | Uint8Array): string {
   const dir = path.join('test-results', 'generated-files');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
-  const lines = [header];
-  for (let i = 0; i < rows; i++) lines.push(line(i));
-  writeFileSync(file, lines.join('\n'));
+  writeFileSync(file, content);
   return file;
 }
 
