@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../config/proxy-contract';
+import { MAX_ANSWER_BYTES } from './proxy-app';
 
 interface Seen {
   readonly method: string;
@@ -30,6 +31,17 @@ beforeAll(async () => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
+      if (request.url?.includes('huge=1')) {
+        // An endless answer: only a proxy that stops reading gets past it.
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(1024 * 1024, 97);
+        const write = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once('drain', write);
+        };
+        write();
+        return;
+      }
       seen.push({
         method: request.method ?? '',
         url: request.url ?? '',
@@ -282,6 +294,13 @@ describe('the proxy refuses anything else', () => {
 });
 
 describe('the proxy holds no more than one request body in memory', () => {
+  it('stops reading an answer past its cap and says why, instead of holding it all', async () => {
+    const answer = await send('GET', '/api/whispir/contacts?huge=1', own());
+    expect(answer.status).toBe(502);
+    const { message } = JSON.parse(answer.body) as { message: string };
+    expect(message).toContain(`over ${MAX_ANSWER_BYTES.toLocaleString('en')} bytes`);
+  });
+
   it('refuses a chunked body over the limit as it streams, before reading it all', async () => {
     const answer = await new Promise<Answer>((resolve, reject) => {
       const request = http.request(

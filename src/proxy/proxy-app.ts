@@ -24,6 +24,33 @@ import { REDACTED_ASCII, secretRedactor } from './redact.ts';
  * Whispir, not the proxy, answer a body just over its limit with its own 413. */
 export const MAX_REQUEST_BYTES = 11 * 1024 * 1024;
 const UPSTREAM_TIMEOUT_MS = 120_000;
+/** The wizard's calls are answered in kilobytes (a search page is 20 contacts); an answer past
+ * this is not read on, so a faulty or hostile upstream cannot fill the server's memory. */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+class AnswerTooLarge extends Error {}
+
+/** The answer's text, read until it ends or passes `max` bytes (then the read is cancelled). */
+async function readCapped(answer: Response, max: number): Promise<string> {
+  if (!answer.body) return '';
+  const reader = answer.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new AnswerTooLarge(
+        `its answer was over ${max.toLocaleString('en')} bytes, far more than any call the ` +
+          'wizard makes is answered with, so the proxy did not pass it on',
+      );
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export interface ProxyOptions {
   readonly target: WhispirTarget;
@@ -79,9 +106,13 @@ export function createProxyApp(options: ProxyOptions): Hono {
           redirect: 'manual',
           signal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
         });
-        text = redact(await answer.text());
+        text = redact(await readCapped(answer, MAX_ANSWER_BYTES));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
+        if (error instanceof AnswerTooLarge) {
+          log(`proxy: ${method} ${redact(path)} from ${target.label}: ${reason}`);
+          return c.json({ message: `${target.label} answered, but ${reason}.` }, 502);
+        }
         log(
           `proxy: ${method} ${redact(path)} got no answer from ${target.label}: ${redact(reason)}`,
         );

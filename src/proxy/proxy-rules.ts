@@ -89,7 +89,11 @@ export function checkOwnPage(request: RequestFacts, rules: PageRules): Refusal |
     return refuse('preflight', 'the proxy answers no cross-origin request, so no preflight either');
   const origin = request.header('origin');
   if (origin !== undefined && !sameHost(origin, host))
-    return refuse('origin', `a page from ${origin} may not use this proxy`);
+    return refuse(
+      'origin',
+      `a page from ${origin} may not use this proxy (it answers pages from ${host}; ` +
+        'a TLS proxy in front must forward the Host with its port)',
+    );
   const site = request.header('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin')
     return refuse('fetch-site', `a ${site} request may not use this proxy`);
@@ -102,8 +106,10 @@ export function checkOwnPage(request: RequestFacts, rules: PageRules): Refusal |
 }
 
 /**
- * The Origin names the page's own host: the same host and port, or, for a name the app is
- * served under (not loopback), the same name when a TLS proxy in front drops the port.
+ * The Origin names the page's own host: the same host and port. One exception, for a name the
+ * app is served under (not loopback): `https://name` on the default port, when the TLS proxy in
+ * front forwards the Host with the app server's port. Any other port is another site on the same
+ * machine, so it must match the Host exactly (forward the Host as the browser sent it).
  */
 function sameHost(origin: string, host: string): boolean {
   try {
@@ -112,7 +118,12 @@ function sameHost(origin: string, host: string): boolean {
     if (url.host.toLowerCase() === requested) return true;
     // Only for a name of its own: on loopback another port is another app (the attack).
     const name = url.hostname.toLowerCase();
-    return name === hostName(requested) && !LOOPBACK_HOSTS.includes(name);
+    return (
+      url.protocol === 'https:' &&
+      url.port === '' &&
+      name === hostName(requested) &&
+      !LOOPBACK_HOSTS.includes(name)
+    );
   } catch {
     return false; // "null" and anything else that is not a URL
   }

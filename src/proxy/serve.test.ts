@@ -62,29 +62,38 @@ describe('npm run serve', () => {
     expect((await get('http://127.0.0.1:8080/api/sandbox/imports/ABC')).status).toBe(404);
   });
 
-  it('accepts its own page behind a TLS proxy that drops the port from the Host', async () => {
-    const answer = await app.request('http://x/api/whispir/messages', {
+  const postFrom = (host: string, origin: string) =>
+    app.request('http://x/api/whispir/messages', {
       method: 'POST',
       headers: {
-        host: 'import.example.com',
-        origin: 'https://import.example.com:8443',
+        host,
+        origin,
         'sec-fetch-site': 'same-origin',
         [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
       },
       body: '{}',
     });
+
+  it.each([
+    ['its own host and port', 'import.example.com:8443', 'https://import.example.com:8443'],
+    ['its own name, no port', 'import.example.com', 'https://import.example.com'],
+    // A TLS proxy on 443 that forwards the Host with the app server's port.
+    ['https on 443, Host with a port', 'import.example.com:8080', 'https://import.example.com'],
+  ])('accepts its own page: %s', async (_what, host, origin) => {
     // Past the page checks; refused only by the allow-list (not a call the wizard makes).
-    expect(await answer.json()).toMatchObject({ rule: 'allow-list' });
-    const foreign = await app.request('http://x/api/whispir/resources', {
-      method: 'POST',
-      headers: {
-        host: 'import.example.com',
-        origin: 'https://attacker.example',
-        [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
-      },
-      body: '{}',
-    });
-    expect(await foreign.json()).toMatchObject({ rule: 'origin' });
+    expect(await (await postFrom(host, origin)).json()).toMatchObject({ rule: 'allow-list' });
+  });
+
+  it.each([
+    ['another site', 'import.example.com', 'https://attacker.example'],
+    // Another service on the same machine: same name, another port or scheme.
+    ['another port, Host without one', 'import.example.com', 'https://import.example.com:8443'],
+    ['another port', 'import.example.com:8443', 'http://import.example.com:9000'],
+    ['http on 80, Host with a port', 'import.example.com:8080', 'http://import.example.com'],
+  ])('refuses a page from %s', async (_what, host, origin) => {
+    const body = (await (await postFrom(host, origin)).json()) as { rule: string; message: string };
+    expect(body.rule).toBe('origin');
+    expect(body.message).toContain(`answers pages from ${host}`);
   });
 
   it('says where Whispir could not be reached, without the key', async () => {
