@@ -10,8 +10,10 @@ const workbook = (bookType: XLSX.BookType): Uint8Array => {
   return new Uint8Array(XLSX.write(book, { bookType, type: 'array' }) as ArrayBuffer);
 };
 /** A minimal ZIP local header naming one entry, enough for content sniffing. */
-const zipNaming = (name: string): Uint8Array =>
-  new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(26).fill(0), ...utf8(name)]);
+/** The end of a ZIP's directory: "PK\x05\x06" and 18 bytes. */
+const ZIP_END = [0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)];
+const zipNaming = (name: string, end = ZIP_END): Uint8Array =>
+  new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(26).fill(0), ...utf8(name), ...end]);
 
 describe('detectFormat', () => {
   const cases: { description: string; input: [Uint8Array, string]; expected: string }[] = [
@@ -92,6 +94,16 @@ describe('detectFormat', () => {
       description: 'PNG',
       input: [bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a), 'contacts.csv'],
       expected: 'binary-file',
+    },
+    {
+      description: 'a workbook cut short (no end of its ZIP directory)',
+      input: [zipNaming('xl/workbook.xml', []), 'contacts.xlsx'],
+      expected: 'file-cut-short',
+    },
+    {
+      description: 'text with a few NUL bytes is text',
+      input: [utf8('name,email\nJo\0hn,jo@example.com\n'), 'contacts.csv'],
+      expected: 'delimited',
     },
     {
       description: 'NUL bytes named .csv',

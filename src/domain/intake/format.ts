@@ -114,6 +114,19 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FormatDetecti
 }
 
 function detectZip(bytes: Uint8Array, ext: string): FormatDetection {
+  const named = ext ? `.${ext} ` : '';
+  // A ZIP ends with its directory, whose last record starts "PK\x05\x06" within the last
+  // 22 bytes plus a comment of up to 65,535: a file without it was cut short (an unfinished
+  // download or copy), whatever its parts say.
+  if (!containsAscii(bytes.subarray(Math.max(0, bytes.length - 22 - 0xffff)), 'PK\x05\x06')) {
+    return {
+      problem: problem(
+        'file-cut-short',
+        'error',
+        `This ${named}file is cut short: it is a ZIP archive (as .xlsx and .ods workbooks are) with its end missing, as after an unfinished download or copy. Download or export it again.`,
+      ),
+    };
+  }
   const head = bytes.subarray(0, ZIP_SCAN_BYTES);
   const tail = bytes.subarray(Math.max(0, bytes.length - ZIP_SCAN_BYTES));
   const has = (name: string): boolean => containsAscii(head, name) || containsAscii(tail, name);
@@ -140,7 +153,6 @@ function detectZip(bytes: Uint8Array, ext: string): FormatDetection {
     : has('ppt/')
       ? 'a PowerPoint presentation'
       : 'a ZIP archive';
-  const named = ext ? `.${ext} ` : '';
   return {
     problem: problem(
       'unsupported-format',
@@ -150,15 +162,20 @@ function detectZip(bytes: Uint8Array, ext: string): FormatDetection {
   };
 }
 
-/** NUL bytes never occur in 8-bit text; many other control characters mean the same. */
+/**
+ * Binary data has many control characters. NUL bytes alone do not tell: an export can leave a
+ * few in text (they are taken out as it is read), and UTF-16 is told before this; a sample of
+ * over a quarter NULs is binary.
+ */
 function looksBinary(sample: Uint8Array): boolean {
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < sample.length; i++) {
     const b = sample[i] as number;
-    if (b === 0) return true;
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    if (b === 0) nul++;
+    else if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
-  return control > sample.length * 0.05;
+  return control > sample.length * 0.05 || nul > sample.length * 0.25;
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {

@@ -8,6 +8,8 @@ export type ProblemSeverity = 'error' | 'warning' | 'info';
 export const PROBLEM_CODES = [
   'empty-file',
   'binary-file',
+  'file-cut-short',
+  'nul-characters',
   'unsupported-format',
   'file-too-large',
   'too-many-rows',

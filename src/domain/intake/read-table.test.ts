@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodingShortName } from './encoding';
@@ -259,6 +260,37 @@ describe('readTable limits', () => {
   });
 });
 
+describe('damaged files', () => {
+  it('takes NUL bytes out of the values, counted, and keeps every row', () => {
+    const text = 'name,email\nJo\0hn,jo@example.com\nAnn\0\0,ann@example.com\n';
+    const result = readTable(utf8(text), 'contacts.csv');
+    expect(rowsToArrays(result.rows)).toEqual([
+      ['John', 'jo@example.com'],
+      ['Ann', 'ann@example.com'],
+    ]);
+    const nul = result.problems.find((p) => p.code === 'nul-characters');
+    expect(nul?.message).toMatch(/^The file has 3 NUL characters .*They were taken out/);
+  });
+
+  it('says a workbook cut short is cut short, wherever it was cut', () => {
+    const whole = new Uint8Array(
+      XLSX.write(
+        {
+          SheetNames: ['Contacts'],
+          Sheets: { Contacts: XLSX.utils.aoa_to_sheet([['name'], ['Ann'], ['Bo']]) },
+        },
+        { bookType: 'xlsx', type: 'array' },
+      ) as ArrayBuffer,
+    );
+    expect(readTable(whole, 'contacts.xlsx').rows.length).toBe(2);
+    for (const cut of [100, whole.length / 2, whole.length - 30]) {
+      const result = readTable(whole.subarray(0, Math.floor(cut)), 'contacts.xlsx');
+      expect(codes(result)).toEqual(['file-cut-short']);
+      expect(result.problems[0]?.message).toMatch(/^This \.xlsx file is cut short/);
+    }
+  });
+});
+
 describe('readTable on XML', () => {
   it('honours the encoding named in the XML declaration', () => {
     const bytes = cp1252(
@@ -328,6 +360,7 @@ describe('DelimitedReading: a file read a piece of its bytes at a time', () => {
 
   it('reads what one read of the whole file reads, however the pieces fall', () => {
     const files: [string, Uint8Array][] = [
+      ['NUL bytes in values', utf8(ascii.replace(/Ann1/g, 'An\0n1'))],
       ['UTF-8', utf8(accented)],
       ['ASCII', utf8(ascii)],
       ['UTF-8 with a byte-order mark', utf8(`\ufeff${accented}`)],

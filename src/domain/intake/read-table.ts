@@ -188,6 +188,8 @@ export class DelimitedReading {
   /** Set while the file is taken for UTF-8 without all its bytes seen. */
   private readonly scan: Utf8Scan | undefined;
   private quoteErrors = 0;
+  /** NUL characters taken out of the text (`withoutNuls`). */
+  private nuls = 0;
 
   /**
    * The reading of a file whose start is `head` (at least `HEAD_BYTES`, or the whole file),
@@ -278,10 +280,21 @@ export class DelimitedReading {
       // Marked wide when it may be a two-byte string: when it holds a character above U+00FF,
       // or always for UTF-16, which may decode two-byte whatever the characters. Answered at
       // once for a one-byte piece; a two-byte one is read to its first wide character.
-      this.parser.feed({ ...piece, wide: utf16 || WIDE_CHARACTER.test(piece.text) });
+      const text = this.withoutNuls(piece.text);
+      this.parser.feed({ ...piece, text, wide: utf16 || WIDE_CHARACTER.test(text) });
       if (this.parser.truncated) return;
       yield;
     }
+  }
+
+  /**
+   * The text without its NUL characters, counted: byte 0 is no character of a name or a number
+   * (a program that pads values with it, or a damaged export), and Whispir refuses it.
+   */
+  private withoutNuls(text: string): string {
+    if (text.indexOf('\0') < 0) return text;
+    for (let at = text.indexOf('\0'); at >= 0; at = text.indexOf('\0', at + 1)) this.nuls++;
+    return text.replaceAll('\0', '');
   }
 
   /** Ends the reading; true when the result needs the whole file (for quote problems' lines). */
@@ -337,7 +350,17 @@ export class DelimitedReading {
       reason: overrides.delimiter !== undefined ? 'Chosen by you.' : sniffed.reason,
       chosen: overrides.delimiter !== undefined,
     };
-    const text = this.quoteErrors > 0 && whole ? decodeBytes(whole, this.encoding) : '';
+    if (this.nuls > 0) {
+      problems.push(
+        problem(
+          'nul-characters',
+          'warning',
+          `The file has ${this.nuls.toLocaleString('en')} NUL character${this.nuls === 1 ? '' : 's'} (byte 0, which is not text: some programs pad values with it). ${this.nuls === 1 ? 'It was' : 'They were'} taken out of the values.`,
+        ),
+      );
+    }
+    const text =
+      this.quoteErrors > 0 && whole ? decodeBytes(whole, this.encoding).replaceAll('\0', '') : '';
     // Broken quotes are read again as a spreadsheet program reads them (see repairQuotes).
     const repaired = text ? this.readRepaired(text) : undefined;
     problems.push(...(repaired?.problems ?? this.parser.quoteProblems(text)));
