@@ -150,6 +150,18 @@ describe('readJsonContacts', () => {
     }
   });
 
+  it('keeps a dotted key and a nested key of the same name as two columns', () => {
+    const table = readJsonContacts(
+      '[{"name":"Ann","address.city":"Perth","address":{"city":"Fremantle"}},' +
+        '{"name":"Bob","address.city":"Hobart"}]',
+    );
+    expect(table.headers).toEqual(['name', 'address.city', 'address.city (2)']);
+    expect(table.rows).toEqual([
+      ['Ann', 'Perth', 'Fremantle'],
+      ['Bob', 'Hobart', ''],
+    ]);
+  });
+
   it('reads contacts kept in several lists of the same kind one after the other', () => {
     const table = readJsonContacts(
       JSON.stringify({

@@ -229,13 +229,13 @@ function flatten(
 ): void {
   if (value instanceof NumberText) {
     if (!value.exact) onImprecise();
-    out.set(prefix, value.text);
+    put(out, prefix, value.text);
   } else if (value === null) {
-    out.set(prefix, '');
+    put(out, prefix, '');
   } else if (typeof value === 'string') {
-    out.set(prefix, value);
+    put(out, prefix, value);
   } else if (typeof value === 'boolean') {
-    out.set(prefix, String(value));
+    put(out, prefix, String(value));
   } else if (Array.isArray(value)) {
     if (value.some((v) => isObject(v) || Array.isArray(v))) {
       value.forEach((v, i) => flatten(v, `${prefix}.${i + 1}`, out, onImprecise));
@@ -247,15 +247,26 @@ function flatten(
         }
         return v === null ? '' : String(v);
       });
-      out.set(prefix, parts.join('; '));
+      put(out, prefix, parts.join('; '));
     }
   } else {
     const entries = Object.entries(value);
-    if (entries.length === 0 && prefix) out.set(prefix, '');
+    if (entries.length === 0 && prefix) put(out, prefix, '');
     for (const [key, child] of entries) {
       flatten(child, prefix ? `${prefix}.${key}` : key, out, onImprecise);
     }
   }
+}
+
+/**
+ * Sets a column's value. A key written with a dot (`"address.city"`) and a nested one
+ * (`"address": {"city"}`) name the same column: the later is kept as `address.city (2)`, not
+ * written over the first.
+ */
+function put(out: Map<string, string>, key: string, value: string): void {
+  let name = key;
+  for (let n = 2; out.has(name); n++) name = `${key} (${n})`;
+  out.set(name, value);
 }
 
 function jsonSyntaxProblem(text: string, error: unknown): IntakeProblem {

@@ -182,6 +182,25 @@ describe('readXmlContacts', () => {
         codes: [],
       },
     },
+    {
+      description: 'text with markup in it (mixed content) is one value, all its words kept',
+      input:
+        '<people>' +
+        '<person><name>Ann <b>Lee</b></name><note><![CDATA[VIP]]> <i>since</i> 2019</note></person>' +
+        '<person><name>Bob <b>Hale</b><br/>Jr</name><note>new</note></person>' +
+        '<person><name> <first>Cy</first> <last>Ng</last> </name><note/></person>' +
+        '</people>',
+      expected: {
+        headers: ['name', 'note', 'name.first', 'name.last'],
+        rows: [
+          ['Ann Lee', 'VIP since 2019', '', ''],
+          ['Bob HaleJr', 'new', '', ''],
+          ['', '', 'Cy', 'Ng'],
+        ],
+        source: 'people/person',
+        codes: [],
+      },
+    },
   ];
   it.each(cases)('$description', ({ input, expected }) => {
     const result = readXmlContacts(input);

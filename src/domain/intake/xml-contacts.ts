@@ -194,7 +194,9 @@ function collect(el: XmlElement, prefix: string, out: Map<string, string>): void
   }
   for (const child of childElements(el)) {
     const key = `${prefix}${child.localName}`;
-    if (childElements(child).length > 0) {
+    // Mixed content (`<name>John <b>Smith</b></name>`) is one value, its markup dropped: read
+    // as nested columns, the text beside the markup was lost.
+    if (childElements(child).length > 0 && !hasOwnText(child)) {
       collect(child, `${key}.`, out);
     } else {
       append(out, key, child.textContent ?? '');
@@ -203,6 +205,18 @@ function collect(el: XmlElement, prefix: string, out: Map<string, string>): void
       }
     }
   }
+}
+
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Whether text other than blank space sits directly in the element, beside its children. */
+function hasOwnText(el: XmlElement): boolean {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== TEXT_NODE && node.nodeType !== CDATA_SECTION_NODE) continue;
+    if ((node.nodeValue ?? '').trim() !== '') return true;
+  }
+  return false;
 }
 
 function append(out: Map<string, string>, key: string, value: string): void {
