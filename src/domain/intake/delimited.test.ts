@@ -155,6 +155,22 @@ describe('parseDelimited problems', () => {
     );
   });
 
+  it('reads lines ending another way past the first megabyte as lines', () => {
+    const start = 'a,b\r\n' + 'x,"1"\r\n'.repeat(200_000); // 1.4 MB of CR LF
+    expect(parseDelimited(`${start}y,2\nz,3\n`, { delimiter: ',' }).records.slice(-3)).toEqual([
+      ['x', '1'],
+      ['y', '2'],
+      ['z', '3'],
+    ]);
+    // A line feed inside a quoted value of a wide row is a value's, not a mix.
+    const quoted = `${start}y,"2\nmore",extra\r\n`;
+    expect(parseDelimited(quoted, { delimiter: ',' }).records.at(-1)).toEqual([
+      'y',
+      '2\nmore',
+      'extra',
+    ]);
+  });
+
   it('stops at maxRecords and says so', () => {
     const result = parseDelimited('a\n1\n2\n3\n4\n', { delimiter: ',', maxRecords: 3 });
     expect(result.records).toEqual([['a'], ['1'], ['2']]);

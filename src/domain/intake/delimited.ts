@@ -38,7 +38,16 @@ export function parseDelimited(
   },
 ): ParsedDelimited {
   const records: string[][] = [];
-  const { problems, truncated } = parseDelimitedInto(text, records, options);
+  const first = parseDelimitedInto(text, records, options);
+  if (!first.lateMix || !mixesLineBreaks(text, options.delimiter, text.length)) {
+    return { records, problems: first.problems, truncated: first.truncated };
+  }
+  // Lines ending another way after the first megabyte: read again with every line break.
+  records.length = 0;
+  const { problems, truncated } = parseDelimitedInto(text, records, {
+    ...options,
+    mixedLineBreaks: true,
+  });
   return { records, problems, truncated };
 }
 
@@ -100,6 +109,8 @@ export interface RecordSink {
 
 export type DelimitedParseOptions = DelimitedOptions & {
   readonly maxRecords?: number;
+  /** Read as a file that mixes line breaks whatever its start says (see `lateMix`). */
+  readonly mixedLineBreaks?: boolean;
   readonly onProgress?: (fraction: number, rows: number) => void;
 };
 
@@ -113,7 +124,7 @@ export function parseDelimitedInto(
   source: string | TextPieces,
   sink: RecordSink,
   options: DelimitedParseOptions,
-): { problems: IntakeProblem[]; truncated: boolean } {
+): { problems: IntakeProblem[]; truncated: boolean; lateMix: boolean } {
   const text = typeof source === 'string' ? piecesOf(source) : source;
   const parser = new DelimitedParser(sink, options);
   for (const piece of text.pieces) {
@@ -121,7 +132,11 @@ export function parseDelimitedInto(
     if (parser.truncated) break;
   }
   const { truncated, quoteErrors } = parser.finish();
-  return { problems: parser.quoteProblems(quoteErrors > 0 ? text.whole() : ''), truncated };
+  return {
+    problems: parser.quoteProblems(quoteErrors > 0 ? text.whole() : ''),
+    truncated,
+    lateMix: parser.lateMix,
+  };
 }
 
 /**
@@ -136,6 +151,20 @@ export class DelimitedParser {
   private streamer: PapaStreamer | undefined;
   /** Whether a line's CR LF ends records as its LF does (a file mixing the two). */
   private crBeforeFeed = false;
+  /** Read with one kind of line break, the text is watched for lines ending another way. */
+  private watchBreaks = false;
+  /** Read with LF line breaks: a last value ending in CR is a line that ended in CR LF. */
+  private feedsOnly = false;
+  /** Fields in the widest record so far, which later records are told against (`lateMix`). */
+  private widest = 0;
+  /**
+   * True when the text, read with one kind of line break, may end later lines another way (two
+   * exports joined, the second from another system): a record wider than any before has a
+   * line break in a value, or, read with LF, a last value ends in CR. Only the first megabyte
+   * is looked at before reading starts; the whole text then tells (`mixesLineBreaks` over all
+   * of it), and such a text is read again whole with every line break (`mixedLineBreaks`).
+   */
+  lateMix = false;
   /** A carriage return that ended the last piece, held for the next (`loneReturnsAsFeeds`). */
   private heldReturn = false;
   private count = 0;
@@ -163,8 +192,11 @@ export class DelimitedParser {
     // one way (CR LF, LF, CR), the lines ending another way were joined into a few huge rows.
     // There, records end at every line feed and at a carriage return alone, and a carriage
     // return before a line feed is taken off the line's last value (`take`).
-    this.crBeforeFeed = mixesLineBreaks(firstText, options.delimiter);
+    this.crBeforeFeed =
+      options.mixedLineBreaks === true || mixesLineBreaks(firstText, options.delimiter);
     const newline = this.crBeforeFeed ? '\n' : guessLineBreak(firstText);
+    this.watchBreaks = !this.crBeforeFeed;
+    this.feedsOnly = newline === '\n';
     const streamer = new (
       Papa as unknown as { StringStreamer: new (config: object) => PapaStreamer }
     ).StringStreamer({
@@ -235,6 +267,7 @@ export class DelimitedParser {
       const value = record[last] as string;
       if (value.charCodeAt(value.length - 1) === 13) record[last] = value.slice(0, -1);
     }
+    if (this.watchBreaks) this.watch(record);
     const max = this.options.maxRecords;
     if (this.held !== undefined) {
       if (max !== undefined && this.count >= max) {
@@ -246,6 +279,18 @@ export class DelimitedParser {
       if (!isBlankRecord(this.held)) this.count++;
     }
     this.held = record;
+  }
+
+  private watch(record: string[]): void {
+    if (record.length > this.widest) {
+      this.lateMix = this.widest > 0 && hasLineBreak(record);
+      this.widest = record.length;
+    }
+    if (this.feedsOnly) {
+      const value = record[record.length - 1] as string;
+      this.lateMix ||= value.charCodeAt(value.length - 1) === 13;
+    }
+    if (this.lateMix) this.watchBreaks = false;
   }
 
   private parse(piece: TextPiece, last: boolean): void {
@@ -272,6 +317,14 @@ export class DelimitedParser {
     if (this.heldReturn) text = text.slice(0, -1);
     return text.replace(LONE_RETURN, '\n');
   }
+}
+
+function hasLineBreak(record: readonly string[]): boolean {
+  for (let k = 0; k < record.length; k++) {
+    const value = record[k] as string;
+    if (value.includes('\n') || value.includes('\r')) return true;
+  }
+  return false;
 }
 
 function isBlankRecord(record: readonly string[]): boolean {
@@ -327,12 +380,12 @@ export function guessLineBreak(text: string): '\n' | '\r\n' | '\r' {
 }
 
 /**
- * Whether the text's first 1 MB ends lines in more than one way outside quoted values: CR LF
+ * Whether the text's first 1 MB (or `length`) ends lines in more than one way outside quoted values: CR LF
  * with LF or CR alone, or LF with CR (line breaks inside quotes are values', as Excel writes a
  * cell's lines). A quote opens a quoted value only at a value's start (`12" pizza` is text).
  */
-export function mixesLineBreaks(text: string, delimiter = ','): boolean {
-  const end = Math.min(text.length, 1024 * 1024);
+export function mixesLineBreaks(text: string, delimiter = ',', length = 1024 * 1024): boolean {
+  const end = Math.min(text.length, length);
   const separator = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
   let pairs = 0;
   let feeds = 0;

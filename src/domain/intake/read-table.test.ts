@@ -386,6 +386,37 @@ describe('DelimitedReading: a file read a piece of its bytes at a time', () => {
     );
   });
 
+  it('reads lines that end another way only past the first megabyte (two exports joined)', () => {
+    const windows = lines(40_000, (i) => `Ann${i},Lee,"ann${i}@example.com"`); // 1.4 MB, CR LF
+    const tail = (breakWith: string) =>
+      ['Bob,Ray,bob@example.com', 'Cat,Fox,"cat@example.com"', 'Dan,Orr,dan@example.com', ''].join(
+        breakWith,
+      );
+    for (const [what, text] of [
+      ['CR LF, then LF', windows + tail('\n')],
+      ['CR LF, then CR', windows + tail('\r')],
+      ['LF, then CR LF', windows.replace(/\r\n/g, '\n') + tail('\r\n')],
+      ['LF, then CR', windows.replace(/\r\n/g, '\n') + tail('\r')],
+    ]) {
+      const bytes = utf8(text as string);
+      for (const result of [readTable(bytes, 'contacts.csv'), inPieces(bytes, [300_000])]) {
+        if (!result) throw new Error(`${what}: not read in pieces`);
+        const rows = rowsToArrays(result.rows);
+        expect(rows.length, what).toBe(40_003);
+        expect(rows.slice(-4), what).toEqual([
+          ['Ann39999', 'Lee', 'ann39999@example.com'],
+          ['Bob', 'Ray', 'bob@example.com'],
+          ['Cat', 'Fox', 'cat@example.com'],
+          ['Dan', 'Orr', 'dan@example.com'],
+        ]);
+        expect(
+          result.problems.filter((p) => p.severity !== 'info'),
+          what,
+        ).toEqual([]);
+      }
+    }
+  });
+
   it('tells plain ASCII from UTF-8 by every byte, not by the start', () => {
     const late = utf8(`${ascii}Zoë,Lee,zoe@example.com\r\n`);
     const [, encoding] = inPieces(late, [100_000])?.detections ?? [];

@@ -1,4 +1,4 @@
-import { checkRowShape, DelimitedParser, parseDelimitedInto } from './delimited';
+import { checkRowShape, DelimitedParser, mixesLineBreaks, parseDelimitedInto } from './delimited';
 import { repairQuotes } from './quote-repair';
 import { type DelimiterGuess, delimiterDisplay, sniffDelimiter } from './delimiter';
 import {
@@ -190,6 +190,8 @@ export class DelimitedReading {
   private quoteErrors = 0;
   /** NUL characters taken out of the text (`withoutNuls`). */
   private nuls = 0;
+  /** Lines end another way past the start (`DelimitedParser.lateMix`): read again whole. */
+  private lateMix = false;
 
   /**
    * The reading of a file whose start is `head` (at least `HEAD_BYTES`, or the whole file),
@@ -302,7 +304,8 @@ export class DelimitedReading {
     const { quoteErrors } = this.parser.finish();
     this.records.seal();
     this.quoteErrors = quoteErrors;
-    return quoteErrors > 0;
+    this.lateMix = this.parser.lateMix;
+    return quoteErrors > 0 || this.lateMix;
   }
 
   /**
@@ -313,28 +316,31 @@ export class DelimitedReading {
   private readRepaired(
     text: string,
   ): { problems: IntakeProblem[]; truncated: boolean } | undefined {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const body = withoutBom(text);
     const repaired = repairQuotes(body, this.delimiter);
     if (!repaired) return undefined;
+    const { problems, truncated } = this.readAgain(repaired.text);
+    if (problems.length === 0) return { problems: repaired.problems, truncated };
+    // Still broken: the rows as first read (the same, read whole), with PapaParse's problems.
+    this.readAgain(body);
+    return undefined;
+  }
+
+  /** The rows read again from a whole text, in place of those read (`lateMix`, quote repair). */
+  private readAgain(source: string): { problems: IntakeProblem[]; truncated: boolean } {
     // The rows read are let go before the text is parsed again: the file's bytes and two texts
     // of it are held here already.
     this.records = new RowStore();
-    const parse = (source: string) => {
-      const records = new RowStore();
-      records.cellsMayBeWide(WIDE_CHARACTER.test(source));
-      const parsed = parseDelimitedInto(source, records, {
-        delimiter: this.delimiter,
-        ...(this.limits.maxRows !== undefined ? { maxRecords: this.limits.maxRows + 1000 } : {}),
-      });
-      records.seal();
-      this.records = records;
-      return parsed;
-    };
-    const { problems, truncated } = parse(repaired.text);
-    if (problems.length === 0) return { problems: repaired.problems, truncated };
-    // Still broken: the rows as first read (the same, read whole), with PapaParse's problems.
-    parse(body);
-    return undefined;
+    const records = new RowStore();
+    records.cellsMayBeWide(WIDE_CHARACTER.test(source));
+    const parsed = parseDelimitedInto(source, records, {
+      delimiter: this.delimiter,
+      mixedLineBreaks: this.lateMix,
+      ...(this.limits.maxRows !== undefined ? { maxRecords: this.limits.maxRows + 1000 } : {}),
+    });
+    records.seal();
+    this.records = records;
+    return parsed;
   }
 
   /** The table read; `whole` is the file's bytes, when `end` asked for them. */
@@ -359,12 +365,20 @@ export class DelimitedReading {
         ),
       );
     }
-    const text =
-      this.quoteErrors > 0 && whole ? decodeBytes(whole, this.encoding).replaceAll('\0', '') : '';
+    const again = this.quoteErrors > 0 || this.lateMix;
+    const text = again && whole ? decodeBytes(whole, this.encoding).replaceAll('\0', '') : '';
+    // Lines that end another way past the first megabyte: read again with every line break.
+    this.lateMix &&= text !== '' && mixesLineBreaks(text, delimiter, text.length);
+    const mixed = this.lateMix ? this.readAgain(withoutBom(text)) : undefined;
     // Broken quotes are read again as a spreadsheet program reads them (see repairQuotes).
-    const repaired = text ? this.readRepaired(text) : undefined;
-    problems.push(...(repaired?.problems ?? this.parser.quoteProblems(text)));
-    const truncated = repaired?.truncated ?? this.parser.truncated;
+    const quotesBroken = mixed ? mixed.problems.length > 0 : this.quoteErrors > 0;
+    const repaired = text && quotesBroken ? this.readRepaired(text) : undefined;
+    problems.push(
+      ...(repaired?.problems ??
+        mixed?.problems ??
+        this.parser.quoteProblems(quotesBroken ? text : '')),
+    );
+    const truncated = repaired?.truncated ?? mixed?.truncated ?? this.parser.truncated;
     const records = this.records;
     const table = buildTable(records, (i) => i + 1, overrides, limits, delimiter);
     problems.push(...table.problems);
@@ -392,6 +406,10 @@ export class DelimitedReading {
       detections: [this.formatChip, encodingChip, delimiterChip, table.chip],
     };
   }
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Thrown by `DelimitedReading.push` when a file taken for UTF-8 is not: read it whole. */
