@@ -153,14 +153,12 @@ export class DelimitedParser {
   private crBeforeFeed = false;
   /** Read with one kind of line break, the text is watched for lines ending another way. */
   private watchBreaks = false;
-  /** Read with LF line breaks: a last value ending in CR is a line that ended in CR LF. */
-  private feedsOnly = false;
   /** Fields in the widest record so far, which later records are told against (`lateMix`). */
   private widest = 0;
   /**
    * True when the text, read with one kind of line break, may end later lines another way (two
-   * exports joined, the second from another system): a record wider than any before has a
-   * line break in a value, or, read with LF, a last value ends in CR. Only the first megabyte
+   * exports joined, the second from another system): a record wider than any before (or of one
+   * column) has a line break in a value, or a record starts or ends with one. Only the first megabyte
    * is looked at before reading starts; the whole text then tells (`mixesLineBreaks` over all
    * of it), and such a text is read again whole with every line break (`mixedLineBreaks`).
    */
@@ -196,7 +194,6 @@ export class DelimitedParser {
       options.mixedLineBreaks === true || mixesLineBreaks(firstText, options.delimiter);
     const newline = this.crBeforeFeed ? '\n' : guessLineBreak(firstText);
     this.watchBreaks = !this.crBeforeFeed;
-    this.feedsOnly = newline === '\n';
     const streamer = new (
       Papa as unknown as { StringStreamer: new (config: object) => PapaStreamer }
     ).StringStreamer({
@@ -282,14 +279,20 @@ export class DelimitedParser {
   }
 
   private watch(record: string[]): void {
-    if (record.length > this.widest) {
+    const width = record.length;
+    if (width > this.widest) {
       this.lateMix = this.widest > 0 && hasLineBreak(record);
-      this.widest = record.length;
+      this.widest = width;
+    } else if (width === 1) {
+      // One column: lines joined make no wider record.
+      this.lateMix = hasLineBreak(record);
     }
-    if (this.feedsOnly) {
-      const value = record[record.length - 1] as string;
-      this.lateMix ||= value.charCodeAt(value.length - 1) === 13;
-    }
+    // A line break left at a line's start or end: CR LF read with LF or CR alone, a last line
+    // ending another way.
+    const first = (record[0] as string).charCodeAt(0);
+    const last = record[width - 1] as string;
+    const end = last.charCodeAt(last.length - 1);
+    this.lateMix ||= first === 10 || first === 13 || end === 10 || end === 13;
     if (this.lateMix) this.watchBreaks = false;
   }
 

@@ -164,18 +164,20 @@ function detectZip(bytes: Uint8Array, ext: string): FormatDetection {
 
 /**
  * Binary data has many control characters. NUL bytes alone do not tell: an export can leave a
- * few in text (they are taken out as it is read), and UTF-16 is told before this; a sample of
- * over a quarter NULs is binary.
+ * few in text, or pad its end with them (they are taken out as it is read), and UTF-16 is told
+ * before this; over a quarter NULs before the run that ends the sample is binary.
  */
 function looksBinary(sample: Uint8Array): boolean {
+  let end = sample.length;
+  while (end > 0 && sample[end - 1] === 0) end--;
   let control = 0;
   let nul = 0;
-  for (let i = 0; i < sample.length; i++) {
+  for (let i = 0; i < end; i++) {
     const b = sample[i] as number;
     if (b === 0) nul++;
     else if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
-  return control > sample.length * 0.05 || nul > sample.length * 0.25;
+  return end === 0 || control > end * 0.05 || nul > end * 0.25;
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {

@@ -153,12 +153,20 @@ describe('readJsonContacts', () => {
   it('keeps a dotted key and a nested key of the same name as two columns', () => {
     const table = readJsonContacts(
       '[{"name":"Ann","address.city":"Perth","address":{"city":"Fremantle"}},' +
-        '{"name":"Bob","address.city":"Hobart"}]',
+        '{"name":"Bob","address":{"city":"Albany"},"address.city":"Hobart"},' +
+        '{"name":"Cy","address.city (2)":"x"}]',
     );
-    expect(table.headers).toEqual(['name', 'address.city', 'address.city (2)']);
+    expect(table.headers).toEqual([
+      'name',
+      'address.city',
+      'address.city (2)',
+      'address.city (2) (2)',
+    ]);
+    // Each column holds one path's values, whatever the order of the keys in a record.
     expect(table.rows).toEqual([
-      ['Ann', 'Perth', 'Fremantle'],
-      ['Bob', 'Hobart', ''],
+      ['Ann', 'Perth', 'Fremantle', ''],
+      ['Bob', 'Hobart', 'Albany', ''],
+      ['Cy', '', '', 'x'],
     ]);
   });
 

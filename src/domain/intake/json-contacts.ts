@@ -82,6 +82,16 @@ export function readJsonContacts(text: string): RecordTable {
     rowNumbers.push(i + 1);
   });
   const rows = flatRecords.map((flat) => headers.map((h) => flat.get(h) ?? ''));
+  // Columns are told apart by their paths; their names are the paths dotted, and a name two
+  // paths share ("address.city" written with a dot, and nested) is made unique: "(2)".
+  const names = new Set<string>();
+  headers.forEach((path, column) => {
+    const dotted = path.replaceAll(PATH_SEPARATOR, '.');
+    let name = dotted;
+    for (let n = 2; names.has(name); n++) name = `${dotted} (${n})`;
+    names.add(name);
+    headers[column] = name;
+  });
 
   if (found.lists) {
     const each = found.lists.map((list) => `"${list.path}" (${formatCount(list.count)})`);
@@ -221,6 +231,12 @@ function fieldsOf(records: readonly Json[]): Set<string> {
   return fields;
 }
 
+/**
+ * Between the keys of a nested value's path, inside the reader: a key may hold a dot
+ * (`"address.city"`), which must not name the same column as `"address": {"city"}`.
+ */
+const PATH_SEPARATOR = '\u0000';
+
 function flatten(
   value: Json,
   prefix: string,
@@ -229,16 +245,16 @@ function flatten(
 ): void {
   if (value instanceof NumberText) {
     if (!value.exact) onImprecise();
-    put(out, prefix, value.text);
+    out.set(prefix, value.text);
   } else if (value === null) {
-    put(out, prefix, '');
+    out.set(prefix, '');
   } else if (typeof value === 'string') {
-    put(out, prefix, value);
+    out.set(prefix, value);
   } else if (typeof value === 'boolean') {
-    put(out, prefix, String(value));
+    out.set(prefix, String(value));
   } else if (Array.isArray(value)) {
     if (value.some((v) => isObject(v) || Array.isArray(v))) {
-      value.forEach((v, i) => flatten(v, `${prefix}.${i + 1}`, out, onImprecise));
+      value.forEach((v, i) => flatten(v, `${prefix}${PATH_SEPARATOR}${i + 1}`, out, onImprecise));
     } else {
       const parts = value.map((v) => {
         if (v instanceof NumberText) {
@@ -247,26 +263,15 @@ function flatten(
         }
         return v === null ? '' : String(v);
       });
-      put(out, prefix, parts.join('; '));
+      out.set(prefix, parts.join('; '));
     }
   } else {
     const entries = Object.entries(value);
-    if (entries.length === 0 && prefix) put(out, prefix, '');
+    if (entries.length === 0 && prefix) out.set(prefix, '');
     for (const [key, child] of entries) {
-      flatten(child, prefix ? `${prefix}.${key}` : key, out, onImprecise);
+      flatten(child, prefix ? `${prefix}${PATH_SEPARATOR}${key}` : key, out, onImprecise);
     }
   }
-}
-
-/**
- * Sets a column's value. A key written with a dot (`"address.city"`) and a nested one
- * (`"address": {"city"}`) name the same column: the later is kept as `address.city (2)`, not
- * written over the first.
- */
-function put(out: Map<string, string>, key: string, value: string): void {
-  let name = key;
-  for (let n = 2; out.has(name); n++) name = `${key} (${n})`;
-  out.set(name, value);
 }
 
 function jsonSyntaxProblem(text: string, error: unknown): IntakeProblem {

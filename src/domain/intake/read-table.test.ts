@@ -272,6 +272,24 @@ describe('damaged files', () => {
     expect(nul?.message).toMatch(/^The file has 3 NUL characters .*They were taken out/);
   });
 
+  it('takes NUL bytes out of JSON and XML too, so padding does not break their syntax', () => {
+    const padding = '\0'.repeat(4000); // a file written into space made for it
+    for (const [name, text] of [
+      ['c.json', `[{"name":"Ann","email":"ann@example.com"}]\n${padding}`],
+      [
+        'c.xml',
+        `<people><person><name>Ann</name><email>ann@example.com</email></person></people>${padding}`,
+      ],
+    ]) {
+      const result = readTable(utf8(text as string), name as string);
+      expect(rowsToArrays(result.rows), name).toEqual([['Ann', 'ann@example.com']]);
+      expect(codes(result), name).toEqual(['nul-characters']);
+    }
+    // Text that is mostly NUL bytes all through is still binary.
+    const spread = utf8('name,email\n' + 'Ann\0\0\0,a@x.com\0\0\0\n'.repeat(50));
+    expect(codes(readTable(spread, 'c.csv'))).toEqual(['binary-file']);
+  });
+
   it('says a workbook cut short is cut short, wherever it was cut', () => {
     const whole = new Uint8Array(
       XLSX.write(
@@ -392,11 +410,16 @@ describe('DelimitedReading: a file read a piece of its bytes at a time', () => {
       ['Bob,Ray,bob@example.com', 'Cat,Fox,"cat@example.com"', 'Dan,Orr,dan@example.com', ''].join(
         breakWith,
       );
+    const stray = windows.replace('Ann20000,Lee,', 'Ann20000,"VIP" Lee,');
     for (const [what, text] of [
       ['CR LF, then LF', windows + tail('\n')],
       ['CR LF, then CR', windows + tail('\r')],
       ['LF, then CR LF', windows.replace(/\r\n/g, '\n') + tail('\r\n')],
       ['LF, then CR', windows.replace(/\r\n/g, '\n') + tail('\r')],
+      ['CR, then CR LF', windows.replace(/\r\n/g, '\r') + tail('\r\n')],
+      ['CR LF, then one LF line at the end', windows + tail('\r\n').replace(/\r\n$/, '\n')],
+      // A broken quote hides the mix until the quotes are mended.
+      ['a stray quote, then LF lines', stray + tail('\n')],
     ]) {
       const bytes = utf8(text as string);
       for (const result of [readTable(bytes, 'contacts.csv'), inPieces(bytes, [300_000])]) {
@@ -410,10 +433,22 @@ describe('DelimitedReading: a file read a piece of its bytes at a time', () => {
           ['Dan', 'Orr', 'dan@example.com'],
         ]);
         expect(
-          result.problems.filter((p) => p.severity !== 'info'),
+          result.problems.filter((p) => p.severity !== 'info' && p.code !== 'malformed-quote'),
           what,
         ).toEqual([]);
       }
+    }
+  });
+
+  it('reads a one-column file whose lines end another way past the first megabyte', () => {
+    const column = ['email', ...Array.from({ length: 60_000 }, (_, i) => `ann${i}@example.com`)];
+    const bytes = utf8(`${column.join('\r\n')}\r\nbob@x.com\ncat@x.com\ndan@x.com\n`);
+    for (const result of [readTable(bytes, 'contacts.csv'), inPieces(bytes, [300_000])]) {
+      expect(rowsToArrays(result?.rows ?? []).slice(-3)).toEqual([
+        ['bob@x.com'],
+        ['cat@x.com'],
+        ['dan@x.com'],
+      ]);
     }
   });
 

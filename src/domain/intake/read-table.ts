@@ -289,14 +289,11 @@ export class DelimitedReading {
     }
   }
 
-  /**
-   * The text without its NUL characters, counted: byte 0 is no character of a name or a number
-   * (a program that pads values with it, or a damaged export), and Whispir refuses it.
-   */
+  /** The text without its NUL characters, counted (see `nulProblem`). */
   private withoutNuls(text: string): string {
-    if (text.indexOf('\0') < 0) return text;
-    for (let at = text.indexOf('\0'); at >= 0; at = text.indexOf('\0', at + 1)) this.nuls++;
-    return text.replaceAll('\0', '');
+    const count = countNuls(text);
+    this.nuls += count;
+    return count > 0 ? text.replaceAll('\0', '') : text;
   }
 
   /** Ends the reading; true when the result needs the whole file (for quote problems' lines). */
@@ -333,11 +330,18 @@ export class DelimitedReading {
     this.records = new RowStore();
     const records = new RowStore();
     records.cellsMayBeWide(WIDE_CHARACTER.test(source));
-    const parsed = parseDelimitedInto(source, records, {
+    const options = {
       delimiter: this.delimiter,
       mixedLineBreaks: this.lateMix,
       ...(this.limits.maxRows !== undefined ? { maxRecords: this.limits.maxRows + 1000 } : {}),
-    });
+    };
+    const parsed = parseDelimitedInto(source, records, options);
+    // A text whose quotes were mended may show lines ending another way that a broken quote
+    // had hidden (read as one value to the end of the file).
+    if (!this.lateMix && parsed.lateMix && mixesLineBreaks(source, this.delimiter, source.length)) {
+      this.lateMix = true;
+      return this.readAgain(source);
+    }
     records.seal();
     this.records = records;
     return parsed;
@@ -356,15 +360,7 @@ export class DelimitedReading {
       reason: overrides.delimiter !== undefined ? 'Chosen by you.' : sniffed.reason,
       chosen: overrides.delimiter !== undefined,
     };
-    if (this.nuls > 0) {
-      problems.push(
-        problem(
-          'nul-characters',
-          'warning',
-          `The file has ${this.nuls.toLocaleString('en')} NUL character${this.nuls === 1 ? '' : 's'} (byte 0, which is not text: some programs pad values with it). ${this.nuls === 1 ? 'It was' : 'They were'} taken out of the values.`,
-        ),
-      );
-    }
+    if (this.nuls > 0) problems.push(nulProblem(this.nuls));
     const again = this.quoteErrors > 0 || this.lateMix;
     const text = again && whole ? decodeBytes(whole, this.encoding).replaceAll('\0', '') : '';
     // Lines that end another way past the first megabyte: read again with every line break.
@@ -406,6 +402,25 @@ export class DelimitedReading {
       detections: [this.formatChip, encodingChip, delimiterChip, table.chip],
     };
   }
+}
+
+/** NUL characters in a text (none in nearly every file: answered by one native search). */
+function countNuls(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\0'); at >= 0; at = text.indexOf('\0', at + 1)) count++;
+  return count;
+}
+
+/**
+ * NUL characters are taken out of a text as it is read: byte 0 is no character of a name or a
+ * number (a program that pads values with it, a damaged copy), and Whispir refuses it.
+ */
+function nulProblem(count: number): IntakeProblem {
+  return problem(
+    'nul-characters',
+    'warning',
+    `The file has ${count.toLocaleString('en')} NUL character${count === 1 ? '' : 's'} (byte 0, which is not text: some programs pad values with it). ${count === 1 ? 'It was' : 'They were'} taken out of the values.`,
+  );
 }
 
 function withoutBom(text: string): string {
@@ -477,7 +492,10 @@ function readRecordTable(
     chip: encodingChip,
     problems,
   } = chooseEncoding(bytes, detectEncoding(bytes), overrides, format);
-  const text = decodeBytes(bytes, encoding);
+  const decoded = decodeBytes(bytes, encoding);
+  const nuls = countNuls(decoded);
+  if (nuls > 0) problems.push(nulProblem(nuls));
+  const text = nuls > 0 ? decoded.replaceAll('\0', '') : decoded;
   const table: RecordTable = format === 'json' ? readJsonContacts(text) : readXmlContacts(text);
   problems.push(...table.problems);
   let { rows: records, rowNumbers } = table;

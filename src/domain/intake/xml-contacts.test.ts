@@ -187,15 +187,32 @@ describe('readXmlContacts', () => {
       input:
         '<people>' +
         '<person><name>Ann <b>Lee</b></name><note><![CDATA[VIP]]> <i>since</i> 2019</note></person>' +
-        '<person><name>Bob <b>Hale</b><br/>Jr</name><note>new</note></person>' +
-        '<person><name> <first>Cy</first> <last>Ng</last> </name><note/></person>' +
+        '<person><name>\n    Bob\n    <b>Hale</b><br/>Jr\n  </name><note>new</note></person>' +
+        '<person><address>1 Main St<br/>Perth WA</address><note/></person>' +
         '</people>',
       expected: {
-        headers: ['name', 'note', 'name.first', 'name.last'],
+        headers: ['name', 'note', 'address'],
         rows: [
-          ['Ann Lee', 'VIP since 2019', '', ''],
-          ['Bob HaleJr', 'new', '', ''],
-          ['', '', 'Cy', 'Ng'],
+          ['Ann Lee', 'VIP since 2019', ''],
+          ['Bob Hale Jr', 'new', ''],
+          ['', '', '1 Main St Perth WA'],
+        ],
+        source: 'people/person',
+        codes: [],
+      },
+    },
+    {
+      description: 'text beside fields is the element’s value, its fields columns of their own',
+      input:
+        '<people>' +
+        '<person><name>Ann</name><phone>0412 345 678<type>mobile</type></phone></person>' +
+        '<person><name>Bob</name><phone> <number>0412 000 111</number> </phone></person>' +
+        '</people>',
+      expected: {
+        headers: ['name', 'phone', 'phone.type', 'phone.number'],
+        rows: [
+          ['Ann', '0412 345 678', 'mobile', ''],
+          ['Bob', '', '', '0412 000 111'],
         ],
         source: 'people/person',
         codes: [],

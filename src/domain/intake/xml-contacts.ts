@@ -194,9 +194,18 @@ function collect(el: XmlElement, prefix: string, out: Map<string, string>): void
   }
   for (const child of childElements(el)) {
     const key = `${prefix}${child.localName}`;
-    // Mixed content (`<name>John <b>Smith</b></name>`) is one value, its markup dropped: read
-    // as nested columns, the text beside the markup was lost.
-    if (childElements(child).length > 0 && !hasOwnText(child)) {
+    const children = childElements(child);
+    if (children.length > 0 && hasOwnText(child)) {
+      // Mixed content. Text with markup in it (`<name>John <b>Smith</b></name>`) is one value,
+      // its words kept; text beside fields (`<phone>0412 345 678<type>mobile</type></phone>`)
+      // is the element's value, and its fields are columns of their own.
+      if (children.every(isMarkup)) {
+        append(out, key, wordsOf(child));
+      } else {
+        append(out, key, ownText(child));
+        collect(child, `${key}.`, out);
+      }
+    } else if (children.length > 0) {
       collect(child, `${key}.`, out);
     } else {
       append(out, key, child.textContent ?? '');
@@ -217,6 +226,70 @@ function hasOwnText(el: XmlElement): boolean {
     if ((node.nodeValue ?? '').trim() !== '') return true;
   }
   return false;
+}
+
+/** Inline elements of text markup (HTML's, as rich-text exports write them). */
+const MARKUP = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'tt',
+  'u',
+  'wbr',
+]);
+
+function isMarkup(el: XmlElement): boolean {
+  return MARKUP.has((el.localName ?? '').toLowerCase()) && childElements(el).every(isMarkup);
+}
+
+/** All the text in an element, a space where an element begins or ends, blank runs as one space. */
+function wordsOf(el: XmlElement): string {
+  const parts: string[] = [];
+  const walk = (node: XmlElement) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
+        parts.push(child.nodeValue ?? '');
+      } else if (child.nodeType === ELEMENT_NODE) {
+        parts.push(' ');
+        walk(child as XmlElement);
+        parts.push(' ');
+      }
+    }
+  };
+  walk(el);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The text directly in an element, beside its child elements, blank runs as one space. */
+function ownText(el: XmlElement): string {
+  const parts: string[] = [];
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+      parts.push(node.nodeValue ?? '');
+    }
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 function append(out: Map<string, string>, key: string, value: string): void {
