@@ -117,12 +117,17 @@ test('the Imports page sample: the stray comma is reported and the row kept', as
   await expect(row3.getByRole('cell').last()).toHaveText('+10');
 });
 
-test('an Excel number shown as 6.14E+11 is flagged, and another sheet can be picked', async ({
+test('an Excel number shown as 6.14E+11 is read with every digit, and another sheet can be picked', async ({
   page,
 }) => {
   await page.goto('/');
   await dropFile(page, 'two-sheets.xlsx');
-  await expect(page.getByText(/Cell D10 shows 6.14124E\+11/)).toBeVisible();
+  await expect(
+    page.getByText(
+      'Cell D10 shows 6.14124E+11 (scientific notation), but the workbook keeps the whole number: 614123987654 was read.',
+    ),
+  ).toBeVisible();
+  await expect(preview(page).getByRole('cell', { name: '614123987654' })).toBeVisible();
   const sheet = page.getByRole('combobox', { name: 'Sheet' });
   await expect(sheet.getByRole('option')).toHaveText([
     /^Notes \(\d+ rows\)/,

@@ -77,7 +77,7 @@ describe('readWorkbook values', () => {
   });
 
   it.each(['xlsx', 'biff8'] as const)(
-    '%s: a number displayed in E+ notation is flagged with its cell',
+    '%s: a number displayed in E+ notation is read with every digit the workbook keeps',
     (bookType) => {
       const result = readWorkbook(
         book(
@@ -86,6 +86,8 @@ describe('readWorkbook values', () => {
               ['Name', 'Mobile'],
               ['Ann', 614123987654],
               ['Bob', { t: 'n', v: 42, z: '0.00E+00' }],
+              ['Cy', { t: 'n', v: 1.5e-7, z: '0.00E+00' }],
+              ['Di', 12345678901234567890],
             ],
           },
           { bookType },
@@ -93,14 +95,21 @@ describe('readWorkbook values', () => {
       );
       expect(result.rows).toEqual([
         ['Name', 'Mobile'],
-        ['Ann', '6.14124E+11'],
-        ['Bob', '4.20E+01'],
+        ['Ann', '614123987654'],
+        ['Bob', '42'],
+        ['Cy', '1.50E-07'],
+        ['Di', '1.23457E+19'],
       ]);
-      expect(result.problems.map((p) => [p.code, p.cell, p.row])).toEqual([
-        ['excel-scientific', 'B2', 2],
-        ['excel-scientific', 'B3', 3],
+      expect(result.problems.map((p) => [p.code, p.severity, p.cell, p.row])).toEqual([
+        ['excel-scientific', 'info', 'B2', 2],
+        ['excel-scientific', 'info', 'B3', 3],
+        ['excel-scientific', 'warning', 'B4', 4],
+        ['excel-scientific', 'warning', 'B5', 5],
       ]);
-      expect(result.problems[0]?.message).toMatch(/^Cell B2 shows 6\.14124E\+11/);
+      expect(result.problems[0]?.message).toBe(
+        'Cell B2 shows 6.14124E+11 (scientific notation), but the workbook keeps the whole number: 614123987654 was read.',
+      );
+      expect(result.problems[3]?.message).toMatch(/^Cell B5 shows 1\.23457E\+19: .*exact digits/);
     },
   );
 

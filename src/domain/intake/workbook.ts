@@ -32,8 +32,10 @@ const MAX_SCIENTIFIC_PROBLEMS = 100;
  * 0.18.5, which has open advisories). Cells come out as the text Excel displays (`cell.w`), so a
  * mobile stored as 412345678 with format `0000000000` reads "0412345678". The locale-dependent
  * short-date format reads as yyyy-mm-dd, so 1/11/26 cannot turn into 11 January by accident. A
- * number displayed in E+ notation is kept as displayed and flagged (`excel-scientific`), because
- * its real digits are not what the user sees. Trailing empty (formatted-only) rows and columns
+ * whole number of up to 15 digits displayed in E+ notation (a mobile typed into a General cell)
+ * is read with every digit, which the workbook keeps, and named (`excel-scientific`, info); any
+ * other number so displayed is kept as displayed and flagged, as its digits are not known.
+ * Trailing empty (formatted-only) rows and columns
  * are trimmed. Without `options.sheet`, the visible sheet with the most rows is read. With
  * `options.limits`, a ZIP workbook's declared sizes are checked before anything is inflated (see
  * `checkZipSizes`), and an .xls larger than the limit is not read.
@@ -145,12 +147,19 @@ export function readWorkbook(
   const scientific = grid.scientific;
   for (const cell of scientific.slice(0, MAX_SCIENTIFIC_PROBLEMS)) {
     problems.push(
-      problem(
-        'excel-scientific',
-        'warning',
-        `Cell ${cell.ref} shows ${cell.text}: Excel displays this number in scientific notation, so its exact digits are not known. Format the column as Text (or as Number with no decimals) in Excel, retype the value if needed, and save again.`,
-        { row: cell.row, cell: cell.ref },
-      ),
+      cell.exact !== undefined
+        ? problem(
+            'excel-scientific',
+            'info',
+            `Cell ${cell.ref} shows ${cell.text} (scientific notation), but the workbook keeps the whole number: ${cell.exact} was read.`,
+            { row: cell.row, cell: cell.ref },
+          )
+        : problem(
+            'excel-scientific',
+            'warning',
+            `Cell ${cell.ref} shows ${cell.text}: the spreadsheet displays this number in scientific notation and does not keep its exact digits. Format the column as Text, retype the value if needed, and save again.`,
+            { row: cell.row, cell: cell.ref },
+          ),
     );
   }
   if (scientific.length > MAX_SCIENTIFIC_PROBLEMS) {
@@ -158,7 +167,7 @@ export function readWorkbook(
       problem(
         'more-problems',
         'warning',
-        `${formatCount(scientific.length - MAX_SCIENTIFIC_PROBLEMS)} more cells show numbers in scientific notation.`,
+        `${formatCount(scientific.length - MAX_SCIENTIFIC_PROBLEMS)} more cells show numbers in scientific notation (whole numbers of up to 15 digits are read with every digit).`,
       ),
     );
   }
@@ -183,7 +192,13 @@ function checkLimits(bytes: Uint8Array, limits: WorkbookLimits): IntakeProblem |
 interface Grid {
   readonly rows: string[][];
   readonly nonEmptyRows: number;
-  readonly scientific: { readonly ref: string; readonly row: number; readonly text: string }[];
+  /** Cells shown in E+ notation, with their whole number when the workbook keeps it. */
+  readonly scientific: {
+    readonly ref: string;
+    readonly row: number;
+    readonly text: string;
+    readonly exact: string | undefined;
+  }[];
 }
 
 /** Dense sheet → text grid from row 1 to the last row with text, cropped to the used columns. */
@@ -209,7 +224,14 @@ function readGrid(sheet: XLSX.WorkSheet): Grid {
         if (c < firstCol) firstCol = c;
         if (c > lastCol) lastCol = c;
         if (cell?.t === 'n' && /\dE[+-]?\d/i.test(text)) {
-          scientific.push({ ref: XLSX.utils.encode_cell({ r, c }), row: r + 1, text });
+          // Shown in E+ notation, but a workbook keeps the number itself: a whole number of up
+          // to 15 digits (a phone number typed into a General cell) is read with every digit.
+          const exact =
+            typeof cell.v === 'number' && Number.isInteger(cell.v) && Math.abs(cell.v) < 1e15
+              ? String(cell.v)
+              : undefined;
+          if (exact !== undefined) row[row.length - 1] = exact;
+          scientific.push({ ref: XLSX.utils.encode_cell({ r, c }), row: r + 1, text, exact });
         }
       }
     }

@@ -202,6 +202,74 @@ describe('readXmlContacts', () => {
       },
     },
     {
+      description: 'a contact’s typed phones are its columns, not the contacts',
+      input:
+        '<contacts><contact><first>Ann</first><email>ann@x.com</email>' +
+        '<phone type="mobile">61412345001</phone><phone type="work">61298765001</phone>' +
+        '<tag id="1"/><tag id="2"/><tag id="3"/></contact></contacts>',
+      expected: {
+        headers: ['first', 'email', 'phone', 'phone.@type', 'tag.@id'],
+        rows: [['Ann', 'ann@x.com', '61412345001; 61298765001', 'mobile; work', '1; 2; 3']],
+        source: 'contacts/contact',
+        codes: [],
+      },
+    },
+    {
+      description: 'two contacts with three tagged phones each are two contacts',
+      input:
+        '<contacts>' +
+        '<contact><n>Ann</n><p t="a">1</p><p t="b">2</p><p t="c">3</p></contact>' +
+        '<contact><n>Bob</n><p t="a">4</p><p t="b">5</p><p t="c">6</p></contact>' +
+        '</contacts>',
+      expected: {
+        headers: ['n', 'p', 'p.@t'],
+        rows: [
+          ['Ann', '1; 2; 3', 'a; b; c'],
+          ['Bob', '4; 5; 6', 'a; b; c'],
+        ],
+        source: 'contacts/contact',
+        codes: [],
+      },
+    },
+    {
+      description: 'a database export (phpMyAdmin): each row’s named columns',
+      input:
+        '<pma_xml_export version="1.0"><database name="crm">' +
+        '<table name="contacts"><column name="id">1</column><column name="first_name">Ann</column>' +
+        '<column name="email">ann@x.com</column></table>' +
+        '<table name="contacts"><column name="id">2</column><column name="first_name">Bob</column>' +
+        '<column name="email">bob@x.com</column></table>' +
+        '<table name="contacts"><column name="id">3</column><column name="first_name">Cy</column>' +
+        '<column name="email">cy@x.com</column></table>' +
+        '</database></pma_xml_export>',
+      expected: {
+        headers: ['@name', 'id', 'first_name', 'email'],
+        rows: [
+          ['contacts', '1', 'Ann', 'ann@x.com'],
+          ['contacts', '2', 'Bob', 'bob@x.com'],
+          ['contacts', '3', 'Cy', 'cy@x.com'],
+        ],
+        source: 'pma_xml_export/database/table',
+        codes: [],
+      },
+    },
+    {
+      description: 'a wrapper with a header part beside the list still finds the list',
+      input:
+        '<export><meta><created>2026-01-01</created><by>admin</by></meta><contacts>' +
+        '<contact><n>Ann</n><e>a@x.com</e></contact><contact><n>Bob</n><e>b@x.com</e></contact>' +
+        '</contacts></export>',
+      expected: {
+        headers: ['n', 'e'],
+        rows: [
+          ['Ann', 'a@x.com'],
+          ['Bob', 'b@x.com'],
+        ],
+        source: 'export/contacts/contact',
+        codes: [],
+      },
+    },
+    {
       description: 'text beside fields is the element’s value, its fields columns of their own',
       input:
         '<people>' +

@@ -125,7 +125,10 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
         const group = groups.get(key);
         if (group) group.push(child);
         else groups.set(key, [child]);
-        next.push({ el: child, path: `${path}/${child.tagName}` });
+        // A record's own repeated parts (its phones, its tags) are never the records: what
+        // looks like a record is not searched (a contact with three typed phones was read
+        // as three contacts).
+        if (!looksLikeRecord(child)) next.push({ el: child, path: `${path}/${child.tagName}` });
       }
       for (const group of groups.values()) {
         const first = group[0] as XmlElement;
@@ -184,15 +187,58 @@ function insideGroups(found: { records: XmlElement[]; path: string }): {
   };
 }
 
+/** Elements with fields, or attributes alone (`<contact name="Ann" email="…"/>`). */
 function isRecordLike(el: XmlElement): boolean {
-  return childElements(el).length > 0 || ownAttributes(el).length > 0;
+  return childElements(el).length > 0 || (ownAttributes(el).length > 0 && !hasOwnText(el));
+}
+
+/** An element with fields of two names or more: a record, not a list (one name, repeated). */
+function looksLikeRecord(el: XmlElement): boolean {
+  const children = childElements(el);
+  const first = children[0];
+  return first !== undefined && children.some((child) => child.localName !== first.localName);
+}
+
+/** Attributes that name the field a child element holds (`<column name="email">…</column>`). */
+const FIELD_NAME_ATTRIBUTES = ['name', 'field', 'key'];
+
+/**
+ * Child element names whose elements each name their field in an attribute, all different, as
+ * phpMyAdmin and other database exports write a row: each is a column of that name.
+ */
+function namedFields(children: readonly XmlElement[]): Map<XmlElement, string> {
+  const named = new Map<XmlElement, string>();
+  const byName = new Map<string, XmlElement[]>();
+  for (const child of children) {
+    const list = byName.get(child.localName ?? '');
+    if (list) list.push(child);
+    else byName.set(child.localName ?? '', [child]);
+  }
+  for (const list of byName.values()) {
+    if (list.length < 2) continue;
+    for (const attribute of FIELD_NAME_ATTRIBUTES) {
+      const names = list.map((child) => child.getAttribute(attribute) ?? '');
+      if (names.some((name) => name === '') || new Set(names).size !== names.length) continue;
+      if (list.some((child) => childElements(child).length > 0)) continue;
+      list.forEach((child, i) => named.set(child, names[i] as string));
+      break;
+    }
+  }
+  return named;
 }
 
 function collect(el: XmlElement, prefix: string, out: Map<string, string>): void {
   for (const attr of ownAttributes(el)) {
     append(out, `${prefix}@${attr.localName ?? attr.name}`, attr.value);
   }
-  for (const child of childElements(el)) {
+  const fields = childElements(el);
+  const named = namedFields(fields);
+  for (const child of fields) {
+    const field = named.get(child);
+    if (field !== undefined) {
+      append(out, `${prefix}${field}`, child.textContent ?? '');
+      continue;
+    }
     const key = `${prefix}${child.localName}`;
     const children = childElements(child);
     if (children.length > 0 && hasOwnText(child)) {
@@ -208,8 +254,11 @@ function collect(el: XmlElement, prefix: string, out: Map<string, string>): void
     } else if (children.length > 0) {
       collect(child, `${key}.`, out);
     } else {
-      append(out, key, child.textContent ?? '');
-      for (const attr of ownAttributes(child)) {
+      const attributes = ownAttributes(child);
+      const text = child.textContent ?? '';
+      // An empty element that says all in its attributes (`<tag id="1"/>`) has no value column.
+      if (text !== '' || attributes.length === 0) append(out, key, text);
+      for (const attr of attributes) {
         append(out, `${key}.@${attr.localName ?? attr.name}`, attr.value);
       }
     }
