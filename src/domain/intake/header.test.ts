@@ -86,6 +86,30 @@ describe('detectHeaderRow', () => {
       input: [['Contacts', 'export'], JOHN, JANE],
       expected: { index: 1, hasHeader: false },
     },
+    {
+      description: 'no header: a contact with more names than numbers (one email is enough)',
+      input: [
+        ['Ann', 'Lee', 'Acme', 'ann@x.com', 'Sales', 'Australia', 'Sydney'],
+        ['Bob', 'Ray', 'Acme', 'bob@x.com', 'Sales', 'Australia', 'Perth'],
+      ],
+      expected: { index: 0, hasHeader: false },
+    },
+    {
+      description: 'no header: one phone-length number among names',
+      input: [
+        ['Ann', 'Lee', 'Acme', '+61 412 345 001', 'Sales', 'Australia', 'Sydney'],
+        ['Bob', 'Ray', 'Acme', '+61 412 345 002', 'Sales', 'Australia', 'Perth'],
+      ],
+      expected: { index: 0, hasHeader: false },
+    },
+    {
+      description: 'a header with years and short codes in it is still a header',
+      input: [
+        ['Name', 'Team', '2025', '2026', 'Postcode'],
+        ['Ann', 'Sales', '10', '12', '2000'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
     { description: 'empty input', input: [], expected: { index: 0, hasHeader: true } },
   ];
   it.each(cases)('$description', ({ input, expected }) => {

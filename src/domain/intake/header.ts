@@ -21,8 +21,9 @@ const WIDTH_SAMPLE_ROWS = 100;
 /**
  * Finds the header: the first row that fills at least half of the table's usual width (and at
  * least two cells), so title lines ("Contacts export", "Generated 2026-11-01") and blank rows
- * above it are skipped. If that row is mostly emails, numbers or dates it is data, not names, and
- * `hasHeader` is false. Looks only at the first rows.
+ * above it are skipped. If that row is mostly emails, numbers or dates, or holds an email address
+ * or a phone-length number at all, it is data, not names, and `hasHeader` is false. Looks only at
+ * the first rows.
  */
 export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDetection {
   const width = usualWidth(rows.slice(0, WIDTH_SAMPLE_ROWS));
@@ -56,11 +57,14 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDet
         reason: `Row ${namesAbove.index + 1} names ${namesAbove.names} of the ${width} columns and the rows below it hold contact data${skippedAbove(namesAbove.index)}.`,
       };
     }
-    if (dataLike * 2 >= filled.length) {
+    // An email address or a phone-length number is never a column's name: one such cell makes
+    // the row a contact, whatever its other cells (names, a company, a country).
+    const strong = filled.find(isContactValue);
+    if (dataLike * 2 >= filled.length || strong !== undefined) {
       return {
         index: i,
         hasHeader: false,
-        reason: `Row ${i + 1} holds values such as "${quoteValue(filled.find(looksLikeData) ?? '')}" rather than column names, so the file seems to have no header row${skipped}.`,
+        reason: `Row ${i + 1} holds values such as "${quoteValue(strong ?? filled.find(looksLikeData) ?? '')}" rather than column names, so the file seems to have no header row${skipped}.`,
       };
     }
     const distinct = new Set(filled.map((c) => c.trim().toLowerCase())).size;
@@ -148,6 +152,19 @@ function usualWidth(rows: readonly (readonly string[])[]): number {
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const NUMBER_LIKE = /^[+(]?[\d\s().,/:-]*\d[\d\s().,/:-]*$/;
 const URL_LIKE = /^(https?:\/\/|www\.)/i;
+
+/** An email address, or a number with a phone's digits (eight or more). */
+function isContactValue(cell: string): boolean {
+  const value = cell.trim();
+  if (EMAIL.test(value)) return true;
+  if (!NUMBER_LIKE.test(value)) return false;
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits >= 8;
+}
 
 /** A cell that reads as a value (email, number, phone, date, URL) rather than a column name. */
 function looksLikeData(cell: string): boolean {
