@@ -135,6 +135,137 @@ describe('readWorkbook values', () => {
   });
 });
 
+/** The workbook's bytes with one part's XML changed, as another program would write it. */
+function withPart(bytes: Uint8Array, part: string, change: (xml: string) => string): Uint8Array {
+  const { CFB } = XLSX as unknown as {
+    CFB: {
+      read: (data: Uint8Array, options: object) => unknown;
+      find: (zip: unknown, path: string) => { content: Uint8Array } | null;
+      write: (zip: unknown, options: object) => ArrayBuffer;
+    };
+  };
+  const zip = CFB.read(bytes, { type: 'array' });
+  const entry = CFB.find(zip, `/${part}`);
+  if (!entry) throw new Error(`no ${part}`);
+  entry.content = new TextEncoder().encode(change(new TextDecoder().decode(entry.content)));
+  return new Uint8Array(CFB.write(zip, { fileType: 'zip', type: 'array' }));
+}
+
+describe('readWorkbook cells that are not what they seem', () => {
+  it('names formulas with no saved result (as a script writes them), read blank', () => {
+    const written = book({
+      S: [
+        ['Name', 'Email'],
+        ['Ann', 'x'],
+        ['Bob', 'x'],
+        ['Cy', 'c@x.com'],
+      ],
+    });
+    const bytes = withPart(written, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml
+        .replace(/<c r="B2"[^>]*>.*?<\/c>/, '<c r="B2"><f>LOWER(A2)&amp;"@x.com"</f><v></v></c>')
+        .replace(/<c r="B3"[^>]*>.*?<\/c>/, '<c r="B3"><f>LOWER(A3)&amp;"@x.com"</f></c>'),
+    );
+    const result = readWorkbook(bytes);
+    expect(result.rows).toEqual([
+      ['Name', 'Email'],
+      ['Ann', ''],
+      ['Bob', ''],
+      ['Cy', 'c@x.com'],
+    ]);
+    expect(result.problems.map((p) => [p.code, p.severity, p.row])).toEqual([
+      ['workbook-formula-unsaved', 'warning', 2],
+    ]);
+    expect(result.problems[0]?.message).toMatch(
+      /^Cells B2 and B3 hold formulas with no saved result, read as blank: .*Open it in Excel or LibreOffice and save it/,
+    );
+  });
+
+  it('names cells showing formula errors, read as shown', () => {
+    const result = readWorkbook(
+      book({
+        S: [
+          ['Name', 'Team'],
+          ['Ann', { t: 'e', v: 0x2a, w: '#N/A' }],
+          ['Bob', { t: 'e', v: 0x17, w: '#REF!' }],
+        ],
+      }),
+    );
+    expect(result.rows.slice(1)).toEqual([
+      ['Ann', '#N/A'],
+      ['Bob', '#REF!'],
+    ]);
+    expect(result.problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'workbook-formula-error',
+        'Cells B2 (#N/A) and B3 (#REF!) show formula errors, read as shown. Correct the formulas in the spreadsheet, or the values below.',
+      ],
+    ]);
+  });
+
+  it.each(['xlsx', 'ods'] as const)(
+    '%s: a value merged over several rows is read into each, a title merged across a row is not',
+    (bookType) => {
+      const written = XLSX.utils.aoa_to_sheet([
+        ['Staff list', null, null],
+        ['Name', 'Email', 'Department'],
+        ['Ann', 'a@x.com', 'Sales'],
+        ['Bob', 'b@x.com', null],
+        ['Cy', 'c@x.com', null],
+        ['Di', 'd@x.com', 'IT'],
+      ]);
+      written['!merges'] = [
+        { s: { r: 0, c: 0 }, e: { r: 0, c: 2 } },
+        { s: { r: 2, c: 2 }, e: { r: 4, c: 2 } },
+      ];
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, written, 'S');
+      const bytes = new Uint8Array(XLSX.write(wb, { bookType, type: 'array' }) as ArrayBuffer);
+      const result = readWorkbook(bytes);
+      expect(result.rows).toEqual([
+        ['Staff list', '', ''],
+        ['Name', 'Email', 'Department'],
+        ['Ann', 'a@x.com', 'Sales'],
+        ['Bob', 'b@x.com', 'Sales'],
+        ['Cy', 'c@x.com', 'Sales'],
+        ['Di', 'd@x.com', 'IT'],
+      ]);
+      expect(result.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+        [
+          'workbook-merged-cells',
+          'info',
+          'A merged cell C3:C5 ("Sales") covers several rows; the value is read into each of them, as the sheet shows it.',
+        ],
+      ]);
+    },
+  );
+
+  it('says when other sheets hold rows under the same column names', () => {
+    const office = (city: string, count: number) => [
+      ['Name', 'Email', 'Mobile'],
+      ...Array.from({ length: count }, (_, i) => [`${city}${i}`, `${city}${i}@x.com`, '0412']),
+    ];
+    const result = readWorkbook(
+      book(
+        {
+          Sydney: office('syd', 3),
+          Melbourne: office('mel', 2),
+          Notes: [['Read me'], ['Mobiles are in column C']],
+          Old: office('old', 5),
+        },
+        { hidden: ['Old'] },
+      ),
+    );
+    expect(result.sheet).toBe('Sydney');
+    expect(result.problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'workbook-other-sheets',
+        'Other sheets hold rows under the same column names: "Melbourne" (3 rows). Only "Sydney" is read; choose the sheet above to read another, and import each in turn.',
+      ],
+    ]);
+  });
+});
+
 describe('readWorkbook sheets', () => {
   const notes = [['Contact list for the Sydney office']];
   const contacts = [

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { formatBytes, formatCount, type IntakeProblem, problem } from './problems';
+import { formatBytes, formatCount, type IntakeProblem, problem, quoteValue } from './problems';
 import { checkZipSizes, type ZipLimits } from './zip-guard';
 
 /** What a workbook may cost to read; without them a workbook is read as it comes. */
@@ -53,7 +53,9 @@ export function readWorkbook(
       dense: true,
       cellText: true,
       cellDates: false,
-      cellFormula: false,
+      // Formulas and stubs, to tell a formula with no saved result (read blank) from a blank.
+      cellFormula: true,
+      sheetStubs: true,
       cellHTML: false,
       cellNF: false,
       dateNF: 'yyyy-mm-dd',
@@ -171,7 +173,91 @@ export function readWorkbook(
       ),
     );
   }
+  problems.push(...cellProblems(grid));
+  const alike = sheetsLike(grids, chosen);
+  if (alike.length > 0) {
+    const each = alike.map((g) => `"${g.name}" (${formatCount(g.grid?.nonEmptyRows ?? 0)} rows)`);
+    problems.push(
+      problem(
+        'workbook-other-sheets',
+        'warning',
+        `Other sheets hold rows under the same column names: ${listed(each)}. Only "${chosen.name}" is read; choose the sheet above to read another, and import each in turn.`,
+      ),
+    );
+  }
   return { sheets, sheet: chosen.name, sheetReason, rows: grid.rows, problems };
+}
+
+const MAX_CELLS_NAMED = 10;
+
+/** `a`, `a and b`, `a, b and c`; past MAX_CELLS_NAMED, `… and N more`. */
+function listed(items: readonly string[]): string {
+  const shown = items.slice(0, MAX_CELLS_NAMED);
+  const more = items.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${formatCount(more)} more`;
+  return shown.length === 1
+    ? (shown[0] as string)
+    : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/** What the sheet's cells hold that is not what the person sees (see `readGrid`). */
+function cellProblems(grid: Grid): IntakeProblem[] {
+  const problems: IntakeProblem[] = [];
+  const { unsaved, errors, merged } = grid;
+  if (unsaved.length > 0) {
+    problems.push(
+      problem(
+        'workbook-formula-unsaved',
+        'warning',
+        `${unsaved.length === 1 ? 'Cell' : 'Cells'} ${listed(unsaved.map((c) => c.ref))} ${unsaved.length === 1 ? 'holds a formula' : 'hold formulas'} with no saved result, read as blank: the file was written by a program that does not calculate formulas. Open it in Excel or LibreOffice and save it, so the results are saved.`,
+        { row: (unsaved[0] as { row: number }).row },
+      ),
+    );
+  }
+  if (errors.length > 0) {
+    problems.push(
+      problem(
+        'workbook-formula-error',
+        'warning',
+        `${errors.length === 1 ? 'Cell' : 'Cells'} ${listed(errors.map((c) => `${c.ref} (${c.text})`))} ${errors.length === 1 ? 'shows a formula error' : 'show formula errors'}, read as shown. Correct the ${errors.length === 1 ? 'formula' : 'formulas'} in the spreadsheet, or the values below.`,
+        { row: (errors[0] as { row: number }).row },
+      ),
+    );
+  }
+  if (merged.length > 0) {
+    problems.push(
+      problem(
+        'workbook-merged-cells',
+        'info',
+        `${merged.length === 1 ? 'A merged cell' : 'Merged cells'} ${listed(merged.map((m) => `${m.range} ("${quoteValue(m.text)}")`))} ${merged.length === 1 ? 'covers' : 'cover'} several rows; the value is read into each of them, as the sheet shows it.`,
+        { row: (merged[0] as { row: number }).row },
+      ),
+    );
+  }
+  return problems;
+}
+
+/**
+ * The other visible sheets with rows under the same column names as the sheet read (contacts
+ * kept a sheet per office): their first rows share more than half their names.
+ */
+function sheetsLike<T extends { name: string; hidden: boolean; grid: Grid | undefined }>(
+  grids: readonly T[],
+  chosen: T,
+): T[] {
+  const namesOf = (grid: Grid | undefined) => {
+    const first = grid?.rows.find((row) => row.some((cell) => cell.trim() !== '')) ?? [];
+    return new Set(first.map((cell) => cell.trim().toLowerCase()).filter((cell) => cell !== ''));
+  };
+  const names = namesOf(chosen.grid);
+  if (names.size < 2) return [];
+  return grids.filter((g) => {
+    if (g === chosen || g.hidden || (g.grid?.nonEmptyRows ?? 0) < 2) return false;
+    const theirs = namesOf(g.grid);
+    let shared = 0;
+    for (const name of theirs) if (names.has(name)) shared++;
+    return shared * 2 > Math.max(names.size, theirs.size);
+  });
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -192,6 +278,11 @@ function checkLimits(bytes: Uint8Array, limits: WorkbookLimits): IntakeProblem |
 interface Grid {
   readonly rows: string[][];
   readonly nonEmptyRows: number;
+  /** Cells showing a formula's error (`#N/A`), and formulas with no saved result (read blank). */
+  readonly errors: { readonly ref: string; readonly row: number; readonly text: string }[];
+  readonly unsaved: { readonly ref: string; readonly row: number }[];
+  /** Merged ranges over several rows whose value was read into each of their rows. */
+  readonly merged: { readonly range: string; readonly row: number; readonly text: string }[];
   /** Cells shown in E+ notation, with their whole number when the workbook keeps it. */
   readonly scientific: {
     readonly ref: string;
@@ -206,6 +297,8 @@ function readGrid(sheet: XLSX.WorkSheet): Grid {
   const data = (sheet as XLSX.DenseSheet)['!data'] ?? [];
   const rows: string[][] = [];
   const scientific: Grid['scientific'] = [];
+  const errors: Grid['errors'] = [];
+  const unsaved: Grid['unsaved'] = [];
   let lastRow = -1;
   let firstCol = Infinity;
   let lastCol = -1;
@@ -219,6 +312,14 @@ function readGrid(sheet: XLSX.WorkSheet): Grid {
         const cell = source[c];
         const text = cell ? cellText(cell) : '';
         row.push(text);
+        if (cell?.t === 'e' || (cell?.t === 'z' && cell.f !== undefined)) {
+          // An error cell with nothing shown is a formula whose result was never saved (a file
+          // written by a program that does not calculate); one showing `#N/A` is a formula that
+          // failed in the spreadsheet.
+          const ref = XLSX.utils.encode_cell({ r, c });
+          if (text === '') unsaved.push({ ref, row: r + 1 });
+          else errors.push({ ref, row: r + 1, text });
+        }
         if (text === '') continue;
         filled = true;
         if (c < firstCol) firstCol = c;
@@ -242,7 +343,8 @@ function readGrid(sheet: XLSX.WorkSheet): Grid {
     }
   }
   rows.length = lastRow + 1;
-  if (lastCol < 0) return { rows: [], nonEmptyRows: 0, scientific };
+  const merged = fillMergedRows(rows, sheet['!merges'] ?? []);
+  if (lastCol < 0) return { rows: [], nonEmptyRows: 0, scientific, errors, unsaved, merged };
   // Rows keep the sheet's numbering (row i is sheet row i + 1); columns are cropped to the used
   // block so blank leading or formatted trailing columns do not become nameless columns.
   const cropped = rows.map((row) => {
@@ -250,10 +352,32 @@ function readGrid(sheet: XLSX.WorkSheet): Grid {
     while (out.length < lastCol - firstCol + 1) out.push('');
     return out;
   });
-  return { rows: cropped, nonEmptyRows, scientific };
+  return { rows: cropped, nonEmptyRows, scientific, errors, unsaved, merged };
+}
+
+/**
+ * Reads a range merged over several rows (a department merged over its people) into each of
+ * its rows, as the person sees it: only its first cell holds the value. Merges within one row (a
+ * title across the columns) are left: repeating a title across a row would make it a header.
+ */
+function fillMergedRows(rows: string[][], merges: readonly XLSX.Range[]): Grid['merged'] {
+  const merged: Grid['merged'] = [];
+  for (const range of merges) {
+    if (range.e.r <= range.s.r) continue;
+    const text = rows[range.s.r]?.[range.s.c] ?? '';
+    if (text === '') continue;
+    for (let r = range.s.r + 1; r <= range.e.r && r < rows.length; r++) {
+      const row = rows[r] as string[];
+      while (row.length <= range.s.c) row.push('');
+      if (row[range.s.c] === '') row[range.s.c] = text;
+    }
+    merged.push({ range: XLSX.utils.encode_range(range), row: range.s.r + 1, text });
+  }
+  return merged;
 }
 
 function cellText(cell: XLSX.CellObject): string {
+  if (cell.t === 'z') return ''; // a stub: a blank cell with a style, or a formula never run
   if (cell.w !== undefined) return cell.w;
   if (cell.v === undefined || cell.v === null) return '';
   return cell.v instanceof Date ? cell.v.toISOString() : String(cell.v);
