@@ -175,6 +175,30 @@ describe('column-wide changes', () => {
     expect(session.summary().byCode.some((c) => c.code === 'status-invalid')).toBe(true);
   });
 
+  it('proposes a time zone abbreviation as it reads in its rows’ countries', () => {
+    const zones: ReviewTable = {
+      headers: ['First', 'Country', 'Zone'],
+      rows: RowStore.from([
+        ['Ann', 'Australia', 'EST'],
+        ['Bob', 'AU', 'EST'],
+        ['Cy', 'United States', 'CST'],
+        ['Di', 'Australia', 'CST'],
+        ['Ed', 'Ireland', 'IST'],
+      ]),
+      rowNumbers: [2, 3, 4, 5, 6],
+    };
+    const session = ReviewSession.create(zones, {
+      firstName: { kind: 'column', column: 'First' },
+      workCountry: { kind: 'column', column: 'Country' },
+      timezone: { kind: 'column', column: 'Zone' },
+    });
+    expect(session.codedValues('timezone')?.values.map((v) => [v.value, v.proposed])).toEqual([
+      ['CST', undefined], // Chicago for Cy, Adelaide for Di: the person chooses
+      ['EST', 'Australia/Sydney'],
+      ['IST', 'Europe/Dublin'],
+    ]);
+  });
+
   it('offers no values panel for a column of many different values', () => {
     const many: ReviewTable = {
       headers: ['First'],

@@ -807,14 +807,25 @@ export class ReviewSession {
   codedValues(field: string): CodedValues | undefined {
     const fieldIndex = this.fields.indexOf(field);
     if (fieldIndex < 0) return undefined;
+    const kind = codedKindOf(field, findContactField(field)?.format);
     const counts = new Map<string, number>();
+    // A time zone abbreviation is read in its rows' countries ("EST" in Australia): the
+    // countries each value is found with.
+    const countryIndex = kind === 'timezone' ? this.fields.indexOf('workCountry') : -1;
+    const countries = new Map<string, Set<string>>();
     for (let index = 0; index < this.table.rows.length; index++) {
       if (this.skipped.has(index)) continue;
       const value = this.overlay.get(index)?.get(field) ?? this.originalValue(index, fieldIndex);
       counts.set(value, (counts.get(value) ?? 0) + 1);
       if (counts.size > MAX_CODED_VALUES) return undefined;
+      if (countryIndex >= 0) {
+        const country =
+          this.overlay.get(index)?.get('workCountry') ?? this.originalValue(index, countryIndex);
+        const seen = countries.get(value) ?? new Set<string>();
+        if (seen.size <= MAX_CODED_VALUES) seen.add(country.trim());
+        countries.set(value, seen);
+      }
     }
-    const kind = codedKindOf(field, findContactField(field)?.format);
     return {
       field,
       label: fieldLabel(field),
@@ -824,7 +835,9 @@ export class ReviewSession {
         .map(([value, count]) => ({
           value,
           count,
-          proposed: kind ? proposeCodedValue(kind, value) : undefined,
+          proposed: kind
+            ? proposeCodedValue(kind, value, [...(countries.get(value) ?? [])])
+            : undefined,
         })),
     };
   }

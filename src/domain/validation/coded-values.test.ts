@@ -37,6 +37,14 @@ describe('proposeCodedValue', () => {
     expect(proposeCodedValue(kind, value)).toBe(proposed);
   });
 
+  it('reads a time zone abbreviation in the countries of its rows', () => {
+    expect(proposeCodedValue('timezone', 'EST', ['Australia', 'AU', ''])).toBe('Australia/Sydney');
+    expect(proposeCodedValue('timezone', 'EST', ['United States'])).toBe('America/New_York');
+    expect(proposeCodedValue('timezone', 'EST', ['Australia', 'United States'])).toBeUndefined();
+    expect(proposeCodedValue('timezone', 'EST', ['Ghana'])).toBeUndefined();
+    expect(proposeCodedValue('timezone', 'EST', [''])).toBe('America/New_York');
+  });
+
   it('leaves the choice to the person when nothing is clear', () => {
     expect(proposeCodedValue('country', 'Narnia')).toBeUndefined();
     expect(proposeCodedValue('timezone', 'Mars')).toBeUndefined();

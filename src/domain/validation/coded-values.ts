@@ -50,9 +50,15 @@ export function codedValueFits(kind: CodedKind, value: string): boolean {
 
 /**
  * The value Whispir takes for `value` of a coded field: itself when already right, a proposal
- * when one is clear, undefined when the person must choose.
+ * when one is clear, undefined when the person must choose. A time zone abbreviation is read in
+ * the `countries` of the rows that hold it ("EST" is Sydney's in Australia, New York's in the
+ * United States): one proposal for them all, or none.
  */
-export function proposeCodedValue(kind: CodedKind, value: string): string | undefined {
+export function proposeCodedValue(
+  kind: CodedKind,
+  value: string,
+  countries: readonly string[] = [],
+): string | undefined {
   const text = value.trim();
   if (text === '') return undefined;
   switch (kind) {
@@ -64,7 +70,16 @@ export function proposeCodedValue(kind: CodedKind, value: string): string | unde
       const check = checkTimezone(text);
       if (check.kind === 'valid') return text;
       if (check.kind === 'fixable') return check.value;
-      return proposeTimezone({ timezoneText: text })?.zone;
+      const named = countries.filter((country) => country.trim() !== '');
+      if (named.length === 0) return proposeTimezone({ timezoneText: text })?.zone;
+      const zones = new Set(
+        named.map((country) => {
+          const proposal = proposeTimezone({ timezoneText: text, country });
+          return proposal?.source === 'time zone' ? proposal.zone : undefined;
+        }),
+      );
+      const [zone] = zones;
+      return zones.size === 1 ? zone : undefined;
     }
   }
 }

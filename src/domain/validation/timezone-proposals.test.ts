@@ -46,6 +46,30 @@ describe('proposeTimezone', () => {
       'time zone',
     ],
     [{ timezoneText: 'NZST' }, 'Pacific/Auckland', 'time zone'],
+    // An abbreviation read in the row's country, not its usual one's
+    [{ timezoneText: 'EST', country: 'Australia' }, 'Australia/Sydney', 'time zone'],
+    [{ timezoneText: 'EST', state: 'NSW', country: 'Australia' }, 'Australia/Sydney', 'time zone'],
+    [
+      { timezoneText: 'EST', state: 'QLD', country: 'Australia' },
+      'Australia/Brisbane',
+      'time zone',
+    ],
+    [{ timezoneText: 'CST', state: 'SA', country: 'Australia' }, 'Australia/Adelaide', 'time zone'],
+    [{ timezoneText: 'CST', state: 'NT', country: 'Australia' }, 'Australia/Darwin', 'time zone'],
+    [{ timezoneText: 'IST', country: 'Ireland' }, 'Europe/Dublin', 'time zone'],
+    [{ timezoneText: 'IST', country: 'Israel' }, 'Asia/Jerusalem', 'time zone'],
+    [{ timezoneText: 'IST', country: 'India' }, 'Asia/Kolkata', 'time zone'],
+    [{ timezoneText: 'BST', country: 'Bangladesh' }, 'Asia/Dhaka', 'time zone'],
+    [{ timezoneText: 'BST', country: 'United Kingdom' }, 'Europe/London', 'time zone'],
+    [{ timezoneText: 'CST', country: 'China' }, 'Asia/Shanghai', 'time zone'],
+    [
+      { timezoneText: 'CST', state: 'TX', country: 'United States' },
+      'America/Chicago',
+      'time zone',
+    ],
+    [{ timezoneText: 'CET', country: 'Germany' }, 'Europe/Berlin', 'time zone'],
+    // A reading hours from the row's country is not proposed from the cell: its country is
+    [{ timezoneText: 'EST', country: 'Ghana' }, 'Africa/Accra', 'country'],
     [{ timezoneText: 'pst' }, 'America/Los_Angeles', 'time zone'],
     [{ timezoneText: 'Sydney' }, 'Australia/Sydney', 'time zone'],
     [{ timezoneText: 'London' }, 'Europe/London', 'time zone'],
@@ -66,6 +90,7 @@ describe('proposeTimezone', () => {
     [{ state: 'WA' }],
     [{ city: 'Atlantis' }],
     [{ timezoneText: 'Mars time' }],
+    [{ timezoneText: 'IST', country: 'United States' }],
     [{}],
   ])('proposes nothing when the row does not say enough: %o', (evidence) => {
     expect(proposeTimezone(evidence)).toBeUndefined();

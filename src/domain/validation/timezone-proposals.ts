@@ -91,7 +91,8 @@ const DOMINANT_ZONE: Readonly<Record<string, string>> = {
 
 /**
  * Abbreviations people type, to the zone they usually mean. Ambiguous ones (IST, CST) take the
- * most common reading; a row's state or country, when it has one, wins over this table.
+ * most common reading; a row's state or country, when it has one, wins over this table
+ * (`LOCAL_ABBREVIATIONS`, and no proposal in a country the reading is not of).
  */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   AEST: 'Australia/Sydney',
@@ -127,6 +128,27 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   PHT: 'Asia/Manila',
   WIB: 'Asia/Jakarta',
   SAST: 'Africa/Johannesburg',
+};
+
+/**
+ * What an abbreviation means in a country where the usual reading is wrong: "EST" in Australia
+ * is Australian Eastern time, "IST" in Ireland Irish time, "CST" in China China time.
+ */
+const LOCAL_ABBREVIATIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  AU: {
+    EST: 'Australia/Sydney',
+    EDT: 'Australia/Sydney',
+    CST: 'Australia/Adelaide',
+    CDT: 'Australia/Adelaide',
+    WST: 'Australia/Perth',
+  },
+  IE: { IST: 'Europe/Dublin', GMT: 'Europe/Dublin' },
+  IL: { IST: 'Asia/Jerusalem', IDT: 'Asia/Jerusalem' },
+  BD: { BST: 'Asia/Dhaka' },
+  CN: { CST: 'Asia/Shanghai' },
+  TW: { CST: 'Asia/Taipei' },
+  CU: { CST: 'America/Havana', CDT: 'America/Havana' },
+  PK: { PKT: 'Asia/Karachi' },
 };
 
 const key = (text: string) => countryLookupKey(text);
@@ -230,13 +252,31 @@ function fromTimezoneText(
   state: string | undefined,
 ): string | undefined {
   const trimmed = text.trim();
-  const abbreviation = ABBREVIATIONS[trimmed.toUpperCase()];
+  const upper = trimmed.toUpperCase();
+  const abbreviation = (iso2 && LOCAL_ABBREVIATIONS[iso2]?.[upper]) || ABBREVIATIONS[upper];
   if (abbreviation) {
+    const country = zoneCountry(abbreviation);
     // "AEST" with "QLD" is Brisbane; with no state, the abbreviation's usual zone.
-    const local = state ? fromState(state, iso2 ?? zoneCountry(abbreviation)) : undefined;
-    return local && sameStandardOffset(local, abbreviation) ? local : abbreviation;
+    const local = state ? fromState(state, iso2 ?? country) : undefined;
+    if (local && sameStandardOffset(local, abbreviation)) return local;
+    if (!iso2 || iso2 === country || abbreviation === 'Etc/UTC') return abbreviation;
+    // The usual reading is another country's ("CET" for a row in Germany): the row's country's
+    // zone at the same offset, or nothing ("EST" for a row in Ghana): a zone hours away is
+    // worse than none.
+    return countryZoneAtOffsetOf(iso2, abbreviation);
   }
   return fromCity(trimmed, iso2);
+}
+
+/** The country's zone at the zone's standard offset (the one with the most names, if several). */
+function countryZoneAtOffsetOf(iso2: string, zone: string): string | undefined {
+  const offset = standardOffset(zone);
+  let best: (typeof rawTimeZones)[number] | undefined;
+  for (const entry of rawTimeZones) {
+    if (entry.countryCode !== iso2 || entry.rawOffsetInMinutes !== offset) continue;
+    if (!best || entry.group.length > best.group.length) best = entry;
+  }
+  return best?.name;
 }
 
 function zoneCountry(zone: string): string | undefined {
