@@ -65,6 +65,21 @@ describe('detectFormat', () => {
       expected: 'delimited',
     },
     {
+      description: 'JSON rows (a list of lists)',
+      input: [utf8('[["Name","Email"],["Ann","a@x.com"]]'), 'c.json'],
+      expected: 'json',
+    },
+    {
+      description: 'JSON with a comment, meant as JSON',
+      input: [utf8('[ // exported\n{"name":"Ann"}]'), 'c.json'],
+      expected: 'json',
+    },
+    {
+      description: 'JSON Lines',
+      input: [utf8('{"name":"Ann"}\n{"name":"Bob"}\n'), 'c.jsonl'],
+      expected: 'json',
+    },
+    {
       description: 'CSV whose first value starts with "["',
       input: [utf8('[Draft] name,email\n'), 'c.csv'],
       expected: 'delimited',

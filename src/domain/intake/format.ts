@@ -1,7 +1,16 @@
 import { decodeBytes, detectEncoding } from './encoding';
 import { type IntakeProblem, problem } from './problems';
 
-export type IntakeFormat = 'delimited' | 'xlsx' | 'xls' | 'ods' | 'json' | 'xml';
+export type IntakeFormat =
+  | 'delimited'
+  | 'xlsx'
+  | 'xls'
+  | 'ods'
+  | 'json'
+  | 'xml'
+  /** Excel 2003 XML Spreadsheet, and a web page's tables (Excel's "web page" .xls): workbooks. */
+  | 'xml-spreadsheet'
+  | 'html';
 
 export type FormatDetection =
   | { readonly format: IntakeFormat; readonly reason: string }
@@ -99,11 +108,37 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FormatDetecti
   }
   const first = text[start];
   const rest = text.slice(start + 1, start + 200);
-  if (first === '{' || (first === '[' && /^\s*([{"\]]|$)/.test(rest))) {
+  // `[[` opens a list of rows; `[ //` a list with a comment (not JSON, but meant as JSON).
+  if (first === '{' || (first === '[' && /^\s*([{["\]/]|$)/.test(rest))) {
     return { format: 'json', reason: `The text starts with "${first}", so it is read as JSON.` };
   }
   if (first === '<' && /^[?!A-Za-z_]/.test(rest)) {
+    if (text.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+      return {
+        format: 'xml-spreadsheet',
+        reason: 'The file is an Excel 2003 XML spreadsheet, read as a workbook.',
+      };
+    }
+    if (
+      /^<(?:\?xml[^>]*>\s*)?(?:!doctype\s+html|html|head|body|table|meta)[\s>]/i.test(
+        text.slice(start),
+      )
+    ) {
+      return {
+        format: 'html',
+        reason: `The file is a web page (HTML)${ext ? ` named .${ext}` : ''}, as Excel saves a sheet "as a web page"; its table is read as a sheet.`,
+      };
+    }
     return { format: 'xml', reason: 'The text starts with "<", so it is read as XML.' };
+  }
+  if (/^BEGIN:VCARD\r?\n/i.test(text.slice(start, start + 20))) {
+    return {
+      problem: problem(
+        'unsupported-format',
+        'error',
+        `This ${named}file is a vCard address book (as Apple Contacts, iCloud, Android and Outlook export contacts), not a spreadsheet. Export the contacts as CSV or Excel instead: Google Contacts and Outlook can read a vCard and export it as CSV.`,
+      ),
+    };
   }
   const byExt = EXTENSION_FORMATS[ext];
   const reason =

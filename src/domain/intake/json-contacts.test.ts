@@ -150,6 +150,45 @@ describe('readJsonContacts', () => {
     }
   });
 
+  it('reads JSON Lines: one contact a line, a broken line named', () => {
+    const table = readJsonContacts(
+      '{"name":"Ann","email":"ann@x.com"}\n{"name":"Bob","email":"bob@x.com"}\n' +
+        '{"name":"Cy",\n\n{"name":"Di","mobile":"0412"}\n',
+    );
+    expect(table.headers).toEqual(['name', 'email', 'mobile']);
+    expect(table.rows).toEqual([
+      ['Ann', 'ann@x.com', ''],
+      ['Bob', 'bob@x.com', ''],
+      ['Di', '', '0412'],
+    ]);
+    expect(table.problems.map((p) => [p.code, p.message])).toEqual([
+      ['json-lines', 'This file holds one JSON object a line (JSON Lines): 3 contacts.'],
+      ['json-invalid', 'Line 3 is not a JSON object, so it was not read.'],
+    ]);
+  });
+
+  it('reads a list of rows, the first naming the columns', () => {
+    const table = readJsonContacts('[["Name","Mobile"],["Ann",61412345678],["Bob",null]]');
+    expect(table.headers).toEqual(['Name', 'Mobile']);
+    expect(table.rows).toEqual([
+      ['Ann', '61412345678'],
+      ['Bob', ''],
+    ]);
+  });
+
+  it.each([
+    ['[\n  // exported\n  {"name":"Ann"}\n]', /line 2, .*JSON allows no comments/],
+    [
+      '[\n  {"name":"Ann"},\n  {"name":"Bob"},\n]',
+      /line 3, .*JSON allows no comma before \] or \}/,
+    ],
+    ['{"contacts":[{"name":"Ann",}]}', /JSON allows no comma before \] or \}/],
+  ])('says what a syntax error most likely is: %s', (text, message) => {
+    const [first] = readJsonContacts(text).problems;
+    expect(first?.code).toBe('json-invalid');
+    expect(first?.message).toMatch(message);
+  });
+
   it('keeps a dotted key and a nested key of the same name as two columns', () => {
     const table = readJsonContacts(
       '[{"name":"Ann","address.city":"Perth","address":{"city":"Fremantle"}},' +

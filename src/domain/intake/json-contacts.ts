@@ -36,11 +36,17 @@ class NumberText {
  */
 export function readJsonContacts(text: string): RecordTable {
   let root: Json;
+  const problems: IntakeProblem[] = [];
   try {
     root = JSON.parse(text, reviveNumberText) as Json;
   } catch (error) {
-    return empty([jsonSyntaxProblem(text, error)], '');
+    const lines = jsonLines(text);
+    if (!lines) return empty([jsonSyntaxProblem(text, error)], '');
+    root = lines.records;
+    problems.push(...lines.problems);
   }
+  const table = rowsOfLists(root);
+  if (table) return { ...table, problems: [...problems, ...table.problems] };
 
   const found = findRecords(root);
   if (!found) {
@@ -56,7 +62,6 @@ export function readJsonContacts(text: string): RecordTable {
     );
   }
 
-  const problems: IntakeProblem[] = [];
   const headerIndex = new Map<string, number>();
   const headers: string[] = [];
   const flatRecords: Map<string, string>[] = [];
@@ -274,6 +279,82 @@ function flatten(
   }
 }
 
+/**
+ * JSON Lines (`.jsonl`, `.ndjson`): one object a line, as log and database tools export. Read
+ * when the text is not one JSON value and its first line is an object; a line that is not an
+ * object is named and left out.
+ */
+function jsonLines(text: string): { records: Json[]; problems: IntakeProblem[] } | undefined {
+  const lines = text.split(/\r?\n/);
+  const records: Json[] = [];
+  const bad: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    if (line === '') continue;
+    let value: Json | undefined;
+    try {
+      value = JSON.parse(line, reviveNumberText) as Json;
+    } catch {
+      value = undefined;
+    }
+    if (value !== undefined && isObject(value)) records.push(value);
+    else if (records.length === 0) return undefined;
+    else bad.push(i + 1);
+  }
+  if (records.length < 2 && bad.length === 0) return undefined;
+  const problems = [
+    problem(
+      'json-lines',
+      'info',
+      `This file holds one JSON object a line (JSON Lines): ${formatCount(records.length)} ${records.length === 1 ? 'contact' : 'contacts'}.`,
+    ),
+  ];
+  if (bad.length > 0) {
+    problems.push(
+      problem(
+        'json-invalid',
+        'warning',
+        `${bad.length === 1 ? 'Line' : 'Lines'} ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ` and ${formatCount(bad.length - 10)} more` : ''} ${bad.length === 1 ? 'is' : 'are'} not a JSON object, so ${bad.length === 1 ? 'it was' : 'they were'} not read.`,
+        { line: bad[0] as number },
+      ),
+    );
+  }
+  return { records, problems };
+}
+
+/**
+ * A list of rows (`[["Name", "Email"], ["Ann", "ann@x.com"]]`), as a table is written to JSON:
+ * the first row names the columns.
+ */
+function rowsOfLists(root: Json): RecordTable | undefined {
+  const isRow = (row: Json) =>
+    Array.isArray(row) && row.every((value) => !isObject(value) && !Array.isArray(value));
+  if (!Array.isArray(root) || root.length === 0 || !root.every(isRow)) return undefined;
+  const text = (value: Json): string =>
+    value instanceof NumberText ? value.text : value === null ? '' : String(value);
+  const [first = [], ...rest] = root as Json[][];
+  return {
+    headers: first.map(text),
+    rows: rest.map((row) => row.map(text)),
+    rowNumbers: rest.map((_, i) => i + 2),
+    problems: [],
+    source: '(rows)',
+  };
+}
+
+/** What a syntax error most likely is, where the engine's message does not say. */
+function syntaxHint(text: string, message: string): { hint: string; at?: number } {
+  if (/token '\/'|token \//.test(message)) {
+    const at = text.search(/\/[/*]/);
+    return { hint: 'JSON allows no comments (// or /* */): remove them', at };
+  }
+  const trailing = /,\s*[\]}]/.exec(text);
+  if (trailing && /token '?[\]}]|property name/.test(message)) {
+    return { hint: 'JSON allows no comma before ] or }: remove it', at: trailing.index };
+  }
+  return { hint: 'A missing comma or quote is the usual cause' };
+}
+
 function jsonSyntaxProblem(text: string, error: unknown): IntakeProblem {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message);
@@ -288,11 +369,17 @@ function jsonSyntaxProblem(text: string, error: unknown): IntakeProblem {
     line = before.split('\n').length;
     column = before.length - before.lastIndexOf('\n');
   }
+  const { hint, at } = syntaxHint(text, message);
+  if (line === undefined && at !== undefined && at >= 0) {
+    const before = text.slice(0, at);
+    line = before.split('\n').length;
+    column = before.length - before.lastIndexOf('\n');
+  }
   const where = line !== undefined ? ` at line ${line}, column ${column}` : '';
   return problem(
     'json-invalid',
     'error',
-    `This JSON file has a syntax error${where} (${message}). A missing comma or quote is the usual cause.`,
+    `This JSON file has a syntax error${where} (${message.replace(/\s+/g, ' ')}). ${hint}.`,
     line !== undefined ? { line } : {},
   );
 }

@@ -36,6 +36,7 @@ export const PROBLEM_CODES = [
   'sheet-not-found',
   'excel-scientific',
   'json-invalid',
+  'json-lines',
   'json-no-records',
   'json-item-not-object',
   'json-number-precision',

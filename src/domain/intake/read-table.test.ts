@@ -309,6 +309,57 @@ describe('damaged files', () => {
   });
 });
 
+describe('spreadsheets saved as XML or as a web page', () => {
+  it('reads an Excel 2003 XML spreadsheet as a workbook', () => {
+    const cell = (type: string, value: string) =>
+      `<Cell><Data ss:Type="${type}">${value}</Data></Cell>`;
+    const xml = `<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Contacts">
+  <Table>
+   <Row>${cell('String', 'Name')}${cell('String', 'Email')}${cell('String', 'Mobile')}</Row>
+   <Row>${cell('String', 'Ann')}${cell('String', 'ann@x.com')}${cell('Number', '61412345678')}</Row>
+   <Row>${cell('String', 'Bob')}${cell('String', 'bob@x.com')}${cell('Number', '61412345679')}</Row>
+  </Table>
+ </Worksheet>
+</Workbook>`;
+    const result = readTable(utf8(xml), 'contacts.xml');
+    expect(result.format).toBe('xml-spreadsheet');
+    expect(result.headers).toEqual(['Name', 'Email', 'Mobile']);
+    expect(rowsToArrays(result.rows)).toEqual([
+      ['Ann', 'ann@x.com', '61412345678'],
+      ['Bob', 'bob@x.com', '61412345679'],
+    ]);
+    expect(result.sheet).toBe('Contacts');
+  });
+
+  it('reads the table of a web page saved as .xls', () => {
+    const html =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+      '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><table>' +
+      '<tr><td>Name</td><td>Email</td></tr><tr><td>Zoë</td><td>zoe@x.com</td></tr>' +
+      '<tr><td>Bob</td><td>bob@x.com</td></tr></table></body></html>';
+    const result = readTable(utf8(html), 'export.xls');
+    expect(result.format).toBe('html');
+    expect(result.headers).toEqual(['Name', 'Email']);
+    expect(rowsToArrays(result.rows)).toEqual([
+      ['Zoë', 'zoe@x.com'],
+      ['Bob', 'bob@x.com'],
+    ]);
+  });
+
+  it('names a vCard address book for what it is', () => {
+    const vcard = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@x.com\r\nEND:VCARD\r\n';
+    const result = readTable(utf8(vcard), 'contacts.vcf');
+    expect(codes(result)).toEqual(['unsupported-format']);
+    expect(result.problems[0]?.message).toMatch(/^This \.vcf file is a vCard address book/);
+  });
+});
+
 describe('readTable on XML', () => {
   it('honours the encoding named in the XML declaration', () => {
     const bytes = cp1252(

@@ -101,6 +101,8 @@ const FORMAT_LABELS: Record<IntakeFormat, string> = {
   ods: 'OpenDocument spreadsheet',
   json: 'JSON',
   xml: 'XML',
+  'xml-spreadsheet': 'Excel 2003 XML spreadsheet',
+  html: 'Web page (HTML) table',
 };
 
 /**
@@ -129,6 +131,8 @@ export function readTable(
     case 'xlsx':
     case 'xls':
     case 'ods':
+    case 'xml-spreadsheet':
+    case 'html':
       return readWorkbookTable(bytes, detected.format, formatChip, overrides, limits);
     case 'json':
     case 'xml':
