@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'no-data-rows',
   'row-too-many-fields',
   'row-too-few-fields',
+  'row-split',
   'unclosed-quote',
   'malformed-quote',
   'empty-rows-skipped',

@@ -134,6 +134,23 @@ describe('readTable on delimited text', () => {
     });
   });
 
+  it('names a row split by a line break inside a value, as one problem', () => {
+    const result = readText(
+      'First Name,Last Name,Email,Country,Time Zone,Address,Mobile,Company\n' +
+        'Ann,Lee,ann@x.com,Australia,Australia/Sydney,1 George St\n' +
+        'Sydney NSW 2000,61412345001,Acme\n' +
+        'Bob,Ray,bob@x.com,Australia,Australia/Sydney,2 Pitt St,61412345002,Acme\n' +
+        'Cy,Ng,cy@x.com\n',
+    );
+    expect(result.problems.map((p) => [p.code, p.rows ?? p.row])).toEqual([
+      ['row-split', [2, 3]],
+      ['row-too-few-fields', 5],
+    ]);
+    expect(result.problems[0]?.message).toBe(
+      'Rows 2 and 3 look like one row split by a line break inside a value ("1 George St" / "Sydney NSW 2000"): their 6 and 3 fields make the header\'s 8 with that value counted twice. In the file, put the value in quotes ("…") or join the two lines, then read it again; as it is, row 2 lacks its last 2 values and row 3 has them in the wrong columns.',
+    );
+  });
+
   it('reports empty rows with their numbers instead of dropping them silently', () => {
     const result = readTable(utf8('a,b\n1,2\n\n3,4\n,\n5,6\n'), 'f.csv');
     expect(result.rowNumbers).toEqual([2, 4, 6]);

@@ -427,6 +427,24 @@ function nulProblem(count: number): IntakeProblem {
   );
 }
 
+/** Rows `above` and `below` (records `at - 1` and `at`) as one row split by a line break. */
+function splitRowProblem(
+  above: { rowNumber: number; width: number },
+  below: { rowNumber: number; width: number },
+  headerWidth: number,
+  records: Rows,
+  at: number,
+): IntakeProblem {
+  const end = records.cell(at - 1, above.width - 1) ?? '';
+  const start = records.cell(at, 0) ?? '';
+  return problem(
+    'row-split',
+    'warning',
+    `Rows ${above.rowNumber} and ${below.rowNumber} look like one row split by a line break inside a value ("${quoteValue(end, 30)}" / "${quoteValue(start, 30)}"): their ${above.width} and ${below.width} fields make the header's ${headerWidth} with that value counted twice. In the file, put the value in quotes ("…") or join the two lines, then read it again; as it is, row ${above.rowNumber} lacks its last ${headerWidth - above.width} values and row ${below.rowNumber} has them in the wrong columns.`,
+    { rows: [above.rowNumber, below.rowNumber], row: above.rowNumber },
+  );
+}
+
 function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -614,6 +632,10 @@ function buildTable(
   const rowNumbers: number[] = [];
   const empty: number[] = [];
   const headerWidth = headerCells.length;
+  /** The last row with too few fields, its problem held until the next row tells more. */
+  let shortAbove:
+    | { index: number; rowNumber: number; width: number; problem: IntakeProblem }
+    | undefined;
   let maxWidth = 0;
   let overCap = false;
   for (let i = hasHeader ? start + 1 : start; i < records.length; i++) {
@@ -630,7 +652,24 @@ function buildTable(
     if (hasHeader) {
       if (width !== headerWidth) {
         const shape = checkRowShape(records.row(i), headerWidth, rowNumber, delimiter);
-        if (shape) push(shape);
+        // Two short lines whose fields make the header's, one value counted twice: a row split
+        // by an unquoted line break inside a value (an address on two lines).
+        const above = shortAbove;
+        const split =
+          above !== undefined &&
+          above.index === i - 1 &&
+          width < headerWidth &&
+          above.width + width - 1 === headerWidth;
+        if (split && delimiter !== null) {
+          push(splitRowProblem(above, { rowNumber, width }, headerWidth, records, i));
+          shortAbove = undefined;
+        } else {
+          if (shortAbove) push(shortAbove.problem);
+          shortAbove = undefined;
+          if (shape?.code === 'row-too-few-fields')
+            shortAbove = { index: i, rowNumber, width, problem: shape };
+          else if (shape) push(shape);
+        }
       }
     } else if (width > maxWidth) {
       maxWidth = width;
@@ -638,6 +677,7 @@ function buildTable(
     kept.push(i);
     rowNumbers.push(rowNumber);
   }
+  if (shortAbove) push(shortAbove.problem);
   if (empty.length > 0) {
     problems.push(
       problem(
