@@ -29,6 +29,8 @@ export type PhoneCheck =
       readonly value: string;
       /** `country-code`: the country code was added (or a national prefix dropped); `format`: only symbols removed. */
       readonly reason: 'country-code' | 'format';
+      /** An extension written after the number ("x123"), which Whispir cannot keep: left out of `value`. */
+      readonly extension?: string;
     }
   | {
       readonly kind: 'invalid';
@@ -273,7 +275,10 @@ function checkWithLibrary(
       compact.startsWith('+') ||
       compact.startsWith('00') ||
       compact.replace(NON_DIGITS, '') === whispir;
-    return fixable(whispir, hadCountryCode ? 'format' : 'country-code');
+    const reason = hadCountryCode ? 'format' : 'country-code';
+    return parsed.ext
+      ? { kind: 'fixable', value: whispir, reason, extension: parsed.ext }
+      : fixable(whispir, reason);
   }
   const looksLocal = !compact.startsWith('+') && (compact.startsWith('0') || !digitsOnly);
   return { kind: 'invalid', reason: !plan && looksLocal ? 'no-country' : 'invalid' };

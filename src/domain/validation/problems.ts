@@ -57,6 +57,7 @@ export const ROW_PROBLEM_SEVERITY: Readonly<Record<RowProblemCode, RowProblemSev
 export type FixKind =
   | 'phone-country-code'
   | 'phone-format'
+  | 'phone-extension'
   | 'country-name'
   | 'timezone-format'
   | 'timezone-from-place'

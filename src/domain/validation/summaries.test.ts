@@ -48,6 +48,13 @@ describe('summariseFixes', () => {
       ],
     },
     {
+      description: 'extensions dropped, said so',
+      input: [{ workPhone1: '(02) 9876 5432 x123' }, { workPhone1: '02 9876 5433 ext. 45' }],
+      expected: [
+        'Drop the extension from 2 work phone numbers (Whispir keeps no extension): (02) 9876 5432 x123 → 61298765432',
+      ],
+    },
+    {
       description: 'ISO codes and aliases to names',
       input: [{ workCountry: 'AU' }, { workCountry: 'AUS' }],
       expected: ['Use the country name in 2 country cells: AU → Australia'],

@@ -142,6 +142,8 @@ function fixLabel(
       return `Add country code to ${pluralise(count, `${noun} number`)}: ${example}`;
     case 'phone-format':
       return `Remove spaces and symbols from ${pluralise(count, `${noun} number`)}: ${example}`;
+    case 'phone-extension':
+      return `Drop the extension from ${pluralise(count, `${noun} number`)} (Whispir keeps no extension): ${example}`;
     case 'country-name':
       return `Use the country name in ${pluralise(count, `${noun} cell`)}: ${example}`;
     case 'timezone-format':

@@ -286,6 +286,18 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'phone: an extension is named, and dropped only by the fix the person picks',
+      input: { ...VALID, workPhone1: '(02) 9876 5432 x123' },
+      expected: [
+        {
+          field: 'workPhone1',
+          code: 'phone-format',
+          severity: 'error',
+          fix: { field: 'workPhone1', value: '61298765432', kind: 'phone-extension' },
+        },
+      ],
+    },
+    {
       description: 'phone: every phone field is checked, not only the mobile',
       input: { ...VALID, workPhone1: '(03) 9876 5432', personalFax1: 'n/a' },
       expected: [

@@ -190,6 +190,20 @@ function checkCell(
         checkLineType(field, text, contact, row, out);
         return text;
       }
+      if (result.kind === 'fixable' && result.extension !== undefined) {
+        // Dropped only by the person's own choice: the number loses what reaches its desk.
+        out.push(
+          problem(
+            row,
+            field,
+            'phone-format',
+            `${label} "${value}" ends in extension ${result.extension}, which Whispir cannot keep; without it the number is ${result.value}.`,
+            value,
+            fixOf(field, result.value, 'phone-extension'),
+          ),
+        );
+        return result.value;
+      }
       if (result.kind === 'fixable') {
         const countryCode = result.reason === 'country-code';
         out.push(
