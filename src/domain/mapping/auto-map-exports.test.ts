@@ -79,6 +79,22 @@ describe('an address-book export is matched with no manual move', () => {
     expect(new Set(fields).size).toBe(fields.length);
   });
 
+  it('Outlook: its Title column of salutations is the title', () => {
+    expect(applied(OUTLOOK)).toMatchObject({ Title: 'title' });
+  });
+
+  it('Salesforce and CRMs: a Title column of job titles is the job title, Salutation the title', () => {
+    const csv = `First Name,Last Name,Salutation,Title,Email
+Olivia,Nguyen,Ms.,CEO,olivia@acme.com.au
+Liam,Smith,Mr.,Chief Technology Officer,liam@acme.com.au
+Ava,Lee,Dr.,Head of Sales,ava@acme.com.au`;
+    expect(applied(csv)).toMatchObject({
+      Salutation: 'title',
+      Title: 'jobTitle',
+      Email: 'workEmailAddress1',
+    });
+  });
+
   it('a label column that says Work sends the value to the work phone', () => {
     const csv = `Phone 1 - Type,Phone 1 - Value\nWork,(02) 9876 5432\nWork,(03) 9123 4567`;
     expect(applied(csv)).toEqual({ 'Phone 1 - Value': 'workPhone1' });

@@ -306,6 +306,8 @@ const CONTENT_KIND_OF = new Map<string, ValueKind>(
 interface ExportHint {
   readonly fields: readonly string[];
   readonly reason: string;
+  /** A field the header names that the values say it is not ("Title" of job titles). */
+  readonly not?: string;
 }
 
 const PHONE_FIELDS_BY_LABEL: Readonly<Record<string, readonly string[]>> = {
@@ -363,6 +365,10 @@ const GOOGLE_PART = /^(.*?)\s*(\d+)\s*-\s*(.+)$/;
  * Hints for the columns of an address-book export, and the columns that describe others (labels,
  * types, display names) and are not themselves imported.
  */
+/** A salutation as people write one, in the languages the catalogue knows. */
+const SALUTATION =
+  /^(mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|rev|revd|fr|herr|frau|m|mme|mlle|sr|sra|srta|dott|dr\.? med|mevrouw|meneer|dhr|mevr)\.?$/i;
+
 function exportHints(columns: readonly ColumnSample[]): {
   hints: Map<number, ExportHint>;
   describing: Set<number>;
@@ -406,6 +412,20 @@ function exportHints(columns: readonly ColumnSample[]): {
         hints.set(index, {
           fields: [ORGANIZATION_FIELDS[what]],
           reason: `Google Contacts' "${name}" is the organisation's ${what}`,
+        });
+      }
+      return;
+    }
+    // "Title" is Whispir's salutation (Ms, Dr); in Salesforce, HubSpot and most CRMs it is the
+    // job title ("CEO"). The values tell.
+    if (/^title$/i.test(name)) {
+      const values = column.samples.map((v) => v.trim()).filter((v) => v !== '');
+      const salutations = values.filter((v) => SALUTATION.test(v)).length;
+      if (values.length > 0 && salutations * 2 < values.length) {
+        hints.set(index, {
+          fields: ['jobTitle'],
+          reason: `"${name}" holds job titles such as "${values.find((v) => !SALUTATION.test(v))}", not salutations (Ms, Dr)`,
+          not: 'title',
         });
       }
       return;
@@ -461,6 +481,7 @@ function candidatesForColumn(
   const headerMatches = matchHeader(column.name, header, targets, byKey);
   const fuzzy = headerMatches.length > 0 ? [] : matchFuzzy(column.name, header, targets);
   for (const match of [...headerMatches, ...fuzzy]) {
+    if (match.target.key === hint?.not) continue;
     const expected = CONTENT_KIND_OF.get(match.target.key);
     if (checkProfileFit(match.target.key, profile).fits) {
       const agrees =
