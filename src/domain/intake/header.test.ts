@@ -110,6 +110,22 @@ describe('detectHeaderRow', () => {
       ],
       expected: { index: 0, hasHeader: true },
     },
+    {
+      description: 'lines of facts above a narrow table are not its header',
+      input: [
+        ['Report date:', '2024-05-01', ''],
+        ['Exported by:', 'admin@acme.com', ''],
+        ['Name', 'Email', 'Mobile'],
+        ['Ann', 'ann@x.com', '0412345678'],
+        ['Bob', 'bob@x.com', '0412345679'],
+      ],
+      expected: { index: 2, hasHeader: true },
+    },
+    {
+      description: 'a comment line is not the header',
+      input: [['# Exported from CRM', ' v2', ' by admin', '', '', ''], HEADER, JOHN, JANE],
+      expected: { index: 1, hasHeader: true },
+    },
     { description: 'empty input', input: [], expected: { index: 0, hasHeader: true } },
   ];
   it.each(cases)('$description', ({ input, expected }) => {

@@ -35,6 +35,13 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDet
     const row = rows[i] as readonly string[];
     const filled = row.filter((cell) => cell.trim() !== '');
     if (filled.length === 0) continue;
+    // A comment ("# Exported from CRM, v2") or a line of facts ("Report date:,2024-05-01",
+    // "Exported by:,admin") narrower than the table is never its header.
+    const first = (filled[0] as string).trim();
+    if (filled.length < width && (first.startsWith('#') || first.endsWith(':'))) {
+      namesAbove = undefined;
+      continue;
+    }
     if (filled.length < needed) {
       namesAbove =
         filled.length >= Math.min(3, needed) && !filled.some(looksLikeData)
