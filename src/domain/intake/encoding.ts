@@ -16,7 +16,14 @@ export const SUPPORTED_ENCODINGS = [
   { id: 'windows-1253', label: 'Windows-1253 (Greek)' },
   { id: 'windows-1254', label: 'Windows-1254 (Turkish)' },
   { id: 'macintosh', label: 'Mac OS Roman' },
+  { id: 'shift_jis', label: 'Shift-JIS (Japanese)' },
+  { id: 'gbk', label: 'GBK (Simplified Chinese)' },
+  { id: 'big5', label: 'Big5 (Traditional Chinese)' },
+  { id: 'euc-kr', label: 'EUC-KR (Korean)' },
 ] as const;
+
+/** The two-byte encodings of East Asian exports, told by their byte pairs (`guessNotUtf8`). */
+const DOUBLE_BYTE_ENCODINGS = ['shift_jis', 'gbk', 'big5', 'euc-kr'] as const;
 
 export type EncodingId = (typeof SUPPORTED_ENCODINGS)[number]['id'];
 
@@ -25,6 +32,8 @@ export interface EncodingGuess {
   /** Bytes of byte-order mark at the start of the file, to skip before decoding. */
   readonly bom: number;
   readonly reason: string;
+  /** What the person should know of the guess: bytes it cannot read, another likely reading. */
+  readonly warning?: string;
 }
 
 /** The picker label of an encoding, e.g. "Windows-1252 (Western European)". */
@@ -55,7 +64,181 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   const marked = markedEncoding(bytes);
   if (marked) return marked;
   const scan = scanUtf8(bytes);
-  return utf8Verdict(scan.invalid, scan.nonAscii);
+  if (scan.invalid < 0) return utf8Verdict(scan.invalid, scan.nonAscii);
+  return guessNotUtf8(bytes, scan.invalid);
+}
+
+/** Bytes read for the two-byte encodings' test: their names and bytes come in the first lines. */
+const DOUBLE_BYTE_SAMPLE = 65536;
+
+/**
+ * A file some byte of which breaks UTF-8 (the first at `firstInvalid`):
+ * - UTF-8 with a few bad bytes (a row pasted from another file): many characters read as UTF-8
+ *   and at most one bad byte for every eight of them. Read as UTF-8, the bad bytes shown as �,
+ *   with a warning; read as Windows-1252, every other name would be garbled.
+ * - A two-byte East Asian encoding: the bytes above 0x7F come in pairs and only one of
+ *   Shift-JIS, GBK, Big5 and EUC-KR reads them without error.
+ * - Otherwise Windows-1252, with a warning when it does not read cleanly (bytes it leaves
+ *   undefined, pairs of high bytes, or Mac OS Roman's letters).
+ */
+export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingGuess {
+  const counts = countUtf8(bytes);
+  if (counts.characters >= 8 && counts.characters >= 8 * counts.invalid) {
+    return {
+      encoding: 'utf-8',
+      bom: 0,
+      reason: `The file is UTF-8 but for ${counts.invalid === 1 ? 'one byte' : `${counts.invalid} bytes`} (the first is byte ${firstInvalid + 1}).`,
+      warning: `${counts.invalid === 1 ? 'One byte' : `${counts.invalid} bytes`} of this UTF-8 file ${counts.invalid === 1 ? 'is' : 'are'} not UTF-8 (the first is byte ${firstInvalid + 1}) and ${counts.invalid === 1 ? 'shows' : 'show'} as �: ${counts.invalid === 1 ? 'a value' : 'values'} pasted from a file in another encoding? Correct them in the review, or in the file.`,
+    };
+  }
+  const sample = bytes.subarray(0, DOUBLE_BYTE_SAMPLE);
+  const shape = highByteShape(sample);
+  let readable: EncodingId[] = [];
+  if (shape.pairedLoosely && !shape.alphabet) {
+    const texts = new Map<EncodingId, string>();
+    for (const encoding of DOUBLE_BYTE_ENCODINGS) {
+      const text = readCleanly(sample, encoding);
+      if (text !== undefined) texts.set(encoding, text);
+    }
+    readable = [...texts.keys()];
+    const encoding = shape.paired ? twoByteReading(texts, sample) : undefined;
+    if (encoding) {
+      return {
+        encoding,
+        bom: 0,
+        reason: `Byte ${firstInvalid + 1} is not valid UTF-8, and the bytes come in pairs that read as ${encodingLabel(encoding)}.`,
+      };
+    }
+  }
+  const doubt = shape.alphabet
+    ? 'whole words are letters above ASCII, as Cyrillic (Windows-1251) and Greek (Windows-1253) are written'
+    : shape.pairedLoosely
+      ? `its letters come in pairs of bytes, as Japanese, Chinese and Korean encodings write them${readable.length > 0 ? `; it reads without error as ${readable.map(encodingShortName).join(' or ')}` : ''}`
+      : shape.undefinedIn1252 > 0 || shape.macLike
+        ? 'its letters look like Mac OS Roman’s (é, ü, ç are other bytes there)'
+        : undefined;
+  return {
+    ...utf8Verdict(firstInvalid, true),
+    ...(doubt
+      ? {
+          warning: `Names may be garbled: this file is not UTF-8 and does not read cleanly as Windows-1252 (${doubt}). Choose its encoding above and check the names in the preview.`,
+        }
+      : {}),
+  };
+}
+
+/** Characters that read as UTF-8 (above ASCII) and bytes that break it, over all the bytes. */
+function countUtf8(bytes: Uint8Array): { characters: number; invalid: number } {
+  let characters = 0;
+  let invalid = 0;
+  let at = 0;
+  while (at < bytes.length) {
+    const scan = scanUtf8(bytes.subarray(at));
+    const end = scan.invalid >= 0 ? scan.invalid : bytes.length - at;
+    for (let i = at; i < at + end; i++) if (((bytes[i] as number) & 0xc0) === 0xc0) characters++;
+    if (scan.invalid < 0) break;
+    invalid++;
+    at += scan.invalid + 1;
+    // Past 64 bad bytes with fewer than eight characters each, it is no UTF-8 file.
+    if (invalid >= 64 && characters < 8 * invalid) break;
+  }
+  return { characters, invalid };
+}
+
+/**
+ * How the bytes above 0x7F lie: in pairs or runs (two-byte encodings), on bytes Windows-1252
+ * leaves undefined, or mostly in 0x80–0x9F, where Mac OS Roman has its accented letters and
+ * Windows-1252 only rare signs.
+ */
+function highByteShape(sample: Uint8Array): {
+  paired: boolean;
+  pairedLoosely: boolean;
+  /** Runs of bytes from 0xC0 up, as the letters of Cyrillic and Greek code pages are. */
+  alphabet: boolean;
+  undefinedIn1252: number;
+  macLike: boolean;
+} {
+  let high = 0;
+  let inRuns = 0;
+  let low = 0;
+  let letters = 0;
+  let undefinedIn1252 = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] as number;
+    if (b < 0x80) continue;
+    high++;
+    if (b >= 0xc0) letters++;
+    if (((sample[i - 1] ?? 0) & 0x80) !== 0 || ((sample[i + 1] ?? 0) & 0x80) !== 0) inRuns++;
+    if (b <= 0x9f) low++;
+    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) undefinedIn1252++;
+  }
+  const paired = high >= 4 && inRuns >= high * 0.8;
+  // Enough pairs to doubt Windows-1252, not to choose another encoding unasked: Big5 writes
+  // half its second bytes as ASCII, and Polish in Windows-1250 has runs of accents ("Żółć").
+  const pairedLoosely = high >= 4 && inRuns >= high * 0.5;
+  return {
+    paired,
+    pairedLoosely,
+    alphabet: pairedLoosely && letters >= high * 0.9,
+    undefinedIn1252,
+    macLike: high >= 4 && low >= high * 0.5,
+  };
+}
+
+/** The bytes read in `encoding`, or undefined when a byte is not of it. */
+function readCleanly(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    // `stream`: a character cut by the end of the sample is not an error.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return undefined;
+  }
+}
+
+const KANA = /[\u3040-\u30ff]/;
+const HANGUL = /[\uac00-\ud7af]/g;
+
+/**
+ * Which of the two-byte encodings that read the bytes without error they are in: GBK reads
+ * nearly any pair, so the others are told by their own letters first. Shift-JIS when its
+ * reading has kana (Japanese writes them in most lines); EUC-KR when most of its reading is
+ * Hangul; else the one of GBK and Big5 whose reading has no kana (a Chinese name has none),
+ * told apart by their second bytes when both read it. Undefined when none is left.
+ */
+function twoByteReading(
+  texts: ReadonlyMap<EncodingId, string>,
+  sample: Uint8Array,
+): EncodingId | undefined {
+  const japanese = texts.get('shift_jis');
+  if (japanese !== undefined && KANA.test(japanese)) return 'shift_jis';
+  const korean = texts.get('euc-kr');
+  if (korean !== undefined) {
+    let wide = 0;
+    for (let i = 0; i < korean.length; i++) if (korean.charCodeAt(i) > 0x7f) wide++;
+    if ((korean.match(HANGUL)?.length ?? 0) >= wide * 0.9) return 'euc-kr';
+  }
+  if (texts.size === 1) return [...texts.keys()][0];
+  const chinese = (['gbk', 'big5'] as const).filter((encoding) => {
+    const text = texts.get(encoding);
+    return text !== undefined && !KANA.test(text);
+  });
+  if (chinese.length < 2) return chinese[0];
+  // Both read it: Big5 writes most characters with a second byte below 0x80, GBK's common
+  // characters (GB2312) never do.
+  return trailsBelow80(sample) > 0.1 ? 'big5' : 'gbk';
+}
+
+/** The share of two-byte characters whose second byte is below 0x80. */
+function trailsBelow80(bytes: Uint8Array): number {
+  let pairs = 0;
+  let low = 0;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    if ((bytes[i] as number) < 0x81) continue;
+    pairs++;
+    if ((bytes[i + 1] as number) < 0x80) low++;
+    i++;
+  }
+  return pairs === 0 ? 0 : low / pairs;
 }
 
 /**

@@ -24,6 +24,7 @@ export const PROBLEM_CODES = [
   'header-renamed',
   'more-problems',
   'encoding-replacement-characters',
+  'encoding-doubtful',
   'workbook-empty',
   'workbook-unreadable',
   'workbook-encrypted',

@@ -326,6 +326,113 @@ describe('damaged files', () => {
   });
 });
 
+describe('files that are not UTF-8', () => {
+  const names = ['山田 太郎', '佐藤 花子', '鈴木 一郎', '高橋 美咲'];
+  // "名前,メール" and the four names with their emails, as Excel on Japanese Windows saves a
+  // CSV (Shift-JIS; TextEncoder writes UTF-8 only, so the bytes are written out).
+  const SHIFT_JIS =
+    '96bc914f2c8381815b838b0d0a8e5293632091be98592c7030406578616d706c652e6a700d0a8db293a12089d48e712c7031406578616d706c652e6a700d0a97e996d82088ea98592c7032406578616d706c652e6a700d0a8d828bb42094fc8de72c7033406578616d706c652e6a700d0a';
+
+  it('reads a Japanese Shift-JIS export as Shift-JIS', () => {
+    const bytes = Uint8Array.from(SHIFT_JIS.match(/../g) ?? [], (hex) => parseInt(hex, 16));
+    const result = readTable(bytes, 'contacts.csv');
+    expect(result.encoding).toBe('shift_jis');
+    expect(result.headers).toEqual(['名前', 'メール']);
+    expect(rowsToArrays(result.rows).map((row) => row[0])).toEqual(names);
+    expect(codes(result)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'Korean (EUC-KR)',
+      'euc-kr',
+      'c0ccb8a72cc0ccb8dec0cf0d0ab1e8b9cec1d82c6140782e6b720d0ac0ccbcadbfac2c6240782e6b720d0ab9dac1f6c8c62c6340782e6b720d0a',
+      ['김민준', '이서연', '박지훈'],
+    ],
+    [
+      'Simplified Chinese (GBK)',
+      'gbk',
+      'd0d5c3fb2cd3cacfe40d0acdf5d0a1c3f72c6140782e636e0d0ac0eebbaa2c6240782e636e0d0ad5c5ceb02c6340782e636e0d0a',
+      ['王小明', '李华', '张伟'],
+    ],
+  ])('reads a %s export in its encoding', (_what, encoding, hex, names) => {
+    const bytes = Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+    const result = readTable(bytes, 'contacts.csv');
+    expect(result.encoding).toBe(encoding);
+    expect(rowsToArrays(result.rows).map((row) => row[0])).toEqual(names);
+  });
+
+  it('names the encodings a Big5 export reads in, for the person to choose', () => {
+    // Big5 writes half its second bytes as ASCII: too like Latin text to choose it unasked.
+    const hex =
+      'a96da6572cb66cbd630d0aa4fda470a9fa2c6140782e74770d0ab3afa9c9a7672c6240782e74770d0aaa4ca7d3bba82c6340782e74770d0a';
+    const bytes = Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+    const result = readTable(bytes, 'contacts.csv');
+    expect(codes(result)).toEqual(['encoding-doubtful']);
+    expect(result.problems[0]?.message).toMatch(/reads without error as .*Big5/);
+    const chosen = readTable(bytes, 'contacts.csv', { encoding: 'big5' });
+    expect(rowsToArrays(chosen.rows).map((row) => row[0])).toEqual(['王小明', '陳怡君', '林志豪']);
+  });
+
+  it('reads UTF-8 with one row pasted from a Windows-1252 file as UTF-8, naming the bad byte', () => {
+    const utf8Part = utf8(
+      'Name,Email\r\n' +
+        Array.from({ length: 20 }, (_, i) => `José Müller${i},j${i}@x.com`).join('\r\n') +
+        '\r\n',
+    );
+    const bytes = new Uint8Array([...utf8Part, ...cp1252('Zoë,z@x.com\r\n')]);
+    const result = readTable(bytes, 'contacts.csv');
+    expect(result.encoding).toBe('utf-8');
+    expect(rowsToArrays(result.rows)[0]?.[0]).toBe('José Müller0');
+    expect(rowsToArrays(result.rows).at(-1)?.[0]).toBe('Zo\ufffd');
+    expect(codes(result)).toEqual(['encoding-replacement-characters']);
+    expect(result.problems[0]?.message).toMatch(
+      /^One byte of this UTF-8 file is not UTF-8 \(the first is byte \d+\)/,
+    );
+  });
+
+  it('warns when a file read as Windows-1252 looks like Mac OS Roman', () => {
+    // "José François Müller" as a Mac writes it: é 0x8E, ç 0x8D, ü 0x9F.
+    const mac = new Uint8Array([
+      ...utf8('Name,Email\r\nJos'),
+      0x8e,
+      ...utf8(' Fran'),
+      0x8d,
+      ...utf8('ois M'),
+      0x9f,
+      ...utf8('ller,j@x.com\r\nRen'),
+      0x8e,
+      ...utf8(',r@x.com\r\n'),
+    ]);
+    const result = readTable(mac, 'contacts.csv');
+    expect(result.encoding).toBe('windows-1252');
+    expect(codes(result)).toEqual(['encoding-doubtful']);
+    expect(result.problems[0]?.message).toMatch(/Mac OS Roman/);
+    // The person's choice reads it right.
+    const chosen = readTable(mac, 'contacts.csv', { encoding: 'macintosh' });
+    expect(rowsToArrays(chosen.rows)[0]?.[0]).toBe('José François Müller');
+  });
+
+  it('never takes Polish in Windows-1250, with its runs of accents, for an East Asian encoding', () => {
+    // "Imię,Email / Łukasz Wójcik / Zofia Dąbrowska / Małgorzata Żółć" in Windows-1250.
+    const hex =
+      '496d69ea2c456d61696c0d0aa3756b61737a2057f36a63696b2c6c40782e706c0d0a5a6f6669612044b962726f77736b612c7a40782e706c0d0a4d61b3676f727a61746120aff3b3e62c6d40782e706c0d0a';
+    const bytes = Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+    expect(readTable(bytes, 'contacts.csv').encoding).toBe('windows-1252');
+    const chosen = readTable(bytes, 'contacts.csv', { encoding: 'windows-1250' });
+    expect(rowsToArrays(chosen.rows).at(-1)?.[0]).toBe('Małgorzata Żółć');
+  });
+
+  it('reads a Windows-1252 export without a warning', () => {
+    const result = readTable(
+      cp1252('Name,Email\r\nJosé Müller,j@x.com\r\nZoë,z@x.com\r\n'),
+      'c.csv',
+    );
+    expect(result.encoding).toBe('windows-1252');
+    expect(codes(result)).toEqual([]);
+  });
+});
+
 describe('spreadsheets saved as XML or as a web page', () => {
   it('reads an Excel 2003 XML spreadsheet as a workbook', () => {
     const cell = (type: string, value: string) =>

@@ -757,6 +757,15 @@ function chooseEncoding(
   const problems: IntakeProblem[] = [];
   let encoding = guess.encoding;
   let reason = guess.reason;
+  if (guess.warning && overrides.encoding === undefined) {
+    problems.push(
+      problem(
+        guess.encoding === 'utf-8' ? 'encoding-replacement-characters' : 'encoding-doubtful',
+        'warning',
+        guess.warning,
+      ),
+    );
+  }
   if (format === 'xml' && guess.bom === 0 && !guess.encoding.startsWith('utf-16')) {
     const declared = declaredXmlEncoding(head);
     if (
