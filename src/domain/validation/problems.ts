@@ -67,7 +67,8 @@ export type FixKind =
   | 'clear-invalid'
   | 'trim'
   | 'email-lowercase'
-  | 'email-characters';
+  | 'email-characters'
+  | 'split-values';
 
 /**
  * A suggested new value for one cell. The value is the cell fully normalised (trimmed too), so

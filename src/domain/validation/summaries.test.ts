@@ -48,6 +48,13 @@ describe('summariseFixes', () => {
       ],
     },
     {
+      description: 'two values in a cell, split',
+      input: [{ workEmailAddress1: 'a@x.com ::: b@y.com' }],
+      expected: [
+        'Keep the first of the two values in 1 work email cell and move the second to Work email (secondary): a@x.com ::: b@y.com → a@x.com + b@y.com',
+      ],
+    },
+    {
       description: 'extensions dropped, said so',
       input: [{ workPhone1: '(02) 9876 5432 x123' }, { workPhone1: '02 9876 5433 ext. 45' }],
       expected: [

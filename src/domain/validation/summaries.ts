@@ -142,6 +142,8 @@ function fixLabel(
       return `Add country code to ${pluralise(count, `${noun} number`)}: ${example}`;
     case 'phone-format':
       return `Remove spaces and symbols from ${pluralise(count, `${noun} number`)}: ${example}`;
+    case 'split-values':
+      return `Keep the first of the two values in ${pluralise(count, `${noun} cell`)} and move the second to ${fieldLabel(fix.alsoSet?.field ?? '')}: ${from} → ${to} + ${fix.alsoSet?.value ?? ''}`;
     case 'phone-extension':
       return `Drop the extension from ${pluralise(count, `${noun} number`)} (Whispir keeps no extension): ${example}`;
     case 'country-name':

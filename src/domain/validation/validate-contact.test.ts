@@ -286,6 +286,53 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'email: two addresses in one cell (Google Contacts " ::: "), the second moved',
+      input: { ...VALID, workEmailAddress1: 'ann@x.com ::: ann.lee@y.com' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-invalid',
+          severity: 'error',
+          fix: {
+            field: 'workEmailAddress1',
+            value: 'ann@x.com',
+            kind: 'split-values',
+            alsoSet: { field: 'workEmailAddress2', value: 'ann.lee@y.com' },
+          },
+        },
+      ],
+    },
+    {
+      description: 'email: two addresses, the second field taken: not split, the person chooses',
+      input: { ...VALID, workEmailAddress1: 'a@x.com; b@y.com', workEmailAddress2: 'c@z.com' },
+      expected: [
+        {
+          field: 'workEmailAddress1',
+          code: 'email-invalid',
+          severity: 'error',
+          // As any invalid value of a row with another channel (both listed in the report).
+          fix: { field: 'workEmailAddress1', value: '', kind: 'clear-invalid' },
+        },
+      ],
+    },
+    {
+      description: 'phone: two numbers in one cell, each put in Whispir’s form',
+      input: { ...VALID, workMobilePhone1: '0412 345 678 / 0413 111 222' },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-invalid',
+          severity: 'error',
+          fix: {
+            field: 'workMobilePhone1',
+            value: '61412345678',
+            kind: 'split-values',
+            alsoSet: { field: 'workMobilePhone2', value: '61413111222' },
+          },
+        },
+      ],
+    },
+    {
       description: 'phone: an extension is named, and dropped only by the fix the person picks',
       input: { ...VALID, workPhone1: '(02) 9876 5432 x123' },
       expected: [

@@ -146,6 +146,13 @@ function checkCell(
         );
         return undefined;
       }
+      const several = severalValues(text, EMAIL_SEPARATORS, isEmail);
+      if (several) {
+        out.push(
+          severalValuesProblem(row, field, label, value, several, 'email addresses', contact),
+        );
+        return undefined;
+      }
       if (!isEmail(text)) {
         const hint = text.includes(',') ? ' (is the comma meant to be a dot?)' : '';
         out.push(
@@ -184,11 +191,32 @@ function checkCell(
         if (spaced) out.push(whitespaceProblem(row, field, label, value));
         return text;
       }
-      const result = checkPhone(text, rowRegion(contact, context));
+      const region = rowRegion(contact, context);
+      const result = checkPhone(text, region);
       if (result.kind === 'valid') {
         if (spaced) out.push(whitespaceProblem(row, field, label, value));
         checkLineType(field, text, contact, row, out);
         return text;
+      }
+      if (result.kind === 'invalid') {
+        const whispirForm = (part: string) => {
+          const check = checkPhone(part, region);
+          return check.kind === 'valid'
+            ? part
+            : check.kind === 'fixable' && !check.extension
+              ? check.value
+              : undefined;
+        };
+        const several = severalValues(
+          text,
+          PHONE_SEPARATORS,
+          (part) => whispirForm(part) !== undefined,
+        );
+        if (several) {
+          const numbers = several.map((part) => whispirForm(part) as string);
+          out.push(severalValuesProblem(row, field, label, value, numbers, 'numbers', contact));
+          return undefined;
+        }
       }
       if (result.kind === 'fixable' && result.extension !== undefined) {
         // Dropped only by the person's own choice: the number loses what reaches its desk.
@@ -342,6 +370,65 @@ function checkCell(
 }
 
 /** Mobile fields and the phone field of the same kind, both ways. */
+/** Between the values of one cell: Google Contacts' " ::: ", a semicolon, a comma, a slash, a bar, a line break. */
+const EMAIL_SEPARATORS = /\s*(?::::|[;,|\n]|\s\/\s)\s*|\s+/;
+const PHONE_SEPARATORS = /\s*(?::::|[;,|\n]|\s\/\s| or )\s*/i;
+
+/** The field a second value of a cell goes to. */
+const SECOND_FIELD: Readonly<Record<string, string>> = {
+  workEmailAddress1: 'workEmailAddress2',
+  personalEmailAddress1: 'personalEmailAddress2',
+  workMobilePhone1: 'workMobilePhone2',
+  personalMobilePhone1: 'personalMobilePhone2',
+  workPhone1: 'workPhone2',
+  personalPhone1: 'personalPhone2',
+};
+
+/** The values of a cell holding several, each of which `fits`; undefined for one value. */
+function severalValues(
+  text: string,
+  separators: RegExp,
+  fits: (part: string) => boolean,
+): string[] | undefined {
+  const parts = text.split(separators).filter((part) => part !== '');
+  return parts.length >= 2 && parts.every(fits) ? parts : undefined;
+}
+
+/**
+ * A cell holding two values or more (Google Contacts writes a person's two work emails as
+ * "a@x.com ::: b@y.com"). With two, and the field's second one free, the fix keeps the first
+ * and moves the second there; otherwise the person chooses.
+ */
+function severalValuesProblem(
+  row: number,
+  field: string,
+  label: string,
+  value: string,
+  parts: readonly string[],
+  noun: string,
+  contact: ContactRow,
+): RowProblem {
+  const second = SECOND_FIELD[field];
+  const movable = parts.length === 2 && second !== undefined && isBlank(contact[second]);
+  const [first = '', other = ''] = parts;
+  return problem(
+    row,
+    field,
+    noun === 'numbers' ? 'phone-invalid' : 'email-invalid',
+    `${label} "${value}" holds ${parts.length} ${noun}; Whispir takes one a field${
+      movable
+        ? `: ${first} stays and ${other} can go to ${fieldLabel(second)}.`
+        : second !== undefined && parts.length === 2
+          ? ` and ${fieldLabel(second)} is taken: keep one, or move the other by hand.`
+          : ': keep one, and move the others by hand.'
+    }`,
+    value,
+    movable
+      ? { field, value: first, kind: 'split-values', alsoSet: { field: second, value: other } }
+      : undefined,
+  );
+}
+
 export const MOBILE_TO_PHONE: Readonly<Record<string, string>> = {
   workMobilePhone1: 'workPhone1',
   workMobilePhone2: 'workPhone2',
