@@ -51,6 +51,31 @@ describe('findCountry', () => {
       input: 'Georgia',
       expected: ['Georgia', 'name'],
     },
+    {
+      description: 'as ISO lists it, the qualifier after a comma',
+      input: 'Korea, Republic of',
+      expected: ['South Korea', 'alias'],
+    },
+    {
+      description: 'the same, for the other Korea',
+      input: "Korea, Democratic People's Republic of",
+      expected: ['North Korea', 'alias'],
+    },
+    {
+      description: 'the same, read in its usual order',
+      input: 'Iran, Islamic Republic of',
+      expected: ['Iran', 'alias'],
+    },
+    {
+      description: 'the same, the name before the comma',
+      input: 'Taiwan, Province of China',
+      expected: ['Taiwan', 'alias'],
+    },
+    {
+      description: 'a city and a country is not a country',
+      input: 'Sydney, Australia',
+      expected: undefined,
+    },
     { description: 'misspelt', input: 'Austrlia', expected: undefined },
     { description: 'a city', input: 'Sydney', expected: undefined },
   ];

@@ -340,13 +340,33 @@ for (const country of COUNTRIES) {
 export function findCountry(value: string): CountryMatch | undefined {
   const cached = CACHE.get(value);
   if (cached !== undefined) return cached ?? undefined;
-  let found = BY_KEY.get(countryLookupKey(value));
+  let found = BY_KEY.get(countryLookupKey(value)) ?? isoListName(value);
   if (found && found.kind === 'name' && value.trim() !== found.country.name) {
     found = { country: found.country, kind: 'name-variant' };
   }
   if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
   CACHE.set(value, found ?? null);
   return found;
+}
+
+/** Words that qualify a name in the ISO list's order ("Korea, Republic of"). */
+const QUALIFIER =
+  /\b(republic|state|states|province|kingdom|federation|former|islamic|plurinational|bolivarian|united)\b/i;
+
+/**
+ * A name as ISO 3166 lists it, the qualifier after a comma: "Korea, Republic of" and "Iran,
+ * Islamic Republic of" read in their usual order, else as the name before the comma when what
+ * follows only qualifies it ("Taiwan, Province of China"). An alias, so it is rewritten.
+ */
+function isoListName(value: string): CountryMatch | undefined {
+  const comma = value.indexOf(',');
+  if (comma < 0 || value.indexOf(',', comma + 1) >= 0) return undefined;
+  const before = value.slice(0, comma).trim();
+  const after = value.slice(comma + 1).trim();
+  const match =
+    BY_KEY.get(countryLookupKey(`${after} ${before}`)) ??
+    (QUALIFIER.test(after) ? BY_KEY.get(countryLookupKey(before)) : undefined);
+  return match && { country: match.country, kind: 'alias' };
 }
 
 // A country column repeats a few values a million times; fold each distinct value once.

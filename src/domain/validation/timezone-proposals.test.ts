@@ -68,6 +68,16 @@ describe('proposeTimezone', () => {
       'time zone',
     ],
     [{ timezoneText: 'CET', country: 'Germany' }, 'Europe/Berlin', 'time zone'],
+    // A zone as Windows and Outlook show it
+    [{ timezoneText: '(UTC+10:00) Canberra, Melbourne, Sydney' }, 'Australia/Sydney', 'time zone'],
+    [{ timezoneText: '(GMT+10:00) Brisbane' }, 'Australia/Brisbane', 'time zone'],
+    [
+      { timezoneText: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome', country: 'Germany' },
+      'Europe/Berlin',
+      'time zone',
+    ],
+    [{ timezoneText: '(UTC-05:00) Eastern Time (US & Canada)' }, 'America/New_York', 'time zone'],
+    [{ timezoneText: '(UTC) Coordinated Universal Time' }, 'Etc/UTC', 'time zone'],
     // A reading hours from the row's country is not proposed from the cell: its country is
     [{ timezoneText: 'EST', country: 'Ghana' }, 'Africa/Accra', 'country'],
     [{ timezoneText: 'pst' }, 'America/Los_Angeles', 'time zone'],

@@ -265,7 +265,7 @@ function fromTimezoneText(
     // worse than none.
     return countryZoneAtOffsetOf(iso2, abbreviation);
   }
-  return fromCity(trimmed, iso2);
+  return fromWindowsName(trimmed, iso2) ?? fromCity(trimmed, iso2);
 }
 
 /** The country's zone at the zone's standard offset (the one with the most names, if several). */
@@ -277,6 +277,34 @@ function countryZoneAtOffsetOf(iso2: string, zone: string): string | undefined {
     if (!best || entry.group.length > best.group.length) best = entry;
   }
   return best?.name;
+}
+
+/** Windows' zones named by region, not by city. */
+const WINDOWS_REGIONS: Readonly<Record<string, string>> = {
+  'eastern time (us & canada)': 'America/New_York',
+  'central time (us & canada)': 'America/Chicago',
+  'mountain time (us & canada)': 'America/Denver',
+  'pacific time (us & canada)': 'America/Los_Angeles',
+  alaska: 'America/Anchorage',
+  hawaii: 'Pacific/Honolulu',
+  'atlantic time (canada)': 'America/Halifax',
+  'coordinated universal time': 'Etc/UTC',
+};
+
+/**
+ * A zone as Windows and Outlook show it: "(UTC+10:00) Canberra, Melbourne, Sydney". Its first
+ * city that names a zone; else "(UTC)" alone is UTC.
+ */
+function fromWindowsName(text: string, iso2: string | undefined): string | undefined {
+  const match = /^\((?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::\d{2})?)?\)\s*(.*)$/i.exec(text);
+  if (!match) return undefined;
+  const named = WINDOWS_REGIONS[(match[1] ?? '').trim().toLowerCase()];
+  if (named) return named;
+  for (const place of (match[1] ?? '').split(',')) {
+    const zone = fromCity(place.replace(/\(.*?\)/g, '').trim(), iso2);
+    if (zone) return zone;
+  }
+  return /^\((?:UTC|GMT)\)/i.test(text) ? 'Etc/UTC' : undefined;
 }
 
 function zoneCountry(zone: string): string | undefined {
