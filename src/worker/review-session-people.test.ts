@@ -175,25 +175,29 @@ describe('column-wide changes', () => {
     expect(session.summary().byCode.some((c) => c.code === 'status-invalid')).toBe(true);
   });
 
-  it('proposes a time zone abbreviation as it reads in its rows’ countries', () => {
+  it('proposes a time zone abbreviation as it reads in its rows’ places', () => {
     const zones: ReviewTable = {
-      headers: ['First', 'Country', 'Zone'],
+      headers: ['First', 'State', 'Country', 'Zone'],
       rows: RowStore.from([
-        ['Ann', 'Australia', 'EST'],
-        ['Bob', 'AU', 'EST'],
-        ['Cy', 'United States', 'CST'],
-        ['Di', 'Australia', 'CST'],
-        ['Ed', 'Ireland', 'IST'],
+        ['Ann', 'NSW', 'Australia', 'EST'],
+        ['Bob', 'ACT', 'AU', 'EST'],
+        ['Cy', '', 'United States', 'CST'],
+        ['Di', '', 'Australia', 'CST'],
+        ['Ed', '', 'Ireland', 'IST'],
+        ['Flo', 'QLD', 'Australia', 'AEST'],
+        ['Gus', 'NSW', 'Australia', 'AEST'],
       ]),
-      rowNumbers: [2, 3, 4, 5, 6],
+      rowNumbers: [2, 3, 4, 5, 6, 7, 8],
     };
     const session = ReviewSession.create(zones, {
       firstName: { kind: 'column', column: 'First' },
+      workState: { kind: 'column', column: 'State' },
       workCountry: { kind: 'column', column: 'Country' },
       timezone: { kind: 'column', column: 'Zone' },
     });
     expect(session.codedValues('timezone')?.values.map((v) => [v.value, v.proposed])).toEqual([
-      ['CST', undefined], // Chicago for Cy, Adelaide for Di: the person chooses
+      ['AEST', undefined], // Brisbane for Flo, Sydney for Gus: the person chooses
+      ['CST', undefined], // Chicago for Cy, Adelaide for Di
       ['EST', 'Australia/Sydney'],
       ['IST', 'Europe/Dublin'],
     ]);

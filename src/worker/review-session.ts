@@ -28,7 +28,14 @@ import {
   type MatchValues,
 } from '../domain/validation/duplicates';
 import { ProblemTally } from '../domain/validation/summaries';
-import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
+import {
+  collectContactProblems,
+  createCheckContext,
+  PLACE_FIELDS,
+  placeOf,
+} from '../domain/validation/validate-contact';
+import type { PlaceEvidence } from '../domain/validation/timezone-proposals';
+import { checkTimezone } from '../domain/validation/timezones';
 import { createRowChecker, type RowChecker } from '../domain/validation/row-checker';
 import type { Rows } from '../domain/intake/row-store';
 import { CHANNEL_KEYS, findContactField } from '../domain/whispir/contact-fields';
@@ -97,6 +104,7 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
   'phone-invalid': 'Not a usable phone number',
   'phone-needs-country-code': 'Phone without country code',
   'phone-format': 'Phone with spaces or symbols',
+  'phone-extension': 'Phone with an extension',
   'timezone-invalid': 'Unknown time zone',
   'timezone-format': 'Time zone written differently',
   'country-unknown': 'Unknown country',
@@ -809,22 +817,31 @@ export class ReviewSession {
     if (fieldIndex < 0) return undefined;
     const kind = codedKindOf(field, findContactField(field)?.format);
     const counts = new Map<string, number>();
-    // A time zone abbreviation is read in its rows' countries ("EST" in Australia): the
-    // countries each value is found with.
-    const countryIndex = kind === 'timezone' ? this.fields.indexOf('workCountry') : -1;
-    const countries = new Map<string, Set<string>>();
+    // A time zone abbreviation is read in its rows' places ("EST" in Queensland): the places
+    // (state, city, country) each value that is not a zone already is found with.
+    const placeFields = [...PLACE_FIELDS.state, ...PLACE_FIELDS.city, ...PLACE_FIELDS.country];
+    const readsPlaces =
+      kind === 'timezone' && placeFields.some((name) => this.fields.includes(name));
+    const places = new Map<string, Map<string, Omit<PlaceEvidence, 'timezoneText'>>>();
+    const isZone = new Map<string, boolean>();
     for (let index = 0; index < this.table.rows.length; index++) {
       if (this.skipped.has(index)) continue;
       const value = this.overlay.get(index)?.get(field) ?? this.originalValue(index, fieldIndex);
       counts.set(value, (counts.get(value) ?? 0) + 1);
       if (counts.size > MAX_CODED_VALUES) return undefined;
-      if (countryIndex >= 0) {
-        const country =
-          this.overlay.get(index)?.get('workCountry') ?? this.originalValue(index, countryIndex);
-        const seen = countries.get(value) ?? new Set<string>();
-        if (seen.size <= MAX_CODED_VALUES) seen.add(country.trim());
-        countries.set(value, seen);
-      }
+      if (!readsPlaces) continue;
+      let zone = isZone.get(value);
+      if (zone === undefined) isZone.set(value, (zone = checkTimezone(value).kind !== 'invalid'));
+      if (zone) continue;
+      const place = placeOf((name) => {
+        const at = this.fields.indexOf(name);
+        return at < 0
+          ? undefined
+          : (this.overlay.get(index)?.get(name) ?? this.originalValue(index, at));
+      });
+      const seen = places.get(value) ?? new Map<string, Omit<PlaceEvidence, 'timezoneText'>>();
+      if (seen.size <= MAX_CODED_VALUES) seen.set(JSON.stringify(place), place);
+      places.set(value, seen);
     }
     return {
       field,
@@ -836,7 +853,7 @@ export class ReviewSession {
           value,
           count,
           proposed: kind
-            ? proposeCodedValue(kind, value, [...(countries.get(value) ?? [])])
+            ? proposeCodedValue(kind, value, [...(places.get(value)?.values() ?? [])])
             : undefined,
         })),
     };

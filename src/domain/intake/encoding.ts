@@ -34,6 +34,8 @@ export interface EncodingGuess {
   readonly reason: string;
   /** What the person should know of the guess: bytes it cannot read, another likely reading. */
   readonly warning?: string;
+  /** For a guess other than UTF-8 made from the bytes: how many of them broke UTF-8. */
+  readonly badBytes?: number;
 }
 
 /** The picker label of an encoding, e.g. "Windows-1252 (Western European)". */
@@ -76,10 +78,12 @@ const DOUBLE_BYTE_SAMPLE = 65536;
  * - UTF-8 with a few bad bytes (a row pasted from another file): many characters read as UTF-8
  *   and at most one bad byte for every eight of them. Read as UTF-8, the bad bytes shown as �,
  *   with a warning; read as Windows-1252, every other name would be garbled.
- * - A two-byte East Asian encoding: the bytes above 0x7F come in pairs and only one of
- *   Shift-JIS, GBK, Big5 and EUC-KR reads them without error.
- * - Otherwise Windows-1252, with a warning when it does not read cleanly (bytes it leaves
- *   undefined, pairs of high bytes, or Mac OS Roman's letters).
+ * - A two-byte East Asian encoding: the bytes above 0x7F come in runs (a name is several
+ *   two-byte characters) and the readings tell one encoding (`twoByteReading`).
+ * - Otherwise Windows-1252, with a warning when it does not read cleanly: bytes it leaves
+ *   undefined (Mac OS Roman's ç and è are two), or runs of letters above ASCII (Cyrillic,
+ *   Greek, or a two-byte encoding not told). Curly quotes, dashes, € and accents side by side
+ *   ("ção", "ää") are Windows-1252's own and give no warning.
  */
 export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingGuess {
   const counts = countUtf8(bytes);
@@ -94,14 +98,14 @@ export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingG
   const sample = bytes.subarray(0, DOUBLE_BYTE_SAMPLE);
   const shape = highByteShape(sample);
   let readable: EncodingId[] = [];
-  if (shape.pairedLoosely && !shape.alphabet) {
+  if (shape.runs && !shape.alphabet) {
     const texts = new Map<EncodingId, string>();
     for (const encoding of DOUBLE_BYTE_ENCODINGS) {
       const text = readCleanly(sample, encoding);
       if (text !== undefined) texts.set(encoding, text);
     }
     readable = [...texts.keys()];
-    const encoding = shape.paired ? twoByteReading(texts, sample) : undefined;
+    const encoding = twoByteReading(texts, sample);
     if (encoding) {
       return {
         encoding,
@@ -112,13 +116,14 @@ export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingG
   }
   const doubt = shape.alphabet
     ? 'whole words are letters above ASCII, as Cyrillic (Windows-1251) and Greek (Windows-1253) are written'
-    : shape.pairedLoosely
-      ? `its letters come in pairs of bytes, as Japanese, Chinese and Korean encodings write them${readable.length > 0 ? `; it reads without error as ${readable.map(encodingShortName).join(' or ')}` : ''}`
-      : shape.undefinedIn1252 > 0 || shape.macLike
-        ? 'its letters look like Mac OS Roman’s (é, ü, ç are other bytes there)'
+    : shape.runs
+      ? `whole words are pairs of bytes, as Japanese, Chinese and Korean encodings write them${readable.length > 0 ? `; it reads without error as ${readable.map(encodingShortName).join(' or ')}` : ''}`
+      : shape.undefinedIn1252 > 0
+        ? 'some of its bytes are no Windows-1252 character; Mac OS Roman writes ç and è so'
         : undefined;
   return {
     ...utf8Verdict(firstInvalid, true),
+    badBytes: counts.invalid,
     ...(doubt
       ? {
           warning: `Names may be garbled: this file is not UTF-8 and does not read cleanly as Windows-1252 (${doubt}). Choose its encoding above and check the names in the preview.`,
@@ -146,43 +151,35 @@ function countUtf8(bytes: Uint8Array): { characters: number; invalid: number } {
 }
 
 /**
- * How the bytes above 0x7F lie: in pairs or runs (two-byte encodings), on bytes Windows-1252
- * leaves undefined, or mostly in 0x80–0x9F, where Mac OS Roman has its accented letters and
- * Windows-1252 only rare signs.
+ * How the bytes above 0x7F lie: in runs of three or more (whole words written with them, as
+ * two-byte encodings and Cyrillic or Greek code pages write names; Western text has an accent
+ * or two side by side), from 0xC0 up (the letters of Cyrillic and Greek code pages), and on
+ * bytes Windows-1252 leaves undefined.
  */
 function highByteShape(sample: Uint8Array): {
-  paired: boolean;
-  pairedLoosely: boolean;
-  /** Runs of bytes from 0xC0 up, as the letters of Cyrillic and Greek code pages are. */
+  runs: boolean;
   alphabet: boolean;
   undefinedIn1252: number;
-  macLike: boolean;
 } {
   let high = 0;
-  let inRuns = 0;
-  let low = 0;
+  let inLongRuns = 0;
   let letters = 0;
   let undefinedIn1252 = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const b = sample[i] as number;
-    if (b < 0x80) continue;
-    high++;
-    if (b >= 0xc0) letters++;
-    if (((sample[i - 1] ?? 0) & 0x80) !== 0 || ((sample[i + 1] ?? 0) & 0x80) !== 0) inRuns++;
-    if (b <= 0x9f) low++;
-    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) undefinedIn1252++;
+  let run = 0;
+  for (let i = 0; i <= sample.length; i++) {
+    const b = i < sample.length ? (sample[i] as number) : 0;
+    if (b >= 0x80) {
+      run++;
+      high++;
+      if (b >= 0xc0) letters++;
+      if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) undefinedIn1252++;
+      continue;
+    }
+    if (run >= 3) inLongRuns += run;
+    run = 0;
   }
-  const paired = high >= 4 && inRuns >= high * 0.8;
-  // Enough pairs to doubt Windows-1252, not to choose another encoding unasked: Big5 writes
-  // half its second bytes as ASCII, and Polish in Windows-1250 has runs of accents ("Żółć").
-  const pairedLoosely = high >= 4 && inRuns >= high * 0.5;
-  return {
-    paired,
-    pairedLoosely,
-    alphabet: pairedLoosely && letters >= high * 0.9,
-    undefinedIn1252,
-    macLike: high >= 4 && low >= high * 0.5,
-  };
+  const runs = high >= 6 && inLongRuns >= high * 0.6;
+  return { runs, alphabet: runs && letters >= high * 0.9, undefinedIn1252 };
 }
 
 /** The bytes read in `encoding`, or undefined when a byte is not of it. */
@@ -218,6 +215,8 @@ function twoByteReading(
     if ((korean.match(HANGUL)?.length ?? 0) >= wide * 0.9) return 'euc-kr';
   }
   if (texts.size === 1) return [...texts.keys()][0];
+  // Kanji alone read as Chinese too: Shift-JIS or GBK cannot be told, so the person chooses.
+  if (japanese !== undefined) return undefined;
   const chinese = (['gbk', 'big5'] as const).filter((encoding) => {
     const text = texts.get(encoding);
     return text !== undefined && !KANA.test(text);

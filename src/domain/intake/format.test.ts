@@ -65,6 +65,30 @@ describe('detectFormat', () => {
       expected: 'delimited',
     },
     {
+      description: 'XML whose root is named table is XML',
+      input: [
+        utf8('<table><row><name>Ann</name></row><row><name>Bob</name></row></table>'),
+        'c.xml',
+      ],
+      expected: 'xml',
+    },
+    {
+      description: 'a web page after an XML prolog',
+      input: [
+        utf8('<?xml version="1.0"?>\n<html><body><table><tr><td>a</td></tr></table></body></html>'),
+        'c.xls',
+      ],
+      expected: 'html',
+    },
+    {
+      description: 'a bare HTML table',
+      input: [
+        utf8('<table border="1"><tr><td>Name</td></tr><tr><td>Ann</td></tr></table>'),
+        'c.xls',
+      ],
+      expected: 'html',
+    },
+    {
       description: 'JSON rows (a list of lists)',
       input: [utf8('[["Name","Email"],["Ann","a@x.com"]]'), 'c.json'],
       expected: 'json',

@@ -119,10 +119,12 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FormatDetecti
         reason: 'The file is an Excel 2003 XML spreadsheet, read as a workbook.',
       };
     }
+    // A web page: its doctype or <html>/<head>/<body>/<meta> first (after an XML prolog
+    // perhaps), or a bare <table> of <tr> rows; an XML root named <table> is XML.
+    const page = text.slice(start);
     if (
-      /^<(?:\?xml[^>]*>\s*)?(?:!doctype\s+html|html|head|body|table|meta)[\s>]/i.test(
-        text.slice(start),
-      )
+      /^(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body|meta)[\s>]/i.test(page) ||
+      (/^<table[\s>]/i.test(page) && /<tr[\s>]/i.test(page))
     ) {
       return {
         format: 'html',

@@ -126,6 +126,23 @@ describe('detectHeaderRow', () => {
       input: [['# Exported from CRM', ' v2', ' by admin', '', '', ''], HEADER, JOHN, JANE],
       expected: { index: 1, hasHeader: true },
     },
+    {
+      description: 'a header whose first name is "#", with a separator at the end of each line',
+      input: [
+        ['#', 'First', 'Last', 'Company', ''],
+        ['1', 'Ann', 'Lee', 'Acme', ''],
+        ['2', 'Bob', 'Ng', 'Beta', ''],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'a header naming a span of years or a date is still a header',
+      input: [
+        ['Name', 'Email', 'Company', '2023/2024', '2024-05-01'],
+        ['Ann', 'ann@x.com', 'Acme', 'Paid', 'Yes'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
     { description: 'empty input', input: [], expected: { index: 0, hasHeader: true } },
   ];
   it.each(cases)('$description', ({ input, expected }) => {

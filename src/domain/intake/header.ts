@@ -38,7 +38,9 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDet
     // A comment ("# Exported from CRM, v2") or a line of facts ("Report date:,2024-05-01",
     // "Exported by:,admin") narrower than the table is never its header.
     const first = (filled[0] as string).trim();
-    if (filled.length < width && (first.startsWith('#') || first.endsWith(':'))) {
+    const comment = /^(#|\/\/)\s/.test(first);
+    const facts = filled.length <= 2 && first.endsWith(':');
+    if (filled.length < width && (comment || facts)) {
       namesAbove = undefined;
       continue;
     }
@@ -159,12 +161,14 @@ function usualWidth(rows: readonly (readonly string[])[]): number {
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const NUMBER_LIKE = /^[+(]?[\d\s().,/:-]*\d[\d\s().,/:-]*$/;
 const URL_LIKE = /^(https?:\/\/|www\.)/i;
+const PHONE_LIKE = /^\+?[\d\s().-]+$/;
+const DATE_LIKE = /^\d{4}[-.]\d{1,2}[-.]\d{1,2}$|^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$/;
 
-/** An email address, or a number with a phone's digits (eight or more). */
+/** An email address, or a number with a phone's digits (eight or more; not a date or a span). */
 function isContactValue(cell: string): boolean {
   const value = cell.trim();
   if (EMAIL.test(value)) return true;
-  if (!NUMBER_LIKE.test(value)) return false;
+  if (!PHONE_LIKE.test(value) || DATE_LIKE.test(value)) return false;
   let digits = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);

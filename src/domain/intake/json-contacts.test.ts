@@ -174,6 +174,14 @@ describe('readJsonContacts', () => {
       ['Ann', '61412345678'],
       ['Bob', ''],
     ]);
+    // Unless the first row is a contact itself.
+    const data = readJsonContacts('[["Ann","ann@x.com"],["Bob","bob@x.com"]]');
+    expect(data.headers).toEqual(['Column 1', 'Column 2']);
+    expect(data.rows).toEqual([
+      ['Ann', 'ann@x.com'],
+      ['Bob', 'bob@x.com'],
+    ]);
+    expect(data.rowNumbers).toEqual([1, 2]);
   });
 
   it.each([

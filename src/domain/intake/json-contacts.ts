@@ -1,3 +1,4 @@
+import { detectHeaderRow, generatedHeaders } from './header';
 import { describeRows, formatCount, type IntakeProblem, problem } from './problems';
 
 export interface RecordTable {
@@ -332,11 +333,15 @@ function rowsOfLists(root: Json): RecordTable | undefined {
   if (!Array.isArray(root) || root.length === 0 || !root.every(isRow)) return undefined;
   const text = (value: Json): string =>
     value instanceof NumberText ? value.text : value === null ? '' : String(value);
-  const [first = [], ...rest] = root as Json[][];
+  const rows = (root as Json[][]).map((row) => row.map(text));
+  // The first row names the columns unless it holds contact data itself.
+  const { hasHeader } = detectHeaderRow(rows.slice(0, 30));
+  const width = Math.max(...rows.map((row) => row.length));
+  const body = hasHeader ? rows.slice(1) : rows;
   return {
-    headers: first.map(text),
-    rows: rest.map((row) => row.map(text)),
-    rowNumbers: rest.map((_, i) => i + 2),
+    headers: hasHeader ? (rows[0] as string[]) : generatedHeaders(width),
+    rows: body,
+    rowNumbers: body.map((_, i) => i + (hasHeader ? 2 : 1)),
     problems: [],
     source: '(rows)',
   };

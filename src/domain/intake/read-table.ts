@@ -215,6 +215,10 @@ export class DelimitedReading {
     // A byte-order mark, UTF-16's pattern, or a byte at the start that breaks UTF-8 decide the
     // encoding; "UTF-8" from the start of a longer file is told by the pieces (undefined here).
     const guess = detectEncoding(head);
+    // A few bad bytes at the start of a longer file: UTF-8 with a row pasted in, or Windows-1252
+    // with few accents; only all its bytes tell (`guessNotUtf8`), so it is read whole.
+    const fewBad = guess.badBytes !== undefined && guess.badBytes < 8 && size > head.length;
+    if (fewBad && overrides.encoding === undefined) return undefined;
     const untold = guess.encoding === 'utf-8' && guess.bom === 0 && size > head.length;
     return new DelimitedReading(
       head,
@@ -427,6 +431,31 @@ function nulProblem(count: number): IntakeProblem {
   );
 }
 
+/** What a value is, as far as telling columns apart goes. */
+function kindOf(value: string): 'email' | 'number' | 'text' | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return 'email';
+  if (/^\+?[\d\s().-]{6,}$/.test(text)) return 'number';
+  return 'text';
+}
+
+/**
+ * Whether record `b`'s values sit in other columns than record `a`'s: an email or a number
+ * where the other has another kind of value. Two rows each missing their last values
+ * (`Ann,a@x.com,0412` and `Bob,b@x.com,0413`) have theirs in the same columns; the second half
+ * of a split row starts with the first row's last column.
+ */
+function shifted(records: Rows, a: number, b: number): boolean {
+  const width = Math.min(records.width(a), records.width(b));
+  for (let column = 0; column < width; column++) {
+    const first = kindOf(records.cell(a, column) ?? '');
+    const second = kindOf(records.cell(b, column) ?? '');
+    if (first && second && first !== second && (first !== 'text' || second !== 'text')) return true;
+  }
+  return false;
+}
+
 /** Rows `above` and `below` (records `at - 1` and `at`) as one row split by a line break. */
 function splitRowProblem(
   above: { rowNumber: number; width: number },
@@ -464,12 +493,17 @@ function readWorkbookTable(
   overrides: IntakeOverrides,
   limits: IntakeLimits,
 ): IntakeResult {
+  // A workbook written as text is decoded here, as any text file is (SheetJS reads a web page's
+  // bytes as UTF-8 or Latin-1 only; Excel on Windows saves one in Windows-1252).
+  const written = format === 'html' || format === 'xml-spreadsheet';
+  const decoded = written ? chooseEncoding(bytes, pageEncoding(bytes), overrides) : undefined;
   const workbook = readWorkbook(bytes, {
     ...(overrides.sheet !== undefined ? { sheet: overrides.sheet } : {}),
     ...(limits.workbook ? { limits: limits.workbook } : {}),
+    ...(decoded ? { text: decodeBytes(bytes, decoded.encoding) } : {}),
   });
-  const problems = [...workbook.problems];
-  const detections: Detection[] = [formatChip];
+  const problems = [...(decoded?.problems ?? []), ...workbook.problems];
+  const detections: Detection[] = [formatChip, ...(decoded ? [decoded.chip] : [])];
   if (workbook.sheet) {
     detections.push({
       kind: 'sheet',
@@ -659,7 +693,8 @@ function buildTable(
           above !== undefined &&
           above.index === i - 1 &&
           width < headerWidth &&
-          above.width + width - 1 === headerWidth;
+          above.width + width - 1 === headerWidth &&
+          shifted(records, i - 1, i);
         if (split && delimiter !== null) {
           push(splitRowProblem(above, { rowNumber, width }, headerWidth, records, i));
           shortAbove = undefined;
@@ -757,15 +792,6 @@ function chooseEncoding(
   const problems: IntakeProblem[] = [];
   let encoding = guess.encoding;
   let reason = guess.reason;
-  if (guess.warning && overrides.encoding === undefined) {
-    problems.push(
-      problem(
-        guess.encoding === 'utf-8' ? 'encoding-replacement-characters' : 'encoding-doubtful',
-        'warning',
-        guess.warning,
-      ),
-    );
-  }
   if (format === 'xml' && guess.bom === 0 && !guess.encoding.startsWith('utf-16')) {
     const declared = declaredXmlEncoding(head);
     if (
@@ -776,6 +802,17 @@ function chooseEncoding(
       encoding = declared;
       reason = `The XML declaration says encoding="${declared}".`;
     }
+  }
+  // The guess's warning is about the guess: not when the file's own declaration or the person
+  // chose the encoding.
+  if (guess.warning && overrides.encoding === undefined && encoding === guess.encoding) {
+    problems.push(
+      problem(
+        guess.encoding === 'utf-8' ? 'encoding-replacement-characters' : 'encoding-doubtful',
+        'warning',
+        guess.warning,
+      ),
+    );
   }
   if (overrides.encoding !== undefined) {
     encoding = overrides.encoding;
@@ -803,12 +840,31 @@ function chooseEncoding(
   };
 }
 
+/**
+ * A web page's or XML spreadsheet's encoding: its byte-order mark, else the one it names
+ * (`<meta charset>`, `<meta http-equiv … charset=…>`, `<?xml … encoding=…?>`), else the guess.
+ */
+function pageEncoding(bytes: Uint8Array): EncodingGuess {
+  const guess = detectEncoding(bytes);
+  if (guess.bom > 0 || guess.encoding.startsWith('utf-16')) return guess;
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 4096));
+  const named =
+    /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ??
+    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1];
+  const encoding = named && namedEncoding(named);
+  return encoding ? { encoding, bom: 0, reason: `The file says its encoding is ${named}.` } : guess;
+}
+
 /** The encoding named in `<?xml … encoding="…"?>`, when it is one the picker offers. */
 function declaredXmlEncoding(bytes: Uint8Array): EncodingId | undefined {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 200));
   const match = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
-  if (!match) return undefined;
-  const name = (match[1] as string).toLowerCase();
+  return match ? namedEncoding(match[1] as string) : undefined;
+}
+
+/** An encoding as a file names it, when it is one the picker offers. */
+function namedEncoding(label: string): EncodingId | undefined {
+  const name = label.toLowerCase();
   // WHATWG decodes Latin-1 labels as Windows-1252, a superset for printable text.
   const normalised = ['iso-8859-1', 'latin1', 'latin-1', 'us-ascii', 'cp1252'].includes(name)
     ? 'windows-1252'

@@ -234,7 +234,7 @@ describe('readWorkbook cells that are not what they seem', () => {
         [
           'workbook-merged-cells',
           'info',
-          'A merged cell C3:C5 ("Sales") covers several rows; the value is read into each of them, as the sheet shows it.',
+          'A merged cell C3:C5 ("Sales") covers several rows; the value is read into each of them, in the merge\'s first column, as the sheet shows it.',
         ],
       ]);
     },

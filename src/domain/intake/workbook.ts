@@ -26,6 +26,8 @@ export interface WorkbookTable {
 }
 
 const MAX_SCIENTIFIC_PROBLEMS = 100;
+/** Workbooks up to this size are read with their formulas and blank stubs (see readWorkbook). */
+export const FORMULA_CHECK_BYTES = 5 * 1024 * 1024;
 
 /**
  * Reads an .xlsx/.xlsm/.xlsb, .xls or .ods workbook with SheetJS CE 0.20.3 (not npm `xlsx`
@@ -42,20 +44,27 @@ const MAX_SCIENTIFIC_PROBLEMS = 100;
  */
 export function readWorkbook(
   bytes: Uint8Array,
-  options: { readonly sheet?: string; readonly limits?: WorkbookLimits } = {},
+  options: {
+    readonly sheet?: string;
+    readonly limits?: WorkbookLimits;
+    /** A workbook written as text (a web page, Excel 2003 XML), already decoded. */
+    readonly text?: string;
+  } = {},
 ): WorkbookTable {
   const refused = options.limits && checkLimits(bytes, options.limits);
   if (refused) return { sheets: [], sheet: '', sheetReason: '', rows: [], problems: [refused] };
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, {
-      type: 'array',
+    workbook = XLSX.read(options.text ?? bytes, {
+      type: options.text !== undefined ? 'string' : 'array',
       dense: true,
       cellText: true,
       cellDates: false,
-      // Formulas and stubs, to tell a formula with no saved result (read blank) from a blank.
-      cellFormula: true,
-      sheetStubs: true,
+      // Formulas and stubs, to tell a formula with no saved result (read blank) from a blank:
+      // a stub is kept for every formatted blank cell too, so only for workbooks up to
+      // FORMULA_CHECK_BYTES (scripts that write formulas without results write small ones).
+      cellFormula: bytes.length <= FORMULA_CHECK_BYTES,
+      sheetStubs: bytes.length <= FORMULA_CHECK_BYTES,
       cellHTML: false,
       cellNF: false,
       dateNF: 'yyyy-mm-dd',
@@ -229,7 +238,7 @@ function cellProblems(grid: Grid): IntakeProblem[] {
       problem(
         'workbook-merged-cells',
         'info',
-        `${merged.length === 1 ? 'A merged cell' : 'Merged cells'} ${listed(merged.map((m) => `${m.range} ("${quoteValue(m.text)}")`))} ${merged.length === 1 ? 'covers' : 'cover'} several rows; the value is read into each of them, as the sheet shows it.`,
+        `${merged.length === 1 ? 'A merged cell' : 'Merged cells'} ${listed(merged.map((m) => `${m.range} ("${quoteValue(m.text)}")`))} ${merged.length === 1 ? 'covers' : 'cover'} several rows; the value is read into each of them, in the merge's first column, as the sheet shows it.`,
         { row: (merged[0] as { row: number }).row },
       ),
     );
@@ -362,8 +371,11 @@ function readGrid(sheet: XLSX.WorkSheet): Grid {
  */
 function fillMergedRows(rows: string[][], merges: readonly XLSX.Range[]): Grid['merged'] {
   const merged: Grid['merged'] = [];
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   for (const range of merges) {
     if (range.e.r <= range.s.r) continue;
+    // A title merged across the table (and over two rows) is no value of its rows.
+    if (range.s.c === 0 && range.e.c >= width - 1 && width > 1) continue;
     const text = rows[range.s.r]?.[range.s.c] ?? '';
     if (text === '') continue;
     for (let r = range.s.r + 1; r <= range.e.r && r < rows.length; r++) {

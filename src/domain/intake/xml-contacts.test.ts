@@ -270,6 +270,38 @@ describe('readXmlContacts', () => {
       },
     },
     {
+      description: 'records beside a count in an answer wrapper are the records',
+      input:
+        '<response><status>ok</status><result><total>3</total>' +
+        '<contact><name>A</name><email>a@x.com</email></contact>' +
+        '<contact><name>B</name><email>b@x.com</email></contact>' +
+        '<contact><name>C</name><email>c@x.com</email></contact>' +
+        '</result></response>',
+      expected: {
+        headers: ['name', 'email'],
+        rows: [
+          ['A', 'a@x.com'],
+          ['B', 'b@x.com'],
+          ['C', 'c@x.com'],
+        ],
+        source: 'response/result/contact',
+        codes: [],
+      },
+    },
+    {
+      description: 'fields named by attribute under two element names keep them apart',
+      input:
+        '<contacts><contact><first>Ann</first><email name="work">a@x.com</email>' +
+        '<email name="home">a@y.com</email><phone name="work">0412</phone>' +
+        '<phone name="home">0298</phone></contact></contacts>',
+      expected: {
+        headers: ['first', 'email.work', 'email.home', 'phone.work', 'phone.home'],
+        rows: [['Ann', 'a@x.com', 'a@y.com', '0412', '0298']],
+        source: 'contacts/contact',
+        codes: [],
+      },
+    },
+    {
       description: 'text beside fields is the element’s value, its fields columns of their own',
       input:
         '<people>' +

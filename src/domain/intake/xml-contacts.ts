@@ -125,14 +125,15 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
         const group = groups.get(key);
         if (group) group.push(child);
         else groups.set(key, [child]);
-        // A record's own repeated parts (its phones, its tags) are never the records: what
-        // looks like a record is not searched (a contact with three typed phones was read
-        // as three contacts).
-        if (!looksLikeRecord(child)) next.push({ el: child, path: `${path}/${child.tagName}` });
+        next.push({ el: child, path: `${path}/${child.tagName}` });
       }
       for (const group of groups.values()) {
         const first = group[0] as XmlElement;
         if (!isRecordLike(first)) continue;
+        // A record's own tags (`<tag id="1"/>`, attributes alone) inside an element with
+        // fields are its parts, never the records (a contact with three tags was read as
+        // three contacts). Typed values (`<phone type="work">…</phone>`) are no records at all.
+        if (childElements(first).length === 0 && looksLikeRecord(el) && el !== root) continue;
         if (!best || group.length > best.records.length) {
           best = { records: group, path: `${path}/${first.tagName}` };
         }
@@ -223,6 +224,13 @@ function namedFields(children: readonly XmlElement[]): Map<XmlElement, string> {
       list.forEach((child, i) => named.set(child, names[i] as string));
       break;
     }
+  }
+  // Fields named by attribute under more than one element name (`<email name="work">`,
+  // `<phone name="work">`) keep their element's name, so an email and a phone do not share a
+  // column.
+  const holders = new Set([...named.keys()].map((child) => child.localName));
+  if (holders.size > 1) {
+    for (const [child, name] of named) named.set(child, `${child.localName}.${name}`);
   }
   return named;
 }

@@ -37,12 +37,23 @@ describe('proposeCodedValue', () => {
     expect(proposeCodedValue(kind, value)).toBe(proposed);
   });
 
-  it('reads a time zone abbreviation in the countries of its rows', () => {
-    expect(proposeCodedValue('timezone', 'EST', ['Australia', 'AU', ''])).toBe('Australia/Sydney');
-    expect(proposeCodedValue('timezone', 'EST', ['United States'])).toBe('America/New_York');
-    expect(proposeCodedValue('timezone', 'EST', ['Australia', 'United States'])).toBeUndefined();
-    expect(proposeCodedValue('timezone', 'EST', ['Ghana'])).toBeUndefined();
-    expect(proposeCodedValue('timezone', 'EST', [''])).toBe('America/New_York');
+  it('reads a time zone abbreviation in the places of its rows', () => {
+    const au = { country: 'Australia' };
+    expect(proposeCodedValue('timezone', 'EST', [au, { country: 'AU' }])).toBe('Australia/Sydney');
+    expect(proposeCodedValue('timezone', 'EST', [{ country: 'United States' }])).toBe(
+      'America/New_York',
+    );
+    // Rows that disagree, or a country the reading is not of: the person chooses.
+    expect(
+      proposeCodedValue('timezone', 'EST', [au, { country: 'United States' }]),
+    ).toBeUndefined();
+    expect(
+      proposeCodedValue('timezone', 'EST', [au, { country: 'AU', state: 'QLD' }]),
+    ).toBeUndefined();
+    expect(proposeCodedValue('timezone', 'EST', [{ country: 'Ghana' }])).toBeUndefined();
+    // A row that says nothing of its place reads it the usual way.
+    expect(proposeCodedValue('timezone', 'EST', [{}])).toBe('America/New_York');
+    expect(proposeCodedValue('timezone', 'EST', [au, {}])).toBeUndefined();
   });
 
   it('leaves the choice to the person when nothing is clear', () => {

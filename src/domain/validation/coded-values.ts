@@ -4,7 +4,7 @@
  * takes for each, for the review's values panel and the status check.
  */
 import { findCountry, suggestCountry } from './countries';
-import { proposeTimezone } from './timezone-proposals';
+import { type PlaceEvidence, proposeTimezone } from './timezone-proposals';
 import { checkTimezone } from './timezones';
 
 const STATUS_WORDS: Readonly<Record<string, 'A' | 'D'>> = Object.fromEntries([
@@ -51,13 +51,14 @@ export function codedValueFits(kind: CodedKind, value: string): boolean {
 /**
  * The value Whispir takes for `value` of a coded field: itself when already right, a proposal
  * when one is clear, undefined when the person must choose. A time zone abbreviation is read in
- * the `countries` of the rows that hold it ("EST" is Sydney's in Australia, New York's in the
- * United States): one proposal for them all, or none.
+ * the `places` of the rows that hold it (their states and countries: "EST" is Brisbane's in
+ * Queensland, Sydney's in New South Wales, New York's in the United States): one proposal for
+ * every row, or none. A row that says nothing of its place reads it the usual way.
  */
 export function proposeCodedValue(
   kind: CodedKind,
   value: string,
-  countries: readonly string[] = [],
+  places: readonly Omit<PlaceEvidence, 'timezoneText'>[] = [],
 ): string | undefined {
   const text = value.trim();
   if (text === '') return undefined;
@@ -70,11 +71,10 @@ export function proposeCodedValue(
       const check = checkTimezone(text);
       if (check.kind === 'valid') return text;
       if (check.kind === 'fixable') return check.value;
-      const named = countries.filter((country) => country.trim() !== '');
-      if (named.length === 0) return proposeTimezone({ timezoneText: text })?.zone;
+      if (places.length === 0) return proposeTimezone({ timezoneText: text })?.zone;
       const zones = new Set(
-        named.map((country) => {
-          const proposal = proposeTimezone({ timezoneText: text, country });
+        places.map((place) => {
+          const proposal = proposeTimezone({ ...place, timezoneText: text });
           return proposal?.source === 'time zone' ? proposal.zone : undefined;
         }),
       );

@@ -76,6 +76,11 @@ describe('findCountry', () => {
       input: 'Sydney, Australia',
       expected: undefined,
     },
+    {
+      description: 'a state and its country is not the country of that name',
+      input: 'Georgia, United States',
+      expected: undefined,
+    },
     { description: 'misspelt', input: 'Austrlia', expected: undefined },
     { description: 'a city', input: 'Sydney', expected: undefined },
   ];

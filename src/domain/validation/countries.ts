@@ -350,8 +350,7 @@ export function findCountry(value: string): CountryMatch | undefined {
 }
 
 /** Words that qualify a name in the ISO list's order ("Korea, Republic of"). */
-const QUALIFIER =
-  /\b(republic|state|states|province|kingdom|federation|former|islamic|plurinational|bolivarian|united)\b/i;
+const QUALIFIER = /\b(republic|state|states|province|kingdom)\s+of\b|^the former\b/i;
 
 /**
  * A name as ISO 3166 lists it, the qualifier after a comma: "Korea, Republic of" and "Iran,
@@ -363,6 +362,8 @@ function isoListName(value: string): CountryMatch | undefined {
   if (comma < 0 || value.indexOf(',', comma + 1) >= 0) return undefined;
   const before = value.slice(0, comma).trim();
   const after = value.slice(comma + 1).trim();
+  // "Georgia, United States": a place in another country, not a qualifier.
+  if (BY_KEY.has(countryLookupKey(after))) return undefined;
   const match =
     BY_KEY.get(countryLookupKey(`${after} ${before}`)) ??
     (QUALIFIER.test(after) ? BY_KEY.get(countryLookupKey(before)) : undefined);

@@ -143,7 +143,9 @@ function fixLabel(
     case 'phone-format':
       return `Remove spaces and symbols from ${pluralise(count, `${noun} number`)}: ${example}`;
     case 'split-values':
-      return `Keep the first of the two values in ${pluralise(count, `${noun} cell`)} and move the second to ${fieldLabel(fix.alsoSet?.field ?? '')}: ${from} → ${to} + ${fix.alsoSet?.value ?? ''}`;
+      return fix.alsoSet
+        ? `Keep the first of the two values in ${pluralise(count, `${noun} cell`)} and move the second to ${fieldLabel(fix.alsoSet.field)}: ${from} → ${to} + ${fix.alsoSet.value}`
+        : `Keep only the first of the values in ${pluralise(count, `${noun} cell`)}, the others dropped (their second field is taken): ${from} → ${to}`;
     case 'phone-extension':
       return `Drop the extension from ${pluralise(count, `${noun} number`)} (Whispir keeps no extension): ${example}`;
     case 'country-name':

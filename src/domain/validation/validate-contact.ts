@@ -224,7 +224,7 @@ function checkCell(
           problem(
             row,
             field,
-            'phone-format',
+            'phone-extension',
             `${label} "${value}" ends in extension ${result.extension}, which Whispir cannot keep; without it the number is ${result.value}.`,
             value,
             fixOf(field, result.value, 'phone-extension'),
@@ -419,13 +419,14 @@ function severalValuesProblem(
       movable
         ? `: ${first} stays and ${other} can go to ${fieldLabel(second)}.`
         : second !== undefined && parts.length === 2
-          ? ` and ${fieldLabel(second)} is taken: keep one, or move the other by hand.`
-          : ': keep one, and move the others by hand.'
+          ? ` and ${fieldLabel(second)} is taken: keep ${first} alone, or move the other by hand.`
+          : `: keep ${first} alone, or move the others by hand.`
     }`,
     value,
+    // Never cleared (both values are good): kept to the first when the other has nowhere to go.
     movable
       ? { field, value: first, kind: 'split-values', alsoSet: { field: second, value: other } }
-      : undefined,
+      : { field, value: first, kind: 'split-values' },
   );
 }
 
@@ -611,6 +612,29 @@ const SOURCE_WORDS: Readonly<Record<ZoneSource, string>> = {
   mobile: 'the mobile number’s country',
 };
 
+/** The fields that say where a contact is, first filled first (see `placeOf`). */
+export const PLACE_FIELDS = {
+  state: ['workState', 'personalState', 'workPostalState'],
+  city: ['workSuburb', 'personalSuburb', 'workPostalSuburb'],
+  country: ['workCountry', 'personalCountry', 'workPostalCountry'],
+} as const;
+
+/** Where a contact is, as its state, city and country fields say. */
+export function placeOf(value: (field: string) => string | undefined): {
+  state?: string;
+  city?: string;
+  country?: string;
+} {
+  const pick = (fields: readonly string[]) =>
+    fields.map((field) => value(field)?.trim()).find((v) => v !== undefined && v !== '');
+  const place: { state?: string; city?: string; country?: string } = {};
+  for (const key of ['state', 'city', 'country'] as const) {
+    const found = pick(PLACE_FIELDS[key]);
+    if (found !== undefined) place[key] = found;
+  }
+  return place;
+}
+
 function proposeRowTimezone(
   contact: ContactRow,
   context: ContactCheckContext,
@@ -620,12 +644,7 @@ function proposeRowTimezone(
     fields
       .map((field) => contact[field]?.trim())
       .find((value) => value !== undefined && value !== '');
-  const evidence = {
-    timezoneText,
-    state: pick('workState', 'personalState', 'workPostalState'),
-    city: pick('workSuburb', 'personalSuburb', 'workPostalSuburb'),
-    country: pick('workCountry', 'personalCountry', 'workPostalCountry'),
-  };
+  const evidence = { timezoneText, ...placeOf((field) => contact[field]) };
   const proposal = proposeTimezone(evidence);
   if (proposal) return proposal;
   const mobile = pick('workMobilePhone1', 'personalMobilePhone1');
