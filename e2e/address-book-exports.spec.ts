@@ -93,3 +93,35 @@ test('an Outlook export: business columns are the work fields, Mobile Phone the 
     timezone: 'Pacific/Auckland',
   });
 });
+
+test('a Google export with two emails and two mobiles in one cell: each reaches its own field', async ({
+  page,
+}) => {
+  // Google writes a person's second value of the same label into the same cell, after " ::: ".
+  const twice = GOOGLE.replace('olivia@acme.com.au', 'olivia@acme.com.au ::: o.nguyen@acme.com.au')
+    .replace(',Home,olivia.n@gmail.com,', ',,,')
+    .replace('+61 412 345 678', '+61 412 345 678 ::: 0413 999 000');
+  await importExport(page, 'google-contacts.csv', twice);
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(page.getByTestId('row-accounting')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Keep the first of the two values in 1 work email cell and move the second to Work email (secondary): olivia@acme.com.au ::: o.nguyen@acme.com.au → olivia@acme.com.au + o.nguyen@acme.com.au',
+    ),
+  ).toBeVisible();
+  await page.getByRole('button', { name: /^Apply all \d+ suggested fixes$/ }).click();
+  await expect(page.getByTestId('review-plan')).toContainText('2 will be sent');
+  await page.getByRole('button', { name: 'Continue to import settings' }).click();
+  await page.getByRole('button', { name: /^Import 2 contacts/ }).click();
+  await expect(page.getByTestId('count-created')).toHaveText('2');
+  const { contacts: stored = [] } = await sandboxApi.get<{ contacts?: Record<string, string>[] }>(
+    `/contacts?limit=20&fields=firstName,workEmailAddress1,workEmailAddress2,workMobilePhone1,workMobilePhone2`,
+    'application/vnd.whispir.contact-v1+json',
+  );
+  expect(stored.find((contact) => contact.firstName === 'Olivia')).toMatchObject({
+    workEmailAddress1: 'olivia@acme.com.au',
+    workEmailAddress2: 'o.nguyen@acme.com.au',
+    workMobilePhone1: '61412345678',
+    workMobilePhone2: '61413999000',
+  });
+});
