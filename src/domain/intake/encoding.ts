@@ -120,7 +120,9 @@ export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingG
       ? `whole words are pairs of bytes, as Japanese, Chinese and Korean encodings write them${readable.length > 0 ? `; it reads without error as ${readable.map(encodingShortName).join(' or ')}` : ''}`
       : shape.undefinedIn1252 > 0
         ? 'some of its bytes are no Windows-1252 character; Mac OS Roman writes ç and è so'
-        : undefined;
+        : shape.centralEuropean >= 2
+          ? 'signs such as ³ and ¹ stand inside words, where Windows-1250 has the Polish and Czech letters ł and ą'
+          : undefined;
   return {
     ...utf8Verdict(firstInvalid, true),
     badBytes: counts.invalid,
@@ -160,11 +162,13 @@ function highByteShape(sample: Uint8Array): {
   runs: boolean;
   alphabet: boolean;
   undefinedIn1252: number;
+  centralEuropean: number;
 } {
   let high = 0;
   let inLongRuns = 0;
   let letters = 0;
   let undefinedIn1252 = 0;
+  let centralEuropean = 0;
   let run = 0;
   for (let i = 0; i <= sample.length; i++) {
     const b = i < sample.length ? (sample[i] as number) : 0;
@@ -173,13 +177,24 @@ function highByteShape(sample: Uint8Array): {
       high++;
       if (b >= 0xc0) letters++;
       if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) undefinedIn1252++;
+      // ł ą ż ś ź Ł Ą in Windows-1250 are ³ ¹ ¿ œ Ÿ £ ¥ in Windows-1252: signs no word holds.
+      if (CENTRAL_EUROPEAN.has(b) && isLetter(sample[i - 1]) && isLetter(sample[i + 1])) {
+        centralEuropean++;
+      }
       continue;
     }
     if (run >= 3) inLongRuns += run;
     run = 0;
   }
   const runs = high >= 6 && inLongRuns >= high * 0.6;
-  return { runs, alphabet: runs && letters >= high * 0.9, undefinedIn1252 };
+  return { runs, alphabet: runs && letters >= high * 0.9, undefinedIn1252, centralEuropean };
+}
+
+const CENTRAL_EUROPEAN = new Set([0xb3, 0xb9, 0xbf, 0x9c, 0x9f, 0xa3, 0xa5]);
+
+/** An ASCII letter or a byte above ASCII (a letter in any of the code pages). */
+function isLetter(b: number | undefined): boolean {
+  return b !== undefined && (b >= 0x80 || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a));
 }
 
 /** The bytes read in `encoding`, or undefined when a byte is not of it. */

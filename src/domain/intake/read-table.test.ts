@@ -443,7 +443,11 @@ describe('files that are not UTF-8', () => {
     const hex =
       '496d69ea2c456d61696c0d0aa3756b61737a2057f36a63696b2c6c40782e706c0d0a5a6f6669612044b962726f77736b612c7a40782e706c0d0a4d61b3676f727a61746120aff3b3e62c6d40782e706c0d0a';
     const bytes = Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
-    expect(readTable(bytes, 'contacts.csv').encoding).toBe('windows-1252');
+    const guessed = readTable(bytes, 'contacts.csv');
+    expect(guessed.encoding).toBe('windows-1252');
+    // Read so, "Ma³gorzata": the warning says which encoding to choose.
+    expect(codes(guessed)).toEqual(['encoding-doubtful']);
+    expect(guessed.problems[0]?.message).toMatch(/Windows-1250/);
     const chosen = readTable(bytes, 'contacts.csv', { encoding: 'windows-1250' });
     expect(rowsToArrays(chosen.rows).at(-1)?.[0]).toBe('Małgorzata Żółć');
   });
