@@ -143,6 +143,47 @@ describe('detectHeaderRow', () => {
       ],
       expected: { index: 0, hasHeader: true },
     },
+    {
+      description: 'years as column names over answers',
+      input: [
+        ['Name', 'Email', '2023', '2024'],
+        ['Ann Lee', 'ann@example.com', 'Yes', 'No'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'session numbers as column names',
+      input: [
+        ['Name', 'Email', '1', '2', '3', '4'],
+        ['Ann Lee', 'ann@example.com', 'x', '', 'x', 'x'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'the dates of a register as column names',
+      input: [
+        ['Name', 'Mobile', '2024-03-01', '2024-03-08'],
+        ['Ann Lee', '0412 345 678', 'present', 'absent'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'a band over the header',
+      input: [
+        ['Name', '', 'Contact', ''],
+        ['First Name', 'Last Name', 'Email', 'Mobile'],
+        ['Ann', 'Lee', 'ann@example.com', '0412 345 678'],
+      ],
+      expected: { index: 1, hasHeader: true },
+    },
+    {
+      description: 'two rows with nothing to tell them apart: the first names the columns',
+      input: [
+        ['Ann', 'Lee', '12', 'Sales'],
+        ['Bob', 'Ray', '7', 'IT'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
     { description: 'empty input', input: [], expected: { index: 0, hasHeader: true } },
   ];
   it.each(cases)('$description', ({ input, expected }) => {

@@ -69,7 +69,26 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDet
     // An email address or a phone-length number is never a column's name: one such cell makes
     // the row a contact, whatever its other cells (names, a company, a country).
     const strong = filled.find(isContactValue);
-    if (dataLike * 2 >= filled.length || strong !== undefined) {
+    const below = nextFilledRow(rows, i + 1, limit);
+    // A band over the header ("Name,,Contact,"): below it a fuller row of names, itself over
+    // the values it names.
+    const underBelow = below && nextFilledRow(rows, below.index + 1, limit);
+    if (
+      strong === undefined &&
+      dataLike === 0 &&
+      below !== undefined &&
+      underBelow !== undefined &&
+      filled.length < width &&
+      isRowOfNames(below.cells) &&
+      below.cells.filter((cell) => cell.trim() !== '').length > filled.length &&
+      labelsOver(below.cells, underBelow.cells)
+    ) {
+      continue;
+    }
+    // Names over values (Email over an address, 2024 over Yes): a header, however many of its
+    // names are numbers or dates (years, session numbers, the days of a register).
+    const labels = strong === undefined && below !== undefined && labelsOver(row, below.cells);
+    if (!labels && (dataLike * 2 >= filled.length || strong !== undefined)) {
       return {
         index: i,
         hasHeader: false,
@@ -90,6 +109,44 @@ export function detectHeaderRow(rows: readonly (readonly string[])[]): HeaderDet
     hasHeader: true,
     reason: 'No row stands out as a header; the first non-blank row is used.',
   };
+}
+
+function nextFilledRow(
+  rows: readonly (readonly string[])[],
+  from: number,
+  limit: number,
+): { index: number; cells: readonly string[] } | undefined {
+  for (let i = from; i < limit; i++) {
+    const cells = rows[i] as readonly string[];
+    if (cells.some((cell) => cell.trim() !== '')) return { index: i, cells };
+  }
+  return undefined;
+}
+
+/** A row whose filled cells are all names, no two alike. */
+function isRowOfNames(cells: readonly string[]): boolean {
+  const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  return (
+    filled.length >= 2 &&
+    !filled.some(looksLikeData) &&
+    new Set(filled.map((cell) => cell.toLowerCase())).size === filled.length
+  );
+}
+
+/**
+ * Whether `row` reads as names over the values of `below`: in some column, a name over an
+ * email or a phone-length number, or a number or date over words ("2024" over "Yes"). A
+ * contact's row and the next one hold the same kinds of value column by column.
+ */
+function labelsOver(row: readonly string[], below: readonly string[]): boolean {
+  for (let column = 0; column < Math.min(row.length, below.length); column++) {
+    const above = (row[column] as string).trim();
+    const value = (below[column] as string).trim();
+    if (above === '' || value === '') continue;
+    if (!looksLikeData(above) && isContactValue(value)) return true;
+    if (looksLikeData(above) && !looksLikeData(value)) return true;
+  }
+  return false;
 }
 
 /**
