@@ -190,7 +190,8 @@ function highByteShape(sample: Uint8Array): {
   return { runs, alphabet: runs && letters >= high * 0.9, undefinedIn1252, centralEuropean };
 }
 
-const CENTRAL_EUROPEAN = new Set([0xb3, 0xb9, 0xbf, 0x9c, 0x9f, 0xa3, 0xa5]);
+// Not œ (0x9C, ś in Windows-1250): French writes it inside words ("Sœurs", "Bœuf").
+const CENTRAL_EUROPEAN = new Set([0xb3, 0xb9, 0xbf, 0x9f, 0xa3, 0xa5]);
 
 /** An ASCII letter or a byte above ASCII (a letter in any of the code pages). */
 function isLetter(b: number | undefined): boolean {
@@ -208,6 +209,7 @@ function readCleanly(bytes: Uint8Array, encoding: string): string | undefined {
 }
 
 const KANA = /[\u3040-\u30ff]/;
+const HALF_WIDTH_KANA = /[\uff61-\uff9f]/;
 const HANGUL = /[\uac00-\ud7af]/g;
 
 /**
@@ -223,6 +225,10 @@ function twoByteReading(
 ): EncodingId | undefined {
   const japanese = texts.get('shift_jis');
   if (japanese !== undefined && KANA.test(japanese)) return 'shift_jis';
+  // Kanji alone reads as Shift-JIS and as GBK; Chinese read as Shift-JIS is strewn with
+  // half-width katakana (GBK's first bytes 0xB0–0xDF are those in Shift-JIS), Japanese is not.
+  const chineseToo = texts.has('gbk') || texts.has('big5');
+  if (japanese !== undefined && chineseToo && !HALF_WIDTH_KANA.test(japanese)) return 'shift_jis';
   const korean = texts.get('euc-kr');
   if (korean !== undefined) {
     let wide = 0;
@@ -230,7 +236,7 @@ function twoByteReading(
     if ((korean.match(HANGUL)?.length ?? 0) >= wide * 0.9) return 'euc-kr';
   }
   if (texts.size === 1) return [...texts.keys()][0];
-  // Kanji alone read as Chinese too: Shift-JIS or GBK cannot be told, so the person chooses.
+  // Shift-JIS read as Chinese too, and with half-width katakana: the person chooses.
   if (japanese !== undefined) return undefined;
   const chinese = (['gbk', 'big5'] as const).filter((encoding) => {
     const text = texts.get(encoding);

@@ -399,6 +399,25 @@ describe('files that are not UTF-8', () => {
     expect(rowsToArrays(chosen.rows).map((row) => row[0])).toEqual(['王小明', '陳怡君', '林志豪']);
   });
 
+  it('reads a Japanese export written in kanji alone as Shift-JIS, not GBK', () => {
+    // "氏名,電話番号,会社名" and three names, phones and companies, all kanji.
+    const hex =
+      '8e8196bc2c9364986294d48d862c89ef8ed096bc0d0a8e5293632091be98592c303331323334353637382c8e5293638fa48e960d0a8db293a12089d48e712c303631323334353637382c8db293a18d488bc60d0a97e996d82088ea98592c303435313233343536372c97e996d88c9a90dd0d0a';
+    const bytes = Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+    const result = readTable(bytes, 'contacts.csv');
+    expect(result.encoding).toBe('shift_jis');
+    expect(result.headers).toEqual(['氏名', '電話番号', '会社名']);
+  });
+
+  it('reads French with œ as Windows-1252, without a warning', () => {
+    const result = readTable(
+      cp1252('Name,Company\r\nAnn Lee,Les Sœurs Martin\r\nBob Ray,Au Bœuf Couronné\r\n'),
+      'c.csv',
+    );
+    expect(result.encoding).toBe('windows-1252');
+    expect(codes(result)).toEqual([]);
+  });
+
   it('reads UTF-8 with one row pasted from a Windows-1252 file as UTF-8, naming the bad byte', () => {
     const utf8Part = utf8(
       'Name,Email\r\n' +
