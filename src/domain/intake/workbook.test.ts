@@ -240,6 +240,26 @@ describe('readWorkbook cells that are not what they seem', () => {
     },
   );
 
+  it('opens on the sheet with contacts, not on a longer list beside it', () => {
+    const result = readWorkbook(
+      book({
+        Contacts: [
+          ['First Name', 'Email'],
+          ['Ann', 'ann@x.com'],
+          ['Bob', 'bob@x.com'],
+        ],
+        Lists: [
+          ['Country'],
+          ...['Australia', 'Austria', 'Belgium', 'Canada', 'Chile'].map((c) => [c]),
+        ],
+      }),
+    );
+    expect(result.sheet).toBe('Contacts');
+    expect(result.sheetReason).toBe(
+      '"Contacts" holds emails or phone numbers; the sheets with more rows hold none.',
+    );
+  });
+
   it('says when other sheets hold rows under the same column names', () => {
     const office = (city: string, count: number) => [
       ['Name', 'Email', 'Mobile'],

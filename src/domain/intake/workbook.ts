@@ -128,18 +128,27 @@ export function readWorkbook(
     );
   }
   if (!chosen) {
+    // Visible first, then sheets with contacts in them (an email or a phone number), then the
+    // most rows: a template's visible list of 250 countries is not its contacts.
+    const contacts = new Map(grids.map((g) => [g, holdsContacts(g.grid)]));
     const ranked = [...grids].sort(
       (a, b) =>
         Number(a.hidden) - Number(b.hidden) ||
+        Number(contacts.get(b)) - Number(contacts.get(a)) ||
         (b.grid?.nonEmptyRows ?? 0) - (a.grid?.nonEmptyRows ?? 0),
     );
     chosen = ranked[0];
     if (chosen) {
       const rows = formatCount(chosen.grid?.nonEmptyRows ?? 0);
+      const longer = grids.some(
+        (g) => !g.hidden && (g.grid?.nonEmptyRows ?? 0) > (chosen?.grid?.nonEmptyRows ?? 0),
+      );
       sheetReason =
         grids.length === 1
           ? `The workbook has one sheet, "${chosen.name}".`
-          : `"${chosen.name}" has the most rows (${rows}) of the ${grids.length} sheets.`;
+          : longer
+            ? `"${chosen.name}" holds emails or phone numbers; the sheets with more rows hold none.`
+            : `"${chosen.name}" has the most rows (${rows}) of the ${grids.length} sheets.`;
     }
   }
   if (!chosen?.grid) return { sheets, sheet: chosen?.name ?? '', sheetReason, rows: [], problems };
@@ -267,6 +276,24 @@ function sheetsLike<T extends { name: string; hidden: boolean; grid: Grid | unde
     for (const name of theirs) if (names.has(name)) shared++;
     return shared * 2 > Math.max(names.size, theirs.size);
   });
+}
+
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_LIKE = /^\+?[\d\s().-]{8,}$/;
+
+/** Whether the first rows of a sheet hold an email address or a phone number. */
+function holdsContacts(grid: Grid | undefined): boolean {
+  for (const row of grid?.rows.slice(0, 50) ?? []) {
+    for (const cell of row) {
+      const value = cell.trim();
+      if (
+        EMAIL_LIKE.test(value) ||
+        (PHONE_LIKE.test(value) && /\d{6}/.test(value.replace(/\D/g, '')))
+      )
+        return true;
+    }
+  }
+  return false;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
