@@ -150,6 +150,24 @@ describe('readJsonContacts', () => {
     }
   });
 
+  it('reads the list of contacts, not a longer list of links or tags beside it', () => {
+    const link = (rel: string) => ({ rel, href: `/lists/1/${rel}`, method: 'GET' });
+    const table = readJsonContacts(
+      JSON.stringify({
+        members: [
+          { email_address: 'ann@x.com', merge_fields: { FNAME: 'Ann' } },
+          { email_address: 'bob@x.com', merge_fields: { FNAME: 'Bob' } },
+        ],
+        _links: ['self', 'parent', 'create', 'update', 'delete'].map(link),
+      }),
+    );
+    expect(table.source).toBe('members');
+    expect(table.rows).toEqual([
+      ['ann@x.com', 'Ann'],
+      ['bob@x.com', 'Bob'],
+    ]);
+  });
+
   it('reads JSON Lines: one contact a line, a broken line named', () => {
     const table = readJsonContacts(
       '{"name":"Ann","email":"ann@x.com"}\n{"name":"Bob","email":"bob@x.com"}\n' +

@@ -202,7 +202,13 @@ function findRecords(root: Json): FoundRecords | undefined {
   visit(root, '', 1);
   const contacts = candidates.find((c) => c.path.split('.').pop() === 'contacts');
   if (contacts) return contacts;
-  const longest = [...candidates].sort((a, b) => b.records.length - a.records.length)[0];
+  // Lists of contacts first (their records have an email, phone or name field: an API page's
+  // `_links` or `tags` beside its `members` are not contacts), then the longest.
+  const longest = [...candidates].sort(
+    (a, b) =>
+      Number(hasContactFields(b.records)) - Number(hasContactFields(a.records)) ||
+      b.records.length - a.records.length,
+  )[0];
   if (!longest) return undefined;
   // Lists of the same kind of record (contacts kept by team: {"sales": […], "support": […]})
   // are read one after the other, in the file's order; a list of other records is not.
@@ -227,6 +233,14 @@ function findRecords(root: Json): FoundRecords | undefined {
     lists: read.map((c) => ({ path: c.path, count: c.records.length })),
     ignored,
   };
+}
+
+const CONTACT_FIELD = /mail|phone|mobile|name/i;
+
+/** Whether a list's records have a field a contact has (an email, a phone, a name). */
+function hasContactFields(records: readonly Json[]): boolean {
+  for (const field of fieldsOf(records)) if (CONTACT_FIELD.test(field)) return true;
+  return false;
 }
 
 /** The field names of a list's records (its first hundred objects). */
