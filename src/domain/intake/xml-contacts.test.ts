@@ -270,6 +270,38 @@ describe('readXmlContacts', () => {
       },
     },
     {
+      description: 'a contact’s nested list of phones is its parts, not the records',
+      input:
+        '<contacts><contact><firstName>Ann</firstName><email>a@x.com</email><phones>' +
+        '<phone><type>mobile</type><number>0412</number></phone>' +
+        '<phone><type>work</type><number>0298</number></phone>' +
+        '</phones></contact></contacts>',
+      expected: {
+        headers: ['firstName', 'email', 'phones.phone.type', 'phones.phone.number'],
+        rows: [['Ann', 'a@x.com', 'mobile; work', '0412; 0298']],
+        source: 'contacts/contact',
+        codes: [],
+      },
+    },
+    {
+      description: 'two contacts, one with three structured phones, are two contacts',
+      input:
+        '<contacts>' +
+        '<contact><n>Ann</n><phone><t>m</t><v>1</v></phone><phone><t>w</t><v>2</v></phone>' +
+        '<phone><t>h</t><v>3</v></phone></contact>' +
+        '<contact><n>Bob</n><phone><t>m</t><v>4</v></phone></contact>' +
+        '</contacts>',
+      expected: {
+        headers: ['n', 'phone.t', 'phone.v'],
+        rows: [
+          ['Ann', 'm; w; h', '1; 2; 3'],
+          ['Bob', 'm', '4'],
+        ],
+        source: 'contacts/contact',
+        codes: [],
+      },
+    },
+    {
       description: 'records beside a count in an answer wrapper are the records',
       input:
         '<response><status>ok</status><result><total>3</total>' +

@@ -114,7 +114,7 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
   }
 
   // Breadth-first, so at equal counts the shallower group wins.
-  let best: { records: XmlElement[]; path: string } | undefined;
+  const groupsFound: { records: XmlElement[]; path: string; parent: XmlElement }[] = [];
   let level: { el: XmlElement; path: string }[] = [{ el: root, path: root.tagName }];
   for (let depth = 0; depth < SEARCH_DEPTH && level.length > 0; depth++) {
     const next: { el: XmlElement; path: string }[] = [];
@@ -134,12 +134,34 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
         // fields are its parts, never the records (a contact with three tags was read as
         // three contacts). Typed values (`<phone type="work">…</phone>`) are no records at all.
         if (childElements(first).length === 0 && looksLikeRecord(el) && el !== root) continue;
-        if (!best || group.length > best.records.length) {
-          best = { records: group, path: `${path}/${first.tagName}` };
-        }
+        groupsFound.push({ records: group, path: `${path}/${first.tagName}`, parent: el });
       }
     }
     level = next;
+  }
+  // A group inside the records of another is their parts (a contact's phones), not records:
+  // inside one of several records always; inside a single one unless the group is most of
+  // what it holds (an answer wrapper: `<result><total>3</total><contact>…×3</result>`).
+  const groupOf = new Map<XmlElement, XmlElement[]>();
+  for (const found of groupsFound)
+    for (const record of found.records) groupOf.set(record, found.records);
+  const partOfRecords = (found: (typeof groupsFound)[number]): boolean => {
+    for (
+      let at: XmlElement | null = found.parent;
+      at && at !== root;
+      at = at.parentNode as XmlElement | null
+    ) {
+      const holder = groupOf.get(at);
+      if (!holder || holder === found.records) continue;
+      if (holder.length >= 2 || at !== found.parent) return true;
+      if (found.records.length * 2 <= childElements(at).length) return true;
+    }
+    return false;
+  };
+  let best: { records: XmlElement[]; path: string } | undefined;
+  for (const found of groupsFound) {
+    if (partOfRecords(found)) continue;
+    if (!best || found.records.length > best.records.length) best = found;
   }
   if (best && best.records.length > 1) return insideGroups(best);
   // A single record, or the root itself holding the fields of one record.
