@@ -95,6 +95,19 @@ Ava,Lee,Dr.,Head of Sales,ava@acme.com.au`;
     });
   });
 
+  it('Salesforce Data Loader: names in capitals map as their mixed-case spelling does', () => {
+    const caps = `FIRSTNAME,LASTNAME,EMAIL,MOBILEPHONE,MAILINGCOUNTRY
+Olivia,Nguyen,olivia@acme.com.au,0412 345 678,Australia
+Liam,Smith,liam@acme.com.au,0413 222 333,Australia`;
+    expect(applied(caps)).toMatchObject({
+      FIRSTNAME: 'firstName',
+      LASTNAME: 'lastName',
+      EMAIL: 'workEmailAddress1',
+      MOBILEPHONE: 'workMobilePhone1',
+      MAILINGCOUNTRY: 'workCountry',
+    });
+  });
+
   it('a label column that says Work sends the value to the work phone', () => {
     const csv = `Phone 1 - Type,Phone 1 - Value\nWork,(02) 9876 5432\nWork,(03) 9123 4567`;
     expect(applied(csv)).toEqual({ 'Phone 1 - Value': 'workPhone1' });

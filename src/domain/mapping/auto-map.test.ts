@@ -230,6 +230,24 @@ const headerCases: { description: string; input: string; expected: string; tier:
   },
   { description: 'Cargo', input: 'Cargo', expected: 'jobTitle', tier: 'synonym' },
   { description: 'Departamento', input: 'Departamento', expected: 'department', tier: 'synonym' },
+  // Portuguese (Brazil)
+  { description: 'Sobrenome', input: 'Sobrenome', expected: 'lastName', tier: 'synonym' },
+  { description: 'Cidade', input: 'Cidade', expected: 'workSuburb', tier: 'synonym' },
+  // Japanese
+  { description: '姓 (surname)', input: '姓', expected: 'lastName', tier: 'synonym' },
+  { description: '名 (given name)', input: '名', expected: 'firstName', tier: 'synonym' },
+  {
+    description: 'メールアドレス (email address)',
+    input: 'メールアドレス',
+    expected: 'workEmailAddress1',
+    tier: 'synonym',
+  },
+  {
+    description: '携帯電話 (mobile)',
+    input: '携帯電話',
+    expected: 'workMobilePhone1',
+    tier: 'synonym',
+  },
   // Italian
   { description: 'Nome', input: 'Nome', expected: 'firstName', tier: 'synonym' },
   { description: 'Cognome', input: 'Cognome', expected: 'lastName', tier: 'synonym' },

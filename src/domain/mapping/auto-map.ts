@@ -450,6 +450,37 @@ function exportHints(columns: readonly ColumnSample[]): {
   return { hints, describing };
 }
 
+const VOCABULARY = new WeakMap<readonly Target[], Set<string>>();
+
+/**
+ * A one-word header run together from two words, the last one a word the catalogue's names use
+ * ("mailingcountry" → "mailing country"), or undefined.
+ */
+function knownWords(header: NormalisedHeader, targets: readonly Target[]): string | undefined {
+  if (header.tokens.length !== 1 || header.base.length < 7 || !/^[a-z]+$/.test(header.base)) {
+    return undefined;
+  }
+  let vocabulary = VOCABULARY.get(targets);
+  if (!vocabulary) {
+    vocabulary = new Set(
+      targets.flatMap((target) =>
+        target.names.flatMap((name) => name.normalised.tokens.filter((t) => t.length >= 3)),
+      ),
+    );
+    VOCABULARY.set(targets, vocabulary);
+  }
+  const word = header.base;
+  let known: string | undefined;
+  // Both words known, else the longest known last word ("mailing" + "country").
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const head = word.slice(0, cut);
+    const tail = word.slice(cut);
+    if (vocabulary.has(head) && vocabulary.has(tail)) return `${head} ${tail}`;
+    if (known === undefined && tail.length >= 4 && vocabulary.has(tail)) known = `${head} ${tail}`;
+  }
+  return known;
+}
+
 function candidatesForColumn(
   column: ColumnSample,
   columnIndex: number,
@@ -478,8 +509,13 @@ function candidatesForColumn(
     if (target && checkProfileFit(key, profile).fits)
       push(target, 'synonym', CONFIDENCE.exported - 0.01 * rank, hint.reason);
   });
-  const headerMatches = matchHeader(column.name, header, targets, byKey);
-  const fuzzy = headerMatches.length > 0 ? [] : matchFuzzy(column.name, header, targets);
+  let headerMatches = matchHeader(column.name, header, targets, byKey);
+  // "MAILINGCOUNTRY" (Salesforce's Data Loader writes its names in capitals): read as the
+  // words the catalogue knows ("mailing country"), as "MailingCountry" is.
+  const words = headerMatches.length === 0 ? knownWords(header, targets) : undefined;
+  const read = words ? normaliseHeader(words) : header;
+  if (words) headerMatches = matchHeader(column.name, read, targets, byKey);
+  const fuzzy = headerMatches.length > 0 ? [] : matchFuzzy(column.name, read, targets);
   for (const match of [...headerMatches, ...fuzzy]) {
     if (match.target.key === hint?.not) continue;
     const expected = CONTENT_KIND_OF.get(match.target.key);

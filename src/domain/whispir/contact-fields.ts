@@ -113,6 +113,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
     'Name',
     'text',
     [
+      '名',
+      '下の名前',
       'first name',
       'given name',
       'given names',
@@ -136,6 +138,9 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
     ['name', 'contact name'],
   ),
   f('lastName', 'Last name', 'Name', 'text', [
+    'sobrenome',
+    '姓',
+    '名字',
     'last name',
     'surname',
     'surnames',
@@ -175,6 +180,9 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   f('otherLastName', 'Alias last name', 'Name', 'text', ['maiden name', 'alias last name']),
 
   f('workMobilePhone1', 'Work mobile', 'Work contact', 'phone', [
+    '携帯電話',
+    '携帯番号',
+    '携帯',
     'mobile',
     'mobile phone',
     'mobile number',
@@ -216,6 +224,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
     'other work mobile',
   ]),
   f('workEmailAddress1', 'Work email', 'Work contact', 'email', [
+    'メールアドレス',
+    'メール',
     'email',
     'e-mail',
     'email address',
@@ -380,6 +390,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   ]),
 
   f('workCountry', 'Country', 'Address', 'country', [
+    '国',
+    '国名',
     'country',
     'country name',
     'nation',
@@ -430,6 +442,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   ]),
   f('workAddress2', 'Work address line 2', 'Address'),
   f('workSuburb', 'Work suburb / city', 'Address', 'text', [
+    'cidade',
+    '市区町村',
     'suburb',
     'city',
     'town',
@@ -513,6 +527,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   f('personalCountry', 'Home country', 'Address', 'country', ['home country']),
 
   f('companyName', 'Company', 'Organisation', 'text', [
+    '会社名',
+    '会社',
     'company',
     'company name',
     'organisation',
