@@ -52,6 +52,19 @@ describe('ReviewSession', () => {
     expect(summary.byCode.find((c) => c.code === 'row-too-many-fields')?.count).toBe(1);
   });
 
+  it('an empty field past the header’s (a separator ending the line) is nothing to review', () => {
+    const trailing: ReviewTable = {
+      ...table,
+      rows: RowStore.from([
+        ['Ann', 'Lee', 'ann@example.com', '61412345001', 'Australia', '+10', ''],
+      ]),
+      rowNumbers: [2],
+    };
+    const session = ReviewSession.create(trailing, mapping);
+    expect(codesOf(session, 0)).toEqual([]);
+    expect(session.summary().accounting).toMatchObject({ sent: 1, rejected: 0 });
+  });
+
   it('offers fixes with counts and applies one kind to every row, undoably', () => {
     const session = ReviewSession.create(table, mapping);
     const fix = session.summary().fixes.find((f) => f.kind === 'phone-country-code');

@@ -404,6 +404,8 @@ export class ReviewSession {
     // Extra values that are not empty sit in the wrong columns: sending them would create a
     // wrong contact, so the row needs a look (an edit of the row settles it) or a skip.
     const misplaced = cells.length > width && cells.slice(width).some((cell) => cell !== '');
+    // Only empty fields past the header's (a separator ending the line): nothing to look at.
+    if (cells.length > width && !misplaced) return undefined;
     return {
       row: rowNumber,
       field: null,

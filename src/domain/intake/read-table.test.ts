@@ -168,6 +168,23 @@ describe('readTable on delimited text', () => {
     );
   });
 
+  it('a separator ending every data line is one note, not a warning a row', () => {
+    const lines = Array.from({ length: 1200 }, (_, i) => `P${i},p${i}@x.com,`);
+    const result = readText(`First Name,Email\r\n${lines.join('\r\n')}\r\n`);
+    expect(result.problems.map((p) => [p.code, p.severity])).toEqual([
+      ['row-too-many-fields', 'info'],
+    ]);
+    expect(result.problems[0]?.message).toMatch(
+      /^Rows 2, 3, .* and 1,190 more end with fields the header has no column for, all empty \(a comma at the end of the line\): nothing is misplaced\.$/,
+    );
+    // A row with a value past the header's still gets its own warning.
+    const mixed = readText('First Name,Email\r\nAnn,a@x.com,\r\nBob,b@x.com,x\r\n');
+    expect(mixed.problems.map((p) => [p.code, p.severity, p.row ?? p.rows])).toEqual([
+      ['row-too-many-fields', 'warning', 3],
+      ['row-too-many-fields', 'info', [2]],
+    ]);
+  });
+
   it('two rows each missing their last values are not taken for a split row', () => {
     const result = readText(
       'Name,Email,Phone,Company,Notes\nAnn,a@x.com,0412 345 678\nBob,b@x.com,0413 345 678\n',

@@ -1,6 +1,6 @@
 import { checkRowShape, DelimitedParser, mixesLineBreaks, parseDelimitedInto } from './delimited';
 import { repairQuotes } from './quote-repair';
-import { type DelimiterGuess, delimiterDisplay, sniffDelimiter } from './delimiter';
+import { type DelimiterGuess, delimiterDisplay, delimiterName, sniffDelimiter } from './delimiter';
 import {
   decodeBytes,
   detectEncoding,
@@ -431,6 +431,14 @@ function nulProblem(count: number): IntakeProblem {
   );
 }
 
+/** Whether record `at`'s fields past the first `width` are all empty. */
+function endsEmpty(records: Rows, at: number, width: number): boolean {
+  for (let column = width; column < records.width(at); column++) {
+    if ((records.cell(at, column) ?? '') !== '') return false;
+  }
+  return true;
+}
+
 /** What a value is, as far as telling columns apart goes. */
 function kindOf(value: string): 'email' | 'number' | 'text' | undefined {
   const text = value.trim();
@@ -666,6 +674,8 @@ function buildTable(
   const rowNumbers: number[] = [];
   const empty: number[] = [];
   const headerWidth = headerCells.length;
+  /** Rows whose fields past the header's are all empty (a separator ending each line). */
+  const trailingSeparators: number[] = [];
   /** The last row with too few fields, its problem held until the next row tells more. */
   let shortAbove:
     | { index: number; rowNumber: number; width: number; problem: IntakeProblem }
@@ -703,6 +713,8 @@ function buildTable(
           shortAbove = undefined;
           if (shape?.code === 'row-too-few-fields')
             shortAbove = { index: i, rowNumber, width, problem: shape };
+          else if (shape && delimiter !== null && endsEmpty(records, i, headerWidth))
+            trailingSeparators.push(rowNumber);
           else if (shape) push(shape);
         }
       }
@@ -713,6 +725,18 @@ function buildTable(
     rowNumbers.push(rowNumber);
   }
   if (shortAbove) push(shortAbove.problem);
+  if (trailingSeparators.length > 0) {
+    // Many exporters end every line with a separator: one note, not a warning a row.
+    const n = trailingSeparators.length;
+    problems.push(
+      problem(
+        'row-too-many-fields',
+        'info',
+        `${capitalise(describeRows(trailingSeparators))} ${n === 1 ? 'ends' : 'end'} with ${n === 1 ? 'a field' : 'fields'} the header has no column for, all empty (a ${delimiterName(delimiter ?? ',')} at the end of the line): nothing is misplaced.`,
+        { rows: trailingSeparators },
+      ),
+    );
+  }
   if (empty.length > 0) {
     problems.push(
       problem(
