@@ -28,12 +28,8 @@ import {
   type MatchValues,
 } from '../domain/validation/duplicates';
 import { ProblemTally } from '../domain/validation/summaries';
-import {
-  collectContactProblems,
-  createCheckContext,
-  PLACE_FIELDS,
-  placeOf,
-} from '../domain/validation/validate-contact';
+import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
+import { PLACE_FIELDS, placeOf } from '../domain/validation/place';
 import type { PlaceEvidence } from '../domain/validation/timezone-proposals';
 import { checkTimezone } from '../domain/validation/timezones';
 import { createRowChecker, type RowChecker } from '../domain/validation/row-checker';

@@ -56,6 +56,15 @@ describe('proposeCodedValue', () => {
     expect(proposeCodedValue('timezone', 'EST', [au, {}])).toBeUndefined();
   });
 
+  it('reads GMT as London’s or Dublin’s zone when every row is there', () => {
+    expect(proposeCodedValue('timezone', 'GMT', [{ country: 'UK' }])).toBe('Europe/London');
+    expect(proposeCodedValue('timezone', 'GMT', [{ country: 'Ireland' }])).toBe('Europe/Dublin');
+    expect(proposeCodedValue('timezone', 'GMT', [{ country: 'UK' }, { country: 'Ireland' }])).toBe(
+      '+00',
+    );
+    expect(proposeCodedValue('timezone', 'GMT', [])).toBe('+00');
+  });
+
   it('leaves the choice to the person when nothing is clear', () => {
     expect(proposeCodedValue('country', 'Narnia')).toBeUndefined();
     expect(proposeCodedValue('timezone', 'Mars')).toBeUndefined();

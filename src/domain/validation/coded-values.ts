@@ -4,6 +4,7 @@
  * takes for each, for the review's values panel and the status check.
  */
 import { findCountry, suggestCountry } from './countries';
+import { GMT_IN_WINTER } from './place';
 import { type PlaceEvidence, proposeTimezone } from './timezone-proposals';
 import { checkTimezone } from './timezones';
 
@@ -70,7 +71,21 @@ export function proposeCodedValue(
     case 'timezone': {
       const check = checkTimezone(text);
       if (check.kind === 'valid') return text;
-      if (check.kind === 'fixable') return check.value;
+      if (check.kind === 'fixable') {
+        // "GMT" on rows in the United Kingdom or Ireland: their zone, with its summer time.
+        if (!/^gmt$/i.test(text) || places.length === 0) return check.value;
+        const zones = new Set(
+          places.map((place) =>
+            place.country === undefined
+              ? undefined
+              : proposeTimezone({ ...place, timezoneText: text })?.zone,
+          ),
+        );
+        const [zone] = zones;
+        return zones.size === 1 && zone !== undefined && GMT_IN_WINTER.has(zone)
+          ? zone
+          : check.value;
+      }
       if (places.length === 0) return proposeTimezone({ timezoneText: text })?.zone;
       const zones = new Set(
         places.map((place) => {

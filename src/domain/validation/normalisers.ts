@@ -10,6 +10,7 @@ import { findCountry } from './countries';
 import { checkPhone, toPhoneRegion } from './phones';
 import type { ContactRow } from './problems';
 import { trimmed } from './text';
+import { gmtZone } from './place';
 import { checkTimezone } from './timezones';
 
 export type Normaliser = (value: string, contact: ContactRow) => string | undefined;
@@ -59,11 +60,12 @@ export const normaliseCountry: Normaliser = (value) => {
 };
 
 /** Offsets as `+NN` or `+NN:MM` (`UTC+10` → `+10`, `UTC+5:30` → `+05:30`); IANA names in their usual case. */
-export const normaliseTimezone: Normaliser = (value) => {
+export const normaliseTimezone: Normaliser = (value, contact) => {
   const text = trimmed(value);
   if (text === '') return changed(value, text);
   const result = checkTimezone(text);
-  return changed(value, result.kind === 'fixable' ? result.value : text);
+  const fixed = result.kind === 'fixable' ? (gmtZone(text, contact) ?? result.value) : text;
+  return changed(value, fixed);
 };
 
 /** Whispir's status letter for the words people use (`Active` → `A`, `inactive` → `D`). */

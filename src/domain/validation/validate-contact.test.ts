@@ -333,6 +333,30 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'time zone: GMT on a United Kingdom row is London’s zone, with its summer time',
+      input: { ...VALID, timezone: 'GMT', workCountry: 'United Kingdom' },
+      expected: [
+        {
+          field: 'timezone',
+          code: 'timezone-format',
+          severity: 'error',
+          fix: { field: 'timezone', value: 'Europe/London', kind: 'timezone-format' },
+        },
+      ],
+    },
+    {
+      description: 'time zone: GMT elsewhere is the offset',
+      input: { ...VALID, timezone: 'GMT', workCountry: 'Ghana' },
+      expected: [
+        {
+          field: 'timezone',
+          code: 'timezone-format',
+          severity: 'error',
+          fix: { field: 'timezone', value: '+00', kind: 'timezone-format' },
+        },
+      ],
+    },
+    {
       description: 'phone: an extension is named, and dropped only by the fix the person picks',
       input: { ...VALID, workPhone1: '(02) 9876 5432 x123' },
       expected: [

@@ -7,6 +7,7 @@ import { CHANNEL_KEYS } from '../whispir/contact-fields';
 import { findCountry, suggestCountry } from './countries';
 import { hasUpperCase, isEmail, strayCharacterOf, withoutStrayCharactersIfClear } from './emails';
 import { phoneRegionOf } from './normalisers';
+import { gmtZone, placeOf } from './place';
 import { checkPhone } from './phones';
 import {
   ROW_PROBLEM_SEVERITY,
@@ -321,6 +322,22 @@ function checkCell(
         if (spaced) out.push(whitespaceProblem(row, field, label, value));
         return text;
       }
+      // "GMT" is the winter time of the United Kingdom and Ireland: there, their zone (with its
+      // summer time), not the offset +00.
+      const local = gmtZone(text, contact);
+      if (local) {
+        out.push(
+          problem(
+            row,
+            field,
+            'timezone-format',
+            `${label} "${value}" is the winter time of ${local}; Whispir needs ${local}, which keeps its summer time too.`,
+            value,
+            fixOf(field, local, 'timezone-format'),
+          ),
+        );
+        return local;
+      }
       out.push(
         result.kind === 'fixable'
           ? problem(
@@ -611,29 +628,6 @@ const SOURCE_WORDS: Readonly<Record<ZoneSource, string>> = {
   country: 'Country',
   mobile: 'the mobile number’s country',
 };
-
-/** The fields that say where a contact is, first filled first (see `placeOf`). */
-export const PLACE_FIELDS = {
-  state: ['workState', 'personalState', 'workPostalState'],
-  city: ['workSuburb', 'personalSuburb', 'workPostalSuburb'],
-  country: ['workCountry', 'personalCountry', 'workPostalCountry'],
-} as const;
-
-/** Where a contact is, as its state, city and country fields say. */
-export function placeOf(value: (field: string) => string | undefined): {
-  state?: string;
-  city?: string;
-  country?: string;
-} {
-  const pick = (fields: readonly string[]) =>
-    fields.map((field) => value(field)?.trim()).find((v) => v !== undefined && v !== '');
-  const place: { state?: string; city?: string; country?: string } = {};
-  for (const key of ['state', 'city', 'country'] as const) {
-    const found = pick(PLACE_FIELDS[key]);
-    if (found !== undefined) place[key] = found;
-  }
-  return place;
-}
 
 function proposeRowTimezone(
   contact: ContactRow,
