@@ -121,8 +121,10 @@ export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingG
       : shape.undefinedIn1252 > 0
         ? 'some of its bytes are no Windows-1252 character; Mac OS Roman writes ç and è so'
         : shape.centralEuropean >= 2
-          ? 'signs such as ³ and ¹ stand inside words, where Windows-1250 has the Polish and Czech letters ł and ą'
-          : undefined;
+          ? 'signs such as ³, ¹ or ì stand inside words, where Windows-1250 has the Polish and Czech letters ł, ą and ě'
+          : shape.turkish >= 2
+            ? 'þ stands inside words, where Windows-1254 has the Turkish ş'
+            : undefined;
   return {
     ...utf8Verdict(firstInvalid, true),
     badBytes: counts.invalid,
@@ -163,12 +165,14 @@ function highByteShape(sample: Uint8Array): {
   alphabet: boolean;
   undefinedIn1252: number;
   centralEuropean: number;
+  turkish: number;
 } {
   let high = 0;
   let inLongRuns = 0;
   let letters = 0;
   let undefinedIn1252 = 0;
   let centralEuropean = 0;
+  let turkish = 0;
   let run = 0;
   for (let i = 0; i <= sample.length; i++) {
     const b = i < sample.length ? (sample[i] as number) : 0;
@@ -177,17 +181,25 @@ function highByteShape(sample: Uint8Array): {
       high++;
       if (b >= 0xc0) letters++;
       if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) undefinedIn1252++;
-      // ł ą ż ś ź Ł Ą in Windows-1250 are ³ ¹ ¿ œ Ÿ £ ¥ in Windows-1252: signs no word holds.
-      if (CENTRAL_EUROPEAN.has(b) && isLetter(sample[i - 1]) && isLetter(sample[i + 1])) {
-        centralEuropean++;
-      }
+      // ł ą ż ź Ł Ą in Windows-1250 are ³ ¹ ¿ Ÿ £ ¥ in Windows-1252: signs no word holds.
+      // Czech ě and ů are ì and ù there, which Italian and French write only at a word's end;
+      // Turkish ş is þ, which Icelandic writes at a word's start.
+      const inWord = isLetter(sample[i - 1]) && isLetter(sample[i + 1]);
+      if (inWord && (CENTRAL_EUROPEAN.has(b) || b === 0xec || b === 0xf9)) centralEuropean++;
+      if (inWord && b === 0xfe) turkish++;
       continue;
     }
     if (run >= 3) inLongRuns += run;
     run = 0;
   }
   const runs = high >= 6 && inLongRuns >= high * 0.6;
-  return { runs, alphabet: runs && letters >= high * 0.9, undefinedIn1252, centralEuropean };
+  return {
+    runs,
+    alphabet: runs && letters >= high * 0.9,
+    undefinedIn1252,
+    centralEuropean,
+    turkish,
+  };
 }
 
 // Not œ (0x9C, ś in Windows-1250): French writes it inside words ("Sœurs", "Bœuf").

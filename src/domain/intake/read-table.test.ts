@@ -426,6 +426,33 @@ describe('files that are not UTF-8', () => {
     expect(result.headers).toEqual(['氏名', '電話番号', '会社名']);
   });
 
+  it.each([
+    // "Jiří Dvořák / Němec Růžička" in Windows-1250; "Ayşe Yılmaz / Ahmet Şişman" in Windows-1254.
+    [
+      'Czech',
+      [
+        0x4a, 0x69, 0xf8, 0xed, 0x20, 0x4e, 0xec, 0x6d, 0x65, 0x63, 0x2c, 0x52, 0xf9, 0x7a, 0x61,
+        0x0d, 0x0a, 0x45, 0x76, 0x61, 0x20, 0x4e, 0xec, 0x6d, 0x63, 0x6f, 0x76, 0xe1, 0x2c, 0x78,
+      ],
+      'Windows-1250',
+    ],
+    [
+      'Turkish',
+      [
+        0x41, 0x79, 0xfe, 0x65, 0x2c, 0x59, 0x61, 0x72, 0x0d, 0x0a, 0x41, 0x68, 0x6d, 0x65, 0x74,
+        0x20, 0xde, 0x69, 0xfe, 0x6d, 0x61, 0x6e, 0x2c, 0x53,
+      ],
+      'Windows-1254',
+    ],
+  ])('warns when %s is read as Windows-1252', (_what, bytes, named) => {
+    const result = readTable(
+      new Uint8Array([...utf8('Name,Team\r\n'), ...(bytes as number[]), ...utf8('\r\n')]),
+      'c.csv',
+    );
+    expect(codes(result)).toEqual(['encoding-doubtful']);
+    expect(result.problems[0]?.message).toContain(named as string);
+  });
+
   it('reads French with œ as Windows-1252, without a warning', () => {
     const result = readTable(
       cp1252('Name,Company\r\nAnn Lee,Les Sœurs Martin\r\nBob Ray,Au Bœuf Couronné\r\n'),
