@@ -203,6 +203,25 @@ describe('column-wide changes', () => {
     ]);
   });
 
+  it('proposes GMT on United Kingdom rows as London’s zone, as each row’s own fix does', () => {
+    const zones: ReviewTable = {
+      headers: ['First', 'Country', 'Zone'],
+      rows: RowStore.from([
+        ['Ann', 'United Kingdom', 'GMT'],
+        ['Bob', 'UK', 'GMT'],
+      ]),
+      rowNumbers: [2, 3],
+    };
+    const session = ReviewSession.create(zones, {
+      firstName: { kind: 'column', column: 'First' },
+      workCountry: { kind: 'column', column: 'Country' },
+      timezone: { kind: 'column', column: 'Zone' },
+    });
+    expect(session.codedValues('timezone')?.values).toEqual([
+      { value: 'GMT', count: 2, proposed: 'Europe/London' },
+    ]);
+  });
+
   it('offers no values panel for a column of many different values', () => {
     const many: ReviewTable = {
       headers: ['First'],

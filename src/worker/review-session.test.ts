@@ -52,17 +52,27 @@ describe('ReviewSession', () => {
     expect(summary.byCode.find((c) => c.code === 'row-too-many-fields')?.count).toBe(1);
   });
 
-  it('an empty field past the header’s (a separator ending the line) is nothing to review', () => {
+  it('an empty field past the header’s is nothing to review when every line ends so', () => {
+    const ann = ['Ann', 'Lee', 'ann@example.com', '61412345001', 'Australia', '+10'];
+    const bob = ['Bob', 'Ray', 'bob@example.com', '61412345002', 'Australia', '+10'];
     const trailing: ReviewTable = {
       ...table,
       rows: RowStore.from([
-        ['Ann', 'Lee', 'ann@example.com', '61412345001', 'Australia', '+10', ''],
+        [...ann, ''],
+        [...bob, ''],
       ]),
-      rowNumbers: [2],
+      rowNumbers: [2, 3],
     };
     const session = ReviewSession.create(trailing, mapping);
     expect(codesOf(session, 0)).toEqual([]);
-    expect(session.summary().accounting).toMatchObject({ sent: 1, rejected: 0 });
+    expect(session.summary().accounting).toMatchObject({ sent: 2, rejected: 0 });
+    // One row so among others may have its values shifted right: it is flagged.
+    const one: ReviewTable = {
+      ...table,
+      rows: RowStore.from([[...ann, ''], bob]),
+      rowNumbers: [2, 3],
+    };
+    expect(codesOf(ReviewSession.create(one, mapping), 0)).toEqual(['row-too-many-fields']);
   });
 
   it('offers fixes with counts and applies one kind to every row, undoably', () => {

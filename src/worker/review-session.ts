@@ -4,6 +4,7 @@
  * inverse on an undo stack. The rules themselves are the domain's (src/domain/validation).
  */
 import { checkRowShape } from '../domain/intake/delimited';
+import { endsEveryLine } from '../domain/intake/read-table';
 import { buildRejectedRowsCsv, collectReportRows } from '../domain/export/rejected-report';
 import {
   constantColumnName,
@@ -192,6 +193,8 @@ export class ReviewSession {
   private readonly context = createCheckContext();
   private readonly overlay = new Map<number, Map<string, string>>();
   private readonly shapeReviewed = new Set<number>();
+  /** Whether the file ends every line with a separator (`endsEveryLine`), once counted. */
+  private trailingSeparators: boolean | undefined;
   private readonly own = new Map<number, ReviewProblem[]>();
   private readonly duplicates = new Map<number, ReviewProblem[]>();
   /** The problems of `own` and `duplicates` counted, kept up to date as they change. */
@@ -388,6 +391,23 @@ export class ReviewSession {
     return contact;
   }
 
+  private endsEveryLine(): boolean {
+    if (this.trailingSeparators === undefined) {
+      const { rows, headers } = this.table;
+      let trailing = 0;
+      for (let i = 0; i < rows.length; i++) {
+        if (rows.width(i) <= headers.length) continue;
+        let empty = true;
+        for (let column = headers.length; column < rows.width(i) && empty; column++) {
+          empty = (rows.cell(i, column) ?? '') === '';
+        }
+        if (empty) trailing++;
+      }
+      this.trailingSeparators = endsEveryLine(trailing, rows.length);
+    }
+    return this.trailingSeparators;
+  }
+
   private shapeProblem(index: number): ReviewProblem | undefined {
     if (this.shapeReviewed.has(index)) return undefined;
     const width = this.table.headers.length;
@@ -400,8 +420,9 @@ export class ReviewSession {
     // Extra values that are not empty sit in the wrong columns: sending them would create a
     // wrong contact, so the row needs a look (an edit of the row settles it) or a skip.
     const misplaced = cells.length > width && cells.slice(width).some((cell) => cell !== '');
-    // Only empty fields past the header's (a separator ending the line): nothing to look at.
-    if (cells.length > width && !misplaced) return undefined;
+    // Only empty fields past the header's, in a file that ends every line so: nothing to look
+    // at. In other files the row may have its values shifted right by an unquoted comma.
+    if (cells.length > width && !misplaced && this.endsEveryLine()) return undefined;
     return {
       row: rowNumber,
       field: null,
@@ -829,7 +850,7 @@ export class ReviewSession {
       if (counts.size > MAX_CODED_VALUES) return undefined;
       if (!readsPlaces) continue;
       let zone = isZone.get(value);
-      if (zone === undefined) isZone.set(value, (zone = checkTimezone(value).kind !== 'invalid'));
+      if (zone === undefined) isZone.set(value, (zone = checkTimezone(value).kind === 'valid'));
       if (zone) continue;
       const place = placeOf((name) => {
         const at = this.fields.indexOf(name);

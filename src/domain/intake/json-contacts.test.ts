@@ -168,6 +168,38 @@ describe('readJsonContacts', () => {
     ]);
   });
 
+  it.each([
+    [
+      'HubSpot, its fields nested under properties, beside tags with names',
+      {
+        results: [1, 2, 3, 4].map((i) => ({
+          id: String(i),
+          properties: { email: `p${i}@x.com`, firstname: `P${i}` },
+          archived: false,
+        })),
+        tags: [
+          { id: 1, name: 'VIP' },
+          { id: 2, name: 'Lead' },
+        ],
+      },
+      'results',
+    ],
+    [
+      'Spanish keys, beside groups with names',
+      {
+        personas: [1, 2, 3].map((i) => ({
+          nombre: `P${i}`,
+          correo: `p${i}@x.es`,
+          telefono: '600',
+        })),
+        grupos: [{ id: 1, name: 'A' }],
+      },
+      'personas',
+    ],
+  ])('reads the contacts, not a list of tags or groups: %s', (_what, json, source) => {
+    expect(readJsonContacts(JSON.stringify(json)).source).toBe(source);
+  });
+
   it('reads JSON Lines: one contact a line, a broken line named', () => {
     const table = readJsonContacts(
       '{"name":"Ann","email":"ann@x.com"}\n{"name":"Bob","email":"bob@x.com"}\n' +

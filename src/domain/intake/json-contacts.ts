@@ -202,8 +202,8 @@ function findRecords(root: Json): FoundRecords | undefined {
   visit(root, '', 1);
   const contacts = candidates.find((c) => c.path.split('.').pop() === 'contacts');
   if (contacts) return contacts;
-  // Lists of contacts first (their records have an email, phone or name field: an API page's
-  // `_links` or `tags` beside its `members` are not contacts), then the longest.
+  // Lists of contacts first (their records have an email or a phone: an API page's `_links` or
+  // `tags` beside its `members` are not contacts), then the longest.
   const longest = [...candidates].sort(
     (a, b) =>
       Number(hasContactFields(b.records)) - Number(hasContactFields(a.records)) ||
@@ -235,12 +235,24 @@ function findRecords(root: Json): FoundRecords | undefined {
   };
 }
 
-const CONTACT_FIELD = /mail|phone|mobile|name/i;
+const CONTACT_KEY = /mail|phone|mobile|tel/i;
+const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Whether a list's records have a field a contact has (an email, a phone, a name). */
+/**
+ * Whether a list's records look like contacts: a key or a value, at any depth, of an email or a
+ * phone (HubSpot nests them under `properties`; Spanish names them `correo`, `telefono`). A
+ * name alone does not tell: tags and groups have names too.
+ */
 function hasContactFields(records: readonly Json[]): boolean {
-  for (const field of fieldsOf(records)) if (CONTACT_FIELD.test(field)) return true;
-  return false;
+  const looks = (value: Json, key: string, depth: number): boolean => {
+    if (CONTACT_KEY.test(key)) return true;
+    if (typeof value === 'string') return EMAIL_VALUE.test(value.trim());
+    if (depth > 3 || value === null || value instanceof NumberText || typeof value !== 'object') {
+      return false;
+    }
+    return Object.entries(value).some(([k, v]) => looks(v, k, depth + 1));
+  };
+  return records.slice(0, 20).some((record) => looks(record, '', 0));
 }
 
 /** The field names of a list's records (its first hundred objects). */

@@ -431,6 +431,14 @@ function nulProblem(count: number): IntakeProblem {
   );
 }
 
+/**
+ * Whether `trailing` rows ending in empty fields past the header's, among `rows`, are the file's
+ * way of ending its lines (nine rows in ten or more), not a few rows' own problem.
+ */
+export function endsEveryLine(trailing: number, rows: number): boolean {
+  return trailing > 0 && trailing >= rows * 0.9;
+}
+
 /** Whether record `at`'s fields past the first `width` are all empty. */
 function endsEmpty(records: Rows, at: number, width: number): boolean {
   for (let column = width; column < records.width(at); column++) {
@@ -675,7 +683,7 @@ function buildTable(
   const empty: number[] = [];
   const headerWidth = headerCells.length;
   /** Rows whose fields past the header's are all empty (a separator ending each line). */
-  const trailingSeparators: number[] = [];
+  const trailingSeparators: { rowNumber: number; problem: IntakeProblem }[] = [];
   /** The last row with too few fields, its problem held until the next row tells more. */
   let shortAbove:
     | { index: number; rowNumber: number; width: number; problem: IntakeProblem }
@@ -714,7 +722,7 @@ function buildTable(
           if (shape?.code === 'row-too-few-fields')
             shortAbove = { index: i, rowNumber, width, problem: shape };
           else if (shape && delimiter !== null && endsEmpty(records, i, headerWidth))
-            trailingSeparators.push(rowNumber);
+            trailingSeparators.push({ rowNumber, problem: shape });
           else if (shape) push(shape);
         }
       }
@@ -725,17 +733,21 @@ function buildTable(
     rowNumbers.push(rowNumber);
   }
   if (shortAbove) push(shortAbove.problem);
-  if (trailingSeparators.length > 0) {
-    // Many exporters end every line with a separator: one note, not a warning a row.
-    const n = trailingSeparators.length;
+  // Many exporters end every line with a separator: one note, not a warning a row. A few rows
+  // so among others are each worth a look (an unquoted comma shifts the values to the right).
+  if (endsEveryLine(trailingSeparators.length, kept.length)) {
+    const rows = trailingSeparators.map((entry) => entry.rowNumber);
+    const n = rows.length;
     problems.push(
       problem(
         'row-too-many-fields',
         'info',
-        `${capitalise(describeRows(trailingSeparators))} ${n === 1 ? 'ends' : 'end'} with ${n === 1 ? 'a field' : 'fields'} the header has no column for, all empty (a ${delimiterName(delimiter ?? ',')} at the end of the line): nothing is misplaced.`,
-        { rows: trailingSeparators },
+        `${capitalise(describeRows(rows))} ${n === 1 ? 'ends' : 'end'} with ${n === 1 ? 'a field' : 'fields'} the header has no column for, all empty (a ${delimiterName(delimiter ?? ',')} at the end of each line): nothing is misplaced.`,
+        { rows },
       ),
     );
+  } else {
+    for (const entry of trailingSeparators) push(entry.problem);
   }
   if (empty.length > 0) {
     problems.push(

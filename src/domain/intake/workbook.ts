@@ -279,18 +279,18 @@ function sheetsLike<T extends { name: string; hidden: boolean; grid: Grid | unde
 }
 
 const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_LIKE = /^\+?[\d\s().-]{8,}$/;
+/** A phone number: eight digits or more, written with spaces, dots, dashes or brackets. */
+const PHONE_LIKE = /^\+?[\d\s().-]*(?:\d[\s().-]*){8,}$/;
+const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 
 /** Whether the first rows of a sheet hold an email address or a phone number. */
 function holdsContacts(grid: Grid | undefined): boolean {
   for (const row of grid?.rows.slice(0, 50) ?? []) {
     for (const cell of row) {
       const value = cell.trim();
-      if (
-        EMAIL_LIKE.test(value) ||
-        (PHONE_LIKE.test(value) && /\d{6}/.test(value.replace(/\D/g, '')))
-      )
+      if (EMAIL_LIKE.test(value) || (PHONE_LIKE.test(value) && !DATE_LIKE.test(value))) {
         return true;
+      }
     }
   }
   return false;

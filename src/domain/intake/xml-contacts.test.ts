@@ -302,9 +302,43 @@ describe('readXmlContacts', () => {
       },
     },
     {
+      description: 'records under wrappers of wrappers, beside a header part',
+      input:
+        '<export><meta><created>2024</created><by>admin</by></meta><data><contacts>' +
+        '<contact><n>A</n><e>a@x.com</e></contact><contact><n>B</n><e>b@x.com</e></contact>' +
+        '<contact><n>C</n><e>c@x.com</e></contact></contacts></data></export>',
+      expected: {
+        headers: ['n', 'e'],
+        rows: [
+          ['A', 'a@x.com'],
+          ['B', 'b@x.com'],
+          ['C', 'c@x.com'],
+        ],
+        source: 'export/data/contacts/contact',
+        codes: [],
+      },
+    },
+    {
+      description: 'a SOAP query answer: the records beside its counts',
+      input:
+        '<Envelope><Body><queryResponse><result><done>true</done><queryLocator/>' +
+        '<records><Name>A</Name><Email>a@x.com</Email></records>' +
+        '<records><Name>B</Name><Email>b@x.com</Email></records>' +
+        '<size>2</size></result></queryResponse></Body></Envelope>',
+      expected: {
+        headers: ['Name', 'Email'],
+        rows: [
+          ['A', 'a@x.com'],
+          ['B', 'b@x.com'],
+        ],
+        source: 'Envelope/Body/queryResponse/result/records',
+        codes: [],
+      },
+    },
+    {
       description: 'records beside a count in an answer wrapper are the records',
       input:
-        '<response><status>ok</status><result><total>3</total>' +
+        '<response><status>ok</status><result><total>3</total><page>1</page><pageSize>50</pageSize>' +
         '<contact><name>A</name><email>a@x.com</email></contact>' +
         '<contact><name>B</name><email>b@x.com</email></contact>' +
         '<contact><name>C</name><email>c@x.com</email></contact>' +

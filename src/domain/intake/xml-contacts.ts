@@ -140,11 +140,14 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
     level = next;
   }
   // A group inside the records of another is their parts (a contact's phones), not records:
-  // inside one of several records always; inside a single one unless the group is most of
-  // what it holds (an answer wrapper: `<result><total>3</total><contact>…×3</result>`).
+  // inside one of several records always; inside a single one when it sits deeper than that
+  // one's own children and that one has fields of its own (`<contact><firstName>…<phones>
+  // <phone>…`). Wrappers of wrappers (`<export><data><contacts><contact>…`, a SOAP answer's
+  // `Body/queryResponse/result/records`) have no fields of their own and hold their records.
   const groupOf = new Map<XmlElement, XmlElement[]>();
-  for (const found of groupsFound)
+  for (const found of groupsFound) {
     for (const record of found.records) groupOf.set(record, found.records);
+  }
   const partOfRecords = (found: (typeof groupsFound)[number]): boolean => {
     for (
       let at: XmlElement | null = found.parent;
@@ -153,8 +156,8 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
     ) {
       const holder = groupOf.get(at);
       if (!holder || holder === found.records) continue;
-      if (holder.length >= 2 || at !== found.parent) return true;
-      if (found.records.length * 2 <= childElements(at).length) return true;
+      if (holder.length >= 2) return true;
+      if (at !== found.parent && leafFields(at) >= 2) return true;
     }
     return false;
   };
@@ -208,6 +211,11 @@ function insideGroups(found: { records: XmlElement[]; path: string }): {
     ),
     path: `${found.path}/${inner.sample.tagName}`,
   };
+}
+
+/** How many children of the element are fields (text, no elements of their own). */
+function leafFields(el: XmlElement): number {
+  return childElements(el).filter((child) => childElements(child).length === 0).length;
 }
 
 /** Elements with fields, or attributes alone (`<contact name="Ann" email="…"/>`). */
