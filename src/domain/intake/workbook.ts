@@ -280,7 +280,7 @@ function sheetsLike<T extends { name: string; hidden: boolean; grid: Grid | unde
 
 const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A phone number: eight digits or more, written with spaces, dots, dashes or brackets. */
-const PHONE_LIKE = /^\+?[\d\s().-]*(?:\d[\s().-]*){8,}$/;
+const PHONE_LIKE = /^\+?(?:[\s().-]*\d){8,}[\s().-]*$/;
 const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 
 /** Whether the first rows of a sheet hold an email address or a phone number. */
