@@ -236,7 +236,7 @@ function findRecords(root: Json): FoundRecords | undefined {
 }
 
 const CONTACT_KEY = /mail|phone|mobile|tel/i;
-const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL_VALUE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
 /**
  * Whether a list's records look like contacts: a key or a value, at any depth, of an email or a

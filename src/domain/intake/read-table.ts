@@ -451,7 +451,7 @@ function endsEmpty(records: Rows, at: number, width: number): boolean {
 function kindOf(value: string): 'email' | 'number' | 'text' | undefined {
   const text = value.trim();
   if (text === '') return undefined;
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return 'email';
+  if (/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(text)) return 'email';
   if (/^\+?[\d\s().-]{6,}$/.test(text)) return 'number';
   return 'text';
 }

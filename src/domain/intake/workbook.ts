@@ -278,7 +278,7 @@ function sheetsLike<T extends { name: string; hidden: boolean; grid: Grid | unde
   });
 }
 
-const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL_LIKE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 /** A phone number: eight digits or more, written with spaces, dots, dashes or brackets. */
 const PHONE_LIKE = /^\+?(?:[\s().-]*\d){8,}[\s().-]*$/;
 const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
