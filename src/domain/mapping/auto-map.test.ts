@@ -248,6 +248,19 @@ const headerCases: { description: string; input: string; expected: string; tier:
     expected: 'workMobilePhone1',
     tier: 'synonym',
   },
+  {
+    description: '携帯電話番号 (mobile number)',
+    input: '携帯電話番号',
+    expected: 'workMobilePhone1',
+    tier: 'synonym',
+  },
+  {
+    description: '電話番号 (phone number)',
+    input: '電話番号',
+    expected: 'workPhone1',
+    tier: 'synonym',
+  },
+
   // Italian
   { description: 'Nome', input: 'Nome', expected: 'firstName', tier: 'synonym' },
   { description: 'Cognome', input: 'Cognome', expected: 'lastName', tier: 'synonym' },

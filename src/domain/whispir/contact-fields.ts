@@ -181,6 +181,7 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
 
   f('workMobilePhone1', 'Work mobile', 'Work contact', 'phone', [
     '携帯電話',
+    '携帯電話番号',
     '携帯番号',
     '携帯',
     'mobile',
@@ -276,6 +277,7 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
     'netnummer',
   ]),
   f('workPhone1', 'Work phone', 'Work contact', 'phone', [
+    '電話番号',
     'phone',
     'phone number',
     'telephone',
