@@ -4,7 +4,7 @@
  * inverse on an undo stack. The rules themselves are the domain's (src/domain/validation).
  */
 import { checkRowShape } from '../domain/intake/delimited';
-import { endsEveryLine } from '../domain/intake/read-table';
+import { endsEmpty, endsEveryLine } from '../domain/intake/read-table';
 import { buildRejectedRowsCsv, collectReportRows } from '../domain/export/rejected-report';
 import {
   constantColumnName,
@@ -396,12 +396,7 @@ export class ReviewSession {
       const { rows, headers } = this.table;
       let trailing = 0;
       for (let i = 0; i < rows.length; i++) {
-        if (rows.width(i) <= headers.length) continue;
-        let empty = true;
-        for (let column = headers.length; column < rows.width(i) && empty; column++) {
-          empty = (rows.cell(i, column) ?? '') === '';
-        }
-        if (empty) trailing++;
+        if (rows.width(i) > headers.length && endsEmpty(rows, i, headers.length)) trailing++;
       }
       this.trailingSeparators = endsEveryLine(trailing, rows.length);
     }

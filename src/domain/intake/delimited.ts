@@ -72,9 +72,14 @@ export interface TextPieces {
 
 const CHUNK_CHARS = 1024 * 1024;
 
+/** The text without the byte-order mark it may start with. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** A string as pieces of about 1 MB, as PapaParse's own string streamer cuts it. */
 function piecesOf(text: string): TextPieces {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const input = withoutBom(text);
   return {
     pieces: (function* () {
       for (let start = 0; start < input.length; start += CHUNK_CHARS) {

@@ -221,8 +221,15 @@ const URL_LIKE = /^(https?:\/\/|www\.)/i;
 const PHONE_LIKE = /^\+?[\d\s().-]+$/;
 const DATE_LIKE = /^\d{4}[-.]\d{1,2}[-.]\d{1,2}$|^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$/;
 
+/** An email address with a dot in its domain (each dot read once: no backtracking on long cells). */
+export function isEmailAddress(value: string): boolean {
+  return EMAIL_ADDRESS.test(value.trim());
+}
+
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
 /** An email address, or a number with a phone's digits (eight or more; not a date or a span). */
-function isContactValue(cell: string): boolean {
+export function isContactValue(cell: string): boolean {
   const value = cell.trim();
   if (EMAIL.test(value)) return true;
   if (!PHONE_LIKE.test(value) || DATE_LIKE.test(value)) return false;

@@ -1,4 +1,4 @@
-import { detectHeaderRow, generatedHeaders } from './header';
+import { detectHeaderRow, generatedHeaders, isEmailAddress } from './header';
 import { describeRows, formatCount, type IntakeProblem, problem } from './problems';
 
 export interface RecordTable {
@@ -236,7 +236,6 @@ function findRecords(root: Json): FoundRecords | undefined {
 }
 
 const CONTACT_KEY = /mail|phone|mobile|tel/i;
-const EMAIL_VALUE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
 /**
  * Whether a list's records look like contacts: a key or a value, at any depth, of an email or a
@@ -246,7 +245,7 @@ const EMAIL_VALUE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 function hasContactFields(records: readonly Json[]): boolean {
   const looks = (value: Json, key: string, depth: number): boolean => {
     if (CONTACT_KEY.test(key)) return true;
-    if (typeof value === 'string') return EMAIL_VALUE.test(value.trim());
+    if (typeof value === 'string') return isEmailAddress(value);
     if (depth > 3 || value === null || value instanceof NumberText || typeof value !== 'object') {
       return false;
     }

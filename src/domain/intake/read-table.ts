@@ -1,4 +1,10 @@
-import { checkRowShape, DelimitedParser, mixesLineBreaks, parseDelimitedInto } from './delimited';
+import {
+  checkRowShape,
+  DelimitedParser,
+  mixesLineBreaks,
+  parseDelimitedInto,
+  withoutBom,
+} from './delimited';
 import { repairQuotes } from './quote-repair';
 import { type DelimiterGuess, delimiterDisplay, delimiterName, sniffDelimiter } from './delimiter';
 import {
@@ -13,7 +19,7 @@ import {
   Utf8Scan,
 } from './encoding';
 import { detectFormat, type IntakeFormat } from './format';
-import { detectHeaderRow, generatedHeaders, uniqueHeaders } from './header';
+import { detectHeaderRow, generatedHeaders, isEmailAddress, uniqueHeaders } from './header';
 import { readJsonContacts, type RecordTable } from './json-contacts';
 import {
   describeRows,
@@ -440,7 +446,7 @@ export function endsEveryLine(trailing: number, rows: number): boolean {
 }
 
 /** Whether record `at`'s fields past the first `width` are all empty. */
-function endsEmpty(records: Rows, at: number, width: number): boolean {
+export function endsEmpty(records: Rows, at: number, width: number): boolean {
   for (let column = width; column < records.width(at); column++) {
     if ((records.cell(at, column) ?? '') !== '') return false;
   }
@@ -451,7 +457,7 @@ function endsEmpty(records: Rows, at: number, width: number): boolean {
 function kindOf(value: string): 'email' | 'number' | 'text' | undefined {
   const text = value.trim();
   if (text === '') return undefined;
-  if (/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(text)) return 'email';
+  if (isEmailAddress(text)) return 'email';
   if (/^\+?[\d\s().-]{6,}$/.test(text)) return 'number';
   return 'text';
 }
@@ -488,10 +494,6 @@ function splitRowProblem(
     `Rows ${above.rowNumber} and ${below.rowNumber} look like one row split by a line break inside a value ("${quoteValue(end, 30)}" / "${quoteValue(start, 30)}"): their ${above.width} and ${below.width} fields make the header's ${headerWidth} with that value counted twice. In the file, put the value in quotes ("…") or join the two lines, then read it again; as it is, row ${above.rowNumber} lacks its last ${headerWidth - above.width} values and row ${below.rowNumber} has them in the wrong columns.`,
     { rows: [above.rowNumber, below.rowNumber], row: above.rowNumber },
   );
-}
-
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Thrown by `DelimitedReading.push` when a file taken for UTF-8 is not: read it whole. */

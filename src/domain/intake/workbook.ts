@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { formatBytes, formatCount, type IntakeProblem, problem, quoteValue } from './problems';
+import { isContactValue } from './header';
 import { checkZipSizes, type ZipLimits } from './zip-guard';
 
 /** What a workbook may cost to read; without them a workbook is read as it comes. */
@@ -278,22 +279,9 @@ function sheetsLike<T extends { name: string; hidden: boolean; grid: Grid | unde
   });
 }
 
-const EMAIL_LIKE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
-/** A phone number: eight digits or more, written with spaces, dots, dashes or brackets. */
-const PHONE_LIKE = /^\+?(?:[\s().-]*\d){8,}[\s().-]*$/;
-const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
-
 /** Whether the first rows of a sheet hold an email address or a phone number. */
 function holdsContacts(grid: Grid | undefined): boolean {
-  for (const row of grid?.rows.slice(0, 50) ?? []) {
-    for (const cell of row) {
-      const value = cell.trim();
-      if (EMAIL_LIKE.test(value) || (PHONE_LIKE.test(value) && !DATE_LIKE.test(value))) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return (grid?.rows.slice(0, 50) ?? []).some((row) => row.some(isContactValue));
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

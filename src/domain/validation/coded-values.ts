@@ -4,7 +4,7 @@
  * takes for each, for the review's values panel and the status check.
  */
 import { findCountry, suggestCountry } from './countries';
-import { GMT_IN_WINTER } from './place';
+import { gmtZoneAt } from './place';
 import { type PlaceEvidence, proposeTimezone } from './timezone-proposals';
 import { checkTimezone } from './timezones';
 
@@ -73,18 +73,10 @@ export function proposeCodedValue(
       if (check.kind === 'valid') return text;
       if (check.kind === 'fixable') {
         // "GMT" on rows in the United Kingdom or Ireland: their zone, with its summer time.
-        if (!/^gmt$/i.test(text) || places.length === 0) return check.value;
-        const zones = new Set(
-          places.map((place) =>
-            place.country === undefined
-              ? undefined
-              : proposeTimezone({ ...place, timezoneText: text })?.zone,
-          ),
-        );
+        if (places.length === 0) return check.value;
+        const zones = new Set(places.map((place) => gmtZoneAt(text, place)));
         const [zone] = zones;
-        return zones.size === 1 && zone !== undefined && GMT_IN_WINTER.has(zone)
-          ? zone
-          : check.value;
+        return zones.size === 1 && zone !== undefined ? zone : check.value;
       }
       if (places.length === 0) return proposeTimezone({ timezoneText: text })?.zone;
       const zones = new Set(

@@ -6,7 +6,7 @@ import type { ContactRow } from './problems';
 import { proposeTimezone } from './timezone-proposals';
 
 /** Zones whose winter time is GMT and whose summer time is not. */
-export const GMT_IN_WINTER = new Set(['Europe/London', 'Europe/Dublin']);
+const GMT_IN_WINTER = new Set(['Europe/London', 'Europe/Dublin']);
 
 /** The fields that say where a contact is, first filled first (see `placeOf`). */
 export const PLACE_FIELDS = {
@@ -36,9 +36,18 @@ export function placeOf(value: (field: string) => string | undefined): {
  * (the offset +00 does not). Undefined for any other value or place.
  */
 export function gmtZone(text: string, contact: ContactRow): string | undefined {
-  if (!/^gmt$/i.test(text.trim())) return undefined;
-  const place = placeOf((name) => contact[name]);
-  if (place.country === undefined) return undefined;
+  return gmtZoneAt(
+    text,
+    placeOf((name) => contact[name]),
+  );
+}
+
+/** `gmtZone` for a place already read from a row. */
+export function gmtZoneAt(
+  text: string,
+  place: { state?: string; city?: string; country?: string },
+): string | undefined {
+  if (!/^gmt$/i.test(text.trim()) || place.country === undefined) return undefined;
   const zone = proposeTimezone({ ...place, timezoneText: 'GMT' })?.zone;
   return zone !== undefined && GMT_IN_WINTER.has(zone) ? zone : undefined;
 }
