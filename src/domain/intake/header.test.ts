@@ -168,6 +168,23 @@ describe('detectHeaderRow', () => {
       expected: { index: 0, hasHeader: true },
     },
     {
+      description: 'a file with no header whose first contact has numbers over a word below',
+      input: [
+        ['1001', '2024-01-05', 'Smith'],
+        ['1002', 'TBC', 'Jones'],
+        ['1003', '2024-02-11', 'Ng'],
+      ],
+      expected: { index: 0, hasHeader: false },
+    },
+    {
+      description: 'an id column beside years as column names',
+      input: [
+        ['1', '2023', '2024'],
+        ['1001', 'Yes', 'No'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
       description: 'a band over the header',
       input: [
         ['Name', '', 'Contact', ''],
