@@ -13,6 +13,7 @@ import {
   sandboxImports,
   tabTo,
   test,
+  writeTestFile,
 } from './support';
 
 const EXPECTED_MAPPING = {
@@ -191,4 +192,27 @@ test('the mapping step passes axe while a column is being dragged', async ({ pag
   await page.mouse.move(again.x + again.width / 2, again.y + again.height / 2, { steps: 3 });
   await page.mouse.up();
   await expect(fieldSelect(page, 'First name (required)')).toHaveValue('column:Field A');
+});
+
+test('a column with no name and no values is not offered for matching', async ({ page }) => {
+  // A spreadsheet's spacer column, and a separator after the last name of each line.
+  const file = writeTestFile(
+    'spacer-column.csv',
+    'First Name,Last Name,,Email,Mobile,Country,\nAnn,Lee,,ann@example.com,0412 345 678,Australia,\nBob,Ng,,bob@example.com,0413 111 222,Australia,\n',
+  );
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('button', { name: 'Continue to matching' }).click();
+  await expect(page.getByRole('heading', { name: /Match your columns/ })).toBeVisible();
+  await expect(
+    page.getByText(
+      '2 columns have no name and no values in any row, so they are not listed: Column 3, Column 7.',
+    ),
+  ).toBeVisible();
+  await expect(columnCard(page, 'Email')).toBeVisible();
+  await expect(columnCard(page, 'Column 3')).toHaveCount(0);
+  await expect(columnCard(page, 'Column 7')).toHaveCount(0);
+  await expect(
+    fieldSelect(page, 'Work email').locator('option', { hasText: 'Column 3' }),
+  ).toHaveCount(0);
 });

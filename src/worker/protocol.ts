@@ -38,6 +38,11 @@ export interface FileSummary {
   readonly sheets?: readonly SheetInfo[];
   readonly sheet?: string;
   readonly headers: readonly string[];
+  /**
+   * Columns with no name and no value in any row (`IntakeResult.emptyColumns`), by their shown
+   * names: the matching step leaves them out. Only in a complete summary.
+   */
+  readonly emptyColumns?: readonly string[];
   readonly rowCount: number;
   readonly previewRows: readonly (readonly string[])[];
   /** File row number (1-based, as a spreadsheet shows it) of each preview row. */

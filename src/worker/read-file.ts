@@ -58,6 +58,10 @@ export function summarise(
     sheets: result.sheets,
     sheet: result.sheet,
     headers: result.headers,
+    // Told by every row: a first look has not seen them all.
+    ...(complete && result.emptyColumns
+      ? { emptyColumns: result.emptyColumns.map((column) => result.headers[column] as string) }
+      : {}),
     rowCount: result.rows.length,
     previewRows: preview.rows,
     previewRowNumbers: result.rowNumbers.slice(0, PREVIEW_ROWS),

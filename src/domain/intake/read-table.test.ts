@@ -213,6 +213,31 @@ describe('readTable on delimited text', () => {
     ]);
   });
 
+  it('names the columns with no name and no values, which the matching leaves out', () => {
+    // A spacer column, a column named only further down, and a separator after the last name.
+    const result = readTable(
+      utf8('Name,,Email,,Phone,\nAnn,,ann@x.com,,0412345678,\nBob, ,bob@x.com,late,,\n'),
+      'f.csv',
+    );
+    expect(result.headers).toEqual(['Name', 'Column 2', 'Email', 'Column 4', 'Phone', 'Column 6']);
+    expect(result.emptyColumns).toEqual([1, 5]);
+    const notes = result.problems.filter((p) => p.code === 'header-renamed').map((p) => p.message);
+    expect(notes).toEqual([
+      'Column 2 has no name in the header and no values; it is left out of the matching.',
+      'Column 4 has no name in the header; it is shown as "Column 4".',
+      'Column 6 has no name in the header and no values; it is left out of the matching.',
+    ]);
+    // Nothing is taken out of the rows themselves.
+    expect(result.rows.row(1)).toEqual(['Bob', ' ', 'bob@x.com', 'late', '', '']);
+  });
+
+  it('leaves out empty columns of a file with no header, and of a workbook', () => {
+    const headerless = readTable(utf8('ann@x.com,,Ann\nbob@x.com,,Bob\n'), 'f.csv');
+    expect(headerless.hasHeader).toBe(false);
+    expect(headerless.emptyColumns).toEqual([1]);
+    expect(readTable(utf8('Name,Email\nAnn,a@x.com\n'), 'f.csv').emptyColumns).toBeUndefined();
+  });
+
   it('reports rows above the header', () => {
     const result = readTable(
       utf8('Contacts export\nGenerated 2026-11-01\nname,mobile\nAnn,0412\n'),

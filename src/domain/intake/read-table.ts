@@ -93,6 +93,12 @@ export interface IntakeResult {
   readonly rows: Rows;
   /** File row number of each data row, same index as `rows`. */
   readonly rowNumbers: number[];
+  /**
+   * Columns with no name in the header (or in a file with no header) and no value in any row: a
+   * spreadsheet's spacer column, a separator after the last name. Nothing to match; the
+   * matching step leaves them out.
+   */
+  readonly emptyColumns?: number[];
   readonly problems: IntakeProblem[];
   readonly detections: Detection[];
 }
@@ -412,6 +418,7 @@ export class DelimitedReading {
       headers: table.headers,
       rows: table.rows,
       rowNumbers: table.rowNumbers,
+      ...emptyColumnsOf(table),
       problems,
       detections: [this.formatChip, encodingChip, delimiterChip, table.chip],
     };
@@ -549,6 +556,7 @@ function readWorkbookTable(
     headers: table?.headers ?? [],
     rows: table?.rows ?? NO_ROWS,
     rowNumbers: table?.rowNumbers ?? [],
+    ...(table ? emptyColumnsOf(table) : {}),
     problems,
     detections,
   };
@@ -612,6 +620,7 @@ interface BuiltTable {
   readonly headers: string[];
   readonly rows: Rows;
   readonly rowNumbers: number[];
+  readonly emptyColumns: number[];
   readonly problems: IntakeProblem[];
   readonly chip: Detection;
 }
@@ -666,9 +675,12 @@ function buildTable(
 
   const headerCells = hasHeader && start < records.length ? records.row(start) : [];
   const named = uniqueHeaders(headerCells);
+  /** The notes on columns with no name, told again once the rows say which hold nothing. */
+  const unnamedNotes = new Map<number, number>();
   for (const rename of named.renamed) {
     if (rename.to === rename.from.trim()) continue;
     const column = rename.index + 1;
+    if (rename.from.trim() === '') unnamedNotes.set(rename.index, problems.length);
     push(
       problem(
         'header-renamed',
@@ -788,6 +800,16 @@ function buildTable(
 
   const headerRow = records.length === 0 ? 0 : rowNumberOf(start);
   const headers = hasHeader ? named.headers : generatedHeaders(maxWidth);
+  const emptyColumns = rows.length === 0 ? [] : unnamedEmptyColumns(headers, headerCells, rows);
+  for (const column of emptyColumns) {
+    const at = unnamedNotes.get(column);
+    if (at === undefined || problems[at]?.code !== 'header-renamed') continue;
+    problems[at] = problem(
+      'header-renamed',
+      'info',
+      `Column ${column + 1} has no name in the header and no values; it is left out of the matching.`,
+    );
+  }
   const label = hasHeader ? `Header on row ${headerRow}` : 'No header row';
   return {
     headerRow,
@@ -795,6 +817,7 @@ function buildTable(
     headers,
     rows,
     rowNumbers,
+    emptyColumns,
     problems,
     chip: {
       kind: 'header',
@@ -805,6 +828,31 @@ function buildTable(
     },
   };
 }
+
+/**
+ * The columns with no name (`headerCells` blank there, or none given) whose every row is blank
+ * there. Each is read until its first value: only a column that holds nothing is read whole.
+ */
+function unnamedEmptyColumns(
+  headers: readonly string[],
+  headerCells: readonly string[],
+  rows: Rows,
+): number[] {
+  const empty: number[] = [];
+  for (let column = 0; column < headers.length; column++) {
+    if ((headerCells[column] ?? '').trim() !== '') continue;
+    let blank = true;
+    for (let i = 0; i < rows.length && blank; i++) {
+      const cell = rows.cell(i, column);
+      if (cell !== undefined && cell !== '' && cell.trim() !== '') blank = false;
+    }
+    if (blank) empty.push(column);
+  }
+  return empty;
+}
+
+const emptyColumnsOf = (table: BuiltTable): { emptyColumns?: number[] } =>
+  table.emptyColumns.length > 0 ? { emptyColumns: table.emptyColumns } : {};
 
 /** The format's chip of the preview. */
 function formatChipOf(detected: { format: IntakeFormat; reason: string }): Detection {

@@ -115,3 +115,19 @@ export function columnValues(file: FileSummary, column: string, limit = 20): str
   }
   return [...values];
 }
+
+/** The file's columns that can be matched: all but those with no name and no values. */
+export function matchableColumns(file: FileSummary): readonly string[] {
+  if (!file.emptyColumns?.length) return file.headers;
+  const empty = new Set(file.emptyColumns);
+  return file.headers.filter((column) => !empty.has(column));
+}
+
+/** What the matching step says of the columns it leaves out. */
+export function emptyColumnsNote(columns: readonly string[]): string {
+  const shown = columns.slice(0, 5).join(', ');
+  const more = columns.length > 5 ? ` and ${(columns.length - 5).toLocaleString()} more` : '';
+  return columns.length === 1
+    ? `${shown} has no name and no values in any row, so it is not listed.`
+    : `${columns.length.toLocaleString()} columns have no name and no values in any row, so they are not listed: ${shown}${more}.`;
+}

@@ -13,7 +13,13 @@ import { CHANNEL_KEYS, CONTACT_FIELDS, groupedFields } from '../../domain/whispi
 import type { FileSummary } from '../../worker/protocol';
 import type { StepHeading } from '../step-props';
 import { ColumnCard, ColumnCardBody } from './column-card';
-import { columnSamples, columnValues, fileSuggestions } from './column-samples';
+import {
+  columnSamples,
+  columnValues,
+  emptyColumnsNote,
+  fileSuggestions,
+  matchableColumns,
+} from './column-samples';
 import { CustomFieldAdder } from './custom-field-adder';
 import { FieldTarget, type TargetField } from './field-target';
 import { CHANNEL_SECTION, HINTS, REQUIRED_SECTION, hasValue, pickFields } from './mapping-sections';
@@ -72,12 +78,12 @@ export function MappingStep(props: Props) {
   const [announcement, setAnnouncement] = useState('');
   const [moreOpen, setMoreOpen] = useState(false);
   const [showKeys, setShowKeys] = useShowFieldNames();
-  const { find, setFind, wide, needle, found, cards, listedColumns } = useColumnFinder(
-    file.headers,
-  );
+  // Columns with no name and no values are left out: nothing in them to match.
+  const columns = useMemo(() => matchableColumns(file), [file]);
+  const { find, setFind, wide, needle, found, cards, listedColumns } = useColumnFinder(columns);
   useCheckAhead(mapping, onCheckAhead);
   const drag = useColumnDrag({
-    headers: file.headers,
+    headers: columns,
     onDrop: (column, key) => setOutcome(assign(column, key)),
   });
 
@@ -180,7 +186,7 @@ export function MappingStep(props: Props) {
             countries={countries}
             source={source}
             columns={listedColumns}
-            moreColumns={file.headers.length - listedColumns.length}
+            moreColumns={columns.length - listedColumns.length}
             samples={samples}
             reason={reasonFor(field.key)}
             misfit={misfit && !misfit.fits ? misfit.message : undefined}
@@ -270,12 +276,15 @@ export function MappingStep(props: Props) {
         <div className="mapping-layout">
           <section aria-labelledby="your-columns" className="columns-panel">
             <h3 id="your-columns">Your columns</h3>
+            {file.emptyColumns && file.emptyColumns.length > 0 && (
+              <p className="note">{emptyColumnsNote(file.emptyColumns)}</p>
+            )}
             {wide && (
               <>
                 <p className="note" id="column-cards-shown">
                   {needle
-                    ? `${found.length.toLocaleString()} of ${file.headers.length.toLocaleString()} columns match “${find.trim()}”${found.length > cards.length ? `; showing the first ${cards.length.toLocaleString()}` : ''}.`
-                    : `Showing the first ${cards.length.toLocaleString()} of ${file.headers.length.toLocaleString()} columns. Find any other by name:`}
+                    ? `${found.length.toLocaleString()} of ${columns.length.toLocaleString()} columns match “${find.trim()}”${found.length > cards.length ? `; showing the first ${cards.length.toLocaleString()}` : ''}.`
+                    : `Showing the first ${cards.length.toLocaleString()} of ${columns.length.toLocaleString()} columns. Find any other by name:`}
                   {file.headers.length > MAX_SUGGESTED_COLUMNS &&
                     ` Suggestions look at the first ${MAX_SUGGESTED_COLUMNS.toLocaleString()} columns.`}
                 </p>
