@@ -11,6 +11,7 @@ import {
 } from '../config/proxy-contract';
 import { redactSecretParamsInText } from '../domain/whispir/url-secrets';
 import { apiErrorSchema } from '../domain/whispir/api-schemas';
+import { describeWhispirError, reasonOf } from '../domain/whispir/error-message';
 
 export const WHISPIR_BASE = '/api/whispir';
 
@@ -48,29 +49,18 @@ export class WhispirApiError extends Error {
     readonly status: number,
     message: string,
     readonly errorCode?: string,
+    /** Whispir's own reason, when it gave one beyond the status's name. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'WhispirApiError';
   }
 }
 
-const STATUS_WORDS: Record<number, string> = {
-  502: 'Whispir could not be reached through the proxy (502).',
-  503: 'Whispir is unavailable right now (503).',
-  504: 'Whispir did not answer in time (504).',
-  401: 'Whispir rejected the username or password (401).',
-  403: 'Whispir refused the API key (403).',
-  404: 'Whispir could not find that (404).',
-  413: 'The request is larger than Whispir accepts (413).',
-  415: 'Whispir does not accept this media type (415).',
-  422: 'Whispir could not process the request (422).',
-  429: 'Too many requests for this API key (429).',
-};
-
 function describeError(
   status: number,
   body: string,
-  errorCode: string | null,
+  headers: Headers,
   proxyRule: string | null,
 ): string {
   if (proxyRule) {
@@ -78,18 +68,12 @@ function describeError(
     const detail = parsed.success && 'message' in parsed.data ? ` ${parsed.data.message}` : '';
     return `The app's proxy refused the call (rule "${proxyRule}"), so it never reached Whispir.${detail}`;
   }
-  if (errorCode === 'ERR_403_DEVELOPER_OVER_QPS')
-    return 'Whispir is limiting requests for this API key (over the per-second limit).';
-  let detail = '';
-  try {
-    const parsed = apiErrorSchema.safeParse(JSON.parse(body));
-    if (parsed.success)
-      detail = 'errorText' in parsed.data ? parsed.data.errorText : parsed.data.message;
-  } catch {
-    detail = body.slice(0, 200);
-  }
-  const head = STATUS_WORDS[status] ?? `Whispir answered ${status}.`;
-  return detail ? `${head} ${detail}` : head;
+  return describeWhispirError({
+    status,
+    body,
+    errorCode: headers.get('x-error-code'),
+    errorDetail: headers.get('x-error-detail'),
+  });
 }
 
 function safeJson(text: string): unknown {
@@ -225,8 +209,18 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
     const errorCode = response.headers.get('x-error-code');
     throw new WhispirApiError(
       response.status,
-      describeError(response.status, text, errorCode, response.headers.get(PROXY_REFUSED_HEADER)),
+      describeError(
+        response.status,
+        text,
+        response.headers,
+        response.headers.get(PROXY_REFUSED_HEADER),
+      ),
       errorCode ?? undefined,
+      reasonOf({
+        status: response.status,
+        body: text,
+        errorDetail: response.headers.get('x-error-detail'),
+      }) || undefined,
     );
   }
   let json: unknown = undefined;

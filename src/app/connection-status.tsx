@@ -8,11 +8,18 @@ function explain(error: Error): string {
     return 'Whispir is limiting requests for this API key right now; the import will slow down and retry.';
   if (error.errorCode === 'ERR_403_DEVELOPER_OVER_QPD')
     return 'This API key has used its requests for today. Try again tomorrow or ask Whispir for a higher limit.';
+  // Whispir's own reason comes first where it gives one (an IP address not on the account's
+  // allow list answers 401 like a wrong password).
+  const said = error.reason ? ` Whispir says: ${error.reason}` : '';
   switch (error.status) {
     case 401:
-      return 'Whispir rejected the username or password set on the server (WHISPIR_USERNAME / WHISPIR_PASSWORD or WHISPIR_BEARER_TOKEN).';
+      return error.reason
+        ? `Whispir refused the sign-in.${said} (Credentials set on the server: WHISPIR_USERNAME / WHISPIR_PASSWORD or WHISPIR_BEARER_TOKEN.)`
+        : 'Whispir rejected the username or password set on the server (WHISPIR_USERNAME / WHISPIR_PASSWORD or WHISPIR_BEARER_TOKEN).';
     case 403:
-      return 'Whispir refused the API key set on the server (WHISPIR_API_KEY).';
+      return error.reason
+        ? `Whispir refused the call.${said} (API key set on the server: WHISPIR_API_KEY.)`
+        : 'Whispir refused the API key set on the server (WHISPIR_API_KEY).';
     case 0:
     case 502:
     case 503:
