@@ -120,6 +120,8 @@ describe('header and content that agree are applied', () => {
     const suggestions = autoMapColumns(columnsOf(csv));
     expect(suggestions.map((s) => [s.column, s.field, s.apply])).toEqual([
       ['Contact Home Country', 'personalCountry', true],
+      // The file's only country is the contact's too.
+      ['Contact Home Country', 'workCountry', true],
       ['Contact E-mail Addr', 'workEmailAddress1', true],
     ]);
   });
@@ -127,5 +129,36 @@ describe('header and content that agree are applied', () => {
   it('but not when a value does not fit', () => {
     const csv = `Contact E-mail Addr\na@example.com\nnot given`;
     expect(autoMapColumns(columnsOf(csv))[0]?.apply).toBe(false);
+  });
+
+  it('an export whose only country is the home one gives the contact its country from it', () => {
+    // Outlook with only a home address, and Eventbrite's attendees.
+    for (const [csv, column] of [
+      [
+        'First Name,Last Name,E-mail Address,Mobile Phone,Home City,Home Country/Region\nAnn,Lee,ann@x.com,07700 900123,Leeds,United Kingdom',
+        'Home Country/Region',
+      ],
+      [
+        'Order #,First Name,Last Name,Email,Cell Phone,Home City,Home Country\n1234567,Ann,Lee,ann@x.com,0412 345 678,Perth,AU',
+        'Home Country',
+      ],
+    ] as const) {
+      const suggestions = autoMapColumns(columnsOf(csv));
+      const mapping = suggestionsToMapping(suggestions);
+      expect(mapping.personalCountry).toEqual({ kind: 'column', column });
+      expect(mapping.workCountry).toEqual({ kind: 'column', column });
+      expect(suggestions.find((s) => s.field === 'workCountry')?.reason).toMatch(
+        /No column names a work country/,
+      );
+    }
+    // A work country of its own stays the contact's country.
+    const both = suggestionsToMapping(
+      autoMapColumns(
+        columnsOf(
+          'First Name,Last Name,Business Country/Region,Home Country/Region\nAnn,Lee,Australia,United Kingdom',
+        ),
+      ),
+    );
+    expect(both.workCountry).toEqual({ kind: 'column', column: 'Business Country/Region' });
   });
 });

@@ -625,6 +625,8 @@ export function autoMapColumns(
     usedFields.add(candidate.field);
     chosen.push(candidate);
   }
+  const homeCountry = homeCountryAsContactCountry(chosen, byKey, threshold);
+  if (homeCountry) chosen.push(homeCountry);
 
   return chosen
     .sort((a, b) => a.columnIndex - b.columnIndex)
@@ -636,6 +638,31 @@ export function autoMapColumns(
       reason,
       apply: confidence >= threshold,
     }));
+}
+
+/**
+ * Whispir needs each contact's country (Work country), and a row's phone numbers take their
+ * country code from it. An export whose only country is the home address's (Outlook's "Home
+ * Country/Region", a Google address labelled Home, Eventbrite's "Home Country") gives it from
+ * that column too, when no column was found for Work country at all.
+ */
+function homeCountryAsContactCountry(
+  chosen: readonly Candidate[],
+  byKey: ReadonlyMap<string, Target>,
+  threshold: number,
+): Candidate | undefined {
+  const work = byKey.get('workCountry');
+  if (!work || chosen.some((candidate) => candidate.field === 'workCountry')) return undefined;
+  const home = chosen.find(
+    (candidate) => candidate.field === 'personalCountry' && candidate.confidence >= threshold,
+  );
+  if (!home) return undefined;
+  return {
+    ...home,
+    field: 'workCountry',
+    fieldOrder: work.order,
+    reason: `No column names a work country, so the home country in "${home.column}" is the contact's country too (Whispir needs one; phone numbers take their country code from it)`,
+  };
 }
 
 /**
