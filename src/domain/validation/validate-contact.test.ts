@@ -333,6 +333,50 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'phone: two numbers on a row with no country, the first’s country code for both',
+      input: { ...VALID, workCountry: '', workMobilePhone1: '+61 412 345 678 ::: 0413 222 333' },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' },
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-invalid',
+          severity: 'error',
+          // Split, never cleared: both numbers are good.
+          fix: {
+            field: 'workMobilePhone1',
+            value: '61412345678',
+            kind: 'split-values',
+            alsoSet: { field: 'workMobilePhone2', value: '61413222333' },
+          },
+        },
+      ],
+    },
+    {
+      description: 'phone: scientific notation that kept every digit is put back into digits',
+      input: { ...VALID, workMobilePhone1: '4.12345678E+08' },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-format',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '61412345678', kind: 'phone-format' },
+        },
+      ],
+    },
+    {
+      description: 'phone: scientific notation that lost digits is not made up (the email stays)',
+      input: { ...VALID, workCountry: '', workMobilePhone1: '6.14123E+10' },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' },
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-invalid',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '', kind: 'clear-invalid' },
+        },
+      ],
+    },
+    {
       description: 'time zone: GMT on a United Kingdom row is London’s zone, with its summer time',
       input: { ...VALID, timezone: 'GMT', workCountry: 'United Kingdom' },
       expected: [
@@ -675,6 +719,13 @@ describe('validateContact: messages', () => {
       input: { ...VALID, workEmailAddress1: 'zoe.nunez@example.com\u200b' },
       expected: [
         'Work email "zoe.nunez@example.com\u200b" has a zero-width space (U+200B) at character 22, which cannot be part of an email address; suggested: zoe.nunez@example.com.',
+      ],
+    },
+    {
+      description: 'a phone a spreadsheet saved in scientific notation, digits lost',
+      input: { ...VALID, workMobilePhone1: '6.14123E+10' },
+      expected: [
+        'Work mobile "6.14123E+10" was saved in scientific notation by a spreadsheet, which dropped its last digits. Format the column as Text in the spreadsheet, correct the numbers and export again, or type this one in.',
       ],
     },
     {

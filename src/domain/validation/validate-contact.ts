@@ -8,7 +8,7 @@ import { findCountry, suggestCountry } from './countries';
 import { hasUpperCase, isEmail, strayCharacterOf, withoutStrayCharactersIfClear } from './emails';
 import { phoneRegionOf } from './normalisers';
 import { gmtZone, placeOf } from './place';
-import { checkPhone } from './phones';
+import { checkPhone, toPhoneRegion } from './phones';
 import {
   ROW_PROBLEM_SEVERITY,
   type ContactFix,
@@ -193,6 +193,15 @@ function checkCell(
         return text;
       }
       const region = rowRegion(contact, context);
+      const scientific = scientificDigits(text);
+      if (scientific !== undefined) {
+        // Whole digits are then checked as typed digits are (a country code added).
+        const check = scientific === null ? undefined : checkPhone(scientific, region);
+        const digits =
+          check?.kind === 'fixable' && !check.extension ? check.value : (scientific ?? null);
+        out.push(scientificProblem(row, field, label, value, digits));
+        return digits ?? undefined;
+      }
       const result = checkPhone(text, region);
       if (result.kind === 'valid') {
         if (spaced) out.push(whitespaceProblem(row, field, label, value));
@@ -200,13 +209,20 @@ function checkCell(
         return text;
       }
       if (result.kind === 'invalid') {
+        // The numbers of one cell share a country: with none on the row, the first written
+        // with its country code ("+61 412 345 678 ::: 0413 222 333") tells it for the others.
+        let partRegion = region;
         const whispirForm = (part: string) => {
-          const check = checkPhone(part, region);
-          return check.kind === 'valid'
-            ? part
-            : check.kind === 'fixable' && !check.extension
-              ? check.value
-              : undefined;
+          const check = checkPhone(part, partRegion);
+          const digits =
+            check.kind === 'valid'
+              ? part
+              : check.kind === 'fixable' && !check.extension
+                ? check.value
+                : undefined;
+          if (digits !== undefined && partRegion === undefined)
+            partRegion = toPhoneRegion(regionOfNumber(digits));
+          return digits;
         };
         const several = severalValues(
           text,
@@ -400,6 +416,46 @@ const SECOND_FIELD: Readonly<Record<string, string>> = {
   workPhone1: 'workPhone2',
   personalPhone1: 'personalPhone2',
 };
+
+// A number a spreadsheet wrote in scientific notation ("6.14123E+10"), as Excel saves a long
+// number in a General column to CSV.
+const SCIENTIFIC = /^(\d)(?:\.(\d+))?[eE]\+?(\d{1,2})$/;
+
+/**
+ * A phone written in scientific notation: its digits when the notation kept them all (as many
+ * decimals as the exponent), null when the spreadsheet dropped some, undefined for any other value.
+ */
+function scientificDigits(text: string): string | null | undefined {
+  const found = SCIENTIFIC.exec(text);
+  if (!found) return undefined;
+  const [, lead = '', decimals = '', exponent = '0'] = found;
+  return decimals.length === Number(exponent) ? lead + decimals : null;
+}
+
+function scientificProblem(
+  row: number,
+  field: string,
+  label: string,
+  value: string,
+  digits: string | null,
+): RowProblem {
+  return digits === null
+    ? problem(
+        row,
+        field,
+        'phone-invalid',
+        `${label} "${value}" was saved in scientific notation by a spreadsheet, which dropped its last digits. Format the column as Text in the spreadsheet, correct the numbers and export again, or type this one in.`,
+        value,
+      )
+    : problem(
+        row,
+        field,
+        'phone-format',
+        `${label} "${value}" was saved in scientific notation by a spreadsheet; Whispir needs ${digits}.`,
+        value,
+        fixOf(field, digits, 'phone-format'),
+      );
+}
 
 /** The values of a cell holding several, each of which `fits`; undefined for one value. */
 function severalValues(
