@@ -69,6 +69,22 @@ describe('resolveWhispirTarget', () => {
     expect(() => resolveWhispirTarget({ WHISPIR_API_URL: url })).toThrow(message);
   });
 
+  it('refuses a key or token a header cannot carry, naming the setting and never the value', () => {
+    const start = (env: Record<string, string>) => () =>
+      resolveWhispirTarget({ WHISPIR_REGION: 'au', ...env });
+    expect(start({ WHISPIR_BEARER_TOKEN: 'eyJSECRETPART1\nPART2' })).toThrow(
+      /^WHISPIR_BEARER_TOKEN holds a space, a line break/,
+    );
+    expect(start({ WHISPIR_API_KEY: 'key-0123 456789' })).toThrow(/^WHISPIR_API_KEY/);
+    try {
+      start({ WHISPIR_BEARER_TOKEN: 'eyJSECRETPART1\nPART2' })();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('SECRET');
+    }
+    // A password goes into the Basic credential's base64, so any character is fine there.
+    expect(start({ WHISPIR_USERNAME: 'ops', WHISPIR_PASSWORD: 'pâss wörd\t!' })).not.toThrow();
+  });
+
   it('keeps only scheme, host and path of the target URL', () => {
     expect(resolveWhispirTarget({ WHISPIR_API_URL: 'https://api.example.com/v1/' }).url).toBe(
       'https://api.example.com/v1',

@@ -78,6 +78,17 @@ export function resolveWhispirTarget(rawEnv: Record<string, string | undefined>)
   const password = isSandbox ? env.SANDBOX_PASSWORD : env.WHISPIR_PASSWORD;
   const bearer = isSandbox ? undefined : env.WHISPIR_BEARER_TOKEN;
 
+  // A header cannot carry a line break or a character past ASCII (a token pasted over two
+  // lines): said here, by name, rather than by every call failing with the value in the log.
+  for (const [name, value] of [
+    [isSandbox ? 'SANDBOX_API_KEY' : 'WHISPIR_API_KEY', apiKey],
+    ['WHISPIR_BEARER_TOKEN', bearer],
+  ] as const) {
+    if (value !== undefined && !/^[\x21-\x7e]+$/.test(value))
+      throw new TargetConfigError(
+        `${name} holds a space, a line break or a character an HTTP header cannot carry: set it on one line, with nothing around it.`,
+      );
+  }
   const headers: Record<string, string> = {};
   if (apiKey) headers['x-api-key'] = apiKey;
   if (bearer) headers.authorization = `Bearer ${bearer}`;

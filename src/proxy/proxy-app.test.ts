@@ -31,7 +31,7 @@ beforeAll(async () => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      if (request.url?.includes('huge=1')) {
+      if (request.url?.includes('firstName=huge')) {
         // An endless answer: only a proxy that stops reading gets past it.
         response.writeHead(200, { 'content-type': 'application/json' });
         const chunk = Buffer.alloc(1024 * 1024, 97);
@@ -40,6 +40,24 @@ beforeAll(async () => {
           if (!response.destroyed) response.once('drain', write);
         };
         write();
+        return;
+      }
+      const status = /firstName=status(\d+)/.exec(request.url ?? '')?.[1];
+      if (status) {
+        // A status HTTP does not have (Node's socket writes what it is told).
+        response.socket?.end(`HTTP/1.1 ${status} Odd\r\ncontent-length: 0\r\n\r\n`);
+        return;
+      }
+      if (request.url?.includes('firstName=headers')) {
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'x-error-code': 'E1',
+          refresh: '0; url=https://attacker.example',
+          'clear-site-data': '"*"',
+          'strict-transport-security': 'max-age=63072000',
+          link: '<https://attacker.example/x.js>; rel=preload',
+        });
+        response.end('{}');
         return;
       }
       seen.push({
@@ -160,7 +178,7 @@ describe('the proxy forwards the wizard’s calls', () => {
   });
 
   it('sends the server’s credentials and none of the browser’s', async () => {
-    const answer = await send('GET', '/api/whispir/workspaces?limit=5&apikey=browser&API_KEY=b2', {
+    const answer = await send('GET', '/api/whispir/workspaces?limit=5', {
       ...own(),
       accept: 'application/vnd.whispir.workspace-v1+json',
       'x-api-key': 'browser-key',
@@ -187,6 +205,41 @@ describe('the proxy forwards the wizard’s calls', () => {
     ])
       expect(request?.headers[name], name).toBeUndefined();
     expect(request?.headers.accept).toBe('application/vnd.whispir.workspace-v1+json');
+  });
+
+  it.each([
+    ['a key of its own', '/api/whispir/workspaces?limit=5&apikey=browser'],
+    ['a key in another spelling', '/api/whispir/workspaces?api.key=b&limit=5'],
+    ['a method override', '/api/whispir/contacts?firstName=Ann&_method=DELETE'],
+    ['a parameter twice', '/api/whispir/contacts?firstName=Ann&firstName=Bob'],
+    ['a query on a call that sends none', '/api/whispir/resources?url=http://x'],
+  ])('refuses a query the wizard never sends: %s', async (_what, path) => {
+    const post = path.includes('resources');
+    const answer = await send(post ? 'POST' : 'GET', path, own(), post ? '{}' : undefined);
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body)).toMatchObject({ rule: 'query' });
+    expect(seen).toEqual([]);
+  });
+
+  it('passes only the answer headers the wizard reads', async () => {
+    const answer = await send('GET', '/api/whispir/contacts?firstName=headers', own());
+    expect(answer.status).toBe(200);
+    expect(answer.headers['x-error-code']).toBe('E1');
+    for (const name of [
+      'refresh',
+      'clear-site-data',
+      'strict-transport-security',
+      'link',
+      'set-cookie',
+    ])
+      expect(answer.headers[name], name).toBeUndefined();
+  });
+
+  it('answers 502 for a status HTTP does not have, instead of passing it on', async () => {
+    for (const status of [199, 600]) {
+      const answer = await send('GET', `/api/whispir/contacts?firstName=status${status}`, own());
+      expect(answer.status).toBe(502);
+    }
   });
 
   it('passes the body through unchanged', async () => {
@@ -295,7 +348,7 @@ describe('the proxy refuses anything else', () => {
 
 describe('the proxy holds no more than one request body in memory', () => {
   it('stops reading an answer past its cap and says why, instead of holding it all', async () => {
-    const answer = await send('GET', '/api/whispir/contacts?huge=1', own());
+    const answer = await send('GET', '/api/whispir/contacts?firstName=huge', own());
     expect(answer.status).toBe(502);
     const { message } = JSON.parse(answer.body) as { message: string };
     expect(message).toContain(`over ${MAX_ANSWER_BYTES.toLocaleString('en')} bytes`);

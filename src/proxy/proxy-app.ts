@@ -4,7 +4,7 @@
  * the sandbox. One app serves `npm start`, `npm run preview` and `npm run serve` (see
  * `vite-plugin.ts` and `serve.ts`), so the rules cannot drift between them.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PROXY_REFUSED_HEADER } from '../config/proxy-contract.ts';
 import type { WhispirTarget } from '../config/whispir-target.ts';
@@ -13,7 +13,7 @@ import {
   checkOwnPage,
   FORWARDED_REQUEST_HEADERS,
   forwardedQuery,
-  isDroppedAnswerHeader,
+  isPassedAnswerHeader,
   SANDBOX_CALLS,
   WHISPIR_CALLS,
   type Refusal,
@@ -58,6 +58,8 @@ export interface ProxyOptions {
   readonly allowedHosts: readonly string[];
   /** Where refusals and upstream failures are written, already redacted. */
   readonly log?: (line: string) => void;
+  /** Who may use it at all (sign-in.ts); `npm run serve` asks before any route instead. */
+  readonly signIn?: MiddlewareHandler;
 }
 
 export function createProxyApp(options: ProxyOptions): Hono {
@@ -84,7 +86,8 @@ export function createProxyApp(options: ProxyOptions): Hono {
       const method = c.req.method;
       const path = url.pathname.slice(prefix.length) || '/';
       const facts = { method, path, header: (name: string) => c.req.header(name) };
-      const refusal = checkOwnPage(facts, options) ?? checkAllowedCall(facts, calls);
+      const refusal =
+        checkOwnPage(facts, options) ?? checkAllowedCall(facts, calls, url.searchParams);
       if (refusal) return refused(c, refusal);
 
       // The size is enforced while the body streams in (bodyLimit below), chunked bodies too.
@@ -123,14 +126,29 @@ export function createProxyApp(options: ProxyOptions): Hono {
           502,
         );
       }
+      if (answer.status < 200 || answer.status > 599) {
+        log(`proxy: ${method} ${redact(path)} from ${target.label}: status ${answer.status}`);
+        return c.json(
+          {
+            message: `${target.label} answered with status ${answer.status}, which HTTP does not have.`,
+          },
+          502,
+        );
+      }
       const answerHeaders = new Headers({ 'cache-control': 'no-store' });
       answer.headers.forEach((value, name) => {
-        if (!isDroppedAnswerHeader(name)) answerHeaders.set(name, redact(value, REDACTED_ASCII));
+        if (isPassedAnswerHeader(name)) answerHeaders.set(name, redact(value, REDACTED_ASCII));
       });
       const empty = [101, 204, 205, 304].includes(answer.status);
       return new Response(empty ? null : text, { status: answer.status, headers: answerHeaders });
     };
 
+  // Whatever fails unforeseen is logged by its kind, never its text (which may quote a header).
+  app.onError((error, c) => {
+    log(`proxy: ${c.req.method} ${redact(new URL(c.req.url).pathname)} failed (${error.name})`);
+    return c.json({ message: `The proxy failed on this call (${error.name}).` }, 500);
+  });
+  if (options.signIn) app.use('/api/*', options.signIn);
   // A body over the limit is refused as it streams in, before it is held in memory.
   app.use('/api/*', bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => tooLarge(c) }));
   const whispir = forward('/api/whispir', WHISPIR_CALLS, target.url);

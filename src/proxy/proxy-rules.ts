@@ -13,6 +13,7 @@ export type RuleName =
   | 'preflight'
   | 'app-header'
   | 'allow-list'
+  | 'query'
   | 'sandbox-only';
 
 export interface Refusal {
@@ -21,11 +22,13 @@ export interface Refusal {
   readonly message: string;
 }
 
-/** One call the wizard makes: its method and its path below the Whispir base URL. */
+/** One call the wizard makes: its method, its path below the Whispir base URL, its query. */
 interface AllowedCall {
   readonly method: 'GET' | 'POST';
   readonly path: RegExp;
   readonly what: string;
+  /** The query parameters it sends, each at most once (none when absent). */
+  readonly query?: readonly string[];
 }
 
 // Ids are opaque to the client (Whispir's are hex); nothing that could change the path's meaning
@@ -35,7 +38,12 @@ const IN_WORKSPACE = `(?:/workspaces/${ID})?`;
 
 /** Every Whispir call the wizard makes (docs/whispir-api.md §A1, §B4, §B5.4). */
 export const WHISPIR_CALLS: readonly AllowedCall[] = [
-  { method: 'GET', path: /^\/workspaces\/?$/, what: 'list the workspaces' },
+  {
+    method: 'GET',
+    path: /^\/workspaces\/?$/,
+    what: 'list the workspaces',
+    query: ['limit', 'offset'],
+  },
   { method: 'POST', path: new RegExp(`^${IN_WORKSPACE}/resources/?$`), what: 'create a resource' },
   { method: 'POST', path: new RegExp(`^${IN_WORKSPACE}/imports/?$`), what: 'create an import' },
   {
@@ -43,6 +51,18 @@ export const WHISPIR_CALLS: readonly AllowedCall[] = [
     method: 'GET',
     path: new RegExp(`^${IN_WORKSPACE}/contacts/?$`),
     what: 'search a workspace’s contacts',
+    // The row's name and one channel, the fields to return, and the page (search-contacts.ts).
+    query: [
+      'firstName',
+      'lastName',
+      'workEmailAddress1',
+      'personalEmailAddress1',
+      'workMobilePhone1',
+      'personalMobilePhone1',
+      'fields',
+      'limit',
+      'offset',
+    ],
   },
 ];
 
@@ -114,6 +134,8 @@ export function checkOwnPage(request: RequestFacts, rules: PageRules): Refusal |
 function sameHost(origin: string, host: string): boolean {
   try {
     const url = new URL(origin);
+    // A browser's Origin is scheme, host and port, nothing else (no user name, no path).
+    if (origin !== url.origin) return false;
     const requested = host.toLowerCase();
     if (url.host.toLowerCase() === requested) return true;
     // Only for a name of its own: on loopback another port is another app (the attack).
@@ -129,15 +151,28 @@ function sameHost(origin: string, host: string): boolean {
   }
 }
 
-/** Is this one of the calls the wizard makes? */
+/**
+ * Is this one of the calls the wizard makes, with only the query parameters it sends (`query`,
+ * the request's own)? A parameter it never sends is refused, not dropped: Whispir reads some
+ * (`apikey`, paging), and a call the wizard did not make is nobody's to shape.
+ */
 export function checkAllowedCall(
   request: Pick<RequestFacts, 'method' | 'path'>,
   calls: readonly AllowedCall[],
+  query: URLSearchParams = new URLSearchParams(),
 ): Refusal | undefined {
-  const allowed = calls.some(
-    (call) => call.method === request.method && call.path.test(request.path),
-  );
-  if (allowed) return undefined;
+  const call = calls.find((c) => c.method === request.method && c.path.test(request.path));
+  if (call) {
+    const names = [...query.keys()];
+    const odd = names.find(
+      (name, i) => !(call.query ?? []).includes(name) || names.indexOf(name) !== i,
+    );
+    if (odd === undefined) return undefined;
+    return refuse(
+      'query',
+      `to ${call.what} the wizard sends ${call.query?.length ? `only ${call.query.join(', ')}, each once` : 'no query'}, not "${odd}"`,
+    );
+  }
   const list = calls.map((call) => `${call.method} to ${call.what}`).join('; ');
   return refuse(
     'allow-list',
@@ -149,16 +184,10 @@ function refuse(rule: RuleName, reason: string): Refusal {
   return { status: 403, rule, message: `The proxy refused this request: ${reason}.` };
 }
 
-/** Query parameters the proxy never forwards: Whispir reads a key from `?apikey=`. */
-const SECRET_PARAMS = new Set(['apikey', 'api_key', 'access_token', 'token', 'password']);
-
-/** The browser's query with every credential-like parameter removed; POSTs forward none. */
+/** The query forwarded: a GET's, once `checkAllowedCall` has passed it; POSTs forward none. */
 export function forwardedQuery(method: string, search: URLSearchParams): string {
   if (method !== 'GET') return '';
-  const kept = new URLSearchParams();
-  for (const [name, value] of search)
-    if (!SECRET_PARAMS.has(name.toLowerCase().replace(/-/g, '_'))) kept.append(name, value);
-  const text = kept.toString();
+  const text = search.toString();
   return text ? `?${text}` : '';
 }
 
@@ -173,26 +202,22 @@ export const FORWARDED_REQUEST_HEADERS: readonly string[] = [
 ];
 
 /**
- * Answer headers never passed to the browser: CORS (Whispir sends `*`), cookies, hop-by-hop,
- * and caching (the proxy answers `no-store` itself: contacts are personal data).
+ * Answer headers passed to the browser: an allow-list of what the wizard reads (the body's
+ * type, the new resource's or import's `Location`, the gateway's error code and detail) and
+ * what the API inspector shows of Whispir's answer. Anything else (CORS, cookies, caching,
+ * `Refresh`, `Clear-Site-Data`, `Strict-Transport-Security`, `Link`) stays with the proxy,
+ * which answers `no-store` itself: contacts are personal data.
  */
-export function isDroppedAnswerHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return (
-    lower.startsWith('access-control-') ||
-    [
-      'cache-control',
-      'expires',
-      'pragma',
-      'age',
-      'set-cookie',
-      'connection',
-      'keep-alive',
-      'transfer-encoding',
-      'content-encoding',
-      'content-length',
-      'www-authenticate',
-      'proxy-authenticate',
-    ].includes(lower)
-  );
+const PASSED_ANSWER_HEADERS = new Set([
+  'content-type',
+  'content-language',
+  'location',
+  'date',
+  'retry-after',
+  'x-error-code',
+  'x-error-detail',
+]);
+
+export function isPassedAnswerHeader(name: string): boolean {
+  return PASSED_ANSWER_HEADERS.has(name.toLowerCase());
 }

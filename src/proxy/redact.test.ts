@@ -10,6 +10,31 @@ describe('secretRedactor', () => {
     );
   });
 
+  it('replaces each secret however a server writes it back', () => {
+    const password = 'P"ass\\w0rd/<&> x';
+    const key = 'AbCdEf0123456789';
+    const basic = Buffer.from(`admin:${password}`).toString('base64');
+    const redactAll = secretRedactor([password, key, basic]);
+    const echoes = [
+      JSON.stringify({ password }),
+      JSON.stringify({ password }).replace(/\//g, '\\/'),
+      JSON.stringify({ password }).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
+      `<p>${password.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</p>`,
+      `?p=${encodeURIComponent(password).toLowerCase()}`,
+      `p=${encodeURIComponent(password).replace(/%20/g, '+')}`,
+      `key ${key.toUpperCase()} and ${key.toLowerCase()}`,
+      `the key as base64: ${Buffer.from(key).toString('base64')}`,
+      `basic ${basic.replace(/\//g, '\\/')}`,
+      Buffer.from(`{"key":"${key}"}`, 'utf16le').toString('utf8'),
+    ];
+    for (const echo of echoes) {
+      const redacted = redactAll(echo);
+      expect(redacted, echo).toContain(REDACTED);
+      for (const secret of [password, key, basic, key.toUpperCase()])
+        expect(redacted.toLowerCase()).not.toContain(secret.toLowerCase());
+    }
+  });
+
   it('replaces apikey= values it was not told of, and leaves JSON valid', () => {
     const body = JSON.stringify({
       link: [{ uri: 'https://api.au.whispir.com/workspaces?apikey=other-key&limit=5' }],

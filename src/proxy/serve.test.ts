@@ -2,7 +2,7 @@
  * `npm run serve`: the built page and the proxy from one server, with the same rules as the
  * development server and headers that keep the page to itself.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,8 @@ const app = createServerApp({
     WHISPIR_API_URL: 'http://127.0.0.1:9',
     WHISPIR_API_KEY: 'k',
     APP_ALLOWED_HOSTS: 'import.example.com',
+    // A sign-in in front of it (the cases below are the proxy's own rules).
+    APP_AUTH: 'external',
   },
 });
 const get = (url: string, headers: Record<string, string> = {}) =>
@@ -36,6 +38,25 @@ describe('npm run serve', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await (await get('http://127.0.0.1:8080/assets/app.js')).text()).toBe('console.log(1)');
     expect(await (await get('http://127.0.0.1:8080/some/step')).text()).toContain('id="root"');
+  });
+
+  it('serves no dotfile and nothing a link in the build points to outside it', async () => {
+    writeFileSync(path.join(dir, '.env'), 'WHISPIR_API_KEY=secret');
+    const outside = mkdtempSync(path.join(tmpdir(), 'outside-'));
+    writeFileSync(path.join(outside, 'secret.txt'), 'secret');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'assets', 'link.txt'));
+    try {
+      for (const url of ['/.env', '/assets/link.txt', '/%2eenv', '/assets/..%2f.env']) {
+        const answer = await get(`http://x${url}`);
+        expect(await answer.text(), url).not.toContain('secret');
+      }
+      expect((await get('http://x/.env')).status).toBe(404);
+      expect((await get('http://x/assets/link.txt')).status).toBe(404);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      rmSync(path.join(dir, 'assets', 'link.txt'));
+      rmSync(path.join(dir, '.env'));
+    }
   });
 
   it('answers the host names it is told of, and refuses any other', async () => {
@@ -90,6 +111,9 @@ describe('npm run serve', () => {
     ['another port, Host without one', 'import.example.com', 'https://import.example.com:8443'],
     ['another port', 'import.example.com:8443', 'http://import.example.com:9000'],
     ['http on 80, Host with a port', 'import.example.com:8080', 'http://import.example.com'],
+    // No browser sends a user name or a path in an Origin.
+    ['a user name in it', 'import.example.com', 'https://x@import.example.com'],
+    ['a path in it', 'import.example.com', 'https://import.example.com/'],
   ])('refuses a page from %s', async (_what, host, origin) => {
     const body = (await (await postFrom(host, origin)).json()) as { rule: string; message: string };
     expect(body.rule).toBe('origin');
@@ -103,5 +127,64 @@ describe('npm run serve', () => {
     expect(answer.status).toBe(502);
     const body = (await answer.json()) as { message: string };
     expect(body.message).toMatch(/could not be reached through the proxy/);
+  });
+});
+
+describe('npm run serve: who may use it', () => {
+  const env = {
+    WHISPIR_API_URL: 'http://127.0.0.1:9',
+    WHISPIR_API_KEY: 'key-0123456789',
+    APP_ALLOWED_HOSTS: 'import.example.com',
+  };
+  const basic = (user: string, password: string) =>
+    `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+  it('will not start reachable beyond this machine with no sign-in', () => {
+    expect(() => createServerApp({ dir, env })).toThrow(
+      /anyone who reaches import\.example\.com use the Whispir credentials.*APP_PASSWORD.*APP_AUTH=external/,
+    );
+    expect(() =>
+      createServerApp({ dir, env: { ...env, APP_ALLOWED_HOSTS: '', HOST: '0.0.0.0' } }),
+    ).toThrow(/anyone who reaches 0\.0\.0\.0/);
+    expect(() => createServerApp({ dir, env: { ...env, APP_PASSWORD: 'short' } })).toThrow(
+      /at least 12 characters/,
+    );
+    // On loopback only, as `npm run serve` starts by default.
+    expect(() => createServerApp({ dir, env: { ...env, APP_ALLOWED_HOSTS: '' } })).not.toThrow();
+  });
+
+  it('asks for its password for the page and the proxy, and forwards none of it', async () => {
+    const lines: string[] = [];
+    const guarded = createServerApp({
+      dir,
+      env: { ...env, APP_PASSWORD: 'correct horse battery', APP_USERNAME: 'ops' },
+      log: (line) => lines.push(line),
+    });
+    const ask = (url: string, authorization?: string) =>
+      guarded.request(url, {
+        headers: {
+          host: 'import.example.com',
+          [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
+          ...(authorization ? { authorization } : {}),
+        },
+      });
+    const page = await ask('http://x/');
+    expect(page.status).toBe(401);
+    expect(page.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+    expect(await page.text()).not.toContain('id="root"');
+    expect((await ask('http://x/assets/app.js')).status).toBe(401);
+    expect((await ask('http://x/api/whispir/workspaces')).status).toBe(401);
+    expect((await ask('http://x/', basic('ops', 'wrong password!!'))).status).toBe(401);
+    expect((await ask('http://x/', basic('admin', 'correct horse battery'))).status).toBe(401);
+    const signedIn = await ask('http://x/', basic('ops', 'correct horse battery'));
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.text()).toContain('id="root"');
+    // Signed in, the call reaches the proxy, which tries Whispir (nothing listens there).
+    const call = await ask(
+      'http://x/api/whispir/workspaces',
+      basic('ops', 'correct horse battery'),
+    );
+    expect(call.status).toBe(502);
+    expect(lines.join('\n')).not.toContain('correct horse battery');
   });
 });

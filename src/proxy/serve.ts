@@ -4,10 +4,12 @@
  * also starts the local sandbox, so `npm run build && npm run serve` is a complete demo.
  *
  * Environment: `HOST` (default 127.0.0.1), `PORT` (default 8080), `APP_ALLOWED_HOSTS` (the host
- * names the page is served under besides loopback, e.g. behind a TLS-terminating proxy), the
- * `WHISPIR_*` and `SANDBOX_*` variables of the README; `--dir <folder>` serves another build.
+ * names the page is served under besides loopback, e.g. behind a TLS-terminating proxy),
+ * `APP_PASSWORD` / `APP_USERNAME` or `APP_AUTH=external` (who may use it, required when it is
+ * reachable beyond this machine: sign-in.ts), the `WHISPIR_*` and `SANDBOX_*` variables of the
+ * README; `--dir <folder>` serves another build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -16,6 +18,7 @@ import { startSandboxIfTargeted } from '../../sandbox/vite-plugin.ts';
 import { resolveWhispirTarget, TargetConfigError } from '../config/whispir-target.ts';
 import { allowedHostsFrom, createProxyApp } from './proxy-app.ts';
 import { checkOwnPage, LOOPBACK_HOSTS } from './proxy-rules.ts';
+import { signInFrom, SignInConfigError, signInMiddleware } from './sign-in.ts';
 
 /** What the page may load: only itself (the worker is a same-origin module; styles are inline). */
 const SECURITY_HEADERS = {
@@ -33,6 +36,7 @@ export function createServerApp(options: {
   readonly log?: (line: string) => void;
 }): Hono {
   const target = resolveWhispirTarget(options.env);
+  const signIn = signInFrom(options.env);
   // Served under its own names, loopback is not one of them: a rebound DNS name reaching the
   // server through a proxy in front (which forwards Host as 127.0.0.1) is refused.
   const configured = allowedHostsFrom(options.env, []);
@@ -55,7 +59,28 @@ export function createServerApp(options: {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   });
+  // Every request, the page's too, once it is known to be for this server.
+  app.use('*', signInMiddleware(signIn, { log: options.log }));
   app.route('/', createProxyApp({ target, allowedHosts, log: options.log }));
+  // Only the build's own files: no dotfile, nothing a link inside it points to outside.
+  const realRoot = realpathSync(options.dir);
+  app.use('*', async (c, next) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.text('Not found', 404);
+    }
+    if (pathname.split(/[/\\]/).some((part) => part.startsWith('.')))
+      return c.text('Not found', 404);
+    const file = path.join(realRoot, pathname);
+    if (
+      existsSync(file) &&
+      !`${realpathSync(file)}${path.sep}`.startsWith(`${realRoot}${path.sep}`)
+    )
+      return c.text('Not found', 404);
+    await next();
+  });
   app.use('/assets/*', serveStatic({ root }));
   app.use('*', serveStatic({ root }));
   // Any other page path is the single-page app.
@@ -75,15 +100,33 @@ async function main() {
   try {
     app = createServerApp({ dir, env, log: (line) => console.warn(line) });
   } catch (error) {
-    console.error(error instanceof TargetConfigError ? error.message : error);
+    const config = error instanceof TargetConfigError || error instanceof SignInConfigError;
+    console.error(config ? (error as Error).message : error);
     process.exit(1);
   }
   const target = resolveWhispirTarget(env);
   const closeSandbox = await startSandboxIfTargeted(target, env);
   const hostname = env.HOST || '127.0.0.1';
   const port = Number(env.PORT || 8080);
-  const server = serve({ fetch: app.fetch, hostname, port }, () =>
-    console.log(`Whispir contact import on http://${hostname}:${port} → ${target.label}`),
+  const signIn = signInFrom(env).kind;
+  const server = serve(
+    {
+      fetch: app.fetch,
+      hostname,
+      port,
+      // Timeouts are checked every second, not every 30 s (Node's default), so the limits below
+      // hold to the second.
+      serverOptions: { connectionsCheckingInterval: 1_000 },
+    },
+    () =>
+      console.log(
+        `Whispir contact import on http://${hostname}:${port} → ${target.label}` +
+          (signIn === 'password'
+            ? ' (sign-in: APP_PASSWORD)'
+            : signIn === 'external'
+              ? ' (sign-in: left to what is in front of this server, APP_AUTH=external)'
+              : ''),
+      ),
   );
   // A caller that sends its headers or body a byte at a time is cut off (Node waits 300 s): the
   // headers within 10 s, the whole request (an upload part of up to 10 MB) within 2 minutes.

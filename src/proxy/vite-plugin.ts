@@ -8,16 +8,27 @@ import type { Connect, Plugin } from 'vite';
 import type { WhispirTarget } from '../config/whispir-target.ts';
 import { allowedHostsFrom, createProxyApp } from './proxy-app.ts';
 import { LOOPBACK_HOSTS } from './proxy-rules.ts';
+import { signInFrom, signInMiddleware } from './sign-in.ts';
 
 export function whispirProxyPlugin(
   target: WhispirTarget,
   env: Record<string, string | undefined>,
 ): Plugin {
-  const mount = (middlewares: Connect.Server, warn: (line: string) => void) => {
+  const mount = (
+    middlewares: Connect.Server,
+    host: string | boolean | undefined,
+    warn: (line: string) => void,
+  ) => {
+    // Listening beyond this machine (`--host`) with Whispir's credentials needs a sign-in, as
+    // `npm run serve` does (sign-in.ts); the sandbox's own credentials open nothing real.
+    const signIn = target.isSandbox
+      ? ({ kind: 'none' } as const)
+      : signInFrom({ ...env, HOST: host === true ? '0.0.0.0' : host || env.HOST });
     const app = createProxyApp({
       target,
       allowedHosts: allowedHostsFrom(env, LOOPBACK_HOSTS),
       log: warn,
+      signIn: signInMiddleware(signIn, { log: warn }),
     });
     const listener = getRequestListener(app.fetch);
     middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
@@ -28,10 +39,14 @@ export function whispirProxyPlugin(
   return {
     name: 'whispir-proxy',
     configureServer(server) {
-      mount(server.middlewares, (line) => server.config.logger.warn(line));
+      mount(server.middlewares, server.config.server.host, (line) =>
+        server.config.logger.warn(line),
+      );
     },
     configurePreviewServer(server) {
-      mount(server.middlewares, (line) => server.config.logger.warn(line));
+      mount(server.middlewares, server.config.preview.host, (line) =>
+        server.config.logger.warn(line),
+      );
     },
   };
 }
