@@ -304,6 +304,39 @@ describe('runSubmission', () => {
     expect(part(retried, 1).status).toBe('accepted');
   });
 
+  it('after a 422 naming the resource (the sandbox’s answer), uploads it again on a retry', async () => {
+    const fake = createFakeWhispir({
+      import: {
+        1: [
+          {
+            status: 422,
+            message:
+              'Whispir could not process the request (422). resourceId: no resource R1-1 in workspace W',
+          },
+        ],
+      },
+    });
+    const failed = await runSubmission(makeJob(1), fake.deps);
+    expect(part(failed, 1).resourceId).toBeUndefined();
+    expect(part(failed, 1).message).toMatch(/uploads it again/);
+    fake.log.length = 0;
+    await runSubmission(failed, fake.deps, { parts: [1] });
+    expect(fake.log).toContain('resource 1');
+  });
+
+  it('keeps the resource after a 422 about something else (the retry imports it again)', async () => {
+    const fake = createFakeWhispir({
+      import: {
+        1: [
+          { status: 422, message: 'Whispir could not process the request (422). importMode: bad' },
+        ],
+      },
+    });
+    const failed = await runSubmission(makeJob(1), fake.deps);
+    expect(part(failed, 1).resourceId).toBe('R1-1');
+    expect(part(failed, 1).message).not.toMatch(/uploads it again/);
+  });
+
   it('fails a part whose rows cannot be read, and goes on', async () => {
     const fake = createFakeWhispir();
     const result = await runSubmission(makeJob(2), {

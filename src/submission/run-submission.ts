@@ -13,6 +13,7 @@ import {
   describeCancelled,
   describeImportGaveUp,
   describeImportRefused,
+  isResourceGone,
   describeImportUnknown,
   describeRetrying,
   describeUploadGaveUp,
@@ -317,8 +318,8 @@ export async function runSubmission(
         }));
         return true;
       case 'fail': {
-        // A 404 most likely means the resource has expired: forget it so a retry uploads again.
-        const forgetResource = imported.failure.status === 404;
+        // The resource has most likely expired: forget it so a retry uploads again.
+        const forgetResource = isResourceGone(imported.failure);
         await change(partNumber, (part) => {
           const { resourceId: _id, resourceLocation: _location, ...rest } = part;
           return {

@@ -52,11 +52,21 @@ export function describeUploadGaveUp(
   return `Part ${part}: the file could not be uploaded after ${attempts} tries (last: ${describeCause(failure)}). Nothing from this part was imported; send this part again later.`;
 }
 
+/**
+ * Whether a refused import says its uploaded file is gone (expired, or unknown to Whispir): a
+ * 404, or a 422 naming the resource (the sandbox's answer; Whispir's own is undocumented,
+ * docs/whispir-api.md B3). Sending the part again then uploads it again.
+ */
+export function isResourceGone(failure: FailureDetail): boolean {
+  return (
+    failure.status === 404 || (failure.status === 422 && /resource/i.test(failure.message ?? ''))
+  );
+}
+
 export function describeImportRefused(part: number, failure: FailureDetail): string {
-  const resourceGone =
-    failure.status === 404
-      ? ' The uploaded file may have expired; sending this part again uploads it again.'
-      : '';
+  const resourceGone = isResourceGone(failure)
+    ? ' The uploaded file may have expired; sending this part again uploads it again.'
+    : '';
   return `Part ${part}: Whispir refused to start the import.${withDetail(failure)} No contacts from this part were imported.${resourceGone} You can send this part again.`;
 }
 
