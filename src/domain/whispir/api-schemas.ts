@@ -22,6 +22,8 @@ export type Workspace = z.infer<typeof workspaceSchema>;
 export const workspaceListSchema = z.object({
   workspaces: z.array(workspaceSchema).default([]),
   status: z.string().optional(),
+  /** The list's own links: `next` and `prev` when it is paged. */
+  link: z.array(linkSchema).optional(),
 });
 
 export const resourceCreatedSchema = z.object({
