@@ -111,6 +111,7 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
   'phone-landline': 'Landline in a mobile field',
   'phone-is-mobile': 'Mobile in a phone field',
   whitespace: 'Spaces around a value',
+  'formula-guard': 'Apostrophe from a spreadsheet export',
   'duplicate-contact': 'Same person as another row',
   'row-too-many-fields': 'Row has too many fields',
   'row-too-few-fields': 'Row has too few fields',

@@ -23,6 +23,7 @@ export const ROW_PROBLEM_CODES = [
   'phone-landline',
   'phone-is-mobile',
   'whitespace',
+  'formula-guard',
   'duplicate-contact',
 ] as const;
 
@@ -52,6 +53,7 @@ export const ROW_PROBLEM_SEVERITY: Readonly<Record<RowProblemCode, RowProblemSev
   'phone-landline': 'warning',
   'phone-is-mobile': 'warning',
   whitespace: 'warning',
+  'formula-guard': 'error',
   'duplicate-contact': 'warning',
 };
 
@@ -68,6 +70,7 @@ export type FixKind =
   | 'move-mobile'
   | 'clear-invalid'
   | 'trim'
+  | 'formula-guard'
   | 'email-lowercase'
   | 'email-characters'
   | 'split-values';

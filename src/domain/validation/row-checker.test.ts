@@ -102,6 +102,9 @@ describe('createRowChecker', () => {
       ['workCountry', 'AU'],
       ['timezone', 'australia/sydney'],
       ['department', ' Sales'],
+      // A spreadsheet's formula guard, on a field with no format of its own.
+      ['department', "'=Sales"],
+      ['firstName', "'@Zoë"],
     ] as const) {
       const { checked, full } = both(FIELDS, withCell(field, value));
       expect(full.problems.length, `${field} ${value}`).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ import {
   MOBILE_TO_PHONE,
   PHONE_TO_MOBILE,
   collectContactProblems,
+  isFormulaGuarded,
   type ContactCheckContext,
 } from './validate-contact';
 
@@ -189,8 +190,10 @@ class CompiledRowChecker implements RowChecker {
     cells: readonly string[],
     region: CountryCode | undefined,
   ): boolean {
-    // Spaces at either end are a problem of every field (and spaces alone are blank).
-    if (hasEdgeSpace(value)) return false;
+    // Spaces at either end are a problem of every field (and spaces alone are blank), and so
+    // is a spreadsheet's formula guard ("'+10").
+    if (hasEdgeSpace(value) || (value.charCodeAt(0) === 39 && isFormulaGuarded(value)))
+      return false;
     switch (this.kinds[f]) {
       case TEXT:
         return true;

@@ -156,6 +156,8 @@ function fixLabel(
       return `Remove hidden characters from ${pluralise(count, `${noun} address`, `${noun} addresses`)} (dashes become hyphens): ${showStrayCharacters(from)} → ${to}`;
     case 'email-lowercase':
       return `Lower-case ${pluralise(count, `${noun} address`, `${noun} addresses`)}: ${example}`;
+    case 'formula-guard':
+      return `Remove the apostrophe a spreadsheet export put before ${pluralise(count, `${noun} value`)} (so it would not be read as a formula): "${from}" → "${to}"`;
     case 'trim':
       // Quoted, or the spaces being removed would be invisible.
       return `Remove spaces around ${pluralise(count, `${noun} value`)}: "${from}" → "${to}"`;

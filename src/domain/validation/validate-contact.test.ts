@@ -377,6 +377,36 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'a formula guard from a spreadsheet download is taken off, the rest checked too',
+      input: { ...VALID, timezone: "'+10", lastName: "'@Lee" },
+      expected: [
+        {
+          field: 'lastName',
+          code: 'formula-guard',
+          severity: 'error',
+          fix: { field: 'lastName', value: '@Lee', kind: 'formula-guard' },
+        },
+        {
+          field: 'timezone',
+          code: 'formula-guard',
+          severity: 'error',
+          fix: { field: 'timezone', value: '+10', kind: 'formula-guard' },
+        },
+      ],
+    },
+    {
+      description: 'a formula guard on a mobile: the fix is the number in Whispir’s form',
+      input: { ...VALID, workMobilePhone1: "'+61 412 345 678" },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'formula-guard',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '61412345678', kind: 'formula-guard' },
+        },
+      ],
+    },
+    {
       description: 'time zone: GMT on a United Kingdom row is London’s zone, with its summer time',
       input: { ...VALID, timezone: 'GMT', workCountry: 'United Kingdom' },
       expected: [

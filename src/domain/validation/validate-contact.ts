@@ -98,6 +98,17 @@ function rowRegion(contact: ContactRow, context: ContactCheckContext): CountryCo
 
 const fixOf = (field: string, value: string, kind: FixKind): ContactFix => ({ field, value, kind });
 
+/**
+ * A value a spreadsheet file was written with a guard on: an apostrophe before a first
+ * character that would start a formula (`'=…`, `'+10`, `'@Ann`), as this app's own downloads
+ * and many exporters write them. The apostrophe is no part of the value.
+ */
+export function isFormulaGuarded(value: string): boolean {
+  if (value.charCodeAt(0) !== 39 /* ' */) return false;
+  const next = value.charCodeAt(1);
+  return next === 61 || next === 43 || next === 45 || next === 64 || next === 9 || next === 13;
+}
+
 function whitespaceProblem(row: number, field: string, label: string, value: string): RowProblem {
   const fixed = value.trim();
   return problem(
@@ -128,6 +139,23 @@ function checkCell(
   const label = format ? format.label : '';
   const spaced = hasEdgeSpace(value);
   const text = spaced ? value.trim() : value;
+  if (isFormulaGuarded(text)) {
+    // The value as it was before the guard, checked as any other: the fix is its final form.
+    const inner: RowProblem[] = [];
+    const normalised = checkCell(field, text.slice(1), contact, row, context, inner);
+    const fixed = inner[0]?.fix?.field === field ? inner[0].fix.value : text.slice(1);
+    out.push(
+      problem(
+        row,
+        field,
+        'formula-guard',
+        `${label || fieldLabel(field)} "${value}" starts with an apostrophe that a spreadsheet export adds so the value is not read as a formula; Whispir would keep it. Without it: ${fixed}.`,
+        value,
+        fixOf(field, fixed, 'formula-guard'),
+      ),
+    );
+    return normalised;
+  }
 
   switch (format?.check) {
     case 'email': {
