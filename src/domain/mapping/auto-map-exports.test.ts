@@ -161,4 +161,67 @@ describe('header and content that agree are applied', () => {
     );
     expect(both.workCountry).toEqual({ kind: 'column', column: 'Business Country/Region' });
   });
+
+  const fieldsOf = (csv: string) => {
+    const mapping = suggestionsToMapping(autoMapColumns(columnsOf(csv)));
+    return Object.fromEntries(
+      Object.entries(mapping).flatMap(([field, source]) =>
+        source.kind === 'column' ? [[field, source.column]] : [],
+      ),
+    );
+  };
+
+  it('Microsoft 365 users: the sign-in name is the work email, the alternate one the second', () => {
+    const csv = `User principal name,Display name,First name,Last name,Job title,Department,Office phone,Mobile phone,Alternate email address,City,State or province,Country or region
+olivia.nguyen@acme.com.au,Olivia Nguyen,Olivia,Nguyen,CEO,Executive,+61 2 9876 5432,+61 412 345 678,olivia.n@gmail.com,Sydney,NSW,Australia
+liam.smith@acme.com.au,Liam Smith,Liam,Smith,CTO,Technology,,+61 413 222 333,,Melbourne,VIC,Australia`;
+    expect(fieldsOf(csv)).toMatchObject({
+      workEmailAddress1: 'User principal name',
+      workEmailAddress2: 'Alternate email address',
+      firstName: 'First name',
+      lastName: 'Last name',
+      workMobilePhone1: 'Mobile phone',
+      workPhone1: 'Office phone',
+      jobTitle: 'Job title',
+    });
+  });
+
+  it('Google Workspace users: names marked [Required] are still names', () => {
+    const csv = `First Name [Required],Last Name [Required],Email Address [Required],Password [Required],Org Unit Path [Required],Recovery Email,Mobile Phone,Employee Title,Department
+Olivia,Nguyen,olivia@acme.com,,/,olivia.n@gmail.com,+61412345678,CEO,Executive`;
+    expect(fieldsOf(csv)).toMatchObject({
+      firstName: 'First Name [Required]',
+      lastName: 'Last Name [Required]',
+      workEmailAddress1: 'Email Address [Required]',
+      workMobilePhone1: 'Mobile Phone',
+      jobTitle: 'Employee Title',
+    });
+  });
+
+  it('Xero, MYOB and Mailchimp: their own names for the country and the last name', () => {
+    expect(
+      fieldsOf(`ContactName,EmailAddress,FirstName,LastName,POAddressLine1,POCity,POCountry,MobileNumber
+Acme,ann@acme.com,Ann,Lee,1 George St,Sydney,Australia,0412 345 678`),
+    ).toMatchObject({ workCountry: 'POCountry', lastName: 'LastName' });
+    expect(
+      fieldsOf(`Co./Last Name,First Name,Card ID,Addr 1 - Email,Addr 1 - Country
+Lee,Ann,*None,ann@acme.com,Australia`),
+    ).toMatchObject({ lastName: 'Co./Last Name' });
+    expect(
+      fieldsOf(`Email Address,First Name,Last Name,Phone Number,CC,REGION,LEID
+ann@acme.com,Ann,Lee,0412 345 678,AU,NSW,123456789
+bob@acme.com,Bob,Ng,0413 111 222,NZ,AUK,123456790`),
+    ).toMatchObject({ workCountry: 'CC' });
+  });
+
+  it('proposes no identifier column as a mobile, however much its numbers look like one', () => {
+    const suggestions = autoMapColumns(
+      columnsOf(`Record ID,Order #,First Name,Last Name,Email
+412345678,6141234567,Ann,Lee,ann@acme.com
+412345679,6141234568,Bob,Ng,bob@acme.com`),
+    );
+    expect(suggestions.filter((s) => s.column === 'Record ID' || s.column === 'Order #')).toEqual(
+      [],
+    );
+  });
 });

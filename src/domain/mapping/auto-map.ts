@@ -286,6 +286,12 @@ function matchFuzzy(
   return matches;
 }
 
+const IDENTIFIER_WORDS: ReadonlySet<string> = new Set(
+  'id ids uid guid uuid leid euid key order record invoice ref reference tax abn acn gst vat'.split(
+    ' ',
+  ),
+);
+
 const CONTENT_KIND_OF = new Map<string, ValueKind>(
   CONTACT_FIELDS.flatMap((field): [string, ValueKind][] =>
     field.format === 'email' ||
@@ -530,7 +536,9 @@ function candidatesForColumn(
         profile.kind === expected &&
         profile.total >= 1 &&
         profile.counts[expected] === profile.total;
-      const agreed = match.tier === 'fuzzy' && everyValueFits;
+      // A weak name ("CC") is as good too when every value is what it would name (codes).
+      const agreed =
+        (match.tier === 'fuzzy' || match.confidence === CONFIDENCE.weakSynonym) && everyValueFits;
       // Agreed matches keep their order among themselves (the closer header first).
       const confidence = agreed
         ? CONFIDENCE.agreed + (match.confidence - CONFIDENCE.fuzzyMin) * 0.1
@@ -564,7 +572,10 @@ function candidatesForColumn(
     }
   }
 
-  if (profile.kind !== undefined) {
+  // A column named as an identifier (HubSpot's "Record ID", an "Order #", Mailchimp's "LEID")
+  // holds numbers that only look like phone numbers.
+  const identifier = header.tokens.some((token) => IDENTIFIER_WORDS.has(token));
+  if (profile.kind !== undefined && !(identifier && profile.kind === 'phone')) {
     const kind = profile.kind;
     const ratio = profile.counts[kind] / profile.total;
     CONTENT_FIELDS[kind].forEach((key, rank) => {

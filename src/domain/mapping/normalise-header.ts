@@ -38,9 +38,21 @@ export function headerTokens(header: string): string[] {
     .filter((token) => token.length > 0);
 }
 
+/**
+ * The header without a note to whoever fills the sheet in: Google Workspace's "First Name
+ * [Required]" and "Recovery Phone [MUST BE IN THE E.164 FORMAT]", "Email (required)", "Email *".
+ */
+function withoutAnnotation(header: string): string {
+  const bare = header
+    .replace(/\s*\[[^\]]*\]\s*$/, '')
+    .replace(/\s*\((?:required|optional|mandatory)\)\s*$/i, '')
+    .replace(/\s*\*+\s*$/, '');
+  return /[\p{L}\p{N}]/u.test(bare) ? bare : header;
+}
+
 /** Normalises a header (or a field name or synonym) for comparison; see `NormalisedHeader`. */
 export function normaliseHeader(header: string): NormalisedHeader {
-  const tokens = headerTokens(header);
+  const tokens = headerTokens(withoutAnnotation(header));
   const base = [...tokens];
   let index: number | undefined;
   // Strip from the end: "Phone Number 2" → "phone", index 2. Never strip the last word left, so

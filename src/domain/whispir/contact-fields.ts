@@ -145,6 +145,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
     'surname',
     'surnames',
     'family name',
+    // MYOB's card file: a person's last name, or the company's name.
+    'co./last name',
     'last',
     'lname',
     'nachname',
@@ -235,6 +237,10 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
     'mail address',
     'work email',
     'work email address',
+    // Microsoft 365 / Entra ID's sign-in name: the work address.
+    'user principal name',
+    'userprincipalname',
+    'upn',
     'business email',
     'office email',
     'primary email',
@@ -262,6 +268,7 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   f('workEmailAddress2', 'Work email (secondary)', 'Work contact', 'email', [
     'secondary email',
     'alternate email',
+    'alternate email address',
     'alternative email',
     'other email',
     'cc email',
@@ -391,20 +398,31 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
     'alternative mobile',
   ]),
 
-  f('workCountry', 'Country', 'Address', 'country', [
-    '国',
-    '国名',
+  f(
+    'workCountry',
+    'Country',
+    'Address',
     'country',
-    'country name',
-    'nation',
-    'work country',
-    'land',
-    'staat land',
-    'pays',
-    'país',
-    'paese',
-    'nazione',
-  ]),
+    [
+      '国',
+      '国名',
+      'country',
+      'country name',
+      'nation',
+      'work country',
+      // Xero's postal and street address countries.
+      'pocountry',
+      'sacountry',
+      'land',
+      'staat land',
+      'pays',
+      'país',
+      'paese',
+      'nazione',
+    ],
+    // Mailchimp's country code column: a country when its values are country codes.
+    ['cc'],
+  ),
   f('timezone', 'Time zone', 'Address', 'timezone', [
     'time zone',
     'tz',
@@ -563,6 +581,7 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
     'text',
     [
       'job title',
+      'employee title',
       'position',
       'job',
       'position title',
