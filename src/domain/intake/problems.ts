@@ -21,6 +21,7 @@ export const PROBLEM_CODES = [
   'malformed-quote',
   'empty-rows-skipped',
   'rows-above-header-skipped',
+  'rows-below-table-skipped',
   'header-renamed',
   'more-problems',
   'encoding-replacement-characters',
