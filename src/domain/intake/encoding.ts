@@ -114,6 +114,13 @@ export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingG
       };
     }
   }
+  if (shape.returnsOnly && shape.macLetters > 0) {
+    return {
+      encoding: 'macintosh',
+      bom: 0,
+      reason: `Byte ${firstInvalid + 1} is not valid UTF-8; the lines end with a carriage return alone and letters such as é and ü are written as Mac OS Roman writes them, as Excel for Mac saves "CSV (Macintosh)".`,
+    };
+  }
   const doubt = shape.alphabet
     ? 'whole words are letters above ASCII, as Cyrillic (Windows-1251) and Greek (Windows-1253) are written'
     : shape.runs
@@ -166,7 +173,17 @@ function highByteShape(sample: Uint8Array): {
   undefinedIn1252: number;
   centralEuropean: number;
   turkish: number;
+  /** Lines end with CR alone (a classic Mac file): no line feed, some carriage return. */
+  returnsOnly: boolean;
+  /**
+   * Bytes 0x80–0x9F inside words bar 0x92 (Windows-1252's ’ in "O’Brien"): Mac OS Roman's
+   * accented letters (é 0x8E, ü 0x9F), where Windows-1252 has signs and a few rare letters.
+   */
+  macLetters: number;
 } {
+  let returns = 0;
+  let feeds = 0;
+  let macLetters = 0;
   let high = 0;
   let inLongRuns = 0;
   let letters = 0;
@@ -176,6 +193,8 @@ function highByteShape(sample: Uint8Array): {
   let run = 0;
   for (let i = 0; i <= sample.length; i++) {
     const b = i < sample.length ? (sample[i] as number) : 0;
+    if (b === 13) returns++;
+    else if (b === 10) feeds++;
     if (b >= 0x80) {
       run++;
       high++;
@@ -187,6 +206,7 @@ function highByteShape(sample: Uint8Array): {
       const inWord = isLetter(sample[i - 1]) && isLetter(sample[i + 1]);
       if (inWord && (CENTRAL_EUROPEAN.has(b) || b === 0xec || b === 0xf9)) centralEuropean++;
       if (inWord && b === 0xfe) turkish++;
+      if (inWord && b <= 0x9f && b !== 0x92) macLetters++;
       continue;
     }
     if (run >= 3) inLongRuns += run;
@@ -199,6 +219,8 @@ function highByteShape(sample: Uint8Array): {
     undefinedIn1252,
     centralEuropean,
     turkish,
+    returnsOnly: returns > 0 && feeds === 0,
+    macLetters,
   };
 }
 

@@ -574,6 +574,31 @@ describe('files that are not UTF-8', () => {
     expect(rowsToArrays(chosen.rows)[0]?.[0]).toBe('José François Müller');
   });
 
+  it('reads a Mac "CSV (Macintosh)" file, lines ending in CR alone, as Mac OS Roman', () => {
+    // "José François Müller", "Søren Ærø" as Excel for Mac saves them.
+    const mac = new Uint8Array([
+      ...utf8('Name,Email\rJos'),
+      0x8e,
+      ...utf8(' Fran'),
+      0x8d,
+      ...utf8('ois M'),
+      0x9f,
+      ...utf8('ller,j@x.com\rS'),
+      0xbf,
+      ...utf8('ren ,s@x.com\r'),
+    ]);
+    const result = readTable(mac, 'contacts.csv');
+    expect(result.encoding).toBe('macintosh');
+    expect(codes(result)).toEqual([]);
+    expect(rowsToArrays(result.rows).map((row) => row[0])).toEqual([
+      'José François Müller',
+      'Søren ',
+    ]);
+    // A Windows file whose only such byte is ’ stays Windows-1252, CR alone or not.
+    const windows = readTable(cp1252('Name,Email\rSean O’Brien,s@x.com\r'), 'c.csv');
+    expect(windows.encoding).toBe('windows-1252');
+  });
+
   it('never takes Polish in Windows-1250, with its runs of accents, for an East Asian encoding', () => {
     // "Imię,Email / Łukasz Wójcik / Zofia Dąbrowska / Małgorzata Żółć" in Windows-1250.
     const hex =
