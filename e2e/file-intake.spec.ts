@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import type { Page } from '@playwright/test';
 import { CONTACT_COLUMNS_WITH_DEPARTMENT, csvLine } from '../src/domain/samples/contact-files';
 import { createRandom, seededContact } from '../src/domain/samples/seeded-contacts';
@@ -172,6 +173,36 @@ test('the header row can be moved and a file without a header declared', async (
   await expect(noHeader).toBeChecked();
   await expect(preview(page).getByRole('columnheader', { name: 'Column 1' })).toBeVisible();
   await expect(preview(page).getByRole('cell', { name: 'Given name' })).toBeVisible();
+});
+
+test('a filtered workbook imports the rows it shows, and its hidden rows on request', async ({
+  page,
+}) => {
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ['First name', 'Last name', 'Email', 'State'],
+    ['Ann', 'Lee', 'ann@example.com', 'NSW'],
+    ['Bob', 'Ng', 'bob@example.com', 'VIC'],
+    ['Cat', 'Ray', 'cat@example.com', 'NSW'],
+  ]);
+  sheet['!rows'] = [{}, {}, { hidden: true }, {}];
+  const file = writeTestFile(
+    'filtered.xlsx',
+    new Uint8Array(
+      XLSX.write(
+        { SheetNames: ['Staff'], Sheets: { Staff: sheet } },
+        { bookType: 'xlsx', type: 'array' },
+      ) as ArrayBuffer,
+    ),
+  );
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(page.getByText('2 rows and 4 columns')).toBeVisible();
+  await expect(page.getByText(/Row 3 is hidden in the workbook/)).toBeVisible();
+  await expect(preview(page).getByRole('cell', { name: 'Bob', exact: true })).toHaveCount(0);
+  const include = page.getByRole('checkbox', { name: /Import hidden rows too \(1 hidden/ });
+  await include.check();
+  await expect(page.getByText('3 rows and 4 columns')).toBeVisible();
+  await expect(preview(page).getByRole('cell', { name: 'Bob', exact: true })).toBeVisible();
 });
 
 test('files that cannot be contacts get a specific message', async ({ page }) => {

@@ -44,6 +44,8 @@ export interface FileSummary {
    */
   readonly emptyColumns?: readonly string[];
   readonly rowCount: number;
+  /** Data rows the workbook hides (a filter's): left out unless the person includes them. */
+  readonly hiddenRows?: number;
   readonly previewRows: readonly (readonly string[])[];
   /** File row number (1-based, as a spreadsheet shows it) of each preview row. */
   readonly previewRowNumbers: readonly number[];

@@ -63,6 +63,7 @@ export function summarise(
       ? { emptyColumns: result.emptyColumns.map((column) => result.headers[column] as string) }
       : {}),
     rowCount: result.rows.length,
+    ...(result.hiddenRows ? { hiddenRows: result.hiddenRows } : {}),
     previewRows: preview.rows,
     previewRowNumbers: result.rowNumbers.slice(0, PREVIEW_ROWS),
     ...(preview.shortened.length > 0 ? { shortenedCells: preview.shortened } : {}),

@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'empty-rows-skipped',
   'rows-above-header-skipped',
   'rows-below-table-skipped',
+  'hidden-rows',
   'header-renamed',
   'more-problems',
   'encoding-replacement-characters',

@@ -424,6 +424,33 @@ describe('damaged files', () => {
     expect(codes(readTable(spread, 'c.csv'))).toEqual(['binary-file']);
   });
 
+  it("leaves out a workbook's hidden rows (a filter's), unless the person includes them", () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Name', 'Email', 'State'],
+      ['Ann', 'ann@x.com', 'NSW'],
+      ['Bob', 'bob@x.com', 'VIC'],
+      ['Cat', 'cat@x.com', 'NSW'],
+    ]);
+    // Filtered to NSW: Bob's row (sheet row 3) is hidden.
+    sheet['!rows'] = [{}, {}, { hidden: true }, {}];
+    const bytes = new Uint8Array(
+      XLSX.write(
+        { SheetNames: ['Contacts'], Sheets: { Contacts: sheet } },
+        { bookType: 'xlsx', type: 'array' },
+      ) as ArrayBuffer,
+    );
+    const shown = readTable(bytes, 'contacts.xlsx');
+    expect(rowsToArrays(shown.rows).map((row) => row[0])).toEqual(['Ann', 'Cat']);
+    expect(shown.hiddenRows).toBe(1);
+    expect(codes(shown)).toEqual(['hidden-rows']);
+    expect(shown.problems[0]?.message).toBe(
+      'Row 3 is hidden in the workbook (filtered out, or hidden by hand) and was left out, as the sheet shows. Tick "Import hidden rows too" above to import it.',
+    );
+    const all = readTable(bytes, 'contacts.xlsx', { hiddenRows: 'include' });
+    expect(rowsToArrays(all.rows).map((row) => row[0])).toEqual(['Ann', 'Bob', 'Cat']);
+    expect(all.problems[0]?.message).toMatch(/is imported, as you chose\.$/);
+  });
+
   it('says a workbook cut short is cut short, wherever it was cut', () => {
     const whole = new Uint8Array(
       XLSX.write(

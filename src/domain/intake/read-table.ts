@@ -50,6 +50,8 @@ export interface IntakeOverrides {
   readonly headerRow?: number;
   readonly hasHeader?: boolean;
   readonly sheet?: string;
+  /** A workbook's hidden rows (a filter's): left out unless `include`. */
+  readonly hiddenRows?: 'include';
 }
 
 export interface IntakeLimits {
@@ -99,6 +101,8 @@ export interface IntakeResult {
    * matching step leaves them out.
    */
   readonly emptyColumns?: number[];
+  /** Data rows a workbook hides (a filter's), left out or, by the person's choice, kept. */
+  readonly hiddenRows?: number;
   readonly problems: IntakeProblem[];
   readonly detections: Detection[];
 }
@@ -541,7 +545,14 @@ function readWorkbookTable(
   const blocked = problems.some((p) => p.severity === 'error');
   const table = blocked
     ? undefined
-    : buildTable(new ArrayRows(workbook.rows), (i) => i + 1, overrides, limits, null);
+    : buildTable(
+        new ArrayRows(workbook.rows),
+        (i) => i + 1,
+        overrides,
+        limits,
+        null,
+        new Set(workbook.hiddenRows),
+      );
   if (table) {
     problems.push(...table.problems);
     detections.push(table.chip);
@@ -557,6 +568,7 @@ function readWorkbookTable(
     rows: table?.rows ?? NO_ROWS,
     rowNumbers: table?.rowNumbers ?? [],
     ...(table ? emptyColumnsOf(table) : {}),
+    ...(table?.hiddenRows ? { hiddenRows: table.hiddenRows } : {}),
     problems,
     detections,
   };
@@ -621,6 +633,8 @@ interface BuiltTable {
   readonly rows: Rows;
   readonly rowNumbers: number[];
   readonly emptyColumns: number[];
+  /** Data rows the workbook hides (skipped or kept). */
+  readonly hiddenRows: number;
   readonly problems: IntakeProblem[];
   readonly chip: Detection;
 }
@@ -635,6 +649,8 @@ function buildTable(
   overrides: IntakeOverrides,
   limits: IntakeLimits,
   delimiter: string | null,
+  /** Row numbers a workbook hides. */
+  hiddenRows: ReadonlySet<number> = new Set(),
 ): BuiltTable {
   const problems: IntakeProblem[] = [];
   const detected = detectHeaderRow(rowsSlice(records, 0, 100));
@@ -695,6 +711,8 @@ function buildTable(
   const kept: number[] = [];
   const rowNumbers: number[] = [];
   const empty: number[] = [];
+  const hidden: number[] = [];
+  const includeHidden = overrides.hiddenRows === 'include';
   const headerWidth = headerCells.length;
   const footer = hasHeader ? footerOf(records, start + 1, headerWidth) : records.length;
   if (footer < records.length) {
@@ -732,6 +750,10 @@ function buildTable(
     if (isBlankRow(records, i)) {
       empty.push(rowNumber);
       continue;
+    }
+    if (hiddenRows.has(rowNumber)) {
+      hidden.push(rowNumber);
+      if (!includeHidden) continue;
     }
     if (limits.maxRows !== undefined && kept.length >= limits.maxRows) {
       overCap = true;
@@ -785,6 +807,20 @@ function buildTable(
     );
   } else {
     for (const entry of trailingSeparators) push(entry.problem);
+  }
+  if (hidden.length > 0) {
+    const rows = capitalise(describeRows(hidden));
+    const are = hidden.length === 1 ? 'is' : 'are';
+    problems.push(
+      problem(
+        'hidden-rows',
+        'info',
+        includeHidden
+          ? `${rows} ${are} hidden in the workbook (filtered out, or hidden by hand); ${hidden.length === 1 ? 'it is' : 'they are'} imported, as you chose.`
+          : `${rows} ${are} hidden in the workbook (filtered out, or hidden by hand) and ${hidden.length === 1 ? 'was' : 'were'} left out, as the sheet shows. Tick "Import hidden rows too" above to import ${hidden.length === 1 ? 'it' : 'them'}.`,
+        { rows: hidden },
+      ),
+    );
   }
   if (empty.length > 0) {
     problems.push(
@@ -841,6 +877,7 @@ function buildTable(
     rows,
     rowNumbers,
     emptyColumns,
+    hiddenRows: hidden.length,
     problems,
     chip: {
       kind: 'header',

@@ -23,6 +23,11 @@ export interface WorkbookTable {
   readonly sheetReason: string;
   /** Row i is sheet row i + 1; columns start at the sheet's first used column. */
   readonly rows: string[][];
+  /**
+   * Sheet rows (1-based) hidden in the workbook, by a filter or by hand: read only for workbooks
+   * up to FORMULA_CHECK_BYTES (the row flags come with the styles, which cost memory).
+   */
+  readonly hiddenRows?: number[];
   readonly problems: IntakeProblem[];
 }
 
@@ -66,6 +71,8 @@ export function readWorkbook(
       // FORMULA_CHECK_BYTES (scripts that write formulas without results write small ones).
       cellFormula: bytes.length <= FORMULA_CHECK_BYTES,
       sheetStubs: bytes.length <= FORMULA_CHECK_BYTES,
+      // The row flags (a filter's hidden rows) come with the styles.
+      cellStyles: bytes.length <= FORMULA_CHECK_BYTES,
       cellHTML: false,
       cellNF: false,
       dateNF: 'yyyy-mm-dd',
@@ -94,6 +101,7 @@ export function readWorkbook(
     return {
       name,
       hidden: Boolean(hiddenFlags[i]?.Hidden),
+      sheet,
       grid: sheet ? readGrid(sheet) : undefined,
     };
   });
@@ -204,7 +212,24 @@ export function readWorkbook(
       ),
     );
   }
-  return { sheets, sheet: chosen.name, sheetReason, rows: grid.rows, problems };
+  const hiddenRows = hiddenRowsOf(grids.find((g) => g.name === chosen.name)?.sheet);
+  return {
+    sheets,
+    sheet: chosen.name,
+    sheetReason,
+    rows: grid.rows,
+    ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+    problems,
+  };
+}
+
+/** The sheet's hidden rows, 1-based. */
+function hiddenRowsOf(sheet: XLSX.WorkSheet | undefined): number[] {
+  const hidden: number[] = [];
+  (sheet?.['!rows'] ?? []).forEach((row, r) => {
+    if (row?.hidden) hidden.push(r + 1);
+  });
+  return hidden;
 }
 
 const MAX_CELLS_NAMED = 10;

@@ -99,6 +99,18 @@ export function ReadingControls({ file, disabled, onChange }: Props) {
           The file has no header row
         </label>
       )}
+      {file.hiddenRows !== undefined && file.hiddenRows > 0 && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={file.overrides.hiddenRows === 'include'}
+            onChange={(event) =>
+              change({ hiddenRows: event.target.checked ? 'include' : undefined })
+            }
+          />
+          Import hidden rows too ({file.hiddenRows.toLocaleString()} hidden in the workbook)
+        </label>
+      )}
     </fieldset>
   );
 }
