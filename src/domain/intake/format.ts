@@ -108,6 +108,13 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FormatDetecti
   }
   const first = text[start];
   const rest = text.slice(start + 1, start + 200);
+  // MYOB's card file exports start with a line "{}" over tab-separated text.
+  if (first === '{' && /^\}[ \t]*\r?\n[^{[\s]/.test(rest)) {
+    return {
+      format: 'delimited',
+      reason: 'The first line is "{}", as MYOB starts its exports, over lines of text.',
+    };
+  }
   // `[[` opens a list of rows; `[ //` a list with a comment (not JSON, but meant as JSON).
   if (first === '{' || (first === '[' && /^\s*([{["\]/]|$)/.test(rest))) {
     return { format: 'json', reason: `The text starts with "${first}", so it is read as JSON.` };

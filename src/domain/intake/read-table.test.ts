@@ -285,6 +285,23 @@ describe('readTable on delimited text', () => {
     ).toBe(2);
   });
 
+  it('reads a MYOB export, its first line "{}", as the tab-separated table under it', () => {
+    const myob = readTable(
+      utf8(
+        '{}\r\nCo./Last Name\tFirst Name\tAddr 1 - Email\r\nLee\tAnn\tann@x.com\r\nNg\tBob\tbob@x.com\r\n',
+      ),
+      'CUSTOMER.TXT',
+    );
+    expect(myob.format).toBe('delimited');
+    expect(myob.headers).toEqual(['Co./Last Name', 'First Name', 'Addr 1 - Email']);
+    expect(rowsToArrays(myob.rows)).toEqual([
+      ['Lee', 'Ann', 'ann@x.com'],
+      ['Ng', 'Bob', 'bob@x.com'],
+    ]);
+    // An empty JSON object is still JSON.
+    expect(readTable(utf8('{}\n'), 'x.json').format).toBe('json');
+  });
+
   it('reports rows above the header', () => {
     const result = readTable(
       utf8('Contacts export\nGenerated 2026-11-01\nname,mobile\nAnn,0412\n'),
