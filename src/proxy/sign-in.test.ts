@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { LOCKOUT_MS, MAX_FAILURES, signInFrom, signInMiddleware } from './sign-in';
+import { LOCKOUT_MS, MAX_FAILURES, callerAddress, signInFrom, signInMiddleware } from './sign-in';
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -73,5 +73,16 @@ describe('signInMiddleware', () => {
     app.use('*', signInMiddleware({ kind: 'external' }));
     app.get('*', (c) => c.text('in'));
     expect((await app.request('http://x/')).status).toBe(200);
+  });
+});
+
+describe('callerAddress', () => {
+  it("takes the proxy's last X-Forwarded-For entry only from a proxy on this machine", () => {
+    expect(callerAddress('127.0.0.1', '198.51.100.7')).toBe('198.51.100.7');
+    // A client's own entry comes first; the proxy adds the address it saw last.
+    expect(callerAddress('::1', '10.0.0.1, 203.0.113.5')).toBe('203.0.113.5');
+    expect(callerAddress('127.0.0.1', undefined)).toBe('127.0.0.1');
+    // Anyone else's header is only their word.
+    expect(callerAddress('203.0.113.9', '198.51.100.7')).toBe('203.0.113.9');
   });
 });

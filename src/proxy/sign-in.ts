@@ -59,6 +59,20 @@ export function signInFrom(env: Record<string, string | undefined>): SignIn {
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Whose sign-in this is, for counting wrong ones. Behind a TLS proxy on the same machine every
+ * request comes from loopback, so one guesser would lock everyone out: there, the address the
+ * proxy added last to `X-Forwarded-For` (nginx's `$proxy_add_x_forwarded_for`, Caddy's default)
+ * is the caller's. From anywhere else the header is the caller's own word, and not taken.
+ */
+export function callerAddress(socket: string, forwardedFor: string | undefined): string {
+  if (!LOOPBACK_ADDRESSES.has(socket) || !forwardedFor) return socket;
+  const last = forwardedFor.split(',').at(-1)?.trim();
+  return last ? last : socket;
+}
+
 /**
  * Asks for the password on every request (page, assets and `/api/*`) when the sign-in is the
  * server's own. Wrong answers from one address are counted; past `MAX_FAILURES` it waits.
@@ -76,11 +90,9 @@ export function signInMiddleware(
   const expected = digest(`${signIn.username}:${signIn.password}`);
   const failures = new Map<string, { count: number; since: number }>();
   const now = options.now ?? Date.now;
-  const addressOf =
-    options.addressOf ??
-    ((env: unknown) =>
-      (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-        ?.remoteAddress ?? 'unknown');
+  const socketOf = (env: unknown) =>
+    (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+      ?.remoteAddress ?? 'unknown';
   const ask = (message: string, status: 401 | 429, extra: Record<string, string> = {}) =>
     new Response(message, {
       status,
@@ -94,7 +106,9 @@ export function signInMiddleware(
       },
     });
   return async (c, next) => {
-    const address = addressOf(c.env);
+    const address = options.addressOf
+      ? options.addressOf(c.env)
+      : callerAddress(socketOf(c.env), c.req.header('x-forwarded-for'));
     const seen = failures.get(address);
     if (seen && now() - seen.since > LOCKOUT_MS) failures.delete(address);
     const current = failures.get(address);
