@@ -713,6 +713,8 @@ function buildTable(
   const empty: number[] = [];
   const hidden: number[] = [];
   const includeHidden = overrides.hiddenRows === 'include';
+  // Asked of every row only where the workbook hides some (a million lookups otherwise).
+  const anyHidden = hiddenRows.size > 0;
   const headerWidth = headerCells.length;
   const footer = hasHeader ? footerOf(records, start + 1, headerWidth) : records.length;
   if (footer < records.length) {
@@ -751,7 +753,7 @@ function buildTable(
       empty.push(rowNumber);
       continue;
     }
-    if (hiddenRows.has(rowNumber)) {
+    if (anyHidden && hiddenRows.has(rowNumber)) {
       hidden.push(rowNumber);
       if (!includeHidden) continue;
     }
