@@ -177,10 +177,18 @@ describe('detectHeaderRow', () => {
       expected: { index: 0, hasHeader: false },
     },
     {
-      description: 'an id column beside years as column names',
+      description: 'years as column names over answers and a number',
       input: [
-        ['1', '2023', '2024'],
-        ['1001', 'Yes', 'No'],
+        ['Name', 'Email', '2023', '2024'],
+        ['Ann', '', 'Yes', '12'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'a register whose days hold ticks and counts',
+      input: [
+        ['Name', 'Mobile', '1', '2', '3', '4'],
+        ['Ann', '', 'Y', '1', '0', 'N'],
       ],
       expected: { index: 0, hasHeader: true },
     },

@@ -135,24 +135,28 @@ function isRowOfNames(cells: readonly string[]): boolean {
 
 /**
  * Whether `row` reads as names over the values of `below`: in some column, a name over an
- * email or a phone-length number; or numbers and dates over words ("2024" over "Yes") in more
- * columns than over numbers and dates. A contact's row and the next one hold the same kinds of
- * value column by column, bar a value someone left to fill ("1001,2024-01-05,Smith" over
- * "1002,TBC,Jones" is two contacts).
+ * email or a phone-length number, or a number or date over words ("2024" over "Yes"). A
+ * contact's row and the next one hold the same kinds of value column by column, bar a value
+ * someone left to fill: a row that starts with a number over a number (an id column,
+ * "1001,2024-01-05,Smith" over "1002,TBC,Jones") is a contact's, whatever stands further on.
  */
 function labelsOver(row: readonly string[], below: readonly string[]): boolean {
-  let overWords = 0;
-  let overData = 0;
+  let numberOverWord = false;
+  let first = true;
   for (let column = 0; column < Math.min(row.length, below.length); column++) {
     const above = (row[column] as string).trim();
     const value = (below[column] as string).trim();
-    if (above === '' || value === '') continue;
+    if (above === '') continue;
+    const leading = first;
+    first = false;
+    if (value === '') continue;
     if (!looksLikeData(above)) {
       if (isContactValue(value)) return true;
-    } else if (looksLikeData(value)) overData++;
-    else overWords++;
+    } else if (looksLikeData(value)) {
+      if (leading) return false;
+    } else numberOverWord = true;
   }
-  return overWords > overData;
+  return numberOverWord;
 }
 
 /**

@@ -279,6 +279,25 @@ describe('readTable on delimited text', () => {
     );
     expect(short.rows.length).toBe(2);
     expect(short.problems.map((p) => p.code)).toEqual(['row-too-few-fields']);
+    // Rows that only look like a footer stay rows.
+    for (const tail of [
+      '\n,,zed@x.com,,\n',
+      '\nBob\n',
+      '\n,,,0412000111,\n,,c@x.com,,\n',
+      'Total Energies,jean@total.fr,,France,\n',
+      'Confidential Contact,,,,\n',
+      '\nTotal Fitness Gym\n',
+      'Zed\n\nCopyright (c) 2026 Acme\n',
+    ]) {
+      const read = readTable(
+        utf8(`Name,Email,Mobile,Country,Team\nAnn,ann@x.com,0412345678,Australia,A\n${tail}`),
+        'f.csv',
+      );
+      const kept = read.rows.length - 1;
+      const lines = tail.split('\n').filter((line) => line.replace(/,/g, '') !== '');
+      const copyright = lines.filter((line) => line.startsWith('Copyright')).length;
+      expect(kept, JSON.stringify(tail)).toBe(lines.length - copyright);
+    }
     // Two columns: a row with one value is an ordinary contact.
     expect(
       readTable(utf8('Name,Email\nAnn,a@x.com\n\nCopyright 2026\n'), 'f.csv').rows.length,
