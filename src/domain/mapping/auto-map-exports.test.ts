@@ -171,12 +171,12 @@ describe('header and content that agree are applied', () => {
     );
   };
 
-  it('Microsoft 365 users: the sign-in name is the work email, the alternate one the second', () => {
+  it('Microsoft 365 users: the alternate address is the second email; the sign-in name is proposed', () => {
     const csv = `User principal name,Display name,First name,Last name,Job title,Department,Office phone,Mobile phone,Alternate email address,City,State or province,Country or region
 olivia.nguyen@acme.com.au,Olivia Nguyen,Olivia,Nguyen,CEO,Executive,+61 2 9876 5432,+61 412 345 678,olivia.n@gmail.com,Sydney,NSW,Australia
 liam.smith@acme.com.au,Liam Smith,Liam,Smith,CTO,Technology,,+61 413 222 333,,Melbourne,VIC,Australia`;
-    expect(fieldsOf(csv)).toMatchObject({
-      workEmailAddress1: 'User principal name',
+    const fields = fieldsOf(csv);
+    expect(fields).toMatchObject({
       workEmailAddress2: 'Alternate email address',
       firstName: 'First name',
       lastName: 'Last name',
@@ -184,6 +184,22 @@ liam.smith@acme.com.au,Liam Smith,Liam,Smith,CTO,Technology,,+61 413 222 333,,Me
       workPhone1: 'Office phone',
       jobTitle: 'Job title',
     });
+    // The alternate (often personal) address is never taken for the work one.
+    expect(fields.workEmailAddress1).toBeUndefined();
+    const upn = autoMapColumns(columnsOf(csv)).find((s) => s.column === 'User principal name');
+    expect(upn).toMatchObject({ field: 'workEmailAddress1', apply: false });
+    // Entra ID's download has both: its mail column is the work address.
+    expect(
+      fieldsOf(`userPrincipalName,displayName,givenName,surname,mail
+jsmith@contoso.onmicrosoft.com,John Smith,John,Smith,john.smith@contoso.com`),
+    ).toMatchObject({ workEmailAddress1: 'mail' });
+  });
+
+  it('typed columns in brackets keep their type; only notes to whoever fills the sheet go', () => {
+    expect(
+      fieldsOf(`First name,Last name,Email [Work],Email [Home],Phone [Mobile],Phone [Home]
+Ann,Lee,ann@acme.com,ann@gmail.com,0412 345 678,02 9876 5432`),
+    ).not.toMatchObject({ workPhone1: 'Phone [Mobile]' });
   });
 
   it('Google Workspace users: names marked [Required] are still names', () => {
@@ -198,7 +214,7 @@ Olivia,Nguyen,olivia@acme.com,,/,olivia.n@gmail.com,+61412345678,CEO,Executive`;
     });
   });
 
-  it('Xero, MYOB and Mailchimp: their own names for the country and the last name', () => {
+  it('Xero and MYOB: their own names for the country and the last name; Mailchimp’s CC proposed', () => {
     expect(
       fieldsOf(`ContactName,EmailAddress,FirstName,LastName,POAddressLine1,POCity,POCountry,MobileNumber
 Acme,ann@acme.com,Ann,Lee,1 George St,Sydney,Australia,0412 345 678`),
@@ -207,11 +223,19 @@ Acme,ann@acme.com,Ann,Lee,1 George St,Sydney,Australia,0412 345 678`),
       fieldsOf(`Co./Last Name,First Name,Card ID,Addr 1 - Email,Addr 1 - Country
 Lee,Ann,*None,ann@acme.com,Australia`),
     ).toMatchObject({ lastName: 'Co./Last Name' });
-    expect(
-      fieldsOf(`Email Address,First Name,Last Name,Phone Number,CC,REGION,LEID
+    // Mailchimp's CC (country code) is proposed: two letters are as often a cost centre.
+    const mailchimp = autoMapColumns(
+      columnsOf(`Email Address,First Name,Last Name,Phone Number,CC,REGION,LEID
 ann@acme.com,Ann,Lee,0412 345 678,AU,NSW,123456789
 bob@acme.com,Bob,Ng,0413 111 222,NZ,AUK,123456790`),
-    ).toMatchObject({ workCountry: 'CC' });
+    );
+    expect(mailchimp.find((s) => s.column === 'CC')).toMatchObject({
+      field: 'workCountry',
+      apply: false,
+    });
+    expect(
+      fieldsOf(`First Name,Last Name,Email,CC\nAnn,Lee,ann@acme.com,IT\nBob,Ng,bob@acme.com,HR`),
+    ).not.toHaveProperty('workCountry');
   });
 
   it('proposes no identifier column as a mobile, however much its numbers look like one', () => {

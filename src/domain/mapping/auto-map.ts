@@ -536,9 +536,7 @@ function candidatesForColumn(
         profile.kind === expected &&
         profile.total >= 1 &&
         profile.counts[expected] === profile.total;
-      // A weak name ("CC") is as good too when every value is what it would name (codes).
-      const agreed =
-        (match.tier === 'fuzzy' || match.confidence === CONFIDENCE.weakSynonym) && everyValueFits;
+      const agreed = match.tier === 'fuzzy' && everyValueFits;
       // Agreed matches keep their order among themselves (the closer header first).
       const confidence = agreed
         ? CONFIDENCE.agreed + (match.confidence - CONFIDENCE.fuzzyMin) * 0.1

@@ -44,7 +44,10 @@ export function headerTokens(header: string): string[] {
  */
 function withoutAnnotation(header: string): string {
   const bare = header
-    .replace(/\s*\[[^\]]*\]\s*$/, '')
+    .replace(
+      /\s*\[(?:required|optional|mandatory|upload only|read only|must\b[^\]]*|format\b[^\]]*)\]\s*$/i,
+      '',
+    )
     .replace(/\s*\((?:required|optional|mandatory)\)\s*$/i, '')
     .replace(/\s*\*+\s*$/, '');
   return /[\p{L}\p{N}]/u.test(bare) ? bare : header;
