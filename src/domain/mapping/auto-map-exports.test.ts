@@ -248,4 +248,37 @@ bob@acme.com,Bob,Ng,0413 111 222,NZ,AUK,123456790`),
       [],
     );
   });
+
+  it('never puts another person’s number or address in the contact’s place by itself', () => {
+    // BambooHR: the emergency contact's mobile is not the employee's.
+    const bamboo = autoMapColumns(
+      columnsOf(`First Name,Last Name,Work Email,Emergency Contact Name,Emergency Contact Relationship,Emergency Contact Mobile Phone
+Olivia,Nguyen,olivia@acme.com,Tuan Nguyen,Spouse,0413 222 333`),
+    );
+    const emergency = bamboo.find((s) => s.column === 'Emergency Contact Mobile Phone');
+    expect(emergency?.apply).toBe(false);
+    expect(emergency?.reason).toMatch(/another person's \(emergency contact\)/);
+    expect(suggestionsToMapping(bamboo).workEmailAddress1).toEqual({
+      kind: 'column',
+      column: 'Work Email',
+    });
+    // A school's list of students with their parents' details: nothing of the parents applied.
+    const sentral = suggestionsToMapping(
+      autoMapColumns(
+        columnsOf(`Student Surname,Student First Name,Year,Mother Name,Mother Mobile,Mother Email,Father Name,Father Mobile,Father Email
+Smith,Ava,7,Sarah Smith,0421 555 666,sarah@x.com,John Smith,0421 555 777,john@x.com`),
+      ),
+    );
+    for (const column of ['Mother Mobile', 'Mother Email', 'Father Mobile', 'Father Email'])
+      expect(Object.values(sentral)).not.toContainEqual({ kind: 'column', column });
+    // Rows that are the parents themselves are matched as usual; a second parent is not.
+    const parents =
+      fieldsOf(`Parent 1 First Name,Parent 1 Last Name,Parent 1 Email,Parent 1 Mobile,Parent 2 Mobile
+Sarah,Smith,sarah@x.com,0421 555 666,0421 555 777`);
+    expect(parents).toMatchObject({
+      workEmailAddress1: 'Parent 1 Email',
+      workMobilePhone1: 'Parent 1 Mobile',
+    });
+    expect(Object.values(parents)).not.toContain('Parent 2 Mobile');
+  });
 });

@@ -8,7 +8,12 @@
 import { CONTACT_FIELDS, type ContactField } from '../whispir/contact-fields';
 import { customFieldKey, customFieldName } from './custom-fields';
 import type { ColumnMapping, FieldSource } from './mapping';
-import { normaliseHeader, similarityAtLeast, type NormalisedHeader } from './normalise-header';
+import {
+  headerTokens,
+  normaliseHeader,
+  similarityAtLeast,
+  type NormalisedHeader,
+} from './normalise-header';
 import {
   KIND_NOUNS,
   checkProfileFit,
@@ -284,6 +289,53 @@ function matchFuzzy(
     if (best) matches.push(best);
   }
   return matches;
+}
+
+// Words that say a column is about someone other than the row's own person.
+const OTHER_PERSON_WORDS: Readonly<Record<string, string>> = {
+  emergency: 'emergency contact',
+  kin: 'next of kin',
+  nok: 'next of kin',
+  mother: 'mother',
+  mothers: 'mother',
+  mum: 'mother',
+  mom: 'mother',
+  father: 'father',
+  fathers: 'father',
+  dad: 'father',
+  parent: 'parent',
+  parents: 'parent',
+  guardian: 'guardian',
+  caregiver: 'caregiver',
+  carer: 'carer',
+  spouse: 'spouse',
+  partner: 'partner',
+  husband: 'spouse',
+  wife: 'spouse',
+  manager: 'manager',
+  managers: 'manager',
+  supervisor: 'supervisor',
+  assistant: 'assistant',
+  assistants: 'assistant',
+  referee: 'referee',
+  sibling: 'sibling',
+};
+
+/**
+ * The other person a column is about ("Emergency Contact Mobile" → "emergency contact",
+ * "Parent 2 Email" → "parent 2"), or undefined for the row's own. The number after the word
+ * tells two parents apart.
+ */
+function personOf(columns: readonly ColumnSample[], index: number | undefined): string | undefined {
+  if (index === undefined) return undefined;
+  const tokens = headerTokens(columns[index]?.name ?? '');
+  for (const [at, token] of tokens.entries()) {
+    const person = OTHER_PERSON_WORDS[token];
+    if (person === undefined) continue;
+    const next = tokens[at + 1];
+    return next !== undefined && /^\d$/.test(next) ? `${person} ${next}` : person;
+  }
+  return undefined;
 }
 
 const IDENTIFIER_WORDS: ReadonlySet<string> = new Set(
@@ -636,6 +688,21 @@ export function autoMapColumns(
   }
   const homeCountry = homeCountryAsContactCountry(chosen, byKey, threshold);
   if (homeCountry) chosen.push(homeCountry);
+  const ownPerson = personOf(
+    columns,
+    chosen.find((candidate) => candidate.field === 'firstName')?.columnIndex,
+  );
+  for (const [i, candidate] of chosen.entries()) {
+    const person = personOf(columns, candidate.columnIndex);
+    if (person === undefined || person === ownPerson || candidate.confidence < threshold) continue;
+    // Another person's number or address would take the contact's place: the emergency
+    // contact's mobile texted in an evacuation. The person decides.
+    chosen[i] = {
+      ...candidate,
+      confidence: Math.min(candidate.confidence, CONFIDENCE.secondary),
+      reason: `${candidate.reason}; but "${candidate.column}" seems to be another person's (${person}), so it is only proposed`,
+    };
+  }
 
   return chosen
     .sort((a, b) => a.columnIndex - b.columnIndex)
