@@ -395,6 +395,23 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'a formula guard on a cell of two numbers: both are kept',
+      input: { ...VALID, workMobilePhone1: "'+61 412 345 678; +61 413 222 333" },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'formula-guard',
+          severity: 'error',
+          fix: {
+            field: 'workMobilePhone1',
+            value: '61412345678',
+            kind: 'formula-guard',
+            alsoSet: { field: 'workMobilePhone2', value: '61413222333' },
+          },
+        },
+      ],
+    },
+    {
       description: 'a formula guard on a mobile: the fix is the number in Whispir’s form',
       input: { ...VALID, workMobilePhone1: "'+61 412 345 678" },
       expected: [

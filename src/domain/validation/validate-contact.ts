@@ -143,15 +143,21 @@ function checkCell(
     // The value as it was before the guard, checked as any other: the fix is its final form.
     const inner: RowProblem[] = [];
     const normalised = checkCell(field, text.slice(1), contact, row, context, inner);
-    const fixed = inner[0]?.fix?.field === field ? inner[0].fix.value : text.slice(1);
+    // The inner fix when it keeps a value (with the second field it fills, for a cell of two
+    // numbers); never one that clears the cell, which the person should see for itself.
+    const innerFix = inner[0]?.fix;
+    const kept = innerFix?.field === field && innerFix.value !== '' ? innerFix : undefined;
+    const fixed = kept?.value ?? text.slice(1);
     out.push(
       problem(
         row,
         field,
         'formula-guard',
-        `${label || fieldLabel(field)} "${value}" starts with an apostrophe that a spreadsheet export adds so the value is not read as a formula; Whispir would keep it. Without it: ${fixed}.`,
+        `${label || fieldLabel(field)} "${value}" starts with an apostrophe that a spreadsheet export adds so the value is not read as a formula; Whispir would keep it. Without it: ${fixed}${kept?.alsoSet ? ` (and ${kept.alsoSet.value} in ${fieldLabel(kept.alsoSet.field)})` : ''}.`,
         value,
-        fixOf(field, fixed, 'formula-guard'),
+        kept?.alsoSet
+          ? { ...fixOf(field, fixed, 'formula-guard'), alsoSet: kept.alsoSet }
+          : fixOf(field, fixed, 'formula-guard'),
       ),
     );
     return normalised;
