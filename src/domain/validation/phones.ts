@@ -246,7 +246,7 @@ function checkWithLibrary(
       isInternational &&
       (!plan?.nationalFirst || international.countryCallingCode === plan.callingCode)
     ) {
-      return VALID;
+      return asWritten(international, value);
     }
     if (plan?.nationalFirst) {
       const national = parsePhoneNumberFromString(value, region);
@@ -255,7 +255,7 @@ function checkWithLibrary(
         return whispir === value ? VALID : fixable(whispir, 'country-code');
       }
     }
-    if (isInternational) return VALID;
+    if (isInternational) return asWritten(international, value);
     // Otherwise it may be a local number whose leading 0 a spreadsheet dropped: go on.
   }
 
@@ -280,6 +280,18 @@ function checkWithLibrary(
       ? { kind: 'fixable', value: whispir, reason, extension: parsed.ext }
       : fixable(whispir, reason);
   }
-  const looksLocal = !compact.startsWith('+') && (compact.startsWith('0') || !digitsOnly);
+  // With no country on the row, anything not written with a country code may be a local
+  // number (412345678 is an Australian mobile whose 0 a spreadsheet dropped): say so, rather
+  // than call it no number at all.
+  const looksLocal = /^\d{6,15}$/.test(compact) && !compact.startsWith('00');
   return { kind: 'invalid', reason: !plan && looksLocal ? 'no-country' : 'invalid' };
+}
+
+/**
+ * Digits that read as a number with its country code: valid as they stand, or put in Whispir's
+ * form when they carry a trunk 0 after the country code (610412345678, as `="61"&A2` makes).
+ */
+function asWritten(number: PhoneNumber, value: string): PhoneCheck {
+  const whispir = number.countryCallingCode + number.nationalNumber;
+  return whispir === value ? VALID : fixable(whispir, 'format');
 }

@@ -352,6 +352,26 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'phone: a mobile that lost its 0, on a row with no country, is not cleared',
+      input: { ...VALID, workCountry: '', workMobilePhone1: '412345678' },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' },
+        { field: 'workMobilePhone1', code: 'phone-needs-country-code', severity: 'error' },
+      ],
+    },
+    {
+      description: 'phone: the country code then the trunk 0 (="61"&A2) is put in Whispir’s form',
+      input: { ...VALID, workMobilePhone1: '610412345678' },
+      expected: [
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-format',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '61412345678', kind: 'phone-format' },
+        },
+      ],
+    },
+    {
       description: 'phone: scientific notation that kept every digit is put back into digits',
       input: { ...VALID, workMobilePhone1: '4.12345678E+08' },
       expected: [
