@@ -13,6 +13,13 @@ describe('proposeStatus', () => {
     ['d', 'D'],
     ['Left', 'D'],
     ['false', 'D'],
+    // HR and school systems' states.
+    ['Terminated', 'D'],
+    ['Resigned', 'D'],
+    ['Not Active', 'D'],
+    ['Graduated', 'D'],
+    ['On Leave', 'A'],
+    ['Employed', 'A'],
   ])('%s → %s', (value, status) => {
     expect(proposeStatus(value)).toBe(status);
   });

@@ -8,12 +8,16 @@ import { gmtZoneAt } from './place';
 import { type PlaceEvidence, proposeTimezone } from './timezone-proposals';
 import { checkTimezone } from './timezones';
 
+// HR and school systems write an employee's or a student's state: someone on leave is still
+// reached; someone who left is not.
 const STATUS_WORDS: Readonly<Record<string, 'A' | 'D'>> = Object.fromEntries([
-  ...'a active activated enabled enable yes y true 1 current live on open aktiv actif activo'
+  ...'a active activated enabled enable yes y true 1 current live on open aktiv actif activo employed enrolled'
     .split(' ')
+    .concat(['on leave', 'parental leave'])
     .map((word) => [word, 'A'] as const),
-  ...'d inactive deactivated disabled disable no n false 0 deleted left former archived off closed suspended inaktiv inactif inactivo'
+  ...'d inactive deactivated disabled disable no n false 0 deleted left former archived off closed suspended inaktiv inactif inactivo terminated resigned ceased exited withdrawn deceased retired dismissed departed graduated'
     .split(' ')
+    .concat(['not active', 'no longer employed'])
     .map((word) => [word, 'D'] as const),
 ]);
 
