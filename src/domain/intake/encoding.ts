@@ -176,8 +176,8 @@ function highByteShape(sample: Uint8Array): {
   /** Lines end with CR alone (a classic Mac file): no line feed, some carriage return. */
   returnsOnly: boolean;
   /**
-   * Bytes 0x80–0x9F inside words bar 0x92 (Windows-1252's ’ in "O’Brien"): Mac OS Roman's
-   * accented letters (é 0x8E, ü 0x9F), where Windows-1252 has signs and a few rare letters.
+   * Bytes 0x80–0x9F inside words that Windows-1252 writes no letter or quote with: Mac OS
+   * Roman's accented letters (é 0x8E, ç 0x8D, ñ 0x96), where Windows-1252 has signs.
    */
   macLetters: number;
 } {
@@ -206,7 +206,7 @@ function highByteShape(sample: Uint8Array): {
       const inWord = isLetter(sample[i - 1]) && isLetter(sample[i + 1]);
       if (inWord && (CENTRAL_EUROPEAN.has(b) || b === 0xec || b === 0xf9)) centralEuropean++;
       if (inWord && b === 0xfe) turkish++;
-      if (inWord && b <= 0x9f && b !== 0x92) macLetters++;
+      if (inWord && b <= 0x9f && !WINDOWS_LETTERS_BELOW_A0.has(b)) macLetters++;
       continue;
     }
     if (run >= 3) inLongRuns += run;
@@ -223,6 +223,15 @@ function highByteShape(sample: Uint8Array): {
     macLetters,
   };
 }
+
+/**
+ * The bytes 0x80–0x9F that Windows-1252 writes inside words: Š Œ š œ ž Ÿ (Czech, Slovak,
+ * French names) and the quotes ‘ ’ ("O’Brien"). Mac OS Roman has ä å ö ú û ü there, so they
+ * tell nothing.
+ */
+const WINDOWS_LETTERS_BELOW_A0: ReadonlySet<number> = new Set([
+  0x8a, 0x8c, 0x91, 0x92, 0x9a, 0x9c, 0x9e, 0x9f,
+]);
 
 // Not œ (0x9C, ś in Windows-1250): French writes it inside words ("Sœurs", "Bœuf").
 const CENTRAL_EUROPEAN = new Set([0xb3, 0xb9, 0xbf, 0x9f, 0xa3, 0xa5]);
