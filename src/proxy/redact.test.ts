@@ -20,9 +20,8 @@ describe('secretRedactor', () => {
       JSON.stringify({ password }).replace(/\//g, '\\/'),
       JSON.stringify({ password }).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
       `<p>${password.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</p>`,
-      `?p=${encodeURIComponent(password).toLowerCase()}`,
+      `?p=${encodeURIComponent(password).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())}`,
       `p=${encodeURIComponent(password).replace(/%20/g, '+')}`,
-      `key ${key.toUpperCase()} and ${key.toLowerCase()}`,
       `the key as base64: ${Buffer.from(key).toString('base64')}`,
       `basic ${basic.replace(/\//g, '\\/')}`,
       Buffer.from(`{"key":"${key}"}`, 'utf16le').toString('utf8'),
@@ -30,9 +29,15 @@ describe('secretRedactor', () => {
     for (const echo of echoes) {
       const redacted = redactAll(echo);
       expect(redacted, echo).toContain(REDACTED);
-      for (const secret of [password, key, basic, key.toUpperCase()])
-        expect(redacted.toLowerCase()).not.toContain(secret.toLowerCase());
+      for (const secret of [password, key, basic]) expect(redacted).not.toContain(secret);
     }
+  });
+
+  it('leaves a contact’s data alone that only matches a secret in another case', () => {
+    const redactTown = secretRedactor(['Brisbane2']);
+    expect(redactTown('{"email":"ann@BRISBANE2.example"}')).toBe(
+      '{"email":"ann@BRISBANE2.example"}',
+    );
   });
 
   it('replaces apikey= values it was not told of, and leaves JSON valid', () => {

@@ -1,8 +1,9 @@
 /**
  * What the proxy removes from an answer before the browser sees it: every configured secret
  * (API key, password, token, Basic credential) in any of the ways a server may write it back
- * (raw, URL- or form-encoded, escaped in JSON or in HTML and XML, base64, as UTF-16), in any
- * case, and the value of any `apikey=`-like parameter in a link (Whispir's links may carry one,
+ * (raw, URL- or form-encoded, escaped in JSON or in HTML and XML, base64, as UTF-16), each
+ * matched exactly (in any case, a password would blank a town of that name in an email),
+ * and the value of any `apikey=`-like parameter in a link (Whispir's links may carry one,
  * docs/whispir-api.md §A12).
  */
 import { redactSecretParamsInText } from '../domain/whispir/url-secrets.ts';
@@ -50,10 +51,7 @@ export function secretRedactor(
   const pattern =
     forms.length === 0
       ? undefined
-      : new RegExp(
-          forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
-          'gi',
-        );
+      : new RegExp(forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   return (text, replacement = REDACTED) =>
     redactSecretParamsInText(
       pattern ? text.replace(pattern, () => replacement) : text,

@@ -68,6 +68,50 @@ describe('signInMiddleware', () => {
     expect((await ask(basic('admin', 'a long passphrase'))).status).toBe(200);
   });
 
+  it('counts a forwarded address only when told the proxy in front adds it', async () => {
+    for (const forwardedFor of [false, true]) {
+      const app = new Hono();
+      app.use(
+        '*',
+        signInMiddleware(
+          { kind: 'password', username: 'admin', password: 'a long passphrase', forwardedFor },
+          { now: () => 0 },
+        ),
+      );
+      app.get('*', (c) => c.text('in'));
+      // Every guess from loopback claims another address.
+      for (let i = 0; i < MAX_FAILURES; i++)
+        await app.request(
+          'http://x/',
+          {
+            headers: {
+              authorization: basic('admin', `guess ${i}`),
+              'x-forwarded-for': `10.0.0.${i}`,
+            },
+          },
+          { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
+        );
+      const next = await app.request(
+        'http://x/',
+        {
+          headers: {
+            authorization: basic('admin', 'a long passphrase'),
+            'x-forwarded-for': '10.0.0.99',
+          },
+        },
+        { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
+      );
+      // Not told: the claims count for nothing and loopback is locked. Told: each claim is
+      // a caller of its own, as nginx would have said.
+      expect(next.status, String(forwardedFor)).toBe(forwardedFor ? 200 : 429);
+    }
+    expect(
+      signInFrom({ APP_PASSWORD: 'a long passphrase', APP_TRUST_FORWARDED_FOR: '1' }),
+    ).toMatchObject({
+      forwardedFor: true,
+    });
+  });
+
   it('lets every request through when the sign-in is elsewhere', async () => {
     const app = new Hono();
     app.use('*', signInMiddleware({ kind: 'external' }));

@@ -12,7 +12,13 @@ import type { MiddlewareHandler } from 'hono';
 export type SignIn =
   | { readonly kind: 'none' }
   | { readonly kind: 'external' }
-  | { readonly kind: 'password'; readonly username: string; readonly password: string };
+  | {
+      readonly kind: 'password';
+      readonly username: string;
+      readonly password: string;
+      /** Behind a TLS proxy on this machine that adds the caller to `X-Forwarded-For`. */
+      readonly forwardedFor?: boolean;
+    };
 
 export class SignInConfigError extends Error {}
 
@@ -39,7 +45,8 @@ export function signInFrom(env: Record<string, string | undefined>): SignIn {
       );
     const username = (env.APP_USERNAME ?? '').trim() || 'admin';
     if (username.includes(':')) throw new SignInConfigError('APP_USERNAME cannot contain ":".');
-    return { kind: 'password', username, password };
+    const forwardedFor = /^(1|true|yes)$/i.test((env.APP_TRUST_FORWARDED_FOR ?? '').trim());
+    return { kind: 'password', username, password, ...(forwardedFor ? { forwardedFor } : {}) };
   }
   if (auth === 'password')
     throw new SignInConfigError('APP_AUTH is "password", but APP_PASSWORD is not set.');
@@ -63,9 +70,11 @@ const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * Whose sign-in this is, for counting wrong ones. Behind a TLS proxy on the same machine every
- * request comes from loopback, so one guesser would lock everyone out: there, the address the
- * proxy added last to `X-Forwarded-For` (nginx's `$proxy_add_x_forwarded_for`, Caddy's default)
- * is the caller's. From anywhere else the header is the caller's own word, and not taken.
+ * request comes from loopback, so one guesser would lock everyone out: there, told so
+ * (`APP_TRUST_FORWARDED_FOR=1`), the address the proxy added last to `X-Forwarded-For` (nginx's
+ * `$proxy_add_x_forwarded_for`, Caddy's default) is the caller's. Not told, or from anywhere
+ * else, the header is the caller's own word (a front end that adds none, such as stunnel, would
+ * let each guess name a new address), and not taken.
  */
 export function callerAddress(socket: string, forwardedFor: string | undefined): string {
   if (!LOOPBACK_ADDRESSES.has(socket) || !forwardedFor) return socket;
@@ -108,7 +117,10 @@ export function signInMiddleware(
   return async (c, next) => {
     const address = options.addressOf
       ? options.addressOf(c.env)
-      : callerAddress(socketOf(c.env), c.req.header('x-forwarded-for'));
+      : callerAddress(
+          socketOf(c.env),
+          signIn.forwardedFor ? c.req.header('x-forwarded-for') : undefined,
+        );
     const seen = failures.get(address);
     if (seen && now() - seen.since > LOCKOUT_MS) failures.delete(address);
     const current = failures.get(address);
@@ -123,7 +135,8 @@ export function signInMiddleware(
     if (!match) return ask('Sign in to use the Whispir contact import.', 401);
     const given = Buffer.from(match[1] as string, 'base64').toString('utf8');
     if (!timingSafeEqual(digest(given), expected)) {
-      if (failures.size > 10_000) failures.clear();
+      // Bounded: the oldest addresses are forgotten first (never all at once).
+      while (failures.size >= 10_000) failures.delete(failures.keys().next().value as string);
       const entry = failures.get(address) ?? { count: 0, since: now() };
       entry.count++;
       failures.set(address, entry);
