@@ -142,6 +142,23 @@ describe('createRowChecker', () => {
     expect(withoutDefault.checked.problems).toEqual(withoutDefault.full.problems);
   });
 
+  it('answers as the full check for a mobile in the second phone field', () => {
+    const fields = [...FIELDS, 'workPhone2', 'workMobilePhone2'];
+    for (const [first, second] of [
+      ['', '61413222333'],
+      ['61412345678', ''],
+      ['', ''],
+      ['61412345678', '61413222333'],
+    ] as const) {
+      const { checked, full } = both(fields, [
+        ...withCell('workMobilePhone1', first),
+        '61414000111',
+        second,
+      ]);
+      expect(checked.problems, `${first}/${second}`).toEqual(full.problems);
+    }
+  });
+
   it('reports a landline in a mobile field and a mobile in a phone field as the full check does', () => {
     const fields = [...FIELDS, 'workPhone1'];
     const cases: [string, string][] = [

@@ -74,6 +74,11 @@ class CompiledRowChecker implements RowChecker {
   private readonly lines: number[];
   /** For NOT_MOBILE_WITH_BLANK_PARTNER: the mobile field's index, or -1 when it is not mapped. */
   private readonly partners: number[];
+  /**
+   * For a second phone field: the first mobile's index (-1: not mapped), which takes its mobile
+   * when empty (checkLineType); -2 for any other field.
+   */
+  private readonly primaries: number[];
   private readonly country: number;
   /** Whether any field is a phone (its row's region is then looked up). */
   private readonly hasPhone: boolean;
@@ -97,6 +102,7 @@ class CompiledRowChecker implements RowChecker {
     this.channels = new Array<number>(count).fill(-1);
     this.lines = new Array<number>(count).fill(0);
     this.partners = new Array<number>(count).fill(-1);
+    this.primaries = new Array<number>(count).fill(-2);
     this.country = fields.indexOf('workCountry');
     this.required = rules.required.map((rule) => fields.indexOf(rule.field));
     this.oneOf = rules.oneOf.map((rule) =>
@@ -125,6 +131,8 @@ class CompiledRowChecker implements RowChecker {
           if (mobile !== undefined) {
             this.lines[f] = NOT_MOBILE_WITH_BLANK_PARTNER;
             this.partners[f] = fields.indexOf(mobile);
+            const primary = mobile.replace(/2$/, '1');
+            if (primary !== mobile) this.primaries[f] = fields.indexOf(primary);
           }
           break;
         }
@@ -205,7 +213,10 @@ class CompiledRowChecker implements RowChecker {
         if (line === NOT_FIXED) return lineTypeOf(value) !== 'fixed';
         if (line === NOT_MOBILE_WITH_BLANK_PARTNER) {
           const partner = this.partners[f] as number;
-          return (partner >= 0 && Boolean(cells[partner])) || lineTypeOf(value) !== 'mobile';
+          const primary = this.primaries[f] as number;
+          // The field its mobile would go to: the first mobile when that is empty.
+          const target = primary !== -2 && !(primary >= 0 && cells[primary]) ? primary : partner;
+          return (target >= 0 && Boolean(cells[target])) || lineTypeOf(value) !== 'mobile';
         }
         return true;
       }

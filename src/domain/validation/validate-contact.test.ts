@@ -352,6 +352,30 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'phone: a mobile in the second phone field goes to the empty first mobile',
+      input: {
+        ...VALID,
+        workMobilePhone1: '',
+        workEmailAddress1: '',
+        workPhone1: '61298765432',
+        workPhone2: '61413222333',
+      },
+      expected: [
+        { field: null, code: 'no-channel', severity: 'error' },
+        {
+          field: 'workPhone2',
+          code: 'phone-is-mobile',
+          severity: 'warning',
+          fix: {
+            field: 'workPhone2',
+            value: '',
+            kind: 'move-mobile',
+            alsoSet: { field: 'workMobilePhone1', value: '61413222333' },
+          },
+        },
+      ],
+    },
+    {
       description: 'phone: a mobile that lost its 0, on a row with no country, is not cleared',
       input: { ...VALID, workCountry: '', workMobilePhone1: '412345678' },
       expected: [

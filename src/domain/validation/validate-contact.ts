@@ -560,8 +560,16 @@ function checkLineType(
   row: number,
   out: RowProblem[],
 ): void {
-  const phoneField = MOBILE_TO_PHONE[field];
-  const mobileField = PHONE_TO_MOBILE[field];
+  // A secondary field's number goes to the primary field of its kind when that one is empty
+  // (a landline and a mobile split out of one "Phone" cell: the mobile is the row's mobile).
+  const primaryIfFree = (target: string | undefined) => {
+    const primary = target?.replace(/2$/, '1');
+    return primary !== undefined && primary !== target && isBlank(contact[primary])
+      ? primary
+      : target;
+  };
+  const phoneField = primaryIfFree(MOBILE_TO_PHONE[field]);
+  const mobileField = primaryIfFree(PHONE_TO_MOBILE[field]);
   if (!phoneField && !mobileField) return;
   const type = lineTypeOf(whispir);
   const label = fieldLabel(field);
