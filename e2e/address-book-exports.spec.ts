@@ -27,7 +27,8 @@ async function importExport(page: Page, name: string, text: string) {
 }
 
 async function acceptAndImport(page: Page, contacts: number) {
-  await page.getByRole('button', { name: 'Continue to review' }).click();
+  if (await page.getByRole('button', { name: 'Continue to review' }).isVisible())
+    await page.getByRole('button', { name: 'Continue to review' }).click();
   await expect(page.getByTestId('row-accounting')).toBeVisible();
   await page.getByRole('button', { name: /^Apply all \d+ suggested fixes$/ }).click();
   await expect(page.getByTestId('review-plan')).toContainText(`${contacts} will be sent`);
@@ -124,4 +125,24 @@ test('a Google export with two emails and two mobiles in one cell: each reaches 
     workMobilePhone1: '61412345678',
     workMobilePhone2: '61413999000',
   });
+});
+
+test('a file with only a full-name column: the review splits each name, and Whispir gets both', async ({
+  page,
+}) => {
+  // Dynamics 365's "Full Name"; one person written "last, first".
+  await importExport(
+    page,
+    'full-names.csv',
+    'Full Name,Email,Mobile Phone,Country,Time Zone\nOlivia Nguyen,olivia@acme.com.au,0412 345 678,Australia,Australia/Sydney\n"Smith, John",john@acme.com.au,0413 222 333,Australia,Australia/Perth\n',
+  );
+  await expect(fieldSelect(page, 'First name (required)')).toHaveValue('column:Full Name');
+  await expect(fieldSelect(page, 'Last name (required)')).toHaveValue('column:Full Name');
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(
+    page.getByText(/^Split the whole name into first and last name in 2 rows/),
+  ).toBeVisible();
+  const byName = await acceptAndImport(page, 2);
+  expect(byName.get('Olivia')).toMatchObject({ lastName: 'Nguyen' });
+  expect(byName.get('John')).toMatchObject({ lastName: 'Smith' });
 });

@@ -34,6 +34,43 @@ const mapping: ColumnMapping = {
 const codesOf = (session: ReviewSession, position: number) =>
   session.window(position, 1, { kind: 'all' }).rows[0]?.problems.map((p) => p.code);
 
+describe('ReviewSession: one column feeding two fields', () => {
+  it('sends each field its own value once a whole name is split', () => {
+    const names: ReviewTable = {
+      headers: ['Full Name', 'Email', 'Country', 'TZ'],
+      delimiter: ',',
+      rows: RowStore.from([
+        ['Olivia Nguyen', 'olivia@example.com', 'Australia', '+10'],
+        ['Smith, John', 'john@example.com', 'Australia', '+10'],
+      ]),
+      rowNumbers: [2, 3],
+    };
+    const session = ReviewSession.create(names, {
+      firstName: { kind: 'column', column: 'Full Name' },
+      lastName: { kind: 'column', column: 'Full Name' },
+      workEmailAddress1: { kind: 'column', column: 'Email' },
+      workCountry: { kind: 'column', column: 'Country' },
+      timezone: { kind: 'column', column: 'TZ' },
+    });
+    expect(session.summary().rowsWithErrors).toBe(2);
+    expect(session.applyAllFixes()).toBe(4);
+    const input = session.uploadInput();
+    const contacts = [...input.rows].map((row) =>
+      Object.fromEntries(
+        Object.entries(input.mapping).map(([field, source]) => [
+          field,
+          source.kind === 'column' ? row[input.headers.indexOf(source.column)] : '',
+        ]),
+      ),
+    );
+    expect(contacts.map((c) => [c.firstName, c.lastName])).toEqual([
+      ['Olivia', 'Nguyen'],
+      ['John', 'Smith'],
+    ]);
+    expect(input.mapping.lastName).toEqual({ kind: 'column', column: 'lastName (from Full Name)' });
+  });
+});
+
 describe('ReviewSession', () => {
   it('validates the mapped values of every row, with file row numbers', () => {
     const session = ReviewSession.create(table, mapping);

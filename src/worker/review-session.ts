@@ -112,6 +112,7 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
   'phone-is-mobile': 'Mobile in a phone field',
   whitespace: 'Spaces around a value',
   'formula-guard': 'Apostrophe from a spreadsheet export',
+  'name-not-split': 'Whole name in first and last name',
   'duplicate-contact': 'Same person as another row',
   'row-too-many-fields': 'Row has too many fields',
   'row-too-few-fields': 'Row has too few fields',
@@ -1186,21 +1187,31 @@ export class ReviewSession {
     const width = this.table.headers.length;
     // Constant and empty fields become per-row columns of the same name as the domain gives
     // them, so an edited or fixed value of such a field reaches its row.
-    const extra: { field: string; fieldIndex: number }[] = [];
+    // A column that feeds two fields (a whole name split into first and last name) gives the
+    // second a copy of its own, so each field's edits reach only that field.
+    const extra: { field: string; fieldIndex: number; name: string }[] = [];
     const mapping: Record<string, FieldSource> = {};
     const columnOf = new Map<string, number>();
+    const usedColumns = new Set<number>();
     this.fields.forEach((field, fieldIndex) => {
       const source = this.sources[fieldIndex] as Source;
-      if (source.kind === 'column') {
+      if (source.kind === 'column' && !usedColumns.has(source.index)) {
         mapping[field] = this.mapping[field] as FieldSource;
-        if (source.index >= 0) columnOf.set(field, source.index);
+        if (source.index >= 0) {
+          columnOf.set(field, source.index);
+          usedColumns.add(source.index);
+        }
       } else {
+        const name =
+          source.kind === 'column'
+            ? `${field} (from ${this.table.headers[source.index] ?? ''})`
+            : constantColumnName(field);
         columnOf.set(field, width + extra.length);
-        extra.push({ field, fieldIndex });
-        mapping[field] = { kind: 'column', column: constantColumnName(field) };
+        extra.push({ field, fieldIndex, name });
+        mapping[field] = { kind: 'column', column: name };
       }
     });
-    const headers = [...this.table.headers, ...extra.map(({ field }) => constantColumnName(field))];
+    const headers = [...this.table.headers, ...extra.map(({ name }) => name)];
     const { skipped, errorRows, overlay } = this;
     const all = this.table.rows;
     const original = (index: number, fieldIndex: number) => this.originalValue(index, fieldIndex);

@@ -281,4 +281,32 @@ Sarah,Smith,sarah@x.com,0421 555 666,0421 555 777`);
     });
     expect(Object.values(parents)).not.toContain('Parent 2 Mobile');
   });
+
+  it('a file with one whole-name column feeds first and last name from it, split in the review', () => {
+    // Dynamics 365 and Teams exports.
+    for (const header of ['Full Name', 'Name', 'Display Name']) {
+      const suggestions = autoMapColumns(
+        columnsOf(
+          `${header},Email,Mobile Phone\nOlivia Nguyen,olivia@acme.com,0412 345 678\nSmith, John,john@acme.com,0413 111 222`,
+        ),
+      );
+      const mapping = suggestionsToMapping(suggestions);
+      expect(mapping.firstName, header).toEqual({ kind: 'column', column: header });
+      expect(mapping.lastName, header).toEqual({ kind: 'column', column: header });
+      expect(suggestions.find((s) => s.field === 'lastName')?.reason).toMatch(/splits each one/);
+    }
+    // A "Name" of first names alone stays a proposal for First name.
+    const firstNames = autoMapColumns(
+      columnsOf(`Name,Email\nOlivia,olivia@acme.com\nJohn,john@acme.com`),
+    );
+    expect(firstNames.find((s) => s.column === 'Name')).toMatchObject({
+      field: 'firstName',
+      apply: false,
+    });
+    // First and last name columns of their own win.
+    expect(fieldsOf(`First Name,Last Name,Full Name\nOlivia,Nguyen,Olivia Nguyen`)).toMatchObject({
+      firstName: 'First Name',
+      lastName: 'Last Name',
+    });
+  });
 });

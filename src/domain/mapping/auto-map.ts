@@ -5,6 +5,7 @@
  * matches are applied; the rest are proposals the user confirms (formbricks removed a fuzzy
  * fallback that applied itself and was confidently wrong, importer-landscape pain point 5).
  */
+import { splitFullName } from '../validation/full-name';
 import { CONTACT_FIELDS, type ContactField } from '../whispir/contact-fields';
 import { customFieldKey, customFieldName } from './custom-fields';
 import type { ColumnMapping, FieldSource } from './mapping';
@@ -688,6 +689,7 @@ export function autoMapColumns(
   }
   const homeCountry = homeCountryAsContactCountry(chosen, byKey, threshold);
   if (homeCountry) chosen.push(homeCountry);
+  wholeNameForBoth(chosen, columns, byKey, threshold);
   const ownPerson = personOf(
     columns,
     chosen.find((candidate) => candidate.field === 'firstName')?.columnIndex,
@@ -714,6 +716,87 @@ export function autoMapColumns(
       reason,
       apply: confidence >= threshold,
     }));
+}
+
+// Headers of a column holding a person's whole name.
+const WHOLE_NAME_HEADERS = new Set(
+  [
+    'full name',
+    'fullname',
+    'name',
+    'display name',
+    'contact name',
+    'employee name',
+    'member name',
+    'person name',
+    'staff name',
+    'customer name',
+    'attendee name',
+    'participant name',
+    'name surname',
+    'first and last name',
+    '氏名',
+    'nombre completo',
+    'nom complet',
+    'vollständiger name',
+    'volledige naam',
+    'nome completo',
+  ].map((name) => normaliseHeader(name).base),
+);
+
+/**
+ * A file with one column for the whole name ("Full Name", "Name") and none for the first or the
+ * last name: that column feeds both, and the review splits each row's name in two (a fix the
+ * person checks: "Smith, John" → John + Smith). Without it, every row lacked a last name.
+ */
+function wholeNameForBoth(
+  chosen: Candidate[],
+  columns: readonly ColumnSample[],
+  byKey: ReadonlyMap<string, Target>,
+  threshold: number,
+): void {
+  const first = byKey.get('firstName');
+  const last = byKey.get('lastName');
+  if (!first || !last) return;
+  const applied = (field: string) =>
+    chosen.some((candidate) => candidate.field === field && candidate.confidence >= threshold);
+  if (applied('firstName') || applied('lastName')) return;
+  // Its values must be whole names, most of them: a "Name" of first names alone stays a
+  // proposal for First name.
+  const wholeNames = (column: ColumnSample) =>
+    column.samples.length > 0 &&
+    column.samples.filter((value) => splitFullName(value) !== undefined).length * 2 >=
+      column.samples.length;
+  const index = columns.findIndex(
+    (column, i) =>
+      WHOLE_NAME_HEADERS.has(normaliseHeader(column.name).base) &&
+      personOf(columns, i) === undefined &&
+      wholeNames(column),
+  );
+  const column = columns[index];
+  if (!column) return;
+  // The column's own guess (a weak "Name" → First name) gives way to the pair.
+  for (let i = chosen.length - 1; i >= 0; i--) {
+    const candidate = chosen[i] as Candidate;
+    if (
+      candidate.columnIndex === index ||
+      candidate.field === 'firstName' ||
+      candidate.field === 'lastName'
+    )
+      chosen.splice(i, 1);
+  }
+  const reason = `"${column.name}" holds the whole name: the review splits each one into first and last name for you to check`;
+  for (const target of [first, last])
+    chosen.push({
+      field: target.key,
+      column: column.name,
+      tier: 'synonym',
+      confidence: CONFIDENCE.weakSynonym + 0.06,
+      reason,
+      apply: true,
+      columnIndex: index,
+      fieldOrder: target.order,
+    });
 }
 
 /**

@@ -24,6 +24,7 @@ export const ROW_PROBLEM_CODES = [
   'phone-is-mobile',
   'whitespace',
   'formula-guard',
+  'name-not-split',
   'duplicate-contact',
 ] as const;
 
@@ -54,6 +55,7 @@ export const ROW_PROBLEM_SEVERITY: Readonly<Record<RowProblemCode, RowProblemSev
   'phone-is-mobile': 'warning',
   whitespace: 'warning',
   'formula-guard': 'error',
+  'name-not-split': 'error',
   'duplicate-contact': 'warning',
 };
 
@@ -71,6 +73,7 @@ export type FixKind =
   | 'clear-invalid'
   | 'trim'
   | 'formula-guard'
+  | 'split-name'
   | 'email-lowercase'
   | 'email-characters'
   | 'split-values';

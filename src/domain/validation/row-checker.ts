@@ -80,6 +80,8 @@ class CompiledRowChecker implements RowChecker {
    */
   private readonly primaries: number[];
   private readonly country: number;
+  private readonly firstName: number;
+  private readonly lastName: number;
   /** Whether any field is a phone (its row's region is then looked up). */
   private readonly hasPhone: boolean;
   private readonly required: number[];
@@ -104,6 +106,8 @@ class CompiledRowChecker implements RowChecker {
     this.partners = new Array<number>(count).fill(-1);
     this.primaries = new Array<number>(count).fill(-2);
     this.country = fields.indexOf('workCountry');
+    this.firstName = fields.indexOf('firstName');
+    this.lastName = fields.indexOf('lastName');
     this.required = rules.required.map((rule) => fields.indexOf(rule.field));
     this.oneOf = rules.oneOf.map((rule) =>
       rule.fields.map((field) => fields.indexOf(field)).filter((index) => index >= 0),
@@ -166,6 +170,8 @@ class CompiledRowChecker implements RowChecker {
   private isClean(cells: readonly string[], channelKeys: (string | undefined)[]): boolean {
     // A row shorter than the fields has its missing values blank, as in the full check.
     for (const index of this.required) if (!cells[index]) return false;
+    // One whole name in both name fields is the full check's to split.
+    if (this.firstName >= 0 && cells[this.firstName] === cells[this.lastName]) return false;
     for (const group of this.oneOf) {
       let filled = false;
       for (const index of group) if (cells[index]) filled = true;

@@ -156,6 +156,8 @@ function fixLabel(
       return `Remove hidden characters from ${pluralise(count, `${noun} address`, `${noun} addresses`)} (dashes become hyphens): ${showStrayCharacters(from)} → ${to}`;
     case 'email-lowercase':
       return `Lower-case ${pluralise(count, `${noun} address`, `${noun} addresses`)}: ${example}`;
+    case 'split-name':
+      return `Split the whole name into first and last name in ${pluralise(count, 'row')}: ${from} → ${to} + ${fix.alsoSet?.value ?? ''}`;
     case 'formula-guard':
       return `Remove the apostrophe a spreadsheet export put before ${pluralise(count, `${noun} value`)} (so it would not be read as a formula): "${from}" → "${to}"`;
     case 'trim':

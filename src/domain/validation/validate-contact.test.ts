@@ -439,6 +439,23 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'one whole name in both name fields is split by the fix',
+      input: { ...VALID, firstName: 'Smith, John', lastName: 'Smith, John' },
+      expected: [
+        {
+          field: 'firstName',
+          code: 'name-not-split',
+          severity: 'error',
+          fix: {
+            field: 'firstName',
+            value: 'John',
+            kind: 'split-name',
+            alsoSet: { field: 'lastName', value: 'Smith' },
+          },
+        },
+      ],
+    },
+    {
       description: 'a formula guard on a cell of two numbers: both are kept',
       input: { ...VALID, workMobilePhone1: "'+61 412 345 678; +61 413 222 333" },
       expected: [

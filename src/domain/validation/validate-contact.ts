@@ -8,6 +8,7 @@ import { findCountry, suggestCountry } from './countries';
 import { hasUpperCase, isEmail, strayCharacterOf, withoutStrayCharactersIfClear } from './emails';
 import { phoneRegionOf } from './normalisers';
 import { gmtZone, placeOf } from './place';
+import { splitFullName } from './full-name';
 import { checkPhone, toPhoneRegion } from './phones';
 import {
   ROW_PROBLEM_SEVERITY,
@@ -97,6 +98,35 @@ function rowRegion(contact: ContactRow, context: ContactCheckContext): CountryCo
 }
 
 const fixOf = (field: string, value: string, kind: FixKind): ContactFix => ({ field, value, kind });
+
+/**
+ * First and last name holding the same whole name (one "Full Name" column matched to both):
+ * the fix splits it (full-name.ts), for the person to check.
+ */
+function wholeNameIn(
+  contact: ContactRow,
+): { readonly problem: (row: number) => RowProblem } | undefined {
+  const first = contact.firstName;
+  if (first === undefined || first.trim() === '' || first !== contact.lastName) return undefined;
+  const parts = splitFullName(first);
+  if (!parts) return undefined;
+  return {
+    problem: (row) =>
+      problem(
+        row,
+        'firstName',
+        'name-not-split',
+        `First name and last name both hold the whole name "${first}"; split, the first name is ${parts.first} and the last name ${parts.last}.`,
+        first,
+        {
+          field: 'firstName',
+          value: parts.first,
+          kind: 'split-name',
+          alsoSet: { field: 'lastName', value: parts.last },
+        },
+      ),
+  };
+}
 
 /**
  * A value a spreadsheet file was written with a guard on: an apostrophe before a first
@@ -646,6 +676,8 @@ export function collectContactProblems(
       out.push(problem(row, null, rule.code, rule.message, undefined, undefined, rule.fields));
     }
   }
+  const whole = wholeNameIn(contact);
+  if (whole) out.push(whole.problem(row));
 
   // A loop, not channelKeys.fill(undefined): Chromium's V8 (15.6) deoptimised the caller right
   // after that call, again and again ("wrong map"), and ran the review at half speed.
