@@ -51,6 +51,8 @@ export class WhispirApiError extends Error {
     readonly errorCode?: string,
     /** Whispir's own reason, when it gave one beyond the status's name. */
     readonly reason?: string,
+    /** The rule of the app's own proxy that refused the call, which never reached Whispir. */
+    readonly proxyRule?: string,
   ) {
     super(message);
     this.name = 'WhispirApiError';
@@ -221,6 +223,7 @@ export async function whispirRequest(request: WhispirRequest): Promise<WhispirRe
         body: text,
         errorDetail: response.headers.get('x-error-detail'),
       }) || undefined,
+      response.headers.get(PROXY_REFUSED_HEADER) ?? undefined,
     );
   }
   let json: unknown = undefined;

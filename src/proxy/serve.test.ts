@@ -170,6 +170,8 @@ describe('npm run serve: who may use it', () => {
       });
     const page = await ask('http://x/');
     expect(page.status).toBe(401);
+    // Marked as the app's own refusal, so the wizard never takes it for Whispir's.
+    expect(page.headers.get('x-proxy-refused')).toBe('sign-in');
     expect(page.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
     expect(await page.text()).not.toContain('id="root"');
     expect((await ask('http://x/assets/app.js')).status).toBe(401);

@@ -8,6 +8,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { PROXY_REFUSED_HEADER } from '../config/proxy-contract.ts';
 
 export type SignIn =
   | { readonly kind: 'none' }
@@ -108,6 +109,8 @@ export function signInMiddleware(
       headers: {
         'content-type': 'text/plain; charset=utf-8',
         'cache-control': 'no-store',
+        // The app's own refusal, told from Whispir's by the wizard (never retried as a limit).
+        [PROXY_REFUSED_HEADER]: 'sign-in',
         ...(status === 401
           ? { 'www-authenticate': 'Basic realm="Whispir contact import", charset="UTF-8"' }
           : {}),

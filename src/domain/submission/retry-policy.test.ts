@@ -18,6 +18,12 @@ describe('classifyFailure', () => {
       resource: 'retry',
       import: 'retry',
     },
+    {
+      description: '429 from the app’s own sign-in, not Whispir',
+      error: { status: 429, proxyRule: 'sign-in' },
+      resource: 'fail',
+      import: 'fail',
+    },
     { description: 'network failure', error: { status: 0 }, resource: 'retry', import: 'unknown' },
     { description: '500', error: { status: 500 }, resource: 'retry', import: 'unknown' },
     { description: '502', error: { status: 502 }, resource: 'retry', import: 'unknown' },

@@ -26,12 +26,16 @@ export type FailureDecision = 'retry' | 'unknown' | 'fail';
 export interface FailureInfo {
   readonly status: number;
   readonly errorCode?: string;
+  /** The rule of the app's own proxy that refused the call (it never reached Whispir). */
+  readonly proxyRule?: string;
 }
 
 export const OVER_QPS_ERROR_CODE = 'ERR_403_DEVELOPER_OVER_QPS';
 
 /** The gateway refused the request for going over the per-second limit; nothing was processed. */
 export function isRateLimited(error: FailureInfo): boolean {
+  // The app's own sign-in making a guesser wait (429) is no limit of Whispir's to wait out.
+  if (error.proxyRule !== undefined) return false;
   return error.status === 429 || (error.status === 403 && error.errorCode === OVER_QPS_ERROR_CODE);
 }
 
