@@ -68,6 +68,28 @@ describe('ReviewSession: one column feeding two fields', () => {
       ['John', 'Smith'],
     ]);
     expect(input.mapping.lastName).toEqual({ kind: 'column', column: 'lastName (from Full Name)' });
+
+    // Back to the mapping, a change, and the review again: each edit returns to its own field.
+    const remapped = ReviewSession.create(
+      names,
+      {
+        lastName: { kind: 'column', column: 'Full Name' },
+        firstName: { kind: 'column', column: 'Full Name' },
+        workEmailAddress1: { kind: 'column', column: 'Email' },
+        workCountry: { kind: 'column', column: 'Country' },
+        timezone: { kind: 'column', column: 'TZ' },
+        department: { kind: 'constant', value: 'Sales' },
+      },
+      session.work(),
+    );
+    expect(remapped.summary().rowsWithErrors).toBe(0);
+    const again = remapped.uploadInput();
+    const [olivia] = [...again.rows];
+    const at = (field: string) => {
+      const source = again.mapping[field];
+      return source?.kind === 'column' ? olivia?.[again.headers.indexOf(source.column)] : '';
+    };
+    expect([at('firstName'), at('lastName')]).toEqual(['Olivia', 'Nguyen']);
   });
 });
 

@@ -120,6 +120,9 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
 
 const EMPTY: readonly ReviewProblem[] = [];
 
+/** Between a shared column's name and its field in an edit's source key (no header has it). */
+const FIELD_OF_SHARED = '\u0000';
+
 /** Fields a row's match keys depend on (the country completes local mobiles). */
 const MATCH_FIELDS: ReadonlySet<string> = new Set([
   'firstName',
@@ -248,8 +251,15 @@ export class ReviewSession {
     const field = this.fields[fieldIndex] as string;
     const source = this.sources[fieldIndex];
     if (this.addedFields.has(field)) return `added:${field}`;
-    if (source?.kind === 'column' && source.index >= 0)
-      return `column:${this.table.headers[source.index] ?? ''}`;
+    if (source?.kind === 'column' && source.index >= 0) {
+      const key = `column:${this.table.headers[source.index] ?? ''}`;
+      // A column feeding several fields (a whole name split in two) keys each field's edits
+      // apart, so another mapping gives each back to its own field.
+      const shared = this.sources.some(
+        (other, i) => i !== fieldIndex && other.kind === 'column' && other.index === source.index,
+      );
+      return shared ? `${key}${FIELD_OF_SHARED}${field}` : key;
+    }
     return `field:${field}`;
   }
 
@@ -258,9 +268,13 @@ export class ReviewSession {
     const [kind, ...rest] = key.split(':');
     const name = rest.join(':');
     if (kind === 'column') {
-      const column = this.table.headers.indexOf(name);
+      const [columnName = '', field] = name.split(FIELD_OF_SHARED);
+      const column = this.table.headers.indexOf(columnName);
       const at = this.sources.findIndex(
-        (source) => source.kind === 'column' && source.index === column,
+        (source, i) =>
+          source.kind === 'column' &&
+          source.index === column &&
+          (field === undefined || this.fields[i] === field),
       );
       return at < 0 ? undefined : this.fields[at];
     }
