@@ -284,10 +284,10 @@ Sarah,Smith,sarah@x.com,0421 555 666,0421 555 777`);
 
   it('a file with one whole-name column feeds first and last name from it, split in the review', () => {
     // Dynamics 365 and Teams exports.
-    for (const header of ['Full Name', 'Name', 'Display Name']) {
+    for (const header of ['Full Name', 'Display Name', 'Employee Name']) {
       const suggestions = autoMapColumns(
         columnsOf(
-          `${header},Email,Mobile Phone\nOlivia Nguyen,olivia@acme.com,0412 345 678\nSmith, John,john@acme.com,0413 111 222`,
+          `${header},Email,Mobile Phone\nOlivia Nguyen,olivia@acme.com,0412 345 678\n"Smith, John",john@acme.com,0413 111 222`,
         ),
       );
       const mapping = suggestionsToMapping(suggestions);
@@ -295,14 +295,19 @@ Sarah,Smith,sarah@x.com,0421 555 666,0421 555 777`);
       expect(mapping.lastName, header).toEqual({ kind: 'column', column: header });
       expect(suggestions.find((s) => s.field === 'lastName')?.reason).toMatch(/splits each one/);
     }
-    // A "Name" of first names alone stays a proposal for First name.
-    const firstNames = autoMapColumns(
-      columnsOf(`Name,Email\nOlivia,olivia@acme.com\nJohn,john@acme.com`),
-    );
-    expect(firstNames.find((s) => s.column === 'Name')).toMatchObject({
-      field: 'firstName',
-      apply: false,
-    });
+    // A bare "Name" is as often a company's or a first name: it stays a proposal.
+    for (const csv of [
+      `Name,Email\nOlivia Nguyen,olivia@acme.com\nJohn Smith,john@acme.com`,
+      `Name,Email\nOlivia,olivia@acme.com\nJohn,john@acme.com`,
+    ])
+      expect(autoMapColumns(columnsOf(csv)).find((s) => s.column === 'Name')).toMatchObject({
+        field: 'firstName',
+        apply: false,
+      });
+    // A full-name header over companies' names is not split.
+    expect(
+      fieldsOf(`Full Name,Email\nAcme Pty Ltd,info@acme.com\nBobs Plumbing Co,bob@plumb.com`),
+    ).not.toHaveProperty('lastName');
     // First and last name columns of their own win.
     expect(fieldsOf(`First Name,Last Name,Full Name\nOlivia,Nguyen,Olivia Nguyen`)).toMatchObject({
       firstName: 'First Name',

@@ -718,19 +718,17 @@ export function autoMapColumns(
     }));
 }
 
-// Headers of a column holding a person's whole name.
+// Headers that name a person's whole name (a bare "Name" or "Customer Name" is as often a
+// company's or a first name: only proposed, as before).
 const WHOLE_NAME_HEADERS = new Set(
   [
     'full name',
     'fullname',
-    'name',
     'display name',
-    'contact name',
     'employee name',
     'member name',
     'person name',
     'staff name',
-    'customer name',
     'attendee name',
     'participant name',
     'name surname',
@@ -761,12 +759,11 @@ function wholeNameForBoth(
   const applied = (field: string) =>
     chosen.some((candidate) => candidate.field === field && candidate.confidence >= threshold);
   if (applied('firstName') || applied('lastName')) return;
-  // Its values must be whole names, most of them: a "Name" of first names alone stays a
-  // proposal for First name.
+  // Its values must be whole names, nearly all of them (no company's, no first names alone).
   const wholeNames = (column: ColumnSample) =>
     column.samples.length > 0 &&
-    column.samples.filter((value) => splitFullName(value) !== undefined).length * 2 >=
-      column.samples.length;
+    column.samples.filter((value) => splitFullName(value) !== undefined).length * 5 >=
+      column.samples.length * 4;
   const index = columns.findIndex(
     (column, i) =>
       WHOLE_NAME_HEADERS.has(normaliseHeader(column.name).base) &&

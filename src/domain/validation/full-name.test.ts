@@ -13,13 +13,25 @@ describe('splitFullName', () => {
     ['Dr Jane Citizen', 'Jane', 'Citizen'],
     ['  Zoë   Ó Súilleabháin ', 'Zoë Ó', 'Súilleabháin'],
     ['山田 太郎', '太郎', '山田'],
+    ['John Smith, Jr.', 'John', 'Smith Jr.'],
+    ['Jean-Luc Picard, PhD', 'Jean-Luc', 'Picard PhD'],
+    ['Jane Doe, CPA', 'Jane', 'Doe CPA'],
+    ['Mary Smith MBA', 'Mary', 'Smith MBA'],
+    ['Mr. John Smith', 'John', 'Smith'],
+    ['Nguyen Van An', 'Nguyen Van', 'An'],
   ])('%s → %s + %s', (value, first, last) => {
     expect(splitFullName(value)).toEqual({ first, last });
   });
 
-  it('does not split one word, or a name and its suffix alone', () => {
+  it('does not split one word, a title and a name, an address or a company', () => {
     expect(splitFullName('Cher')).toBeUndefined();
     expect(splitFullName('  ')).toBeUndefined();
     expect(splitFullName('Smith, Jr')).toBeUndefined();
+    expect(splitFullName('Smith,')).toBeUndefined();
+    expect(splitFullName('Dr. Smith')).toBeUndefined();
+    expect(splitFullName('john.smith@acme.com')).toBeUndefined();
+    // A company is no person.
+    expect(splitFullName('Acme Pty Ltd')).toBeUndefined();
+    expect(splitFullName('Bobs Plumbing Co')).toBeUndefined();
   });
 });

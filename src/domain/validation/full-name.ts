@@ -15,10 +15,22 @@
 const TITLES = new Set(
   'mr mrs ms miss mx dr prof sir dame rev fr hon herr frau mme mlle sr sra srta'.split(' '),
 );
+// Written in lower case only: "Ludwig van Beethoven"; "Nguyen Van An" has a middle name.
 const PARTICLES = new Set(
-  'van von der den de del della di da dos das du la le ter ten bin binti al el st'.split(' '),
+  'van von der den de del della di da dos das du la le ter ten bin binti al el'.split(' '),
 );
-const SUFFIXES = new Set('jr jr. sr sr. ii iii iv phd md'.split(' '));
+// After the name, with or without a comma: generational suffixes and credentials.
+const SUFFIXES = new Set(
+  'jr sr ii iii iv v phd md dds jd esq cpa mba rn ca cfa pe oam am ao ac obe mbe cbe kc qc'.split(
+    ' ',
+  ),
+);
+// A company's name is no person's.
+const COMPANY_WORDS = new Set(
+  'pty ltd limited inc incorporated llc llp plc gmbh ag bv nv sa corp corporation company co group holdings trust foundation council school association club'.split(
+    ' ',
+  ),
+);
 const EAST_ASIAN = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 export interface NameParts {
@@ -26,32 +38,56 @@ export interface NameParts {
   readonly last: string;
 }
 
-const bare = (word: string) => word.toLowerCase().replace(/\.$/, '');
+const bare = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/[.,]+$/g, '')
+    .replace(/\./g, '');
 
-/** The first and last name in `value`, or undefined when it does not split (one word). */
+/**
+ * The first and last name in `value`, or undefined when it does not split: one word, a title
+ * and one word ("Dr Smith"), an email address, a company's name.
+ */
 export function splitFullName(value: string): NameParts | undefined {
   const text = value.trim().replace(/\s+/g, ' ');
+  if (text === '' || text.includes('@') || /\d/.test(text)) return undefined;
+  const words = text.split(' ');
+  if (words.some((word) => COMPANY_WORDS.has(bare(word)))) return undefined;
   const comma = text.indexOf(',');
   if (comma > 0) {
-    const last = text.slice(0, comma).trim();
-    const first = withoutTitle(text.slice(comma + 1).trim());
-    // "Smith, Jr" is no "last, first", and nothing else either.
-    if (SUFFIXES.has(bare(first))) return undefined;
-    if (last && first) return { first, last };
+    const before = text.slice(0, comma).trim();
+    const after = text.slice(comma + 1).trim();
+    const afterWords = after.split(/[ ,]+/).filter(Boolean);
+    // "John Smith, Jr." and "Jean-Luc Picard, PhD": a suffix after the comma belongs to the
+    // name before it, which is first name first.
+    if (afterWords.length > 0 && afterWords.every((word) => SUFFIXES.has(bare(word)))) {
+      const parts = splitWords(before.split(' '));
+      return parts && { first: parts.first, last: `${parts.last} ${afterWords.join(' ')}` };
+    }
+    // "Smith, John": last name first.
+    const first = withoutTitle(afterWords.filter((word) => !SUFFIXES.has(bare(word))));
+    if (before === '' || first.length === 0) return undefined;
+    return { first: first.join(' '), last: before };
   }
-  const words = withoutTitle(text).split(' ').filter(Boolean);
-  if (words.length < 2) return undefined;
   if (EAST_ASIAN.test(text)) {
-    return { first: words.slice(1).join(' '), last: words[0] as string };
+    return words.length < 2
+      ? undefined
+      : { first: words.slice(1).join(' '), last: words[0] as string };
   }
+  return splitWords(words);
+}
+
+/** "Mary Jane Smith Jr" → Mary Jane + Smith Jr (particles with the last name). */
+function splitWords(all: readonly string[]): NameParts | undefined {
+  const words = withoutTitle(all);
   let end = words.length;
-  while (end > 2 && SUFFIXES.has(bare(words[end - 1] as string))) end--;
+  while (end > 1 && SUFFIXES.has(bare(words[end - 1] as string))) end--;
+  if (end < 2) return undefined;
   let start = end - 1;
-  while (start > 1 && PARTICLES.has(bare(words[start - 1] as string))) start--;
+  while (start > 1 && PARTICLES.has(words[start - 1] as string)) start--;
   return { first: words.slice(0, start).join(' '), last: words.slice(start).join(' ') };
 }
 
-function withoutTitle(text: string): string {
-  const words = text.split(' ');
-  return words.length > 2 && TITLES.has(bare(words[0] as string)) ? words.slice(1).join(' ') : text;
+function withoutTitle(words: readonly string[]): readonly string[] {
+  return words.length > 0 && TITLES.has(bare(words[0] as string)) ? words.slice(1) : words;
 }

@@ -456,6 +456,11 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'one name that cannot be split, in both name fields, is the person’s to correct',
+      input: { ...VALID, firstName: 'Cher', lastName: 'Cher' },
+      expected: [{ field: 'firstName', code: 'name-not-split', severity: 'error' }],
+    },
+    {
       description: 'a formula guard on a cell of two numbers: both are kept',
       input: { ...VALID, workMobilePhone1: "'+61 412 345 678; +61 413 222 333" },
       expected: [

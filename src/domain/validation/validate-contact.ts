@@ -109,7 +109,18 @@ function wholeNameIn(
   const first = contact.firstName;
   if (first === undefined || first.trim() === '' || first !== contact.lastName) return undefined;
   const parts = splitFullName(first);
-  if (!parts) return undefined;
+  // Whispir would keep "Cher Cher": the person says which is which.
+  if (!parts)
+    return {
+      problem: (row) =>
+        problem(
+          row,
+          'firstName',
+          'name-not-split',
+          `First name and last name both hold "${first}", which cannot be told apart into a first and a last name; correct one of them.`,
+          first,
+        ),
+    };
   return {
     problem: (row) =>
       problem(
