@@ -280,6 +280,20 @@ Sarah,Smith,sarah@x.com,0421 555 666,0421 555 777`);
       workMobilePhone1: 'Parent 1 Mobile',
     });
     expect(Object.values(parents)).not.toContain('Parent 2 Mobile');
+    // Other second persons, with no mobile of the contact's own beside them.
+    for (const header of [
+      'ICE Mobile',
+      'Doctor Mobile',
+      'GP Phone',
+      'Secondary Contact Mobile',
+      'Contact 2 Mobile',
+    ])
+      expect(
+        Object.values(
+          fieldsOf(`First Name,Last Name,Email,${header}\nAnn,Lee,ann@x.com,0412 345 678`),
+        ),
+        header,
+      ).not.toContain(header);
   });
 
   it('a file with one whole-name column feeds first and last name from it, split in the review', () => {

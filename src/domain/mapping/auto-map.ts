@@ -320,7 +320,22 @@ const OTHER_PERSON_WORDS: Readonly<Record<string, string>> = {
   assistants: 'assistant',
   referee: 'referee',
   sibling: 'sibling',
+  ice: 'emergency contact',
+  doctor: 'doctor',
+  gp: 'doctor',
+  physician: 'doctor',
+  dentist: 'dentist',
 };
+
+/** Words before "contact" that make it someone else: "Secondary Contact Mobile". */
+const OTHER_CONTACT_WORDS: ReadonlySet<string> = new Set([
+  'secondary',
+  'alternate',
+  'alternative',
+  'other',
+  'second',
+  'additional',
+]);
 
 /**
  * The other person a column is about ("Emergency Contact Mobile" → "emergency contact",
@@ -331,9 +346,16 @@ function personOf(columns: readonly ColumnSample[], index: number | undefined): 
   if (index === undefined) return undefined;
   const tokens = headerTokens(columns[index]?.name ?? '');
   for (const [at, token] of tokens.entries()) {
+    const next = tokens[at + 1];
+    // "Contact 2 Mobile", "Secondary Contact Phone": a second contact person.
+    if (token === 'contact') {
+      if (next !== undefined && /^\d$/.test(next) && next !== '1') return `contact ${next}`;
+      const before = tokens[at - 1];
+      if (before !== undefined && OTHER_CONTACT_WORDS.has(before)) return `${before} contact`;
+      continue;
+    }
     const person = OTHER_PERSON_WORDS[token];
     if (person === undefined) continue;
-    const next = tokens[at + 1];
     return next !== undefined && /^\d$/.test(next) ? `${person} ${next}` : person;
   }
   return undefined;

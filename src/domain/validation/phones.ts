@@ -283,7 +283,14 @@ function checkWithLibrary(
   // With no country on the row, anything not written with a country code may be a local
   // number (412345678 is an Australian mobile whose 0 a spreadsheet dropped): say so, rather
   // than call it no number at all.
-  const looksLocal = /^\d{6,15}$/.test(compact) && !compact.startsWith('00');
+  // (Any text around the digits, "Mob: 0412 345 678 (home)", is for the fix to drop once the
+  // country is known; "com" has no digits to complete.)
+  const digits = compact.replace(NON_DIGITS, '');
+  const looksLocal =
+    !compact.startsWith('+') &&
+    !compact.startsWith('00') &&
+    digits.length >= 6 &&
+    digits.length <= 15;
   return { kind: 'invalid', reason: !plan && looksLocal ? 'no-country' : 'invalid' };
 }
 

@@ -384,6 +384,14 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'phone: a number with words around it, on a row with no country, is not cleared',
+      input: { ...VALID, workCountry: '', workMobilePhone1: 'Mob: 0412 345 678 (home)' },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' },
+        { field: 'workMobilePhone1', code: 'phone-needs-country-code', severity: 'error' },
+      ],
+    },
+    {
       description: 'phone: the country code then the trunk 0 (="61"&A2) is put in Whispir’s form',
       input: { ...VALID, workMobilePhone1: '610412345678' },
       expected: [
