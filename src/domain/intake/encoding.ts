@@ -114,11 +114,13 @@ export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingG
       };
     }
   }
-  if (shape.returnsOnly && shape.macLetters > 0) {
+  if (shape.returnsOnly && shape.macLetters >= 2) {
     return {
       encoding: 'macintosh',
       bom: 0,
       reason: `Byte ${firstInvalid + 1} is not valid UTF-8; the lines end with a carriage return alone and letters such as é and ü are written as Mac OS Roman writes them, as Excel for Mac saves "CSV (Macintosh)".`,
+      warning:
+        'Read as Mac OS Roman, as Excel for Mac saves "CSV (Macintosh)": check the names in the preview, and choose Windows-1252 above if they look wrong.',
     };
   }
   const doubt = shape.alphabet
@@ -206,7 +208,9 @@ function highByteShape(sample: Uint8Array): {
       const inWord = isLetter(sample[i - 1]) && isLetter(sample[i + 1]);
       if (inWord && (CENTRAL_EUROPEAN.has(b) || b === 0xec || b === 0xf9)) centralEuropean++;
       if (inWord && b === 0xfe) turkish++;
-      if (inWord && b <= 0x9f && !WINDOWS_LETTERS_BELOW_A0.has(b)) macLetters++;
+      // A letter at a word's end counts (José's é), not one between spaces.
+      const touching = isLetter(sample[i - 1]) || isLetter(sample[i + 1]);
+      if (touching && b <= 0x9f && !WINDOWS_LETTERS_BELOW_A0.has(b)) macLetters++;
       continue;
     }
     if (run >= 3) inLongRuns += run;
@@ -226,11 +230,13 @@ function highByteShape(sample: Uint8Array): {
 
 /**
  * The bytes 0x80–0x9F that Windows-1252 writes inside words: Š Œ š œ ž Ÿ (Czech, Slovak,
- * French names) and the quotes ‘ ’ ("O’Brien"). Mac OS Roman has ä å ö ú û ü there, so they
- * tell nothing.
+ * French names), the quotes ‘ ’ ("O’Brien") and the dashes – — ("Mary–Jane"). Mac OS Roman
+ * has letters there too, so they tell nothing. (Ž, 0x8E, is Mac OS Roman's é, its most common
+ * letter, and stands inside a word only in a name written in capitals: it counts, and two
+ * such bytes are asked for.)
  */
 const WINDOWS_LETTERS_BELOW_A0: ReadonlySet<number> = new Set([
-  0x8a, 0x8c, 0x91, 0x92, 0x9a, 0x9c, 0x9e, 0x9f,
+  0x8a, 0x8c, 0x91, 0x92, 0x96, 0x97, 0x9a, 0x9c, 0x9e, 0x9f,
 ]);
 
 // Not œ (0x9C, ś in Windows-1250): French writes it inside words ("Sœurs", "Bœuf").

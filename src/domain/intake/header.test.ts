@@ -185,6 +185,14 @@ describe('detectHeaderRow', () => {
       expected: { index: 0, hasHeader: true },
     },
     {
+      description: 'a file with no header whose first contact has a word then numbers',
+      input: [
+        ['Smith', '45', '2024-01-05', '3000'],
+        ['Jones', 'N/A', '2024-02-01', '3001'],
+      ],
+      expected: { index: 0, hasHeader: false },
+    },
+    {
       description: 'a register whose days hold ticks and counts',
       input: [
         ['Name', 'Mobile', '1', '2', '3', '4'],

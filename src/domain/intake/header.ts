@@ -135,13 +135,15 @@ function isRowOfNames(cells: readonly string[]): boolean {
 
 /**
  * Whether `row` reads as names over the values of `below`: in some column, a name over an
- * email or a phone-length number, or a number or date over words ("2024" over "Yes"). A
- * contact's row and the next one hold the same kinds of value column by column, bar a value
- * someone left to fill: a row that starts with a number over a number (an id column,
- * "1001,2024-01-05,Smith" over "1002,TBC,Jones") is a contact's, whatever stands further on.
+ * email or a phone-length number; or numbers and dates over words ("2024" over "Yes") in at
+ * least as many columns as over numbers and dates. A contact's row and the next one hold the
+ * same kinds of value column by column, bar a value someone left to fill; and a row that starts
+ * with a number over a number (an id column: "1001,2024-01-05,Smith" over "1002,TBC,Jones") is
+ * a contact's, whatever stands further on.
  */
 function labelsOver(row: readonly string[], below: readonly string[]): boolean {
-  let numberOverWord = false;
+  let overWords = 0;
+  let overData = 0;
   let first = true;
   for (let column = 0; column < Math.min(row.length, below.length); column++) {
     const above = (row[column] as string).trim();
@@ -154,9 +156,10 @@ function labelsOver(row: readonly string[], below: readonly string[]): boolean {
       if (isContactValue(value)) return true;
     } else if (looksLikeData(value)) {
       if (leading) return false;
-    } else numberOverWord = true;
+      overData++;
+    } else overWords++;
   }
-  return numberOverWord;
+  return overWords > 0 && overWords >= overData;
 }
 
 /**
