@@ -91,6 +91,40 @@ describe('ReviewSession: one column feeding two fields', () => {
     };
     expect([at('firstName'), at('lastName')]).toEqual(['Olivia', 'Nguyen']);
   });
+
+  it('gives an edit made while the column fed one field to both fields it feeds later', () => {
+    const typo: ReviewTable = {
+      headers: ['Full Name', 'Email', 'Country', 'TZ'],
+      delimiter: ',',
+      rows: RowStore.from([['Olivai Nguyen', 'olivia@example.com', 'Australia', '+10']]),
+      rowNumbers: [2],
+    };
+    const rest: ColumnMapping = {
+      workEmailAddress1: { kind: 'column', column: 'Email' },
+      workCountry: { kind: 'column', column: 'Country' },
+      timezone: { kind: 'column', column: 'TZ' },
+    };
+    const first = ReviewSession.create(typo, {
+      firstName: { kind: 'column', column: 'Full Name' },
+      lastName: { kind: 'constant', value: 'x' },
+      ...rest,
+    });
+    first.editCell(0, 'firstName', 'Olivia Nguyen');
+    const both = ReviewSession.create(
+      typo,
+      {
+        lastName: { kind: 'column', column: 'Full Name' },
+        firstName: { kind: 'column', column: 'Full Name' },
+        ...rest,
+      },
+      first.work(),
+    );
+    // The corrected whole name in both, so the split the review offers is of the right name.
+    const problems = both.window(0, 1, { kind: 'all' }).rows[0]?.problems ?? [];
+    expect(problems.map((p) => [p.code, p.fix?.value, p.fix?.alsoSet?.value])).toEqual([
+      ['name-not-split', 'Olivia', 'Nguyen'],
+    ]);
+  });
 });
 
 describe('ReviewSession', () => {

@@ -29,7 +29,11 @@ import {
   type MatchValues,
 } from '../domain/validation/duplicates';
 import { ProblemTally } from '../domain/validation/summaries';
-import { collectContactProblems, createCheckContext } from '../domain/validation/validate-contact';
+import {
+  collectContactProblems,
+  createCheckContext,
+  type ContactCheckContext,
+} from '../domain/validation/validate-contact';
 import { PLACE_FIELDS, placeOf } from '../domain/validation/place';
 import type { PlaceEvidence } from '../domain/validation/timezone-proposals';
 import { checkTimezone } from '../domain/validation/timezones';
@@ -155,7 +159,14 @@ function setAsideCounts(edits: readonly CarriedEdit[]): ReviewSummary['setAside'
   }
   return [...bySource].map(([source, { label, count }]) => {
     const [kind, ...rest] = source.split(':');
-    return { source: kind === 'column' ? `the ${rest.join(':')} column` : label, count };
+    const [column, field] = rest.join(':').split(FIELD_OF_SHARED);
+    return {
+      source:
+        kind === 'column'
+          ? `the ${column} column${field ? ` (as ${fieldLabel(field)})` : ''}`
+          : label,
+      count,
+    };
   });
 }
 
@@ -195,7 +206,7 @@ export class ReviewSession {
   /** The fields with one value that is not blank, and that value. */
   private readonly constants: [number, string][];
   private readonly columns: ReviewColumn[];
-  private readonly context = createCheckContext();
+  private readonly context: ContactCheckContext;
   private readonly overlay = new Map<number, Map<string, string>>();
   private readonly shapeReviewed = new Set<number>();
   /** Whether the file ends every line with a separator (`endsEveryLine`), once counted. */
@@ -263,36 +274,40 @@ export class ReviewSession {
     return `field:${field}`;
   }
 
-  /** The field of this mapping that an edit keyed by `key` belongs to, if any. */
-  private fieldForSource(key: string): string | undefined {
+  /** The fields of this mapping that an edit keyed by `key` belongs to, if any. */
+  private fieldsForSource(key: string): string[] | undefined {
     const [kind, ...rest] = key.split(':');
     const name = rest.join(':');
     if (kind === 'column') {
       const [columnName = '', field] = name.split(FIELD_OF_SHARED);
       const column = this.table.headers.indexOf(columnName);
-      const at = this.sources.findIndex(
-        (source, i) =>
-          source.kind === 'column' &&
+      // An edit of the column's value (made while it fed one field) goes to every field it
+      // feeds now; one made for a field of a shared column, to that field alone.
+      const fields = this.fields.filter((candidate, i) => {
+        const source = this.sources[i];
+        return (
+          source?.kind === 'column' &&
           source.index === column &&
-          (field === undefined || this.fields[i] === field),
-      );
-      return at < 0 ? undefined : this.fields[at];
+          (field === undefined || candidate === field)
+        );
+      });
+      return fields.length > 0 ? fields : undefined;
     }
     const at = this.fields.indexOf(name);
     // A field now filled from a column is the column's: an edit of the old per-row value
     // would hide the column the user just chose.
-    if (at >= 0) return this.sources[at]?.kind === 'value' ? name : undefined;
+    if (at >= 0) return this.sources[at]?.kind === 'value' ? [name] : undefined;
     if (kind === 'added') {
       this.ensureField(name);
-      return name;
+      return [name];
     }
     return undefined;
   }
 
   private adopt(work: ReviewWork): void {
     for (const edit of [...work.edits, ...work.setAside]) {
-      const field = this.fieldForSource(edit.source);
-      if (field) this.setOverlay(edit.index, field, edit.value);
+      const fields = this.fieldsForSource(edit.source);
+      if (fields) for (const field of fields) this.setOverlay(edit.index, field, edit.value);
       else this.setAside.push(edit);
     }
     for (const skip of work.skips) {
@@ -358,6 +373,12 @@ export class ReviewSession {
       (entry): entry is [string, FieldSource] => entry[1] !== undefined,
     );
     this.fields = entries.map(([field]) => field);
+    const first = mapping.firstName;
+    const last = mapping.lastName;
+    this.context = createCheckContext({
+      namesFromOneColumn:
+        first?.kind === 'column' && last?.kind === 'column' && first.column === last.column,
+    });
     this.sources = entries.map(([, source]) =>
       source.kind === 'column'
         ? { kind: 'column', index: table.headers.indexOf(source.column) }

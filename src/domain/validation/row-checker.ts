@@ -171,7 +171,12 @@ class CompiledRowChecker implements RowChecker {
     // A row shorter than the fields has its missing values blank, as in the full check.
     for (const index of this.required) if (!cells[index]) return false;
     // One whole name in both name fields is the full check's to split.
-    if (this.firstName >= 0 && cells[this.firstName] === cells[this.lastName]) return false;
+    if (
+      this.context.namesFromOneColumn &&
+      this.firstName >= 0 &&
+      cells[this.firstName] === cells[this.lastName]
+    )
+      return false;
     for (const group of this.oneOf) {
       let filled = false;
       for (const index of group) if (cells[index]) filled = true;

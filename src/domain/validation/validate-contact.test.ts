@@ -447,28 +447,6 @@ describe('validateContact: rules', () => {
       ],
     },
     {
-      description: 'one whole name in both name fields is split by the fix',
-      input: { ...VALID, firstName: 'Smith, John', lastName: 'Smith, John' },
-      expected: [
-        {
-          field: 'firstName',
-          code: 'name-not-split',
-          severity: 'error',
-          fix: {
-            field: 'firstName',
-            value: 'John',
-            kind: 'split-name',
-            alsoSet: { field: 'lastName', value: 'Smith' },
-          },
-        },
-      ],
-    },
-    {
-      description: 'one name that cannot be split, in both name fields, is the person’s to correct',
-      input: { ...VALID, firstName: 'Cher', lastName: 'Cher' },
-      expected: [{ field: 'firstName', code: 'name-not-split', severity: 'error' }],
-    },
-    {
       description: 'a formula guard on a cell of two numbers: both are kept',
       input: { ...VALID, workMobilePhone1: "'+61 412 345 678; +61 413 222 333" },
       expected: [
@@ -872,6 +850,42 @@ describe('validateContact: messages', () => {
       'workMobilePhone1',
       'personalMobilePhone1',
     ]);
+  });
+});
+
+describe('validateContact: a whole name in both name fields (one column feeding both)', () => {
+  const oneColumn = { namesFromOneColumn: true };
+  it('splits it with a fix', () => {
+    expect(
+      validateContact(
+        { ...VALID, firstName: 'Smith, John', lastName: 'Smith, John' },
+        7,
+        oneColumn,
+      ).map(pick),
+    ).toEqual([
+      {
+        field: 'firstName',
+        code: 'name-not-split',
+        severity: 'error',
+        fix: {
+          field: 'firstName',
+          value: 'John',
+          kind: 'split-name',
+          alsoSet: { field: 'lastName', value: 'Smith' },
+        },
+      },
+    ]);
+  });
+
+  it('asks for a correction when it cannot be split', () => {
+    expect(
+      validateContact({ ...VALID, firstName: 'Cher', lastName: 'Cher' }, 7, oneColumn).map(pick),
+    ).toEqual([{ field: 'firstName', code: 'name-not-split', severity: 'error' }]);
+  });
+
+  it('leaves equal names from columns of their own alone (a person called Thomas Thomas)', () => {
+    expect(validateContact({ ...VALID, firstName: 'Thomas', lastName: 'Thomas' }, 7)).toEqual([]);
+    expect(validateContact({ ...VALID, firstName: 'Li Wei', lastName: 'Li Wei' }, 7)).toEqual([]);
   });
 });
 

@@ -33,12 +33,18 @@ export interface ValidationOptions {
   readonly defaultCountry?: string;
   /** The rule table; `ROW_RULES` unless a caller needs another. */
   readonly rules?: readonly RowRule[];
+  /**
+   * First and last name come from one column (a whole name): the same value in both is that
+   * name, to split. From columns of their own, equal names are a person's ("Thomas Thomas").
+   */
+  readonly namesFromOneColumn?: boolean;
 }
 
 /** Everything a row check needs that does not change between rows. */
 export interface ContactCheckContext {
   readonly rules: CompiledRules;
   readonly defaultRegion: CountryCode | undefined;
+  readonly namesFromOneColumn: boolean;
 }
 
 const DEFAULT_COMPILED = compileRules(ROW_RULES);
@@ -48,6 +54,7 @@ export function createCheckContext(options: ValidationOptions = {}): ContactChec
   return {
     rules: options.rules ? compileRules(options.rules) : DEFAULT_COMPILED,
     defaultRegion: phoneRegionOf(options.defaultCountry),
+    namesFromOneColumn: options.namesFromOneColumn ?? false,
   };
 }
 
@@ -687,7 +694,7 @@ export function collectContactProblems(
       out.push(problem(row, null, rule.code, rule.message, undefined, undefined, rule.fields));
     }
   }
-  const whole = wholeNameIn(contact);
+  const whole = context.namesFromOneColumn ? wholeNameIn(contact) : undefined;
   if (whole) out.push(whole.problem(row));
 
   // A loop, not channelKeys.fill(undefined): Chromium's V8 (15.6) deoptimised the caller right
@@ -807,4 +814,8 @@ export function validateContact(
   return out;
 }
 
-const DEFAULT_CONTEXT: ContactCheckContext = { rules: DEFAULT_COMPILED, defaultRegion: undefined };
+const DEFAULT_CONTEXT: ContactCheckContext = {
+  rules: DEFAULT_COMPILED,
+  defaultRegion: undefined,
+  namesFromOneColumn: false,
+};
