@@ -19,6 +19,16 @@ describe('splitFullName', () => {
     ['Mary Smith MBA', 'Mary', 'Smith MBA'],
     ['Mr. John Smith', 'John', 'Smith'],
     ['Nguyen Van An', 'Nguyen Van', 'An'],
+    ['Pieter Van der Merwe', 'Pieter', 'Van der Merwe'],
+    ['Francois Du Plessis', 'Francois', 'Du Plessis'],
+    ['María José De La Fuente', 'María José', 'De La Fuente'],
+    ['Ram KC', 'Ram', 'KC'],
+    ['Ram Bahadur KC', 'Ram Bahadur', 'KC'],
+    ['Wei Ao', 'Wei', 'Ao'],
+    ['John V', 'John', 'V'],
+    ['Mary Co', 'Mary', 'Co'],
+    ['Smith, John, Jr.', 'John', 'Smith Jr.'],
+    ['Picard, Jean-Luc, PhD', 'Jean-Luc', 'Picard PhD'],
   ])('%s → %s + %s', (value, first, last) => {
     expect(splitFullName(value)).toEqual({ first, last });
   });

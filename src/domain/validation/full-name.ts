@@ -15,22 +15,27 @@
 const TITLES = new Set(
   'mr mrs ms miss mx dr prof sir dame rev fr hon herr frau mme mlle sr sra srta'.split(' '),
 );
-// Written in lower case only: "Ludwig van Beethoven"; "Nguyen Van An" has a middle name.
+// In any case ("Pieter Van der Merwe", "Ana Da Silva"), bar the Vietnamese middle name below.
 const PARTICLES = new Set(
   'van von der den de del della di da dos das du la le ter ten bin binti al el'.split(' '),
 );
-// After the name, with or without a comma: generational suffixes and credentials.
+// Vietnamese family names, written first: "Nguyen Van An" has "Van" as its middle name.
+const VIETNAMESE_FAMILY = new Set(
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly'.split(' '),
+);
+// After the name: generational suffixes and credentials. Those that are also short surnames
+// ("Ram KC", "Wei Ao", "John V") count only after a comma.
 const SUFFIXES = new Set(
-  'jr sr ii iii iv v phd md dds jd esq cpa mba rn ca cfa pe oam am ao ac obe mbe cbe kc qc'.split(
-    ' ',
-  ),
+  'jr sr ii iii iv phd md dds jd esq cpa mba rn cfa oam obe mbe cbe qc'.split(' '),
 );
-// A company's name is no person's.
+const SUFFIXES_AFTER_COMMA = new Set([...SUFFIXES, 'v', 'pe', 'ca', 'am', 'ao', 'ac', 'kc']);
+// A company's name is no person's; the short ones ("Co", "SA") only in a name of three words.
 const COMPANY_WORDS = new Set(
-  'pty ltd limited inc incorporated llc llp plc gmbh ag bv nv sa corp corporation company co group holdings trust foundation council school association club'.split(
+  'pty ltd limited inc incorporated llc llp plc gmbh corp corporation company holdings foundation council association'.split(
     ' ',
   ),
 );
+const SHORT_COMPANY_WORDS = new Set('co sa ag bv nv group trust school club'.split(' '));
 const EAST_ASIAN = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 export interface NameParts {
@@ -52,22 +57,30 @@ export function splitFullName(value: string): NameParts | undefined {
   const text = value.trim().replace(/\s+/g, ' ');
   if (text === '' || text.includes('@') || /\d/.test(text)) return undefined;
   const words = text.split(' ');
-  if (words.some((word) => COMPANY_WORDS.has(bare(word)))) return undefined;
+  const company = words.some(
+    (word) =>
+      COMPANY_WORDS.has(bare(word)) || (words.length >= 3 && SHORT_COMPANY_WORDS.has(bare(word))),
+  );
+  if (company) return undefined;
   const comma = text.indexOf(',');
   if (comma > 0) {
     const before = text.slice(0, comma).trim();
-    const after = text.slice(comma + 1).trim();
-    const afterWords = after.split(/[ ,]+/).filter(Boolean);
-    // "John Smith, Jr." and "Jean-Luc Picard, PhD": a suffix after the comma belongs to the
-    // name before it, which is first name first.
-    if (afterWords.length > 0 && afterWords.every((word) => SUFFIXES.has(bare(word)))) {
+    const afterWords = text
+      .slice(comma + 1)
+      .split(/[ ,]+/)
+      .filter(Boolean);
+    const suffixes = afterWords.filter((word) => SUFFIXES_AFTER_COMMA.has(bare(word)));
+    const names = afterWords.filter((word) => !SUFFIXES_AFTER_COMMA.has(bare(word)));
+    // "John Smith, Jr." and "Jean-Luc Picard, PhD": only suffixes after the comma, so the name
+    // before it is first name first.
+    if (names.length === 0) {
       const parts = splitWords(before.split(' '));
-      return parts && { first: parts.first, last: `${parts.last} ${afterWords.join(' ')}` };
+      return parts && { first: parts.first, last: [parts.last, ...suffixes].join(' ') };
     }
-    // "Smith, John": last name first.
-    const first = withoutTitle(afterWords.filter((word) => !SUFFIXES.has(bare(word))));
+    // "Smith, John" and "Smith, John, Jr.": last name first, the suffix kept with it.
+    const first = withoutTitle(names);
     if (before === '' || first.length === 0) return undefined;
-    return { first: first.join(' '), last: before };
+    return { first: first.join(' '), last: [before, ...suffixes].join(' ') };
   }
   if (EAST_ASIAN.test(text)) {
     return words.length < 2
@@ -80,11 +93,19 @@ export function splitFullName(value: string): NameParts | undefined {
 /** "Mary Jane Smith Jr" → Mary Jane + Smith Jr (particles with the last name). */
 function splitWords(all: readonly string[]): NameParts | undefined {
   const words = withoutTitle(all);
+  // A suffix is taken off only with two words before it: "John V" is a first and last name.
   let end = words.length;
-  while (end > 1 && SUFFIXES.has(bare(words[end - 1] as string))) end--;
+  while (end > 2 && SUFFIXES.has(bare(words[end - 1] as string))) end--;
   if (end < 2) return undefined;
   let start = end - 1;
-  while (start > 1 && PARTICLES.has(words[start - 1] as string)) start--;
+  while (start > 1 && PARTICLES.has(bare(words[start - 1] as string))) start--;
+  if (
+    start < end - 1 &&
+    words.length === 3 &&
+    bare(words[1] as string) === 'van' &&
+    VIETNAMESE_FAMILY.has(bare(words[0] as string))
+  )
+    start = end - 1;
   return { first: words.slice(0, start).join(' '), last: words.slice(start).join(' ') };
 }
 
