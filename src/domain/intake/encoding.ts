@@ -123,17 +123,20 @@ export function guessNotUtf8(bytes: Uint8Array, firstInvalid: number): EncodingG
         'Read as Mac OS Roman, as Excel for Mac saves "CSV (Macintosh)": check the names in the preview, and choose Windows-1252 above if they look wrong.',
     };
   }
-  const doubt = shape.alphabet
-    ? 'whole words are letters above ASCII, as Cyrillic (Windows-1251) and Greek (Windows-1253) are written'
-    : shape.runs
-      ? `whole words are pairs of bytes, as Japanese, Chinese and Korean encodings write them${readable.length > 0 ? `; it reads without error as ${readable.map(encodingShortName).join(' or ')}` : ''}`
-      : shape.undefinedIn1252 > 0
-        ? 'some of its bytes are no Windows-1252 character; Mac OS Roman writes ç and è so'
-        : shape.centralEuropean >= 2
-          ? 'signs such as ³, ¹ or ì stand inside words, where Windows-1250 has the Polish and Czech letters ł, ą and ě'
-          : shape.turkish >= 2
-            ? 'þ stands inside words, where Windows-1254 has the Turkish ş'
-            : undefined;
+  const doubt =
+    shape.returnsOnly && shape.lowTouching > 0 && !shape.alphabet && !shape.runs
+      ? 'its lines end with a carriage return alone, as a Mac writes them, and letters such as é may be written as Mac OS Roman writes them'
+      : shape.alphabet
+        ? 'whole words are letters above ASCII, as Cyrillic (Windows-1251) and Greek (Windows-1253) are written'
+        : shape.runs
+          ? `whole words are pairs of bytes, as Japanese, Chinese and Korean encodings write them${readable.length > 0 ? `; it reads without error as ${readable.map(encodingShortName).join(' or ')}` : ''}`
+          : shape.undefinedIn1252 > 0
+            ? 'some of its bytes are no Windows-1252 character; Mac OS Roman writes ç and è so'
+            : shape.centralEuropean >= 2
+              ? 'signs such as ³, ¹ or ì stand inside words, where Windows-1250 has the Polish and Czech letters ł, ą and ě'
+              : shape.turkish >= 2
+                ? 'þ stands inside words, where Windows-1254 has the Turkish ş'
+                : undefined;
   return {
     ...utf8Verdict(firstInvalid, true),
     badBytes: counts.invalid,
@@ -182,10 +185,13 @@ function highByteShape(sample: Uint8Array): {
    * Roman's accented letters (é 0x8E, ç 0x8D, ñ 0x96), where Windows-1252 has signs.
    */
   macLetters: number;
+  /** Bytes 0x80–0x9F next to a letter, whichever encoding they are letters of. */
+  lowTouching: number;
 } {
   let returns = 0;
   let feeds = 0;
   let macLetters = 0;
+  let lowTouching = 0;
   let high = 0;
   let inLongRuns = 0;
   let letters = 0;
@@ -208,9 +214,14 @@ function highByteShape(sample: Uint8Array): {
       const inWord = isLetter(sample[i - 1]) && isLetter(sample[i + 1]);
       if (inWord && (CENTRAL_EUROPEAN.has(b) || b === 0xec || b === 0xf9)) centralEuropean++;
       if (inWord && b === 0xfe) turkish++;
-      // A letter at a word's end counts (José's é), not one between spaces.
+      // A letter at a word's end counts (José's é), not one between spaces; the bytes that
+      // are quotes and dashes in Windows-1252 (“Jack”, Mary–Jane) only inside a word (Muñoz).
       const touching = isLetter(sample[i - 1]) || isLetter(sample[i + 1]);
-      if (touching && b <= 0x9f && !WINDOWS_LETTERS_BELOW_A0.has(b)) macLetters++;
+      if (b <= 0x9f && touching) {
+        lowTouching++;
+        if (WINDOWS_LETTERS_BELOW_A0.has(b)) continue;
+        if (IN_WORD_ONLY.has(b) ? inWord : true) macLetters++;
+      }
       continue;
     }
     if (run >= 3) inLongRuns += run;
@@ -225,6 +236,7 @@ function highByteShape(sample: Uint8Array): {
     turkish,
     returnsOnly: returns > 0 && feeds === 0,
     macLetters,
+    lowTouching,
   };
 }
 
@@ -236,8 +248,11 @@ function highByteShape(sample: Uint8Array): {
  * such bytes are asked for.)
  */
 const WINDOWS_LETTERS_BELOW_A0: ReadonlySet<number> = new Set([
-  0x8a, 0x8c, 0x91, 0x92, 0x96, 0x97, 0x9a, 0x9c, 0x9e, 0x9f,
+  0x8a, 0x8c, 0x91, 0x92, 0x9a, 0x9c, 0x9e, 0x9f,
 ]);
+
+/** Windows-1252's “ ” – — (Mac OS Roman's ì î ñ ó): a Mac letter only inside a word. */
+const IN_WORD_ONLY: ReadonlySet<number> = new Set([0x93, 0x94, 0x96, 0x97]);
 
 // Not œ (0x9C, ś in Windows-1250): French writes it inside words ("Sœurs", "Bœuf").
 const CENTRAL_EUROPEAN = new Set([0xb3, 0xb9, 0xbf, 0x9f, 0xa3, 0xa5]);

@@ -660,7 +660,26 @@ describe('files that are not UTF-8', () => {
       'Søren ',
     ]);
     // A Windows file whose such bytes are its own letters and quotes stays Windows-1252.
-    for (const name of ['Sean O’Brien', 'Dušan Mašek', 'Zoë Šimková', 'Mary–Jane Lee', 'KOŽAR']) {
+    // "José Núñez" as a Mac writes it: é at a word's end, ñ inside one.
+    const nunez = new Uint8Array([
+      ...utf8('Name,Email\rJos'),
+      0x8e,
+      ...utf8(' N'),
+      0x9c,
+      0x96,
+      ...utf8('ez,j@x.com\r'),
+    ]);
+    const read = readTable(nunez, 'contacts.csv');
+    expect(read.encoding).toBe('macintosh');
+    expect(rowsToArrays(read.rows)[0]?.[0]).toBe('José Núñez');
+    for (const name of [
+      'Sean O’Brien',
+      'Dušan Mašek',
+      'Zoë Šimková',
+      'Mary–Jane Lee',
+      'KOŽAR',
+      'John “Jack” Smith',
+    ]) {
       const windows = readTable(cp1252(`Name,Email\r${name},s@x.com\r`), 'c.csv');
       expect(windows.encoding, name).toBe('windows-1252');
       expect(rowsToArrays(windows.rows)[0]?.[0]).toBe(name);

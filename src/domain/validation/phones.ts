@@ -136,6 +136,11 @@ function isAllDigits(value: string): boolean {
 }
 
 const FORMATTING = /[\s().\-/\u00a0\u2010-\u2015]/g;
+// What people write before and after a number: "Mob:", "Ph.", "M:" … "(home)", "(work)".
+const PHONE_LABEL = /^(?:mob(?:ile)?|ph(?:one)?|tel(?:ephone)?|cell|m|p|t|h|w)\.?\s*:?\s*/i;
+const PHONE_NOTE =
+  /\s*\((?:home|work|mobile|mob|cell|office|personal|private|after hours|ah)\)\s*$/i;
+const DATE_SHAPE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
 const NON_DIGITS = /\D/g;
 
 /** The libphonenumber region for an ISO alpha-2 code, if the library knows it. */
@@ -283,14 +288,15 @@ function checkWithLibrary(
   // With no country on the row, anything not written with a country code may be a local
   // number (412345678 is an Australian mobile whose 0 a spreadsheet dropped): say so, rather
   // than call it no number at all.
-  // (Any text around the digits, "Mob: 0412 345 678 (home)", is for the fix to drop once the
-  // country is known; "com" has no digits to complete.)
-  const digits = compact.replace(NON_DIGITS, '');
+  // (A label or a note around the digits, "Mob: 0412 345 678 (home)", is for the fix to drop
+  // once the country is known. A date, a PO box or an ABN is no number to complete.)
+  const number = value
+    .trim()
+    .replace(PHONE_LABEL, '')
+    .replace(PHONE_NOTE, '')
+    .replace(FORMATTING, '');
   const looksLocal =
-    !compact.startsWith('+') &&
-    !compact.startsWith('00') &&
-    digits.length >= 6 &&
-    digits.length <= 15;
+    /^\d{6,15}$/.test(number) && !number.startsWith('00') && !DATE_SHAPE.test(value.trim());
   return { kind: 'invalid', reason: !plan && looksLocal ? 'no-country' : 'invalid' };
 }
 

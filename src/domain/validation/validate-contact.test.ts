@@ -392,6 +392,19 @@ describe('validateContact: rules', () => {
       ],
     },
     {
+      description: 'phone: a date, on a row with no country, is no number to complete (cleared)',
+      input: { ...VALID, workCountry: '', workMobilePhone1: '12/05/2024' },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' },
+        {
+          field: 'workMobilePhone1',
+          code: 'phone-invalid',
+          severity: 'error',
+          fix: { field: 'workMobilePhone1', value: '', kind: 'clear-invalid' },
+        },
+      ],
+    },
+    {
       description: 'phone: the country code then the trunk 0 (="61"&A2) is put in Whispir’s form',
       input: { ...VALID, workMobilePhone1: '610412345678' },
       expected: [
