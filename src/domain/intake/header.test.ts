@@ -185,6 +185,14 @@ describe('detectHeaderRow', () => {
       expected: { index: 0, hasHeader: true },
     },
     {
+      description: 'years as column names over answers and counts',
+      input: [
+        ['Name', '2021', '2022', '2023'],
+        ['Ann', 'Yes', '5', '3'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
       description: 'a file with no header whose first contact has a word then numbers',
       input: [
         ['Smith', '45', '2024-01-05', '3000'],

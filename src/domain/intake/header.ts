@@ -142,6 +142,9 @@ function isRowOfNames(cells: readonly string[]): boolean {
  * a contact's, whatever stands further on.
  */
 function labelsOver(row: readonly string[], below: readonly string[]): boolean {
+  // Numbers that count up from column to column ("2021,2022,2023", "1,2,3,4") name columns:
+  // years and days of a register.
+  if (countsUp(row)) return true;
   let overWords = 0;
   let overData = 0;
   let first = true;
@@ -160,6 +163,17 @@ function labelsOver(row: readonly string[], below: readonly string[]): boolean {
     } else overWords++;
   }
   return overWords > 0 && overWords >= overData;
+}
+
+/** Whether two neighbouring cells of the row are whole numbers one apart, counting up. */
+function countsUp(row: readonly string[]): boolean {
+  for (let column = 1; column < row.length; column++) {
+    const before = (row[column - 1] as string).trim();
+    const here = (row[column] as string).trim();
+    if (/^\d{1,4}$/.test(before) && /^\d{1,4}$/.test(here) && Number(here) === Number(before) + 1)
+      return true;
+  }
+  return false;
 }
 
 /**
