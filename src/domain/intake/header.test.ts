@@ -193,6 +193,14 @@ describe('detectHeaderRow', () => {
       expected: { index: 0, hasHeader: true },
     },
     {
+      description: 'a contact whose day and month of birth stand side by side',
+      input: [
+        ['Smith', 'John', '11', '12', '1980', 'Sydney'],
+        ['Jones', 'Ann', '3', '4', '1975', 'Perth'],
+      ],
+      expected: { index: 0, hasHeader: false },
+    },
+    {
       description: 'a file with no header whose first contact has a word then numbers',
       input: [
         ['Smith', '45', '2024-01-05', '3000'],

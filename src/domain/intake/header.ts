@@ -165,13 +165,19 @@ function labelsOver(row: readonly string[], below: readonly string[]): boolean {
   return overWords > 0 && overWords >= overData;
 }
 
-/** Whether two neighbouring cells of the row are whole numbers one apart, counting up. */
+/**
+ * Whether three neighbouring cells of the row are whole numbers counting up by one (a day and a
+ * month side by side, "11,12", are two).
+ */
 function countsUp(row: readonly string[]): boolean {
+  let run = 1;
   for (let column = 1; column < row.length; column++) {
     const before = (row[column - 1] as string).trim();
     const here = (row[column] as string).trim();
-    if (/^\d{1,4}$/.test(before) && /^\d{1,4}$/.test(here) && Number(here) === Number(before) + 1)
-      return true;
+    const next =
+      /^\d{1,4}$/.test(before) && /^\d{1,4}$/.test(here) && Number(here) === Number(before) + 1;
+    run = next ? run + 1 : 1;
+    if (run >= 3) return true;
   }
   return false;
 }

@@ -280,19 +280,14 @@ Sarah,Smith,sarah@x.com,0421 555 666,0421 555 777`);
       workMobilePhone1: 'Parent 1 Mobile',
     });
     expect(Object.values(parents)).not.toContain('Parent 2 Mobile');
-    // The person's own second number is theirs.
+    // A second contact's number beside their name is theirs, not the person's.
     expect(
-      fieldsOf(
-        `First Name,Last Name,Email,Mobile,Secondary Contact Number\nAnn,Lee,ann@x.com,0412 345 678,0413 222 333`,
-      ),
-    ).toMatchObject({ workMobilePhone1: 'Mobile' });
-    expect(
-      autoMapColumns(
-        columnsOf(
-          `First Name,Last Name,Email,Mobile,Secondary Contact Number\nAnn,Lee,ann@x.com,0412 345 678,0413 222 333`,
+      Object.values(
+        fieldsOf(
+          `First Name,Last Name,Email,Secondary Contact Name,Secondary Contact Relationship,Secondary Contact Number\nAnn,Lee,ann@x.com,Bob Lee,Husband,0413 222 333`,
         ),
-      ).find((s) => s.column === 'Secondary Contact Number')?.reason,
-    ).not.toMatch(/another person/);
+      ),
+    ).not.toContain('Secondary Contact Number');
     // Other second persons, with no mobile of the contact's own beside them.
     for (const header of [
       'ICE Mobile',

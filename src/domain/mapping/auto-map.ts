@@ -327,16 +327,6 @@ const OTHER_PERSON_WORDS: Readonly<Record<string, string>> = {
   dentist: 'dentist',
 };
 
-/** Words after "contact" that name the person's own detail: "Alternate Contact Number". */
-const CONTACT_DETAIL_WORDS: ReadonlySet<string> = new Set([
-  'number',
-  'no',
-  'num',
-  'details',
-  'detail',
-  'info',
-]);
-
 /** Words before "contact" that make it someone else: "Secondary Contact Mobile". */
 const OTHER_CONTACT_WORDS: ReadonlySet<string> = new Set([
   'secondary',
@@ -361,11 +351,9 @@ function personOf(columns: readonly ColumnSample[], index: number | undefined): 
     if (token === 'contact') {
       if (next !== undefined && /^\d$/.test(next) && next !== '1') return `contact ${next}`;
       const before = tokens[at - 1];
-      // "Secondary Contact Number" is the person's own second number; "Secondary Contact
-      // Mobile", a second person's.
-      const ownNumber = next !== undefined && CONTACT_DETAIL_WORDS.has(next);
-      if (before !== undefined && OTHER_CONTACT_WORDS.has(before) && !ownNumber)
-        return `${before} contact`;
+      // "Secondary Contact Number" is as often a second person's ("Secondary Contact Name"
+      // beside it) as the person's own: proposed, for the person to say.
+      if (before !== undefined && OTHER_CONTACT_WORDS.has(before)) return `${before} contact`;
       continue;
     }
     const person = OTHER_PERSON_WORDS[token];
