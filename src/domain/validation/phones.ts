@@ -136,11 +136,24 @@ function isAllDigits(value: string): boolean {
 }
 
 const FORMATTING = /[\s().\-/\u00a0\u2010-\u2015]/g;
-// What people write before and after a number: "Mob:", "Ph.", "M:" … "(home)", "(work)".
-const PHONE_LABEL = /^(?:mob(?:ile)?|ph(?:one)?|tel(?:ephone)?|cell|m|p|t|h|w)\.?\s*:?\s*/i;
-const PHONE_NOTE =
-  /\s*\((?:home|work|mobile|mob|cell|office|personal|private|after hours|ah)\)\s*$/i;
-const DATE_SHAPE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
+// What people write before and after a number: "Mob:", "Work Phone:", "Office" … "(home)", "(w)".
+const PHONE_LABEL = /^[A-Za-z][A-Za-z .]{0,20}:\s*|^[A-Za-z]{1,12}\.?\s+/;
+const PHONE_NOTE = /\s*\([^)]{0,20}\)\s*$/;
+// Numbers that are no phone's: a PO box, a business or tax number, a date.
+const NOT_A_NUMBER =
+  /\b(?:po|p\.o\.|box|abn|acn|gst|tfn|tax|vat|id|ref)\b|^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$/i;
+// Several numbers in one cell: each is judged.
+const PHONE_PARTS = /\s*(?:[/;,|]|:::)\s*/;
+
+/** A number with its label and note taken off: 6 to 15 digits, not an international "00". */
+function isLocalDigits(part: string): boolean {
+  const digits = part
+    .trim()
+    .replace(PHONE_LABEL, '')
+    .replace(PHONE_NOTE, '')
+    .replace(FORMATTING, '');
+  return /^\d{6,15}$/.test(digits) && !digits.startsWith('00');
+}
 const NON_DIGITS = /\D/g;
 
 /** The libphonenumber region for an ISO alpha-2 code, if the library knows it. */
@@ -290,13 +303,7 @@ function checkWithLibrary(
   // than call it no number at all.
   // (A label or a note around the digits, "Mob: 0412 345 678 (home)", is for the fix to drop
   // once the country is known. A date, a PO box or an ABN is no number to complete.)
-  const number = value
-    .trim()
-    .replace(PHONE_LABEL, '')
-    .replace(PHONE_NOTE, '')
-    .replace(FORMATTING, '');
-  const looksLocal =
-    /^\d{6,15}$/.test(number) && !number.startsWith('00') && !DATE_SHAPE.test(value.trim());
+  const looksLocal = !NOT_A_NUMBER.test(value) && value.split(PHONE_PARTS).every(isLocalDigits);
   return { kind: 'invalid', reason: !plan && looksLocal ? 'no-country' : 'invalid' };
 }
 

@@ -391,6 +391,21 @@ describe('validateContact: rules', () => {
         { field: 'workMobilePhone1', code: 'phone-needs-country-code', severity: 'error' },
       ],
     },
+    ...[
+      'Work: 0412 345 678',
+      'Home: 9876 5432',
+      'Office 9876 5432',
+      '0412345678 (w)',
+      'Mobile Phone: 0412 345 678',
+      'M 0412 345 678',
+    ].map((value) => ({
+      description: `phone: "${value}" on a row with no country needs one, and is not cleared`,
+      input: { ...VALID, workCountry: '', workMobilePhone1: value },
+      expected: [
+        { field: 'workCountry', code: 'required-missing', severity: 'error' } as const,
+        { field: 'workMobilePhone1', code: 'phone-needs-country-code', severity: 'error' } as const,
+      ],
+    })),
     {
       description: 'phone: a date, on a row with no country, is no number to complete (cleared)',
       input: { ...VALID, workCountry: '', workMobilePhone1: '12/05/2024' },
