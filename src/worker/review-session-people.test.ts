@@ -260,7 +260,9 @@ describe('a change of mapping', () => {
     first.editCell(3, 'workEmailAddress1', 'cat@example.com');
     const { workEmailAddress1: _email, ...withoutEmail } = mapping;
     const second = ReviewSession.create(table, withoutEmail, first.work());
-    expect(second.summary().setAside).toEqual([{ source: 'the Email column', count: 1 }]);
+    expect(second.summary().setAside).toEqual([
+      { source: 'the Email column (as Work email)', count: 1 },
+    ]);
     // Mapped again (to another field, even): the edit is back.
     const third = ReviewSession.create(
       table,

@@ -262,15 +262,11 @@ export class ReviewSession {
     const field = this.fields[fieldIndex] as string;
     const source = this.sources[fieldIndex];
     if (this.addedFields.has(field)) return `added:${field}`;
-    if (source?.kind === 'column' && source.index >= 0) {
-      const key = `column:${this.table.headers[source.index] ?? ''}`;
-      // A column feeding several fields (a whole name split in two) keys each field's edits
-      // apart, so another mapping gives each back to its own field.
-      const shared = this.sources.some(
-        (other, i) => i !== fieldIndex && other.kind === 'column' && other.index === source.index,
-      );
-      return shared ? `${key}${FIELD_OF_SHARED}${field}` : key;
-    }
+    if (source?.kind === 'column' && source.index >= 0)
+      // The column and the field: another mapping gives the edit back to the same field while
+      // the column still feeds it (a column feeding two fields keeps each field's edits apart),
+      // else to the fields the column feeds now (the column was moved to another field).
+      return `column:${this.table.headers[source.index] ?? ''}${FIELD_OF_SHARED}${field}`;
     return `field:${field}`;
   }
 
@@ -281,17 +277,12 @@ export class ReviewSession {
     if (kind === 'column') {
       const [columnName = '', field] = name.split(FIELD_OF_SHARED);
       const column = this.table.headers.indexOf(columnName);
-      // An edit of the column's value (made while it fed one field) goes to every field it
-      // feeds now; one made for a field of a shared column, to that field alone.
-      const fields = this.fields.filter((candidate, i) => {
+      const fed = this.fields.filter((_, i) => {
         const source = this.sources[i];
-        return (
-          source?.kind === 'column' &&
-          source.index === column &&
-          (field === undefined || candidate === field)
-        );
+        return source?.kind === 'column' && source.index === column;
       });
-      return fields.length > 0 ? fields : undefined;
+      if (field !== undefined && fed.includes(field)) return [field];
+      return fed.length > 0 ? fed : undefined;
     }
     const at = this.fields.indexOf(name);
     // A field now filled from a column is the column's: an edit of the old per-row value
