@@ -27,6 +27,14 @@ describe('splitFullName', () => {
     ['Wei Ao', 'Wei', 'Ao'],
     ['John V', 'John', 'V'],
     ['Mary Co', 'Mary', 'Co'],
+    ['Maria Teresa Co', 'Maria Teresa', 'Co'],
+    ['Ana Sa Pereira', 'Ana Sa', 'Pereira'],
+    ['Thanh Van Nguyen', 'Thanh Van', 'Nguyen'],
+    ['Truong Van Hai', 'Truong Van', 'Hai'],
+    ['John Smith AO', 'John', 'Smith AO'],
+    ['Smith, John V.', 'John V.', 'Smith'],
+    ['Zhang, Ao', 'Ao', 'Zhang'],
+    ['Jane Smith, FRACP', 'Jane', 'Smith FRACP'],
     ['Smith, John, Jr.', 'John', 'Smith Jr.'],
     ['Picard, Jean-Luc, PhD', 'Jean-Luc', 'Picard PhD'],
   ])('%s → %s + %s', (value, first, last) => {
@@ -42,6 +50,6 @@ describe('splitFullName', () => {
     expect(splitFullName('john.smith@acme.com')).toBeUndefined();
     // A company is no person.
     expect(splitFullName('Acme Pty Ltd')).toBeUndefined();
-    expect(splitFullName('Bobs Plumbing Co')).toBeUndefined();
+    expect(splitFullName('Acme Holdings Limited')).toBeUndefined();
   });
 });

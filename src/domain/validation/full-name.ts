@@ -19,23 +19,25 @@ const TITLES = new Set(
 const PARTICLES = new Set(
   'van von der den de del della di da dos das du la le ter ten bin binti al el'.split(' '),
 );
-// Vietnamese family names, written first: "Nguyen Van An" has "Van" as its middle name.
+// Vietnamese family names: "Van" beside one is a middle name ("Nguyen Van An", "Thanh Van
+// Nguyen"), not a Dutch particle.
 const VIETNAMESE_FAMILY = new Set(
-  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly'.split(' '),
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong dinh lam mai cao trinh luong ha ta to vuong quach thai tang lu'.split(
+    ' ',
+  ),
 );
-// After the name: generational suffixes and credentials. Those that are also short surnames
-// ("Ram KC", "Wei Ao", "John V") count only after a comma.
+// After the name: generational suffixes and credentials; and, in capitals, Australian honours
+// ("John Smith AO"), which as written otherwise are short surnames ("Wei Ao").
 const SUFFIXES = new Set(
   'jr sr ii iii iv phd md dds jd esq cpa mba rn cfa oam obe mbe cbe qc'.split(' '),
 );
-const SUFFIXES_AFTER_COMMA = new Set([...SUFFIXES, 'v', 'pe', 'ca', 'am', 'ao', 'ac', 'kc']);
-// A company's name is no person's; the short ones ("Co", "SA") only in a name of three words.
+const HONOURS_IN_CAPITALS = new Set(['AO', 'AM', 'AC', 'AK']);
+// A company's name is no person's.
 const COMPANY_WORDS = new Set(
   'pty ltd limited inc incorporated llc llp plc gmbh corp corporation company holdings foundation council association'.split(
     ' ',
   ),
 );
-const SHORT_COMPANY_WORDS = new Set('co sa ag bv nv group trust school club'.split(' '));
 const EAST_ASIAN = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 export interface NameParts {
@@ -49,6 +51,13 @@ const bare = (word: string) =>
     .replace(/[.,]+$/g, '')
     .replace(/\./g, '');
 
+const isSuffix = (word: string) =>
+  SUFFIXES.has(bare(word)) || HONOURS_IN_CAPITALS.has(word.replace(/[.,]+$/, ''));
+
+/** A part after a comma that is only credentials: "Jr.", "PhD", "FRACP", "AO". */
+const isCredentials = (part: readonly string[]) =>
+  part.length > 0 && part.every((word) => isSuffix(word) || /^[A-Z]{2,6}\.?$/.test(word));
+
 /**
  * The first and last name in `value`, or undefined when it does not split: one word, a title
  * and one word ("Dr Smith"), an email address, a company's name.
@@ -57,30 +66,25 @@ export function splitFullName(value: string): NameParts | undefined {
   const text = value.trim().replace(/\s+/g, ' ');
   if (text === '' || text.includes('@') || /\d/.test(text)) return undefined;
   const words = text.split(' ');
-  const company = words.some(
-    (word) =>
-      COMPANY_WORDS.has(bare(word)) || (words.length >= 3 && SHORT_COMPANY_WORDS.has(bare(word))),
-  );
-  if (company) return undefined;
-  const comma = text.indexOf(',');
-  if (comma > 0) {
-    const before = text.slice(0, comma).trim();
-    const afterWords = text
-      .slice(comma + 1)
-      .split(/[ ,]+/)
-      .filter(Boolean);
-    const suffixes = afterWords.filter((word) => SUFFIXES_AFTER_COMMA.has(bare(word)));
-    const names = afterWords.filter((word) => !SUFFIXES_AFTER_COMMA.has(bare(word)));
-    // "John Smith, Jr." and "Jean-Luc Picard, PhD": only suffixes after the comma, so the name
-    // before it is first name first.
-    if (names.length === 0) {
-      const parts = splitWords(before.split(' '));
-      return parts && { first: parts.first, last: [parts.last, ...suffixes].join(' ') };
+  if (words.some((word) => COMPANY_WORDS.has(bare(word)))) return undefined;
+  if (text.includes(',')) {
+    const [before = [], ...after] = text
+      .split(',')
+      .map((part) => part.trim().split(' ').filter(Boolean));
+    const credentials = after.filter(isCredentials).flat();
+    const names = after.filter((part) => !isCredentials(part)).flat();
+    // "John Smith, Jr." and "Jean-Luc Picard, PhD": only credentials after the comma, and a
+    // name of two words or more before it, first name first.
+    if (names.length === 0 && before.length >= 2) {
+      const parts = splitWords(before);
+      return parts && { first: parts.first, last: [parts.last, ...credentials].join(' ') };
     }
-    // "Smith, John" and "Smith, John, Jr.": last name first, the suffix kept with it.
+    // "Smith, Jr": a surname and a suffix, no first name.
+    if (names.length === 0) return undefined;
+    // "Smith, John", "Smith, John V.", "Smith, John, Jr." and "Zhang, Ao": last name first.
     const first = withoutTitle(names);
-    if (before === '' || first.length === 0) return undefined;
-    return { first: first.join(' '), last: [before, ...suffixes].join(' ') };
+    if (before.length === 0 || first.length === 0) return undefined;
+    return { first: first.join(' '), last: [...before, ...credentials].join(' ') };
   }
   if (EAST_ASIAN.test(text)) {
     return words.length < 2
@@ -95,18 +99,20 @@ function splitWords(all: readonly string[]): NameParts | undefined {
   const words = withoutTitle(all);
   // A suffix is taken off only with two words before it: "John V" is a first and last name.
   let end = words.length;
-  while (end > 2 && SUFFIXES.has(bare(words[end - 1] as string))) end--;
+  while (end > 2 && isSuffix(words[end - 1] as string)) end--;
   if (end < 2) return undefined;
   let start = end - 1;
-  while (start > 1 && PARTICLES.has(bare(words[start - 1] as string))) start--;
-  if (
-    start < end - 1 &&
-    words.length === 3 &&
-    bare(words[1] as string) === 'van' &&
-    VIETNAMESE_FAMILY.has(bare(words[0] as string))
-  )
-    start = end - 1;
+  while (start > 1 && isParticle(words, start - 1)) start--;
   return { first: words.slice(0, start).join(' '), last: words.slice(start).join(' ') };
+}
+
+/** Whether the word at `at` is a particle of the last name ("van", "Da"), not a middle name. */
+function isParticle(words: readonly string[], at: number): boolean {
+  const word = bare(words[at] as string);
+  if (!PARTICLES.has(word)) return false;
+  if (word !== 'van') return true;
+  const beside = [words[at - 1], words[at + 1]].map((w) => (w === undefined ? '' : bare(w)));
+  return !beside.some((w) => VIETNAMESE_FAMILY.has(w));
 }
 
 function withoutTitle(words: readonly string[]): readonly string[] {
