@@ -92,6 +92,46 @@ describe('ReviewSession: one column feeding two fields', () => {
     expect([at('firstName'), at('lastName')]).toEqual(['Olivia', 'Nguyen']);
   });
 
+  it('never moves a split name’s part into the other name field when the mapping changes', () => {
+    const people: ReviewTable = {
+      headers: ['Full Name', 'Surname', 'Email', 'Country', 'TZ'],
+      delimiter: ',',
+      rows: RowStore.from([['Olivia Nguyen', 'Nguyen', 'olivia@example.com', 'Australia', '+10']]),
+      rowNumbers: [2],
+    };
+    const rest: ColumnMapping = {
+      workEmailAddress1: { kind: 'column', column: 'Email' },
+      workCountry: { kind: 'column', column: 'Country' },
+      timezone: { kind: 'column', column: 'TZ' },
+    };
+    const split = ReviewSession.create(people, {
+      firstName: { kind: 'column', column: 'Full Name' },
+      lastName: { kind: 'column', column: 'Full Name' },
+      ...rest,
+    });
+    split.applyAllFixes();
+    const next = ReviewSession.create(
+      people,
+      {
+        firstName: { kind: 'column', column: 'Full Name' },
+        lastName: { kind: 'column', column: 'Surname' },
+        ...rest,
+      },
+      split.work(),
+    );
+    const input = next.uploadInput();
+    const [row] = [...input.rows];
+    const at = (field: string) => {
+      const source = input.mapping[field];
+      return source?.kind === 'column' ? row?.[input.headers.indexOf(source.column)] : '';
+    };
+    expect([at('firstName'), at('lastName')]).toEqual(['Olivia', 'Nguyen']);
+    // The last name's edit has no field of its column left: set aside, not lost.
+    expect(next.summary().setAside).toEqual([
+      { source: 'the Full Name column (as Last name)', count: 1 },
+    ]);
+  });
+
   it('gives an edit back to its own field, or follows its column to another field', () => {
     const typo: ReviewTable = {
       headers: ['Full Name', 'Email', 'Country', 'TZ'],

@@ -159,7 +159,7 @@ function setAsideCounts(edits: readonly CarriedEdit[]): ReviewSummary['setAside'
   }
   return [...bySource].map(([source, { label, count }]) => {
     const [kind, ...rest] = source.split(':');
-    const [column, field] = rest.join(':').split(FIELD_OF_SHARED);
+    const [column, field] = rest.join(':').split(FIELD_OF_SHARED, 2);
     return {
       source:
         kind === 'column'
@@ -262,11 +262,17 @@ export class ReviewSession {
     const field = this.fields[fieldIndex] as string;
     const source = this.sources[fieldIndex];
     if (this.addedFields.has(field)) return `added:${field}`;
-    if (source?.kind === 'column' && source.index >= 0)
+    if (source?.kind === 'column' && source.index >= 0) {
       // The column and the field: another mapping gives the edit back to the same field while
-      // the column still feeds it (a column feeding two fields keeps each field's edits apart),
-      // else to the fields the column feeds now (the column was moved to another field).
-      return `column:${this.table.headers[source.index] ?? ''}${FIELD_OF_SHARED}${field}`;
+      // the column still feeds it, else to the fields the column feeds now (the column was
+      // moved to another field) — but only an edit of a column that fed this field alone: a
+      // split whole name's last name is no first name.
+      const shared = this.sources.some(
+        (other, i) => i !== fieldIndex && other.kind === 'column' && other.index === source.index,
+      );
+      const key = `column:${this.table.headers[source.index] ?? ''}${FIELD_OF_SHARED}${field}`;
+      return shared ? `${key}${FIELD_OF_SHARED}shared` : key;
+    }
     return `field:${field}`;
   }
 
@@ -275,14 +281,14 @@ export class ReviewSession {
     const [kind, ...rest] = key.split(':');
     const name = rest.join(':');
     if (kind === 'column') {
-      const [columnName = '', field] = name.split(FIELD_OF_SHARED);
+      const [columnName = '', field, shared] = name.split(FIELD_OF_SHARED);
       const column = this.table.headers.indexOf(columnName);
       const fed = this.fields.filter((_, i) => {
         const source = this.sources[i];
         return source?.kind === 'column' && source.index === column;
       });
       if (field !== undefined && fed.includes(field)) return [field];
-      return fed.length > 0 ? fed : undefined;
+      return fed.length > 0 && shared === undefined ? fed : undefined;
     }
     const at = this.fields.indexOf(name);
     // A field now filled from a column is the column's: an edit of the old per-row value
