@@ -35,6 +35,14 @@ describe('splitFullName', () => {
     ['Smith, John V.', 'John V.', 'Smith'],
     ['Zhang, Ao', 'Ao', 'Zhang'],
     ['Jane Smith, FRACP', 'Jane', 'Smith FRACP'],
+    ['GARCIA LOPEZ, JOSE', 'JOSE', 'GARCIA LOPEZ'],
+    ['VAN DYKE, DICK', 'DICK', 'VAN DYKE'],
+    ['De Souza, JP', 'JP', 'De Souza'],
+    ['Lee, AMY', 'AMY', 'Lee'],
+    ['SMITH, JOHN', 'JOHN', 'SMITH'],
+    ['Smith, John MD', 'John', 'Smith MD'],
+    ['Mai Van Dyke', 'Mai', 'Van Dyke'],
+    ['Mai van der Berg', 'Mai', 'van der Berg'],
     ['Smith, John, Jr.', 'John', 'Smith Jr.'],
     ['Picard, Jean-Luc, PhD', 'Jean-Luc', 'Picard PhD'],
   ])('%s → %s + %s', (value, first, last) => {
@@ -51,5 +59,7 @@ describe('splitFullName', () => {
     // A company is no person.
     expect(splitFullName('Acme Pty Ltd')).toBeUndefined();
     expect(splitFullName('Acme Holdings Limited')).toBeUndefined();
+    expect(splitFullName('Smith Family Trust')).toBeUndefined();
+    expect(splitFullName("St Mary's School")).toBeUndefined();
   });
 });

@@ -26,13 +26,19 @@ const VIETNAMESE_FAMILY = new Set(
     ' ',
   ),
 );
+// Those that are no given name too ("Mai Van Dyke" is Mai, of the Van Dykes): written first.
+const VIETNAMESE_FIRST = new Set(
+  'nguyen tran pham hoang huynh phan vu vo dang bui duong truong dinh trinh luong ngo'.split(' '),
+);
 // After the name: generational suffixes and credentials; and, in capitals, Australian honours
 // ("John Smith AO"), which as written otherwise are short surnames ("Wei Ao").
 const SUFFIXES = new Set(
   'jr sr ii iii iv phd md dds jd esq cpa mba rn cfa oam obe mbe cbe qc'.split(' '),
 );
 const HONOURS_IN_CAPITALS = new Set(['AO', 'AM', 'AC', 'AK']);
-// A company's name is no person's.
+// A company's name is no person's; the words that are also names ("Mary Trust") only in a
+// name of three words or more.
+const SHORT_COMPANY_WORDS = new Set('group trust school club church'.split(' '));
 const COMPANY_WORDS = new Set(
   'pty ltd limited inc incorporated llc llp plc gmbh corp corporation company holdings foundation council association'.split(
     ' ',
@@ -54,9 +60,22 @@ const bare = (word: string) =>
 const isSuffix = (word: string) =>
   SUFFIXES.has(bare(word)) || HONOURS_IN_CAPITALS.has(word.replace(/[.,]+$/, ''));
 
-/** A part after a comma that is only credentials: "Jr.", "PhD", "FRACP", "AO". */
-const isCredentials = (part: readonly string[]) =>
-  part.length > 0 && part.every((word) => isSuffix(word) || /^[A-Z]{2,6}\.?$/.test(word));
+// Post-nominals in capitals beyond the suffixes: fellowships (FRACP, FRCS) and degrees.
+const POST_NOMINAL =
+  /^(?:F[A-Z]{2,6}|M{1,2}B{1,2}S|BDS|BSC|MSC|LLB|LLM|DPHIL|MRCP|MRCS|GAICD|FAICD|CPA|CA|RN|EN)\.?$/;
+
+/**
+ * A part after a comma that is only credentials: "Jr.", "PhD", "FRACP", "AO". Never in a cell
+ * written all in capitals ("GARCIA LOPEZ, JOSE"), where any word looks like one.
+ */
+const isCredentials = (part: readonly string[], allCapitals: boolean) =>
+  part.length > 0 &&
+  part.every(
+    (word) =>
+      SUFFIXES.has(bare(word)) ||
+      (!allCapitals &&
+        (HONOURS_IN_CAPITALS.has(word.replace(/[.,]+$/, '')) || POST_NOMINAL.test(word))),
+  );
 
 /**
  * The first and last name in `value`, or undefined when it does not split: one word, a title
@@ -66,13 +85,25 @@ export function splitFullName(value: string): NameParts | undefined {
   const text = value.trim().replace(/\s+/g, ' ');
   if (text === '' || text.includes('@') || /\d/.test(text)) return undefined;
   const words = text.split(' ');
-  if (words.some((word) => COMPANY_WORDS.has(bare(word)))) return undefined;
+  const company = words.some(
+    (word) =>
+      COMPANY_WORDS.has(bare(word)) || (words.length >= 3 && SHORT_COMPANY_WORDS.has(bare(word))),
+  );
+  if (company) return undefined;
   if (text.includes(',')) {
+    const allCapitals = text === text.toUpperCase();
     const [before = [], ...after] = text
       .split(',')
       .map((part) => part.trim().split(' ').filter(Boolean));
-    const credentials = after.filter(isCredentials).flat();
-    const names = after.filter((part) => !isCredentials(part)).flat();
+    const credentialParts = after.filter((part) => isCredentials(part, allCapitals));
+    const nameParts = after.filter((part) => !isCredentials(part, allCapitals));
+    // "Smith, John MD": a credential at the end of the given names goes with the last name.
+    const tail: string[] = [];
+    const given = nameParts.flat();
+    while (given.length > 1 && isCredentials([given[given.length - 1] as string], allCapitals))
+      tail.unshift(given.pop() as string);
+    const credentials = [...tail, ...credentialParts.flat()];
+    const names = given;
     // "John Smith, Jr." and "Jean-Luc Picard, PhD": only credentials after the comma, and a
     // name of two words or more before it, first name first.
     if (names.length === 0 && before.length >= 2) {
@@ -111,8 +142,12 @@ function isParticle(words: readonly string[], at: number): boolean {
   const word = bare(words[at] as string);
   if (!PARTICLES.has(word)) return false;
   if (word !== 'van') return true;
-  const beside = [words[at - 1], words[at + 1]].map((w) => (w === undefined ? '' : bare(w)));
-  return !beside.some((w) => VIETNAMESE_FAMILY.has(w));
+  // "Nguyen Van An" and "Thanh Van Nguyen": a Vietnamese family name on either side makes it a
+  // middle name; "Mai van der Berg" keeps its particles ("der" follows).
+  const next = words[at + 1] === undefined ? '' : bare(words[at + 1] as string);
+  if (PARTICLES.has(next)) return true;
+  const before = words[at - 1] === undefined ? '' : bare(words[at - 1] as string);
+  return !VIETNAMESE_FAMILY.has(next) && !(VIETNAMESE_FIRST.has(before) && at === 1);
 }
 
 function withoutTitle(words: readonly string[]): readonly string[] {
