@@ -193,6 +193,14 @@ describe('detectHeaderRow', () => {
       expected: { index: 0, hasHeader: true },
     },
     {
+      description: 'a contact whose birth date stands in three columns over another’s',
+      input: [
+        ['Smith', 'John', '', '10', '11', '12', 'Sydney'],
+        ['Jones', 'Ann', '', '3', '4', '1975', 'Perth'],
+      ],
+      expected: { index: 0, hasHeader: false },
+    },
+    {
       description: 'a contact whose day and month of birth stand side by side',
       input: [
         ['Smith', 'John', '11', '12', '1980', 'Sydney'],

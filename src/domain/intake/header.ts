@@ -144,7 +144,7 @@ function isRowOfNames(cells: readonly string[]): boolean {
 function labelsOver(row: readonly string[], below: readonly string[]): boolean {
   // Numbers that count up from column to column ("2021,2022,2023", "1,2,3,4") name columns:
   // years and days of a register.
-  if (countsUp(row)) return true;
+  if (countsUp(row, below)) return true;
   let overWords = 0;
   let overData = 0;
   let first = true;
@@ -167,9 +167,10 @@ function labelsOver(row: readonly string[], below: readonly string[]): boolean {
 
 /**
  * Whether three neighbouring cells of the row are whole numbers counting up by one (a day and a
- * month side by side, "11,12", are two).
+ * month side by side, "11,12", are two) over values that are not all numbers too (a birth date
+ * in three columns over another is a contact's).
  */
-function countsUp(row: readonly string[]): boolean {
+function countsUp(row: readonly string[], below: readonly string[]): boolean {
   let run = 1;
   for (let column = 1; column < row.length; column++) {
     const before = (row[column - 1] as string).trim();
@@ -177,7 +178,10 @@ function countsUp(row: readonly string[]): boolean {
     const next =
       /^\d{1,4}$/.test(before) && /^\d{1,4}$/.test(here) && Number(here) === Number(before) + 1;
     run = next ? run + 1 : 1;
-    if (run >= 3) return true;
+    if (run >= 3) {
+      const under = below.slice(column - run + 1, column + 1).map((cell) => cell.trim());
+      if (!under.every((cell) => cell !== '' && looksLikeData(cell))) return true;
+    }
   }
   return false;
 }

@@ -141,7 +141,7 @@ const PHONE_LABEL = /^[A-Za-z][A-Za-z .]{0,20}:\s*|^[A-Za-z]{1,12}\.?\s+/;
 const PHONE_NOTE = /\s*\([^)]{0,20}\)\s*$/;
 // Numbers that are no phone's: a PO box, a business or tax number, a date.
 const NOT_A_NUMBER =
-  /\b(?:po|p\.o\.|box|abn|acn|gst|tfn|tax|vat|id|ref)\b|^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$/i;
+  /^\s*(?:(?:p\.?\s?o\.?\s+)?box\s*\d|(?:abn|acn|gst|tfn|tax|vat|id|ref|employee|account|pin)\b)|^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$/i;
 // Several numbers in one cell: each is judged.
 const PHONE_PARTS = /\s*(?:[/;,|]|:::)\s*/;
 
@@ -303,7 +303,14 @@ function checkWithLibrary(
   // than call it no number at all.
   // (A label or a note around the digits, "Mob: 0412 345 678 (home)", is for the fix to drop
   // once the country is known. A date, a PO box or an ABN is no number to complete.)
-  const looksLocal = !NOT_A_NUMBER.test(value) && value.split(PHONE_PARTS).every(isLocalDigits);
+  // The whole cell first ("03/9876 5432" is one number); then each of several numbers.
+  const parts = value
+    .replace(PHONE_NOTE, '')
+    .split(PHONE_PARTS)
+    .filter((part) => part.trim() !== '');
+  const looksLocal =
+    !NOT_A_NUMBER.test(value) &&
+    (isLocalDigits(value) || (parts.length > 0 && parts.every(isLocalDigits)));
   return { kind: 'invalid', reason: !plan && looksLocal ? 'no-country' : 'invalid' };
 }
 

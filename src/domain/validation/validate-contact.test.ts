@@ -398,6 +398,11 @@ describe('validateContact: rules', () => {
       '0412345678 (w)',
       'Mobile Phone: 0412 345 678',
       'M 0412 345 678',
+      '03/9876 5432',
+      '0412/345/678',
+      '0412 345 678 (a/h)',
+      '0412 345 678;',
+      'Box Hill office: 9890 1234',
     ].map((value) => ({
       description: `phone: "${value}" on a row with no country needs one, and is not cleared`,
       input: { ...VALID, workCountry: '', workMobilePhone1: value },
