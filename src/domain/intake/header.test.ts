@@ -193,6 +193,22 @@ describe('detectHeaderRow', () => {
       expected: { index: 0, hasHeader: true },
     },
     {
+      description: 'years as column names over amounts',
+      input: [
+        ['First', 'Last', 'Mobile', '2021', '2022', '2023'],
+        ['Jane', 'Doe', '', '50', '100', '0'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
+      description: 'a register whose sessions hold counts',
+      input: [
+        ['Name', 'Mobile', '1', '2', '3', '4'],
+        ['Ann Lee', '', '1', '0', '1', '1'],
+      ],
+      expected: { index: 0, hasHeader: true },
+    },
+    {
       description: 'a contact whose birth date stands in three columns over another’s',
       input: [
         ['Smith', 'John', '', '10', '11', '12', 'Sydney'],

@@ -144,7 +144,7 @@ function isRowOfNames(cells: readonly string[]): boolean {
 function labelsOver(row: readonly string[], below: readonly string[]): boolean {
   // Numbers that count up from column to column ("2021,2022,2023", "1,2,3,4") name columns:
   // years and days of a register.
-  if (countsUp(row, below)) return true;
+  if (countsUp(row)) return true;
   let overWords = 0;
   let overData = 0;
   let first = true;
@@ -166,22 +166,21 @@ function labelsOver(row: readonly string[], below: readonly string[]): boolean {
 }
 
 /**
- * Whether three neighbouring cells of the row are whole numbers counting up by one (a day and a
- * month side by side, "11,12", are two) over values that are not all numbers too (a birth date
- * in three columns over another is a contact's).
+ * Whether three neighbouring cells of the row count up by one from 0 or 1 (the days or sessions
+ * of a register) or are years counting up (2021, 2022, 2023): column names. A contact's birth
+ * date in three columns ("10,11,12") starts elsewhere.
  */
-function countsUp(row: readonly string[], below: readonly string[]): boolean {
+function countsUp(row: readonly string[]): boolean {
   let run = 1;
+  let first = NaN;
   for (let column = 1; column < row.length; column++) {
     const before = (row[column - 1] as string).trim();
     const here = (row[column] as string).trim();
     const next =
       /^\d{1,4}$/.test(before) && /^\d{1,4}$/.test(here) && Number(here) === Number(before) + 1;
+    if (next && run === 1) first = Number(before);
     run = next ? run + 1 : 1;
-    if (run >= 3) {
-      const under = below.slice(column - run + 1, column + 1).map((cell) => cell.trim());
-      if (!under.every((cell) => cell !== '' && looksLikeData(cell))) return true;
-    }
+    if (run >= 3 && (first <= 1 || (first >= 1900 && first <= 2100))) return true;
   }
   return false;
 }

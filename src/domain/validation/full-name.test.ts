@@ -43,6 +43,13 @@ describe('splitFullName', () => {
     ['Smith, John MD', 'John', 'Smith MD'],
     ['Mai Van Dyke', 'Mai', 'Van Dyke'],
     ['Mai van der Berg', 'Mai', 'van der Berg'],
+    ['JOHN SMITH, FRACP', 'JOHN', 'SMITH FRACP'],
+    ['JOHN SMITH, AO', 'JOHN', 'SMITH AO'],
+    ['Lee, MARY FRANCES', 'MARY FRANCES', 'Lee'],
+    ['Lee, FIONA', 'FIONA', 'Lee'],
+    ['Le Van Tam', 'Le Van', 'Tam'],
+    ['Thanh Van Le', 'Thanh Van', 'Le'],
+    ['Mary Jane Church', 'Mary Jane', 'Church'],
     ['Smith, John, Jr.', 'John', 'Smith Jr.'],
     ['Picard, Jean-Luc, PhD', 'Jean-Luc', 'Picard PhD'],
   ])('%s → %s + %s', (value, first, last) => {

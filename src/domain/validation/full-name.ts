@@ -28,7 +28,9 @@ const VIETNAMESE_FAMILY = new Set(
 );
 // Those that are no given name too ("Mai Van Dyke" is Mai, of the Van Dykes): written first.
 const VIETNAMESE_FIRST = new Set(
-  'nguyen tran pham hoang huynh phan vu vo dang bui duong truong dinh trinh luong ngo'.split(' '),
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho duong truong dinh trinh luong ngo'.split(
+    ' ',
+  ),
 );
 // After the name: generational suffixes and credentials; and, in capitals, Australian honours
 // ("John Smith AO"), which as written otherwise are short surnames ("Wei Ao").
@@ -38,7 +40,7 @@ const SUFFIXES = new Set(
 const HONOURS_IN_CAPITALS = new Set(['AO', 'AM', 'AC', 'AK']);
 // A company's name is no person's; the words that are also names ("Mary Trust") only in a
 // name of three words or more.
-const SHORT_COMPANY_WORDS = new Set('group trust school club church'.split(' '));
+const SHORT_COMPANY_WORDS = new Set('group trust school club'.split(' '));
 const COMPANY_WORDS = new Set(
   'pty ltd limited inc incorporated llc llp plc gmbh corp corporation company holdings foundation council association'.split(
     ' ',
@@ -60,21 +62,21 @@ const bare = (word: string) =>
 const isSuffix = (word: string) =>
   SUFFIXES.has(bare(word)) || HONOURS_IN_CAPITALS.has(word.replace(/[.,]+$/, ''));
 
-// Post-nominals in capitals beyond the suffixes: fellowships (FRACP, FRCS) and degrees.
-const POST_NOMINAL =
-  /^(?:F[A-Z]{2,6}|M{1,2}B{1,2}S|BDS|BSC|MSC|LLB|LLM|DPHIL|MRCP|MRCS|GAICD|FAICD|CPA|CA|RN|EN)\.?$/;
+// Post-nominals beyond the suffixes, named one by one (a loose pattern took FIONA for one).
+const POST_NOMINALS = new Set(
+  'FRACP FRCS FRACS FACEM FRANZCP FRACGP FRANZCOG FRCP FCA FCPA FAICD GAICD MBBS MBCHB BDS BSC MSC LLB LLM DPHIL MRCP MRCS CPA CA RN EN'.split(
+    ' ',
+  ),
+);
 
 /**
- * A part after a comma that is only credentials: "Jr.", "PhD", "FRACP", "AO". Never in a cell
- * written all in capitals ("GARCIA LOPEZ, JOSE"), where any word looks like one.
+ * A part after a comma that is only credentials: "Jr.", "PhD", "FRACP", "AO" — each named, so
+ * a given name in capitals ("GARCIA LOPEZ, JOSE", "Lee, FIONA") is never taken for one.
  */
-const isCredentials = (part: readonly string[], allCapitals: boolean) =>
+const isCredentials = (part: readonly string[]) =>
   part.length > 0 &&
   part.every(
-    (word) =>
-      SUFFIXES.has(bare(word)) ||
-      (!allCapitals &&
-        (HONOURS_IN_CAPITALS.has(word.replace(/[.,]+$/, '')) || POST_NOMINAL.test(word))),
+    (word) => isSuffix(word) || POST_NOMINALS.has(word.replace(/[.,]+$/, '').toUpperCase()),
   );
 
 /**
@@ -91,16 +93,15 @@ export function splitFullName(value: string): NameParts | undefined {
   );
   if (company) return undefined;
   if (text.includes(',')) {
-    const allCapitals = text === text.toUpperCase();
     const [before = [], ...after] = text
       .split(',')
       .map((part) => part.trim().split(' ').filter(Boolean));
-    const credentialParts = after.filter((part) => isCredentials(part, allCapitals));
-    const nameParts = after.filter((part) => !isCredentials(part, allCapitals));
+    const credentialParts = after.filter((part) => isCredentials(part));
+    const nameParts = after.filter((part) => !isCredentials(part));
     // "Smith, John MD": a credential at the end of the given names goes with the last name.
     const tail: string[] = [];
     const given = nameParts.flat();
-    while (given.length > 1 && isCredentials([given[given.length - 1] as string], allCapitals))
+    while (given.length > 1 && isCredentials([given[given.length - 1] as string]))
       tail.unshift(given.pop() as string);
     const credentials = [...tail, ...credentialParts.flat()];
     const names = given;
@@ -145,9 +146,10 @@ function isParticle(words: readonly string[], at: number): boolean {
   // "Nguyen Van An" and "Thanh Van Nguyen": a Vietnamese family name on either side makes it a
   // middle name; "Mai van der Berg" keeps its particles ("der" follows).
   const next = words[at + 1] === undefined ? '' : bare(words[at + 1] as string);
+  if (VIETNAMESE_FAMILY.has(next)) return false;
   if (PARTICLES.has(next)) return true;
   const before = words[at - 1] === undefined ? '' : bare(words[at - 1] as string);
-  return !VIETNAMESE_FAMILY.has(next) && !(VIETNAMESE_FIRST.has(before) && at === 1);
+  return !(VIETNAMESE_FIRST.has(before) && at === 1);
 }
 
 function withoutTitle(words: readonly string[]): readonly string[] {

@@ -141,7 +141,7 @@ const PHONE_LABEL = /^[A-Za-z][A-Za-z .]{0,20}:\s*|^[A-Za-z]{1,12}\.?\s+/;
 const PHONE_NOTE = /\s*\([^)]{0,20}\)\s*$/;
 // Numbers that are no phone's: a PO box, a business or tax number, a date.
 const NOT_A_NUMBER =
-  /^\s*(?:(?:p\.?\s?o\.?\s+)?box\s*\d|(?:abn|acn|gst|tfn|tax|vat|id|ref|employee|account|pin)\b)|^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$/i;
+  /^\s*(?:(?:p\.?\s?o\.?\s+)?box\s*\d|(?:abn|acn|gst|tfn|tax|vat|id|ref)\b\s*(?:no\.?|#|:)?\s*\d)|^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$/i;
 // Several numbers in one cell: each is judged.
 const PHONE_PARTS = /\s*(?:[/;,|]|:::)\s*/;
 

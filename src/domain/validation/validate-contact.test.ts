@@ -403,6 +403,7 @@ describe('validateContact: rules', () => {
       '0412 345 678 (a/h)',
       '0412 345 678;',
       'Box Hill office: 9890 1234',
+      'Account manager: 0412 345 678',
     ].map((value) => ({
       description: `phone: "${value}" on a row with no country needs one, and is not cleared`,
       input: { ...VALID, workCountry: '', workMobilePhone1: value },
