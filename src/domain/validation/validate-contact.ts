@@ -116,34 +116,17 @@ function wholeNameIn(
   const first = contact.firstName;
   if (first === undefined || first.trim() === '' || first !== contact.lastName) return undefined;
   const parts = splitFullName(first);
-  // Whispir would keep "Cher Cher": the person says which is which.
-  if (!parts)
-    return {
-      problem: (row) =>
-        problem(
-          row,
-          'firstName',
-          'name-not-split',
-          `First name and last name both hold "${first}", which cannot be told apart into a first and a last name; correct one of them.`,
-          first,
-        ),
-    };
-  return {
-    problem: (row) =>
-      problem(
-        row,
-        'firstName',
-        'name-not-split',
-        `First name and last name both hold the whole name "${first}"; split, the first name is ${parts.first} and the last name ${parts.last}.`,
-        first,
-        {
-          field: 'firstName',
-          value: parts.first,
-          kind: 'split-name',
-          alsoSet: { field: 'lastName', value: parts.last },
-        },
-      ),
+  // Whispir would keep "Cher Cher": without a split, the person says which is which.
+  const message = parts
+    ? `First name and last name both hold the whole name "${first}"; split, the first name is ${parts.first} and the last name ${parts.last}.`
+    : `First name and last name both hold "${first}", which cannot be told apart into a first and a last name; correct one of them.`;
+  const fix: ContactFix | undefined = parts && {
+    field: 'firstName',
+    value: parts.first,
+    kind: 'split-name',
+    alsoSet: { field: 'lastName', value: parts.last },
   };
+  return { problem: (row) => problem(row, 'firstName', 'name-not-split', message, first, fix) };
 }
 
 /**
