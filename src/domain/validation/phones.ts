@@ -142,8 +142,8 @@ const PHONE_NOTE = /\s*\([^)]{0,20}\)\s*$/;
 // Numbers that are no phone's: a PO box, a business or tax number, a date.
 const NOT_A_NUMBER =
   /^\s*(?:(?:p\.?\s?o\.?\s+)?box\s*\d|(?:abn|acn|gst|tfn|tax|vat|id|ref)\b\s*(?:no\.?|#|:)?\s*\d)|^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*$/i;
-// Several numbers in one cell: each is judged.
-const PHONE_PARTS = /\s*(?:[/;,|]|:::)\s*/;
+/** Between the numbers of a cell holding several ("0412 345 678 / 0413 111 222", " ::: "). */
+export const PHONE_SEPARATORS = /\s*(?::::|[;,|\n]|\s\/\s| or )\s*/i;
 
 /** A number with its label and note taken off: 6 to 15 digits, not an international "00". */
 function isLocalDigits(part: string): boolean {
@@ -306,7 +306,7 @@ function checkWithLibrary(
   // The whole cell first ("03/9876 5432" is one number); then each of several numbers.
   const parts = value
     .replace(PHONE_NOTE, '')
-    .split(PHONE_PARTS)
+    .split(PHONE_SEPARATORS)
     .filter((part) => part.trim() !== '');
   const looksLocal =
     !NOT_A_NUMBER.test(value) &&

@@ -9,7 +9,7 @@ import { hasUpperCase, isEmail, strayCharacterOf, withoutStrayCharactersIfClear 
 import { phoneRegionOf } from './normalisers';
 import { gmtZone, placeOf } from './place';
 import { splitFullName } from './full-name';
-import { checkPhone, toPhoneRegion } from './phones';
+import { PHONE_SEPARATORS, checkPhone, toPhoneRegion } from './phones';
 import {
   ROW_PROBLEM_SEVERITY,
   type ContactFix,
@@ -470,7 +470,6 @@ function checkCell(
 /** Mobile fields and the phone field of the same kind, both ways. */
 /** Between the values of one cell: Google Contacts' " ::: ", a semicolon, a comma, a slash, a bar, a line break. */
 const EMAIL_SEPARATORS = /\s*(?::::|[;,|\n]|\s\/\s)\s*|\s+/;
-const PHONE_SEPARATORS = /\s*(?::::|[;,|\n]|\s\/\s| or )\s*/i;
 
 /** The field a second value of a cell goes to. */
 const SECOND_FIELD: Readonly<Record<string, string>> = {
