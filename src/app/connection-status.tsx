@@ -1,12 +1,13 @@
 import { useWorkspaces } from '../api/get-workspaces';
 import { WhispirApiError } from '../api/whispir-http';
 import { TARGET_LABEL } from '../config/build-info';
+import { OVER_QPD, OVER_QPS } from '../domain/whispir/error-message';
 
 function explain(error: Error): string {
   if (!(error instanceof WhispirApiError)) return error.message;
-  if (error.errorCode === 'ERR_403_DEVELOPER_OVER_QPS')
+  if (error.errorCode === OVER_QPS)
     return 'Whispir is limiting requests for this API key right now; the import will slow down and retry.';
-  if (error.errorCode === 'ERR_403_DEVELOPER_OVER_QPD')
+  if (error.errorCode === OVER_QPD)
     return 'This API key has used its requests for today. Try again tomorrow or ask Whispir for a higher limit.';
   // Whispir's own reason comes first where it gives one (an IP address not on the account's
   // allow list answers 401 like a wrong password).

@@ -19,6 +19,7 @@
  * fails with Whispir's message and the user may send it again after fixing the cause.
  */
 
+import { OVER_QPS } from '../whispir/error-message';
 export type RequestKind = 'resource' | 'import';
 export type FailureDecision = 'retry' | 'unknown' | 'fail';
 
@@ -30,7 +31,7 @@ export interface FailureInfo {
   readonly proxyRule?: string;
 }
 
-export const OVER_QPS_ERROR_CODE = 'ERR_403_DEVELOPER_OVER_QPS';
+export const OVER_QPS_ERROR_CODE = OVER_QPS;
 
 /** The gateway refused the request for going over the per-second limit; nothing was processed. */
 export function isRateLimited(error: FailureInfo): boolean {
