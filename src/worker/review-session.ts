@@ -124,8 +124,25 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
 
 const EMPTY: readonly ReviewProblem[] = [];
 
-/** Between a shared column's name and its field in an edit's source key (no header has it). */
+/** Between a column's name and its field in an edit's source key (no header has it). */
 const FIELD_OF_SHARED = '\u0000';
+
+/**
+ * An edit's source key read back: `column:<name>\0<field>[\0shared]` for a column (shared: it
+ * fed other fields too), `field:<field>` for a value, `added:<field>` for an added field.
+ */
+function parseSourceKey(key: string): {
+  readonly kind: string;
+  readonly name: string;
+  readonly column: string;
+  readonly field: string | undefined;
+  readonly shared: boolean;
+} {
+  const [kind = '', ...rest] = key.split(':');
+  const name = rest.join(':');
+  const [column = '', field, shared] = name.split(FIELD_OF_SHARED);
+  return { kind, name, column, field, shared: shared !== undefined };
+}
 
 /** Fields a row's match keys depend on (the country completes local mobiles). */
 const MATCH_FIELDS: ReadonlySet<string> = new Set([
@@ -158,8 +175,7 @@ function setAsideCounts(edits: readonly CarriedEdit[]): ReviewSummary['setAside'
     bySource.set(edit.source, entry);
   }
   return [...bySource].map(([source, { label, count }]) => {
-    const [kind, ...rest] = source.split(':');
-    const [column, field] = rest.join(':').split(FIELD_OF_SHARED, 2);
+    const { kind, column, field } = parseSourceKey(source);
     return {
       source:
         kind === 'column'
@@ -278,17 +294,15 @@ export class ReviewSession {
 
   /** The fields of this mapping that an edit keyed by `key` belongs to, if any. */
   private fieldsForSource(key: string): string[] | undefined {
-    const [kind, ...rest] = key.split(':');
-    const name = rest.join(':');
+    const { kind, name, column: columnName, field, shared } = parseSourceKey(key);
     if (kind === 'column') {
-      const [columnName = '', field, shared] = name.split(FIELD_OF_SHARED);
       const column = this.table.headers.indexOf(columnName);
       const fed = this.fields.filter((_, i) => {
         const source = this.sources[i];
         return source?.kind === 'column' && source.index === column;
       });
       if (field !== undefined && fed.includes(field)) return [field];
-      return fed.length > 0 && shared === undefined ? fed : undefined;
+      return fed.length > 0 && !shared ? fed : undefined;
     }
     const at = this.fields.indexOf(name);
     // A field now filled from a column is the column's: an edit of the old per-row value
