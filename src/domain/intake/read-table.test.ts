@@ -264,6 +264,29 @@ describe('readTable on delimited text', () => {
     );
   });
 
+  it('skips the footers of other report tools: a count, a date, an end mark', () => {
+    const table = 'Name,Email,Mobile,Country,Team\nAnn,ann@x.com,0412345678,Australia,A\n';
+    for (const footer of [
+      '\nTotal: 1\n',
+      '\nTotal records: 1\n',
+      'Record count = 1\n',
+      '\n1 records\n',
+      '\n1 contacts exported\n',
+      '\nGenerated on 01/12/2026 09:14\n',
+      '\nExported by Jane Admin\n',
+      '\n*** End of Report ***\n',
+      '\nAcme Pty Ltd\nEnd of report\n',
+    ]) {
+      const read = readTable(utf8(table + footer), 'f.csv');
+      expect(read.rows.length, JSON.stringify(footer)).toBe(1);
+      expect(read.problems.map((p) => p.code)).toContain('rows-below-table-skipped');
+    }
+    // Names that only begin like a footer stay contacts.
+    for (const tail of ['\nTotal Recall\n', '\nCount Basie\n', '\nEnd Of Days Band\n']) {
+      expect(readTable(utf8(table + tail), 'f.csv').rows.length, tail).toBe(2);
+    }
+  });
+
   it('skips a totals row right under the table, but never a short contact row', () => {
     const totals = readTable(
       utf8(

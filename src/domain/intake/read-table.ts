@@ -899,7 +899,11 @@ function buildTable(
 
 // What the lines under a report's table say (Salesforce, CRM and accounting exports).
 const FOOTER_TEXT =
-  /^(?:copyright\b|\(c\)\s*\d{4}|©|confidential information\b|generated\s+by\b|report\s+(?:generated|run)\s+(?:by|on|at)\b|printed\s+(?:by|on)\b|page\s+\d+\s+of\s+\d+\b)/i;
+  /^(?:copyright\b|\(c\)\s*\d{4}|©|confidential information\b|(?:generated|exported|created)\s+(?:by|on|at)\b|report\s+(?:generated|run)\s+(?:by|on|at)\b|printed\s+(?:by|on)\b|page\s+\d+\s+of\s+\d+\b|[-*=#~\s]*end\s+of\s+(?:the\s+)?(?:report|file|list|export|data)\b)/i;
+// A count of the rows alone in a line: "Total: 125", "Total records: 125", "Record count = 125",
+// "125 records", "125 contacts exported".
+const COUNT_LINE =
+  /^(?:(?:(?:grand\s+)?totals?(?:\s+(?:number\s+of\s+)?(?:records?|rows?|contacts?|count))?|(?:records?|rows?|contacts?)(?:\s+count)?|count|number\s+of\s+(?:records?|rows?|contacts?))\s*[:=]?\s*\d[\d,]*|\d[\d,]*\s+(?:records?|rows?|contacts?)(?:\s+(?:found|returned|selected|exported|listed|in\s+total))?)\.?$/i;
 // A total line: "Grand Totals (2 records)", or "Total" / "Grand Total" over numbers.
 const TOTAL_WITH_RECORDS = /^(?:grand\s+)?(?:sub-?)?totals?\b.*\(\s*\d[\d,]*\s+records?\s*\)$/i;
 const TOTAL_WORD = /^(?:grand\s+)?(?:sub-?)?totals?:?$/i;
@@ -921,7 +925,7 @@ function footerLine(records: Rows, i: number): 'blank' | 'says' | 'quiet' | 'tot
   if (TOTAL_WORD.test(first) && rest.length > 0 && rest.every((cell) => NUMBER_CELL.test(cell)))
     return 'total';
   if (cells.length > 1) return 'other';
-  return FOOTER_TEXT.test(first) ? 'says' : 'quiet';
+  return FOOTER_TEXT.test(first) || COUNT_LINE.test(first) ? 'says' : 'quiet';
 }
 
 /**
