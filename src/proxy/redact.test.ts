@@ -14,7 +14,7 @@ describe('secretRedactor', () => {
     const password = 'P"ass\\w0rd/<&> x';
     const key = 'AbCdEf0123456789';
     const basic = Buffer.from(`admin:${password}`).toString('base64');
-    const redactAll = secretRedactor([password, key, basic]);
+    const redactAll = secretRedactor([password, key, basic, 'Pässwört+12']);
     const echoes = [
       JSON.stringify({ password }),
       JSON.stringify({ password }).replace(/\//g, '\\/'),
@@ -25,11 +25,23 @@ describe('secretRedactor', () => {
       `the key as base64: ${Buffer.from(key).toString('base64')}`,
       `basic ${basic.replace(/\//g, '\\/')}`,
       Buffer.from(`{"key":"${key}"}`, 'utf16le').toString('utf8'),
+      // .NET's JavaScriptEncoder: every HTML-unsafe character as \u and upper-case hex.
+      '{"password":"P\\u0022ass\\\\w0rd/\\u003C\\u0026\\u003E x"}',
     ];
     for (const echo of echoes) {
       const redacted = redactAll(echo);
       expect(redacted, echo).toContain(REDACTED);
       for (const secret of [password, key, basic]) expect(redacted).not.toContain(secret);
+    }
+  });
+
+  it('replaces a password with letters beyond ASCII, escaped as Python and .NET write them', () => {
+    const redactAll = secretRedactor(['Pässwört+12']);
+    for (const echo of [
+      '{"p":"P\\u00e4ssw\\u00f6rt+12"}',
+      '{"p":"P\\u00E4ssw\\u00F6rt\\u002B12"}',
+    ]) {
+      expect(redactAll(echo), echo).toBe(`{"p":"${REDACTED}"}`);
     }
   });
 

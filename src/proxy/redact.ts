@@ -32,6 +32,10 @@ export function secretForms(secret: string): string[] {
     // JSON writers that escape "/" (PHP, Java) or "<", ">" and "&" (Go).
     json.replace(/\//g, '\\/'),
     json.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
+    // .NET's JavaScriptEncoder: HTML's unsafe characters and all beyond ASCII, in upper-case hex;
+    // Python's json.dumps: all beyond ASCII, in lower case.
+    unicodeEscaped(json, /\\"|[<>&'+`]|[^ -~\t\n\r]/g, true),
+    unicodeEscaped(json, /[^ -~\t\n\r]/g, false),
     markup,
     markup.replace(/'/g, '&#39;'),
     markup.replace(/'/g, '&apos;'),
@@ -39,6 +43,14 @@ export function secretForms(secret: string): string[] {
     // A UTF-16 answer read as UTF-8: a NUL beside each ASCII character.
     [...secret].join('\0'),
   ];
+}
+
+/** `json` with the characters `which` matches written as `\uXXXX` (`\"` counts as `"`). */
+function unicodeEscaped(json: string, which: RegExp, upper: boolean): string {
+  return json.replace(which, (c) => {
+    const hex = (c === '\\"' ? 34 : c.charCodeAt(0)).toString(16).padStart(4, '0');
+    return `\\u${upper ? hex.toUpperCase() : hex}`;
+  });
 }
 
 export function secretRedactor(
