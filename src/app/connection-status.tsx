@@ -1,6 +1,6 @@
 import { useWorkspaces } from '../api/get-workspaces';
 import { WhispirApiError } from '../api/whispir-http';
-import { TARGET_LABEL } from '../config/build-info';
+import { IS_SANDBOX, TARGET_LABEL } from '../config/build-info';
 import { OVER_QPD, OVER_QPS } from '../domain/whispir/error-message';
 
 function explain(error: Error): string {
@@ -25,7 +25,9 @@ function explain(error: Error): string {
     case 502:
     case 503:
     case 504:
-      return `Whispir could not be reached at ${TARGET_LABEL}. Check the network, or that the sandbox is running (npm run sandbox).`;
+      return IS_SANDBOX
+        ? `The sandbox could not be reached at ${TARGET_LABEL}. Check that it is running (npm run sandbox).`
+        : `Whispir could not be reached at ${TARGET_LABEL}. Check the network, and WHISPIR_REGION or WHISPIR_API_URL on the server.`;
     default:
       return error.message;
   }

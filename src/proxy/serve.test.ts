@@ -40,6 +40,19 @@ describe('npm run serve', () => {
     expect(await (await get('http://127.0.0.1:8080/some/step')).text()).toContain('id="root"');
   });
 
+  it('tells the page where its calls go, whatever the build saw', async () => {
+    // The build in `dir` was made with no target (the sandbox's); this server sends to Whispir.
+    for (const url of ['/', '/index.html', '/some/step']) {
+      const html = await (await get(`http://127.0.0.1:8080${url}`)).text();
+      const meta = /<meta name="whispir-target" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      expect(JSON.parse(meta.replace(/&quot;/g, '"').replace(/&amp;/g, '&')), url).toEqual({
+        label: '127.0.0.1:9',
+        isSandbox: false,
+        url: 'http://127.0.0.1:9',
+      });
+    }
+  });
+
   it('serves no dotfile and nothing a link in the build points to outside it', async () => {
     writeFileSync(path.join(dir, '.env'), 'WHISPIR_API_KEY=secret');
     const outside = mkdtempSync(path.join(tmpdir(), 'outside-'));

@@ -15,6 +15,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { startSandboxIfTargeted } from '../../sandbox/vite-plugin.ts';
+import { withTargetMeta } from '../config/target-meta.ts';
 import { resolveWhispirTarget, TargetConfigError } from '../config/whispir-target.ts';
 import { allowedHostsFrom, createProxyApp } from './proxy-app.ts';
 import { checkOwnPage, LOOPBACK_HOSTS } from './proxy-rules.ts';
@@ -42,7 +43,11 @@ export function createServerApp(options: {
   const configured = allowedHostsFrom(options.env, []);
   const allowedHosts = configured.length > 0 ? configured : LOOPBACK_HOSTS;
   const root = path.relative(process.cwd(), path.resolve(options.dir)) || '.';
-  const indexHtml = readFileSync(path.join(options.dir, 'index.html'), 'utf8');
+  // The page says where this server's proxy sends the calls, whatever the build saw.
+  const indexHtml = withTargetMeta(
+    readFileSync(path.join(options.dir, 'index.html'), 'utf8'),
+    target,
+  );
 
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -81,6 +86,7 @@ export function createServerApp(options: {
       return c.text('Not found', 404);
     await next();
   });
+  for (const page of ['/', '/index.html']) app.get(page, (c) => c.html(indexHtml));
   app.use('/assets/*', serveStatic({ root }));
   app.use('*', serveStatic({ root }));
   // Any other page path is the single-page app.

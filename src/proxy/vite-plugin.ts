@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Connect, Plugin } from 'vite';
+import { withTargetMeta } from '../config/target-meta.ts';
 import type { WhispirTarget } from '../config/whispir-target.ts';
 import { allowedHostsFrom, createProxyApp } from './proxy-app.ts';
 import { LOOPBACK_HOSTS } from './proxy-rules.ts';
@@ -42,6 +43,10 @@ export function whispirProxyPlugin(
       mount(server.middlewares, server.config.server.host, (line) =>
         server.config.logger.warn(line),
       );
+    },
+    // The page says where the calls go (build-info.ts), as `npm run serve` writes it.
+    transformIndexHtml(html) {
+      return withTargetMeta(html, target);
     },
     configurePreviewServer(server) {
       mount(server.middlewares, server.config.preview.host, (line) =>

@@ -3,6 +3,18 @@ import { IS_SANDBOX } from '../../config/build-info';
 import type { SubmissionJob } from '../../domain/submission/submission-job';
 import type { SubmitOutcome } from '../wizard-state';
 
+/**
+ * The sandbox's own report of an import, or none when it cannot give one (restarted, or slower
+ * than the wait): the report only adds to the result, so its absence never holds the result up.
+ */
+async function sandboxReport(importId: string, signal?: AbortSignal) {
+  try {
+    return await waitForSandboxImport(importId, signal);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The result of a job: its accepted parts, with the sandbox's report of each when there is one. */
 export async function outcomeOf(
   job: SubmissionJob,
@@ -17,8 +29,7 @@ export async function outcomeOf(
       resourceId: part.resourceId ?? '',
       importId: part.importId,
       importLocation: part.importLocation ?? '',
-      sandbox:
-        IS_SANDBOX && part.importId ? await waitForSandboxImport(part.importId, signal) : undefined,
+      sandbox: IS_SANDBOX && part.importId ? await sandboxReport(part.importId, signal) : undefined,
     })),
   );
   const rowsSent = accepted.reduce((sum, part) => sum + part.rowCount, 0);
