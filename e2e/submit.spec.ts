@@ -116,7 +116,15 @@ test('a 503 on the upload is retried; a dropped import is never resent without a
   expect(await sandboxApi.contacts()).toHaveLength(0);
 
   await configureSandbox({ faults: '' });
+  // It may still be importing in Whispir: sending again is asked once more.
   await page.getByRole('button', { name: 'Send part 1 again' }).click();
+  const confirm = page.getByRole('button', { name: 'Send part 1 again anyway' });
+  await expect(confirm).toBeFocused();
+  await page.getByRole('button', { name: 'Don’t send it' }).click();
+  await expect(page.getByRole('button', { name: 'Send part 1 again' })).toBeFocused();
+  expect(await sandboxImports()).toHaveLength(0);
+  await page.getByRole('button', { name: 'Send part 1 again' }).click();
+  await confirm.click();
   await expect(page.getByTestId('count-created')).toHaveText('5');
   expect(await sandboxApi.contacts()).toHaveLength(5);
   expect(await sandboxImports()).toHaveLength(1);

@@ -121,14 +121,12 @@ export async function verifyPart(
 /**
  * What the wizard proposes for a part whose answer was lost, from what the search found. Sending
  * again is proposed only when every sampled row was searched for, answered, and not found: a
- * search that failed (a rate limit, a 5xx) proves nothing. "It arrived" only in `duplicate`
- * mode: in `replace` and `ignore` the rows may well have been in the workspace before.
+ * search that failed (a rate limit, a 5xx) proves nothing. Contacts found do not prove it
+ * arrived, in any mode: they may have been in the workspace before (an earlier import of the
+ * same file, in `duplicate` mode too), so the person checks in Whispir and chooses (`found`).
  */
-export function proposalFor(
-  verification: PartVerification,
-  importMode: 'replace' | 'duplicate' | 'ignore' = 'duplicate',
-): 'arrived' | 'send-again' | 'unsure' {
-  if (verification.found > 0) return importMode === 'duplicate' ? 'arrived' : 'unsure';
+export function proposalFor(verification: PartVerification): 'found' | 'send-again' | 'unsure' {
+  if (verification.found > 0) return 'found';
   const everyRowAnswered = (verification.answered ?? 0) >= verification.sampled;
   return verification.state === 'done' && verification.sampled > 0 && everyRowAnswered
     ? 'send-again'

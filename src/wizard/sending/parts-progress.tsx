@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import {
   summariseJob,
   type PartState,
@@ -9,8 +10,74 @@ export interface PartProof {
   /** "Found 20 of 20 sampled contacts in Sales Team." */
   readonly text: string;
   /** For a part whose answer was lost: what the search suggests. */
-  readonly proposal?: 'arrived' | 'send-again' | 'unsure';
+  readonly proposal?: 'found' | 'send-again' | 'unsure';
   readonly contacts?: readonly { readonly name: string; readonly uri?: string }[];
+}
+
+/**
+ * "Send part N again". A part whose answer was lost ("unknown") may still be importing in
+ * Whispir, and sending it again then adds its contacts twice (in "duplicate" mode), so unless
+ * the search showed none of them arrived (`send-again`), the person is asked once more first.
+ */
+export function SendAgainButton({
+  part,
+  proposal,
+  primary = false,
+  onSend,
+}: {
+  readonly part: PartState;
+  readonly proposal?: PartProof['proposal'];
+  readonly primary?: boolean;
+  readonly onSend: () => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const askButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (asked.current) askButton.current?.focus();
+  }, [confirming]);
+  if (confirming) {
+    const label = `again-${part.part}`;
+    return (
+      <span role="group" aria-labelledby={label} className="confirm-again">
+        <span id={label}>
+          Whispir may still be importing part {part.part}: sending it again can add its contacts
+          twice.
+        </span>{' '}
+        <button
+          ref={confirmButton}
+          type="button"
+          onClick={() => {
+            asked.current = false;
+            setConfirming(false);
+            onSend();
+          }}
+        >
+          Send part {part.part} again anyway
+        </button>
+        <button type="button" onClick={() => setConfirming(false)}>
+          Don’t send it
+        </button>
+      </span>
+    );
+  }
+  return (
+    <button
+      ref={askButton}
+      type="button"
+      className={primary ? 'primary' : undefined}
+      onClick={() => {
+        if (part.status === 'unknown' && proposal !== 'send-again') {
+          asked.current = true;
+          setConfirming(true);
+        } else onSend();
+      }}
+    >
+      Send part {part.part} again
+    </button>
+  );
 }
 
 interface Props {
@@ -38,11 +105,12 @@ const STATUS_TEXT: Record<PartState['status'], string> = {
 };
 
 const PROPOSAL_TEXT: Record<NonNullable<PartProof['proposal']>, string> = {
-  arrived: 'Its contacts are in the workspace: it arrived. Confirm with “Part {n} did arrive”.',
+  found:
+    'Contacts with its details are in the workspace, but they may have been there before this import: check in Whispir that they are this import’s (in its list of imports, or the contacts’ last change), then choose. Sending again while Whispir is still importing it adds them twice.',
   'send-again':
     'None of its contacts turned up in the workspace in all that time: send it again with “Send part {n} again”.',
   unsure:
-    'The search cannot tell yet whether it arrived (searches failed, or in this mode its contacts may have been there before): check in Whispir, then choose.',
+    'The search cannot tell yet whether it arrived (its contacts are not found yet, or searches failed): check in Whispir, then choose.',
 };
 
 /** Progress per part and overall, with what the workspace shows of each part. */
@@ -110,9 +178,11 @@ export function PartsProgress({
                     {!running &&
                       !waiting &&
                       (part.status === 'unknown' || part.status === 'failed') && (
-                        <button type="button" onClick={() => onSendAgain?.(part.part)}>
-                          Send part {part.part} again
-                        </button>
+                        <SendAgainButton
+                          part={part}
+                          proposal={proof?.proposal}
+                          onSend={() => onSendAgain?.(part.part)}
+                        />
                       )}
                     {!running && part.status === 'unknown' && (
                       <button type="button" onClick={() => onMarkDone?.(part.part)}>

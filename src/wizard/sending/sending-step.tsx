@@ -23,7 +23,7 @@ import type { FileSummary, UploadSummary } from '../../worker/protocol';
 import { StepActions } from '../step-actions';
 import type { StepHeading } from '../step-props';
 import type { ImportSettings, SubmitOutcome } from '../wizard-state';
-import { PartsProgress, type PartProof } from './parts-progress';
+import { PartsProgress, SendAgainButton, type PartProof } from './parts-progress';
 import { downloadRowsNotSent } from '../shared/journal-downloads';
 import { outcomeOf } from './sandbox-outcomes';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
@@ -282,7 +282,7 @@ export function SendingStep(props: Props) {
     const status = job?.parts.find((p) => p.part === part)?.status;
     proofs.set(part, {
       text: describeVerification(check, settings.workspaceName),
-      proposal: status === 'unknown' ? proposalFor(check, settings.importMode) : undefined,
+      proposal: status === 'unknown' ? proposalFor(check) : undefined,
       contacts: check.contacts,
     });
   }
@@ -391,23 +391,16 @@ export function SendingStep(props: Props) {
             return (
               <span key={part.part} className="decision">
                 {part.status === 'unknown' && (
-                  <button
-                    type="button"
-                    className={proposal === 'arrived' ? 'primary' : undefined}
-                    onClick={() => void arrived(part.part)}
-                  >
+                  <button type="button" onClick={() => void arrived(part.part)}>
                     Part {part.part} did arrive
                   </button>
                 )}
-                <button
-                  type="button"
-                  className={
-                    part.status === 'failed' || proposal === 'send-again' ? 'primary' : undefined
-                  }
-                  onClick={() => void again(part.part)}
-                >
-                  Send part {part.part} again
-                </button>
+                <SendAgainButton
+                  part={part}
+                  proposal={proposal}
+                  primary={part.status === 'failed' || proposal === 'send-again'}
+                  onSend={() => void again(part.part)}
+                />
               </span>
             );
           })}
