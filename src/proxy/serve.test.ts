@@ -40,6 +40,24 @@ describe('npm run serve', () => {
     expect(await (await get('http://127.0.0.1:8080/some/step')).text()).toContain('id="root"');
   });
 
+  it('serves its page under one loopback name, so one browser holds one lock and one journal', async () => {
+    const local = createServerApp({
+      dir,
+      env: { WHISPIR_API_URL: 'http://127.0.0.1:9', WHISPIR_API_KEY: 'k' },
+      listenHost: '127.0.0.1',
+    });
+    const at = (host: string, url: string) => local.request(url, { headers: { host } });
+    const moved = await at('localhost:8080', 'http://localhost:8080/some/step?x=1');
+    expect(moved.status).toBe(308);
+    expect(moved.headers.get('location')).toBe('http://127.0.0.1:8080/some/step?x=1');
+    expect((await at('[::1]:8080', 'http://[::1]:8080/')).headers.get('location')).toBe(
+      'http://127.0.0.1:8080/',
+    );
+    expect((await at('127.0.0.1:8080', 'http://127.0.0.1:8080/')).status).toBe(200);
+    // Served under its own names (APP_ALLOWED_HOSTS), a server redirects nothing.
+    expect((await get('http://import.example.com/')).status).toBe(200);
+  });
+
   it('tells the page where its calls go, whatever the build saw', async () => {
     // The build in `dir` was made with no target (the sandbox's); this server sends to Whispir.
     for (const url of ['/', '/index.html', '/some/step']) {

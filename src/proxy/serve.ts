@@ -31,10 +31,18 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+/** The loopback name a server listening on `listenHost` serves its page under, if it is one. */
+function canonicalLoopback(listenHost = '127.0.0.1'): string | undefined {
+  const name = listenHost === '::1' ? '[::1]' : listenHost;
+  return LOOPBACK_HOSTS.includes(name) ? name : undefined;
+}
+
 export function createServerApp(options: {
   readonly dir: string;
   readonly env: Record<string, string | undefined>;
   readonly log?: (line: string) => void;
+  /** The address it listens on (`HOST`): the one name its page is served under on loopback. */
+  readonly listenHost?: string;
 }): Hono {
   const target = resolveWhispirTarget(options.env);
   const signIn = signInFrom(options.env);
@@ -61,6 +69,18 @@ export function createServerApp(options: {
       { allowedHosts },
     );
     if (host?.rule === 'host') return c.json({ message: host.message, rule: host.rule }, 403);
+    const canonical = configured.length === 0 ? canonicalLoopback(options.listenHost) : undefined;
+    if (canonical && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      // One name for the page: a tab on "localhost" and one on "127.0.0.1" would each have
+      // their own lock and journal, and two imports could run at once (one-import.spec.ts).
+      const url = new URL(c.req.url);
+      const requested = new URL(`http://${c.req.header('host') ?? ''}`);
+      if (requested.hostname !== canonical && !url.pathname.startsWith('/api/'))
+        return c.redirect(
+          `http://${canonical}${requested.port ? `:${requested.port}` : ''}${url.pathname}${url.search}`,
+          308,
+        );
+    }
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
   });
@@ -104,7 +124,12 @@ async function main() {
   }
   let app: Hono;
   try {
-    app = createServerApp({ dir, env, log: (line) => console.warn(line) });
+    app = createServerApp({
+      dir,
+      env,
+      log: (line) => console.warn(line),
+      listenHost: env.HOST || '127.0.0.1',
+    });
   } catch (error) {
     const config = error instanceof TargetConfigError || error instanceof SignInConfigError;
     console.error(config ? (error as Error).message : error);

@@ -32,9 +32,23 @@ export function whispirProxyPlugin(
       signIn: signInMiddleware(signIn, { log: warn }),
     });
     const listener = getRequestListener(app.fetch);
+    // One name for the page, as `npm run serve` does (serve.ts): a tab on "localhost" and one on
+    // "127.0.0.1" would each have their own lock and journal.
+    const canonical =
+      allowedHostsFrom(env, []).length === 0 && typeof host === 'string'
+        ? LOOPBACK_HOSTS.find((name) => name === (host === '::1' ? '[::1]' : host))
+        : undefined;
     middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
-      if (request.url?.startsWith('/api/')) void listener(request, response);
-      else next();
+      if (request.url?.startsWith('/api/')) return void listener(request, response);
+      const requested = request.headers.host ?? '';
+      const [, name = '', port = ''] = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(requested) ?? [];
+      if (canonical && name && name !== canonical && LOOPBACK_HOSTS.includes(name)) {
+        response.writeHead(308, {
+          location: `http://${canonical}${port ? `:${port}` : ''}${request.url ?? '/'}`,
+        });
+        return void response.end();
+      }
+      next();
     });
   };
   return {
