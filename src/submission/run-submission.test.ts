@@ -77,6 +77,35 @@ describe('runSubmission', () => {
     expect(summariseJob(result)).toMatchObject({ accepted: 3, rowsAccepted: 300, done: true });
   });
 
+  it('sends no import while the browser is offline: it waits, and a cancel then leaves the part unsent', async () => {
+    const fake = createFakeWhispir();
+    let backOnline = () => undefined as void;
+    const online = new Promise<void>((resolve) => (backOnline = resolve));
+    const running = runSubmission(makeJob(1), { ...fake.deps, online: () => online });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fake.log).toEqual(['body 1', 'wait', 'resource 1']);
+    backOnline();
+    expect(statuses(await running)).toEqual(['accepted']);
+    expect(fake.log.at(-1)).toBe('import R1-1');
+
+    const stop = new AbortController();
+    const offline = runSubmission(
+      makeJob(1),
+      {
+        ...createFakeWhispir().deps,
+        online: (signal) =>
+          new Promise((_, reject) =>
+            signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+          ),
+      },
+      { signal: stop.signal },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    stop.abort();
+    // Certainly not sent: resumable, not "unknown".
+    expect(statuses(await offline)).toEqual(['cancelled']);
+  });
+
   it('with the real pacer, request starts are spaced by the configured rate', async () => {
     let time = 0;
     const starts: number[] = [];

@@ -73,6 +73,12 @@ export interface SubmissionDeps {
    * stops the run (its signal). Absent: imports may leave at once.
    */
   importsAllowed?: Promise<void>;
+  /**
+   * Settles when the browser has a network connection (`waitUntilOnline`). An import is sent
+   * only then: one that cannot leave the browser would otherwise count as "may have run", and
+   * the person would have to decide what is certain (it was not sent).
+   */
+  online?: (signal?: AbortSignal) => Promise<void>;
 }
 
 export interface RunOptions {
@@ -268,6 +274,14 @@ export async function runSubmission(
     }
 
     const resourceId = partOf(partNumber).resourceId ?? '';
+    if (deps.online) {
+      try {
+        await deps.online(signal);
+      } catch {
+        await cancel(partNumber);
+        return false;
+      }
+    }
     const imported = await attempt(partNumber, 'import', (requestSignal) =>
       deps.createImport({
         workspaceId,

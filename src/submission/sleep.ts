@@ -29,3 +29,27 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Settles when the browser says it has a network connection (at once when it has, or where
+ * there is no `navigator`); rejects with the abort reason when the signal aborts first.
+ */
+export function waitUntilOnline(signal?: AbortSignal): Promise<void> {
+  if (typeof navigator === 'undefined' || navigator.onLine !== false) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+    const online = () => {
+      signal?.removeEventListener('abort', aborted);
+      resolve();
+    };
+    const aborted = () => {
+      globalThis.removeEventListener('online', online);
+      reject(abortReason(signal as AbortSignal));
+    };
+    globalThis.addEventListener('online', online, { once: true });
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
+}

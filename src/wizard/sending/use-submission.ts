@@ -9,7 +9,7 @@ import { createJournal } from '../../submission/journal';
 import type { Pacer } from '../../submission/pacer';
 import { runSubmission } from '../../submission/run-submission';
 import { sendLocks } from '../../submission/send-lock';
-import { sleep } from '../../submission/sleep';
+import { sleep, waitUntilOnline } from '../../submission/sleep';
 
 const rowsAccepted = (job: SubmissionJob) =>
   job.parts.reduce((sum, part) => sum + (part.status === 'accepted' ? part.rowCount : 0), 0);
@@ -88,6 +88,7 @@ export function useSubmission(pacer: Pacer) {
             createImport,
             pacer,
             sleep,
+            online: waitUntilOnline,
             ...(filing && { importsAllowed: filing.done }),
             random: Math.random,
             onChange: (next) => {
