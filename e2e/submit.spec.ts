@@ -1,3 +1,4 @@
+import { downloadReport } from './review-support';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import {
@@ -155,6 +156,40 @@ test('a reload in the middle of sending offers to resume, and resuming completes
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Choose your contact file' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'An import was interrupted' })).toHaveCount(0);
+});
+
+test('after a reload, the rows no part holds are still counted, and their report downloads', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await dropFile(page, 'review-mix.csv');
+  await previewToSettings(page);
+  await configureSandbox({ faults: 'latency:4000:resources' });
+  await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+  await expect(page.getByText('Preparing the files to send…')).toHaveCount(0);
+  await expect(page.getByTestId('part-1')).toContainText('Uploading the file');
+  await page.reload();
+  await configureSandbox({ faults: '' });
+
+  const banner = page.getByRole('region', { name: 'An import was interrupted' });
+  await expect(banner).toContainText(
+    'Of the file’s 8 rows, 0 skipped and 6 rejected were not part of the import.',
+  );
+  const report = await downloadReport(page);
+  expect(report.name).toBe('review-mix-rejected-rows.csv');
+  expect(report.rows.map((row) => [row.row, row.status])).toEqual([
+    ['3', 'rejected'],
+    ['4', 'rejected'],
+    ['5', 'rejected'],
+    ['7', 'rejected'],
+    ['8', 'rejected'],
+    ['9', 'rejected'],
+  ]);
+  expect(report.rows[0]?.problems).toContain('is there an unquoted comma?');
+  await banner.getByRole('button', { name: 'Resume sending' }).click();
+  const finished = page.getByRole('region', { name: 'Import finished' });
+  await expect(finished).toContainText('all 2 rows were sent', { timeout: 30_000 });
+  await expect(finished).toContainText('6 rejected were not part of the import');
 });
 
 test('no secret reaches the page, its storage or the inspector, and the inspector curl works', async ({

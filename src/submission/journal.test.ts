@@ -52,6 +52,19 @@ describe('journal', () => {
     expect(await journal.loadUnfinishedJobs()).toEqual([job]);
   });
 
+  it('keeps the rows no part holds, and their report, until the job is deleted', async () => {
+    const { journal, bodies } = setup();
+    const job = { ...makeJob('a'), notSent: { skipped: 2, rejected: 3 } };
+    await journal.saveJob(job);
+    await journal.saveReport('a', 'Row,Status,Reasons\r\n4,rejected,Email is not valid\r\n');
+    expect((await journal.loadJob('a'))?.notSent).toEqual({ skipped: 2, rejected: 3 });
+    expect(await journal.loadReport('a')).toContain('4,rejected,Email is not valid');
+    expect(await journal.loadReport('b')).toBeUndefined();
+    await journal.deleteJob('a');
+    expect(await journal.loadReport('a')).toBeUndefined();
+    expect(await bodies.keys()).toEqual([]);
+  });
+
   it('keeps the latest save of a job', async () => {
     const { journal } = setup();
     await journal.saveJob(makeJob('a'));

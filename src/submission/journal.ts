@@ -79,6 +79,12 @@ export interface Journal {
   savePartBody(jobId: string, part: number, body: PartBody): Promise<void>;
   loadPartBody(jobId: string, part: number): Promise<PartBody | undefined>;
   deletePartBodies(jobId: string): Promise<void>;
+  /**
+   * The rejected-rows report of the job's file (rows skipped or in error, with their reasons),
+   * kept with its part files so it can still be downloaded after a reload; deleted with them.
+   */
+  saveReport(jobId: string, csv: string): Promise<void>;
+  loadReport(jobId: string): Promise<string | undefined>;
 }
 
 export interface JournalStorages {
@@ -88,6 +94,7 @@ export interface JournalStorages {
 
 const bodyPrefix = (jobId: string) => `${encodeURIComponent(jobId)}/`;
 const bodyKey = (jobId: string, part: number) => `${bodyPrefix(jobId)}${part}`;
+const reportKey = (jobId: string) => `${bodyPrefix(jobId)}rejected`;
 
 /** The journal over the given storages; by default IndexedDB via idb-keyval. */
 export function createJournal(
@@ -158,5 +165,16 @@ export function createJournal(
       }
     },
     deletePartBodies,
+    async saveReport(jobId, csv) {
+      await bodies.set(reportKey(jobId), csv);
+    },
+    async loadReport(jobId) {
+      try {
+        const csv = await bodies.get(reportKey(jobId));
+        return typeof csv === 'string' ? csv : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }

@@ -43,6 +43,9 @@ export const submissionJobSchema = z.object({
   mimeType: z.enum(['text/csv', 'application/json', 'application/xml']),
   resourceNameBase: z.string(),
   parts: z.array(partStateSchema).min(1),
+  notSent: z
+    .object({ skipped: z.number().int().min(0), rejected: z.number().int().min(0) })
+    .optional(),
 }) satisfies z.ZodType<SubmissionJob>;
 
 /**

@@ -53,6 +53,16 @@ export interface SubmissionJob {
   readonly mimeType: SubmissionMimeType;
   readonly resourceNameBase: string;
   readonly parts: readonly PartState[];
+  /**
+   * The file's rows that are in no part: skipped by the person, or rejected with a reason. Kept
+   * with the job so that after a reload every row of the file is still accounted for.
+   */
+  readonly notSent?: NotSentCounts;
+}
+
+export interface NotSentCounts {
+  readonly skipped: number;
+  readonly rejected: number;
 }
 
 /** The engine leaves every part in one of these when it is finished or cancelled. */
@@ -76,6 +86,7 @@ export interface CreateJobInput {
   readonly mimeType: SubmissionMimeType;
   readonly resourceNameBase: string;
   readonly plan: readonly PartPlan[];
+  readonly notSent?: NotSentCounts;
   /** Defaults to a random UUID. */
   readonly id?: string;
   /** Defaults to now. */

@@ -6,6 +6,9 @@ import {
 } from '../../domain/submission/submission-job';
 import { createPacer } from '../../submission/pacer';
 import { RUNNING_ELSEWHERE, sendLocks } from '../../submission/send-lock';
+import { rejectedReportFileName } from '../../domain/export/rejected-report';
+import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
+import { downloadFile } from '../download';
 import { downloadRowsNotSent } from '../shared/journal-downloads';
 import { PartsProgress } from './parts-progress';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
@@ -120,6 +123,22 @@ export function ResumeBanner() {
     }
   };
 
+  const downloadRejected = async () => {
+    setDownloadError('');
+    const csv = await journal.loadReport(job.id);
+    if (csv === undefined) {
+      setDownloadError('this browser did not keep the report of the rows not sent.');
+      return;
+    }
+    downloadFile(rejectedReportFileName(job.fileName), csv, SPREADSHEET_CSV_TYPE);
+  };
+  const notSent = job.notSent ?? { skipped: 0, rejected: 0 };
+  const inFile = rows + notSent.skipped + notSent.rejected;
+  const leftOut =
+    notSent.skipped + notSent.rejected > 0
+      ? ` Of the file’s ${inFile.toLocaleString()} rows, ${notSent.skipped.toLocaleString()} skipped and ${notSent.rejected.toLocaleString()} rejected were not part of the import.`
+      : '';
+
   const canSend = !running && !elsewhere;
   return (
     <section aria-labelledby="resume-heading" className="resume">
@@ -129,13 +148,13 @@ export function ResumeBanner() {
           “{job.fileName}” to <strong>{job.workspaceName}</strong> ({job.importMode} mode): all{' '}
           {rows.toLocaleString()} rows were sent
           {summary.parts > 1 ? ` in ${summary.parts} parts` : ''}, and Whispir accepted every part.
-          Whispir imports them in the background.
+          Whispir imports them in the background.{leftOut}
         </p>
       ) : (
         <p>
           “{job.fileName}” to <strong>{job.workspaceName}</strong> ({job.importMode} mode):{' '}
           {summary.accepted} of {plural(summary.parts, 'part')} accepted,{' '}
-          {summary.rowsNotSent.toLocaleString()} rows not sent yet.
+          {summary.rowsNotSent.toLocaleString()} rows not sent yet.{leftOut}
         </p>
       )}
       {!summary.done && !running && elsewhere && (
@@ -168,6 +187,11 @@ export function ResumeBanner() {
             Download the rows not sent
           </button>
         )}
+        {!running && notSent.skipped + notSent.rejected > 0 && (
+          <button type="button" onClick={() => void downloadRejected()}>
+            Download rejected rows (CSV)
+          </button>
+        )}
         {!running && (
           <button
             type="button"
@@ -188,7 +212,7 @@ export function ResumeBanner() {
       </div>
       {downloadError && (
         <p role="alert" className="error">
-          The rows not sent could not be saved: {downloadError}
+          The rows could not be saved: {downloadError}
         </p>
       )}
     </section>

@@ -159,7 +159,18 @@ export function SendingStep(props: Props) {
         mimeType: plan.mimeType,
         resourceNameBase: file.fileName,
         plan: plan.parts,
+        ...(plan.accounting && {
+          notSent: { skipped: plan.accounting.skipped, rejected: plan.accounting.rejected },
+        }),
       });
+      // The rows no part holds, with their reasons, kept beside the part files: after a reload
+      // they can still be downloaded (the worker's rows are gone then). Without it (storage
+      // refused) the banner says the report is not kept.
+      if (plan.accounting && plan.accounting.skipped + plan.accounting.rejected > 0)
+        await intake
+          .rejectedReport()
+          .then((csv) => journal.saveReport(next.id, csv))
+          .catch(() => undefined);
       // A new id nobody else knows: this tab owns the job from before it is in the journal.
       await sendLocks.tryClaimJob(next.id);
       const began = performance.now();
