@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   SEARCH_FIELDS,
   isSameContact,
+  searchQueriesFor,
   searchQueryFor,
   type SentContact,
 } from '../domain/submission/verification';
@@ -39,6 +40,12 @@ export interface SearchContactInput {
   readonly signal?: AbortSignal;
   /** Called before each request, to keep within the account's rate limit. */
   readonly beforeRequest?: (signal?: AbortSignal) => Promise<void>;
+  /**
+   * Searches by each of the row's channels in turn until one finds it, not only the first: a
+   * contact already there may share the row's mobile but not its email. The check after an
+   * import leaves this off, since an imported row's contact has the row's own first channel.
+   */
+  readonly everyChannel?: boolean;
 }
 
 /**
@@ -47,7 +54,19 @@ export interface SearchContactInput {
  * match rule. Undefined when it is not there.
  */
 export async function searchContact(input: SearchContactInput): Promise<FoundContact | undefined> {
-  const query = new URLSearchParams(searchQueryFor(input.row));
+  const queries = input.everyChannel ? searchQueriesFor(input.row) : [searchQueryFor(input.row)];
+  for (const query of queries) {
+    const found = await searchOne(input, query);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function searchOne(
+  input: SearchContactInput,
+  filters: Record<string, string>,
+): Promise<FoundContact | undefined> {
+  const query = new URLSearchParams(filters);
   query.set('fields', SEARCH_FIELDS.join(','));
   query.set('limit', String(SEARCH_PAGE_SIZE));
   for (let page = 0; page < MAX_PAGES; page++) {

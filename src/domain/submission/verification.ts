@@ -78,14 +78,26 @@ export function contactsOfPart(
  * Whispir may find others whose values contain these; `isSameContact` keeps the row's own.
  */
 export function searchQueryFor(row: SentContact): Record<string, string> {
-  const query: Record<string, string> = {
-    firstName: row.firstName?.trim() ?? '',
-    lastName: row.lastName?.trim() ?? '',
-  };
-  const channel = MATCH_CHANNEL_KEYS.find((key) => row[key]?.trim());
-  if (channel) query[channel] = (row[channel] ?? '').trim();
-  return query;
+  return searchQueriesFor(row)[0] ?? nameQuery(row);
 }
+
+/**
+ * One search per channel the row has, in the match rule's order: a contact matches on any one
+ * of them (Part A §8), so one already there with the row's mobile but another email is found
+ * only by the mobile's search. The name alone when the row has no channel.
+ */
+export function searchQueriesFor(row: SentContact): Record<string, string>[] {
+  const queries = MATCH_CHANNEL_KEYS.filter((key) => row[key]?.trim()).map((channel) => ({
+    ...nameQuery(row),
+    [channel]: (row[channel] ?? '').trim(),
+  }));
+  return queries.length > 0 ? queries : [nameQuery(row)];
+}
+
+const nameQuery = (row: SentContact): Record<string, string> => ({
+  firstName: row.firstName?.trim() ?? '',
+  lastName: row.lastName?.trim() ?? '',
+});
 
 /** The fields a search asks Whispir to return, enough to apply the match rule. */
 export const SEARCH_FIELDS = ['firstName', 'lastName', ...MATCH_CHANNEL_KEYS] as const;

@@ -53,6 +53,8 @@ export function useExistingCheck(
             purpose: `Before sending: is ${name} already a contact in ${workspaceName}?`,
             signal: abort.signal,
             beforeRequest: (signal) => pacer.wait(signal),
+            // A contact there may share the row's mobile and not its email: each is asked.
+            everyChannel: true,
           });
           looked++;
           if (found) matched++;
