@@ -90,6 +90,15 @@ test('the required marks say what every contact needs: names and country, a time
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await continueThroughReview(page);
+  // Updating existing contacts would clear their mobiles: said before sending, with the way out.
+  const warning = page.getByTestId('clearing-warning');
+  await expect(warning).toContainText(
+    'each contact this import updates would lose its Work mobile',
+  );
+  await page.getByRole('radio', { name: /Skip existing contacts/ }).check();
+  await expect(warning).toHaveCount(0);
+  await page.getByRole('radio', { name: /Update existing contacts/ }).check();
+  await expect(warning).toBeVisible();
   await page.getByRole('button', { name: 'Import 5 contacts' }).click();
   await expect(page.getByTestId('count-created')).toHaveText('5');
   const [received] = await sandboxImports();

@@ -16,6 +16,7 @@ import { useWorkerTask } from '../use-worker-task';
 import type { ImportSettings } from '../wizard-state';
 import { RUNNING_ELSEWHERE } from '../../submission/send-lock';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
+import { ClearingWarning } from './clearing-warning';
 import { useExistingCheck } from './use-existing-check';
 import { WorkspacePicker } from './workspace-picker';
 import {
@@ -72,6 +73,7 @@ export function SettingsStep(props: Props) {
   const format = useWatch({ control, name: 'format' });
   const workspaceId = useWatch({ control, name: 'workspaceId' });
   const ratePerSecond = Number(useWatch({ control, name: 'ratePerSecond' })) || 5;
+  const importMode = useWatch({ control, name: 'importMode' });
 
   // A remembered workspace that no longer exists falls back to the default.
   useEffect(() => {
@@ -142,6 +144,7 @@ export function SettingsStep(props: Props) {
           </label>
         ))}
         <p className="muted small">{matchRuleText(IS_SANDBOX)}</p>
+        <ClearingWarning mapping={mapping} importMode={importMode} />
         <div className="existing-check" aria-live="polite" data-testid="existing-check">
           {check.status === 'checking' && (
             <p>
