@@ -278,3 +278,42 @@ describe('a change of mapping', () => {
     expect(second.summary().setAside).toEqual([]);
   });
 });
+
+describe('the report of values cleared', () => {
+  it('does not call a cell’s two numbers cleared when each went to a field of its own', () => {
+    // Google Contacts' legacy export: two mobiles in one "Phone 1 - Value" cell.
+    const google: ReviewTable = {
+      headers: ['First', 'Last', 'Email', 'Phone', 'Mobile', 'Country', 'TZ'],
+      delimiter: ',',
+      rows: RowStore.from([
+        [
+          'Ava',
+          'Brown',
+          'ava@acme.com.au',
+          '0414 555 666 ::: 0414 555 667',
+          '',
+          'Australia',
+          '+08',
+        ],
+        ['Bo', 'Li', 'bo@acme.com.au', 'not a phone', '0414 555 668', 'Australia', '+08'],
+      ]),
+      rowNumbers: [2, 3],
+    };
+    const session = ReviewSession.create(google, {
+      firstName: { kind: 'column', column: 'First' },
+      lastName: { kind: 'column', column: 'Last' },
+      workEmailAddress1: { kind: 'column', column: 'Email' },
+      workPhone1: { kind: 'column', column: 'Phone' },
+      workMobilePhone1: { kind: 'column', column: 'Mobile' },
+      workCountry: { kind: 'column', column: 'Country' },
+      timezone: { kind: 'column', column: 'TZ' },
+    });
+    session.applyAllFixes();
+    const ava = uploadedContacts(session)[0];
+    expect([ava?.workMobilePhone1, ava?.workMobilePhone2]).toEqual(['61414555666', '61414555667']);
+    const report = session.rejectedReport();
+    expect(report).not.toContain('0414 555 666 ::: 0414 555 667');
+    // A value that went nowhere is still reported.
+    expect(report).toContain('Work phone “not a phone” was cleared and not sent');
+  });
+});

@@ -1153,8 +1153,16 @@ export class ReviewSession {
       if (value.trim() !== '') continue;
       const original = this.originalValue(index, this.fields.indexOf(field));
       if (original.trim() === '') continue;
-      const digits = original.replace(/\D+/g, '').replace(/^0+/, '');
-      if (digits.length >= 6 && numbers.some((number) => number.endsWith(digits))) continue; // moved, not lost: a landline now in Work phone
+      // Moved, not lost: a landline now in Work phone, or each of a cell's two numbers now in
+      // a field of its own ("0414 555 666 ::: 0414 555 667").
+      const written = (original.match(/\+?\d[\d\s().-]*\d/g) ?? [])
+        .map((run) => run.replace(/\D+/g, '').replace(/^0+/, ''))
+        .filter((digits) => digits.length >= 6);
+      if (
+        written.length > 0 &&
+        written.every((digits) => numbers.some((number) => number.endsWith(digits)))
+      )
+        continue;
       cleared.push(`${fieldLabel(field)} “${original}” was cleared and not sent`);
     }
     return cleared;

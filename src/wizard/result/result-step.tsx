@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { IS_SANDBOX } from '../../config/build-info';
 import { describeVerification } from '../../domain/submission/verification';
 import { createJournal } from '../../submission/journal';
@@ -39,6 +39,19 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
     report.failures.map((failure) => ({ part, ...failure })),
   );
   const multiple = outcome.parts.length > 1;
+  // Rows sent with a value of the file cleared (it could not be used) are in the report too,
+  // as the review said: it is offered when they are the only rows in it.
+  const [clearedRows, setClearedRows] = useState(0);
+  useEffect(() => {
+    let live = true;
+    intake.reviewSummary().then(
+      (summary) => live && setClearedRows(summary.rowsWithClearedValues),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [intake]);
   const [leaving, setLeaving] = useState(false);
   const [downloadError, setDownloadError] = useState('');
   const verified = outcome.parts.reduce(
@@ -78,7 +91,13 @@ export function ResultStep({ headingRef, intake, file, settings, outcome, onStar
       {outcome.accounting && (
         <div className="accounting">
           <RowAccounting accounting={outcome.accounting} />
-          {outcome.accounting.skipped + outcome.accounting.rejected > 0 && (
+          {clearedRows > 0 && (
+            <p className="muted small">
+              {clearedRows.toLocaleString()} {clearedRows === 1 ? 'row was' : 'rows were'} sent with
+              a value of the file cleared; the report lists what was cleared and why.
+            </p>
+          )}
+          {(outcome.accounting.skipped + outcome.accounting.rejected > 0 || clearedRows > 0) && (
             <RejectedReportButton intake={intake} fileName={file.fileName} />
           )}
         </div>
