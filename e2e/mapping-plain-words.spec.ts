@@ -118,7 +118,7 @@ test('a file without a time-zone column is told the review works one out for eac
     'Worked out for each row on the review',
   );
   const note = fieldTarget(page, 'timezone').getByText(
-    'Time zone has no column: the review proposes one for each row from its state, city, country or mobile number, and asks about the rest.',
+    'Time zone has no column: the review proposes one for each row from its state, city, country or mobile number; a row it cannot place, you set there.',
   );
   await expect(note).toBeVisible();
   await expect(timezone).toHaveAccessibleDescription(/the review proposes one for each row/);

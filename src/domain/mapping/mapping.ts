@@ -231,7 +231,7 @@ export function mappingNotes(mapping: ColumnMapping): MappingNote[] {
       code: 'timezone-per-row',
       field: 'timezone',
       message:
-        'Time zone has no column: the review proposes one for each row from its state, city, country or mobile number, and asks about the rest.',
+        'Time zone has no column: the review proposes one for each row from its state, city, country or mobile number; a row it cannot place, you set there.',
     });
   }
   if (mapping.workMobilePhone1?.kind === 'empty') {

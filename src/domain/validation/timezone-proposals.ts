@@ -226,6 +226,23 @@ export function countryZone(iso2: string): string | undefined {
   return DOMINANT_ZONE[iso2];
 }
 
+/**
+ * For a row whose country has several time zones and that says nothing more: the country's name
+ * and its zone with the most places, to name in the message that asks the person to choose.
+ */
+export function severalZonesOf(
+  countryText: string | undefined,
+): { readonly country: string; readonly example: string } | undefined {
+  const found = countryText?.trim() ? findCountry(countryText) : undefined;
+  const iso2 = found?.country.iso2;
+  if (!found || !iso2 || countryZone(iso2)) return undefined;
+  let example: (typeof rawTimeZones)[number] | undefined;
+  for (const entry of rawTimeZones)
+    if (entry.countryCode === iso2 && (!example || entry.group.length > example.group.length))
+      example = entry;
+  return example && { country: found.country.name, example: example.name };
+}
+
 function fromState(state: string, iso2: string | undefined): string | undefined {
   const wanted = key(state);
   if (iso2) return SUBDIVISION_ZONES.get(iso2)?.get(wanted);

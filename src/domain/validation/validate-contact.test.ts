@@ -951,3 +951,21 @@ describe('validateContact: options', () => {
     ]);
   });
 });
+
+describe('a time zone the row cannot tell', () => {
+  it('says the country has several, and how to choose one', () => {
+    const [problem] = validateContact({ ...VALID, timezone: '' }, 2);
+    expect(problem?.message).toBe(
+      'Time zone is empty; Whispir needs it to create the contact. Australia has several time zones, and this row gives no state or city to tell which: choose one with “Change a whole column” (for example Australia/Sydney), or match a state or city column.',
+    );
+    // A country of one zone gets it proposed instead; no country says nothing of zones.
+    expect(
+      validateContact({ ...VALID, timezone: '', workCountry: 'Japan' }, 2)[0]?.fix?.value,
+    ).toBe('Asia/Tokyo');
+    const none = validateContact(
+      { ...VALID, timezone: '', workCountry: '', workMobilePhone1: '' },
+      2,
+    );
+    expect(none.find((p) => p.field === 'timezone')?.message).not.toContain('several');
+  });
+});

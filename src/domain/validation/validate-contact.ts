@@ -22,7 +22,12 @@ import { ROW_RULES, compileRules, fieldLabel, type CompiledRules, type RowRule }
 import { hasEdgeSpace, isBlank } from './text';
 import { proposeStatus } from './coded-values';
 import { lineTypeOf, regionOfNumber } from './line-types';
-import { proposeTimezone, type ZoneProposal, type ZoneSource } from './timezone-proposals';
+import {
+  proposeTimezone,
+  severalZonesOf,
+  type ZoneProposal,
+  type ZoneSource,
+} from './timezone-proposals';
 import { checkTimezone } from './timezones';
 
 export interface ValidationOptions {
@@ -738,6 +743,13 @@ function addProposals(
             reason: { source: SOURCE_WORDS[proposal.source], basis: proposal.basis },
           },
         };
+      } else if (p.code === 'required-missing') {
+        const several = severalZonesOf(placeOf((field) => contact[field]).country);
+        if (several)
+          out[i] = {
+            ...p,
+            message: `${p.message} ${several.country} has several time zones, and this row gives no state or city to tell which: choose one with “Change a whole column” (for example ${several.example}), or match a state or city column.`,
+          };
       }
     } else if (
       reachable &&
