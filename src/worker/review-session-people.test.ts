@@ -317,3 +317,25 @@ describe('the report of values cleared', () => {
     expect(report).toContain('Work phone “not a phone” was cleared and not sent');
   });
 });
+
+describe('the report of a file with semicolons', () => {
+  it('is written with semicolons, so European Excel opens it in columns', () => {
+    const european: ReviewTable = {
+      headers: ['Vorname', 'Nachname', 'E-Mail'],
+      delimiter: ';',
+      rows: RowStore.from([['Hans', '', 'hans@example.de']]),
+      rowNumbers: [2],
+    };
+    const session = ReviewSession.create(european, {
+      firstName: { kind: 'column', column: 'Vorname' },
+      lastName: { kind: 'column', column: 'Nachname' },
+      workEmailAddress1: { kind: 'column', column: 'E-Mail' },
+    });
+    const [header, row] = session
+      .rejectedReport()
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(header).toMatch(/^Vorname;Nachname;E-Mail;/);
+    expect(row).toMatch(/^Hans;;hans@example\.de;2;rejected;/);
+  });
+});

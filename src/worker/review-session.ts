@@ -6,6 +6,7 @@
 import { checkRowShape } from '../domain/intake/delimited';
 import { endsEmpty, endsEveryLine } from '../domain/intake/read-table';
 import { buildRejectedRowsCsv, collectReportRows } from '../domain/export/rejected-report';
+import { reportDelimiterFor } from '../domain/export/spreadsheet-file';
 import {
   constantColumnName,
   mappingSignature,
@@ -1218,7 +1219,7 @@ export class ReviewSession {
       skippedRows: new Set([...this.skipped].map(numberOf)),
       clearedByRow,
     });
-    return buildRejectedRowsCsv(headers, report);
+    return buildRejectedRowsCsv(headers, report, reportDelimiterFor(this.table.delimiter));
   }
 
   // ---- upload -----------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * with their original columns plus why, as a CSV a person opens in Excel and fixes. Available
  * before and after submit, built from the same data.
  */
-import { writeSpreadsheetCsv } from './spreadsheet-file';
+import { writeSpreadsheetCsv, type ReportDelimiter } from './spreadsheet-file';
 
 /** `sent without a value`: the row went, but a value of the file was cleared (it could not be used). */
 export type ReportRowStatus = 'skipped' | 'rejected' | 'sent without a value';
@@ -39,6 +39,7 @@ function reportColumnNames(headers: readonly string[]): string[] {
 export function buildRejectedRowsCsv(
   headers: readonly string[],
   rows: readonly ReportRow[],
+  delimiter: ReportDelimiter = ',',
 ): string {
   let width = headers.length;
   for (const r of rows) if (r.values.length > width) width = r.values.length;
@@ -51,7 +52,7 @@ export function buildRejectedRowsCsv(
     cells[width + 2] = r.problems.join('; ');
     return cells;
   });
-  return writeSpreadsheetCsv([...fileColumns, ...reportColumnNames(fileColumns)], data);
+  return writeSpreadsheetCsv([...fileColumns, ...reportColumnNames(fileColumns)], data, delimiter);
 }
 
 /** What the report needs to know about one row's problems. */

@@ -4,6 +4,7 @@ import {
   SPREADSHEET_BOM,
   isLiveFormula,
   neutraliseCell,
+  reportDelimiterFor,
   writeSpreadsheetCsv,
 } from './spreadsheet-file';
 
@@ -64,6 +65,14 @@ describe('writeSpreadsheetCsv', () => {
       ['a', 'b'],
       ['Zoë, "Z"', 'two\nlines'],
     ]);
+  });
+
+  it('writes with semicolons for a file that came with them, as European Excel reads it', () => {
+    const csv = writeSpreadsheetCsv(['Name', 'Betrag'], [['Müller; Hans', '1,5']], ';');
+    expect(csv).toBe('\uFEFFName;Betrag\r\n"Müller; Hans";1,5');
+    expect(reportDelimiterFor(';')).toBe(';');
+    expect(reportDelimiterFor('\t')).toBe(',');
+    expect(reportDelimiterFor(undefined)).toBe(',');
   });
 
   it('names extra cells rather than losing them, and pads short rows', () => {

@@ -25,6 +25,17 @@ export function isLiveFormula(value: string): boolean {
 /** The byte order mark that makes Excel read the file as UTF-8 (accents, non-Latin names). */
 export const SPREADSHEET_BOM = '\uFEFF';
 
+/**
+ * A comma, or a semicolon for a file that came with semicolons: Excel in a country whose decimal
+ * mark is a comma (Germany, France…) writes and reads CSV with semicolons, and opens a comma
+ * file as one column.
+ */
+export type ReportDelimiter = ',' | ';';
+
+/** The delimiter to write a report of a file read with `delimiter` in. */
+export const reportDelimiterFor = (delimiter: string | undefined): ReportDelimiter =>
+  delimiter === ';' ? ';' : ',';
+
 /** The media type to download a file made by `writeSpreadsheetCsv` with. */
 export const SPREADSHEET_CSV_TYPE = 'text/csv;charset=utf-8';
 
@@ -36,6 +47,7 @@ export const SPREADSHEET_CSV_TYPE = 'text/csv;charset=utf-8';
 export function writeSpreadsheetCsv(
   headers: readonly string[],
   rows: Iterable<readonly string[]>,
+  delimiter: ReportDelimiter = ',',
 ): string {
   const data: string[][] = [];
   let width = headers.length;
@@ -49,6 +61,7 @@ export function writeSpreadsheetCsv(
   );
   // Papa's own escapeFormulae stays off: the rule is applied above, in one visible place.
   return (
-    SPREADSHEET_BOM + Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: false })
+    SPREADSHEET_BOM +
+    Papa.unparse({ fields, data }, { newline: '\r\n', delimiter, escapeFormulae: false })
   );
 }
