@@ -85,11 +85,11 @@ describe('readJsonContacts', () => {
       },
     },
     {
-      description: 'items that are not objects are skipped and reported',
+      description: 'an item that is not an object is a row with no values, and an error',
       input: '[{"a":"1"},"stray",{"a":"2"}]',
       expected: {
         headers: ['a'],
-        rows: [['1'], ['2']],
+        rows: [['1'], [''], ['2']],
         source: '(list)',
         codes: ['json-item-not-object'],
       },
@@ -132,7 +132,130 @@ describe('readJsonContacts', () => {
   });
 
   it('numbers rows by record position, skipping no number', () => {
-    expect(readJsonContacts('[{"a":"1"},7,{"a":"2"}]').rowNumbers).toEqual([1, 3]);
+    expect(readJsonContacts('[{"a":"1"},7,{"a":"2"}]').rowNumbers).toEqual([1, 2, 3]);
+    expect(readJsonContacts('[{"a":"1"},null,{"a":"2"}]').rowNumbers).toEqual([1, 3]);
+  });
+
+  it('keeps every item of a list that is not a contact as a row to reject, with its reason', () => {
+    const table = readJsonContacts(`[
+  {"firstName": "Ann", "lastName": "Lee", "email": "ann.lee@acme.com.au"},
+  {"firstName": "Bob", "lastName": "Hale", "email": "bob.hale@acme.com.au"},
+  {"firstName": "Cy", "lastName": "Tran", "email": "cy.tran@acme.com.au"},
+  "Ava Brown <ava@acme.com.au>",
+  null,
+  61412345678,
+  ["Dee", "dee@acme.com.au"]
+]`);
+    expect(table.headers).toEqual(['firstName', 'lastName', 'email']);
+    // Every item but the null is a row: 6 rows in the file, 3 of them to reject.
+    expect(table.rows).toEqual([
+      ['Ann', 'Lee', 'ann.lee@acme.com.au'],
+      ['Bob', 'Hale', 'bob.hale@acme.com.au'],
+      ['Cy', 'Tran', 'cy.tran@acme.com.au'],
+      ['', '', ''],
+      ['', '', ''],
+      ['', '', ''],
+    ]);
+    expect(table.rowNumbers).toEqual([1, 2, 3, 4, 6, 7]);
+    expect(table.problems.map((p) => [p.code, p.severity, p.row, p.message])).toEqual([
+      [
+        'json-item-not-object',
+        'error',
+        4,
+        'Item 4 of the list is text, not a contact: "Ava Brown <ava@acme.com.au>".',
+      ],
+      [
+        'json-item-not-object',
+        'error',
+        6,
+        'Item 6 of the list is a number, not a contact: 61412345678.',
+      ],
+      [
+        'json-item-not-object',
+        'error',
+        7,
+        'Item 7 of the list is a list, not a contact with named fields.',
+      ],
+      // A null holds nothing, as a blank line of a spreadsheet: skipped, and said.
+      ['empty-rows-skipped', 'info', undefined, 'Item 5 is null (empty) and was skipped.'],
+    ]);
+  });
+
+  it('names the list an item is in, when it has a name', () => {
+    const table = readJsonContacts('{"contacts":[{"email":"a@x.com"},"b@x.com"]}');
+    expect(table.problems.map((p) => p.message)).toEqual([
+      'Item 2 of "contacts" is text, not a contact: "b@x.com".',
+    ]);
+  });
+
+  it('reads one contact on its own, not in a list, as one row', () => {
+    // HubSpot's answer for one contact.
+    const hubspot = readJsonContacts(
+      JSON.stringify({
+        id: '512',
+        properties: {
+          email: 'ann.lee@acme.com.au',
+          firstname: 'Ann',
+          lastname: 'Lee',
+          mobilephone: '+61 412 345 001',
+        },
+        createdAt: '2024-11-03T01:02:03.000Z',
+        archived: false,
+      }),
+    );
+    expect(hubspot.source).toBe('(one contact)');
+    expect(hubspot.headers).toEqual([
+      'id',
+      'properties.email',
+      'properties.firstname',
+      'properties.lastname',
+      'properties.mobilephone',
+      'createdAt',
+      'archived',
+    ]);
+    expect(hubspot.rows).toEqual([
+      [
+        '512',
+        'ann.lee@acme.com.au',
+        'Ann',
+        'Lee',
+        '+61 412 345 001',
+        '2024-11-03T01:02:03.000Z',
+        'false',
+      ],
+    ]);
+    expect(hubspot.problems).toEqual([]);
+    // Its own list of phones is its parts, not the records.
+    const withPhones = readJsonContacts(
+      '{"firstName":"Ann","email":"ann@x.com","phones":[{"type":"mobile","number":"0412"},{"type":"work","number":"0298"}]}',
+    );
+    expect(withPhones.rows).toEqual([['Ann', 'ann@x.com', 'mobile', '0412', 'work', '0298']]);
+  });
+
+  it('finds a list of contacts nested deeper than three levels', () => {
+    const table = readJsonContacts(
+      JSON.stringify({
+        apiVersion: '2.1',
+        data: {
+          result: {
+            page: {
+              number: 1,
+              items: [
+                { name: 'Ann', email: 'ann@x.com' },
+                { name: 'Bob', email: 'bob@x.com' },
+                { name: 'Cy', email: 'cy@x.com' },
+              ],
+            },
+          },
+        },
+      }),
+    );
+    expect(table.source).toBe('data.result.page.items');
+    expect(table.rows).toEqual([
+      ['Ann', 'ann@x.com'],
+      ['Bob', 'bob@x.com'],
+      ['Cy', 'cy@x.com'],
+    ]);
   });
 
   it('does not take a small list of other records sharing a field or two for contacts', () => {
@@ -200,20 +323,39 @@ describe('readJsonContacts', () => {
     expect(readJsonContacts(JSON.stringify(json)).source).toBe(source);
   });
 
-  it('reads JSON Lines: one contact a line, a broken line named', () => {
+  it('reads JSON Lines: one contact a line, a broken line a row to reject with its reason', () => {
     const table = readJsonContacts(
       '{"name":"Ann","email":"ann@x.com"}\n{"name":"Bob","email":"bob@x.com"}\n' +
-        '{"name":"Cy",\n\n{"name":"Di","mobile":"0412"}\n',
+        '{"name":"Cy","email":"cy@x.c\n\n{"name":"Di","mobile":"0412"}\n' +
+        'Eve, eve@x.com\n"Fay <fay@x.com>"\nnull\n',
     );
     expect(table.headers).toEqual(['name', 'email', 'mobile']);
     expect(table.rows).toEqual([
       ['Ann', 'ann@x.com', ''],
       ['Bob', 'bob@x.com', ''],
+      ['', '', ''],
       ['Di', '', '0412'],
+      ['', '', ''],
+      ['', '', ''],
     ]);
-    expect(table.problems.map((p) => [p.code, p.message])).toEqual([
-      ['json-lines', 'This file holds one JSON object a line (JSON Lines): 3 contacts.'],
-      ['json-invalid', 'Line 3 is not a JSON object, so it was not read.'],
+    // Rows are numbered by their line, as the messages say.
+    expect(table.rowNumbers).toEqual([1, 2, 3, 5, 6, 7]);
+    expect(table.problems.map((p) => [p.code, p.severity, p.row, p.message])).toEqual([
+      [
+        'json-lines',
+        'info',
+        undefined,
+        'This file holds one JSON object a line (JSON Lines): 3 contacts.',
+      ],
+      [
+        'json-invalid',
+        'error',
+        3,
+        'Line 3 is not a complete JSON object: it ends in the middle of a value (a line cut short, or a value with a line break in it).',
+      ],
+      ['json-invalid', 'error', 6, 'Line 6 is not a JSON object: "Eve, eve@x.com".'],
+      ['json-item-not-object', 'error', 7, 'Line 7 is text, not a contact: "Fay <fay@x.com>".'],
+      ['empty-rows-skipped', 'info', undefined, 'Line 8 is null (empty) and was skipped.'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { detectHeaderRow, generatedHeaders, isEmailAddress } from './header';
-import { describeRows, formatCount, type IntakeProblem, problem } from './problems';
+import { describeRows, formatCount, type IntakeProblem, problem, quoteValue } from './problems';
 
 export interface RecordTable {
   readonly headers: string[];
@@ -29,24 +29,28 @@ class NumberText {
 }
 
 /**
- * Reads contacts from JSON: Whispir's `{"contacts": [...]}`, a bare array of objects, or an object
- * holding an array of objects (found up to three levels deep; `contacts` preferred, else the
- * longest). Nested objects become dotted columns (`address.city`), arrays of scalars are joined
- * with "; ", arrays of objects get indexed columns (`phones.1.number`), null is empty. Strings are
- * kept exactly (so "0412345678" keeps its zero). Columns are in first-seen order across records.
+ * Reads contacts from JSON: Whispir's `{"contacts": [...]}`, a bare array of objects, an object
+ * holding an array of objects (found up to eight levels deep; `contacts` preferred, else the
+ * longest), or one object that is itself a contact. Nested objects become dotted columns
+ * (`address.city`), arrays of scalars are joined with "; ", arrays of objects get indexed columns
+ * (`phones.1.number`), null is empty. Strings are kept exactly (so "0412345678" keeps its zero).
+ * Columns are in first-seen order across records. An item that is not a contact is a row with no
+ * values and an error naming it, so it is counted and rejected, never lost.
  */
 export function readJsonContacts(text: string): RecordTable {
   let root: Json;
   const problems: IntakeProblem[] = [];
+  /** JSON Lines: the line of each record, its row number, and the lines that cannot be read. */
+  let lines: ReturnType<typeof jsonLines>;
   try {
     root = JSON.parse(text, reviveNumberText) as Json;
   } catch (error) {
-    const lines = jsonLines(text);
+    lines = jsonLines(text);
     if (!lines) return empty([jsonSyntaxProblem(text, error)], '');
     root = lines.records;
     problems.push(...lines.problems);
   }
-  const table = rowsOfLists(root);
+  const table = lines ? undefined : rowsOfLists(root);
   if (table) return { ...table, problems: [...problems, ...table.problems] };
 
   const found = findRecords(root);
@@ -67,11 +71,38 @@ export function readJsonContacts(text: string): RecordTable {
   const headers: string[] = [];
   const flatRecords: Map<string, string>[] = [];
   const rowNumbers: number[] = [];
-  const notObjects: number[] = [];
+  const nulls: number[] = [];
+  const unreadable: IntakeProblem[] = [];
   const imprecise: number[] = [];
+  const where = (i: number) =>
+    lines
+      ? `Line ${lines.lineNumbers[i]}`
+      : `Item ${i + 1} of ${found.path === '(list)' ? 'the list' : `"${found.path}"`}`;
   found.records.forEach((item, i) => {
-    if (!isObject(item)) {
-      notObjects.push(i + 1);
+    const rowNumber = lines ? (lines.lineNumbers[i] as number) : i + 1;
+    if (item === null) {
+      // Nothing in it, as a blank line of a spreadsheet: skipped, and said.
+      nulls.push(rowNumber);
+      return;
+    }
+    const broken = lines?.broken.get(i);
+    if (broken !== undefined || !isObject(item)) {
+      // Kept as a row with no values, so it is counted and rejected with its reason (unless
+      // the person fixes or skips it): left out, it was in no count and no report.
+      if (unreadable.length < MAX_ITEM_PROBLEMS) {
+        unreadable.push(
+          broken !== undefined
+            ? problem('json-invalid', 'error', `${where(i)} ${broken}`, {
+                row: rowNumber,
+                line: rowNumber,
+              })
+            : problem('json-item-not-object', 'error', `${where(i)} ${notContact(item)}`, {
+                row: rowNumber,
+              }),
+        );
+      }
+      flatRecords.push(new Map());
+      rowNumbers.push(rowNumber);
       return;
     }
     const flat = new Map<string, string>();
@@ -85,7 +116,7 @@ export function readJsonContacts(text: string): RecordTable {
       }
     }
     flatRecords.push(flat);
-    rowNumbers.push(i + 1);
+    rowNumbers.push(rowNumber);
   });
   const rows = flatRecords.map((flat) => headers.map((h) => flat.get(h) ?? ''));
   // Columns are told apart by their paths; their names are the paths dotted, and a name two
@@ -118,13 +149,25 @@ export function readJsonContacts(text: string): RecordTable {
       ),
     );
   }
-  if (notObjects.length > 0) {
+  problems.push(...unreadable);
+  if (unreadable.length === MAX_ITEM_PROBLEMS) {
     problems.push(
       problem(
-        'json-item-not-object',
+        'more-problems',
         'warning',
-        `Skipped ${notObjects.length === 1 ? 'one item' : `${formatCount(notObjects.length)} items`} of "${found.path}" that ${notObjects.length === 1 ? 'is' : 'are'} not an object with named fields (${describeRows(notObjects).replace(/^rows?/, 'position')}).`,
-        { rows: notObjects },
+        `More ${lines ? 'lines' : 'items'} than these ${formatCount(MAX_ITEM_PROBLEMS)} are not contacts; each is a row to reject.`,
+      ),
+    );
+  }
+  if (nulls.length > 0) {
+    const what = lines ? 'Line' : 'Item';
+    const list = describeRows(nulls).replace(/^rows?/, nulls.length === 1 ? what : `${what}s`);
+    problems.push(
+      problem(
+        'empty-rows-skipped',
+        'info',
+        `${list} ${nulls.length === 1 ? 'is' : 'are'} null (empty) and ${nulls.length === 1 ? 'was' : 'were'} skipped.`,
+        { rows: nulls },
       ),
     );
   }
@@ -194,7 +237,7 @@ function findRecords(root: Json): FoundRecords | undefined {
         (Array.isArray(value) && value.length === 0 && key === 'contacts')
       ) {
         candidates.push({ records: value, path: here });
-      } else if (isObject(value) && depth < 3) {
+      } else if (isObject(value) && depth < SEARCH_DEPTH) {
         visit(value, here, depth + 1);
       }
     }
@@ -202,6 +245,10 @@ function findRecords(root: Json): FoundRecords | undefined {
   visit(root, '', 1);
   const contacts = candidates.find((c) => c.path.split('.').pop() === 'contacts');
   if (contacts) return contacts;
+  // One contact on its own, not in a list (an API's answer for one person, a single export):
+  // one row. Its own lists are its parts (a person's phones), unless one of them is a list of
+  // contacts under a name that is not a contact's part (`{"owner": …, "team": [{…email…}]}`).
+  if (isOneContact(root, candidates)) return { records: [root], path: '(one contact)' };
   // Lists of contacts first (their records have an email or a phone: an API page's `_links` or
   // `tags` beside its `members` are not contacts), then the longest.
   const longest = [...candidates].sort(
@@ -236,6 +283,36 @@ function findRecords(root: Json): FoundRecords | undefined {
 }
 
 const CONTACT_KEY = /mail|phone|mobile|tel/i;
+
+/**
+ * How deep a list of contacts is looked for: API answers wrap them (`{"data": {"result":
+ * {"page": {"items": […]}}}}`), and at three levels such a list was not found at all.
+ */
+const SEARCH_DEPTH = 8;
+
+/**
+ * Whether the whole object is one contact: an email or a phone among its own values (at any
+ * depth: HubSpot's `properties`), and no list beside them that holds contacts of its own.
+ */
+function isOneContact(
+  root: JsonObject,
+  lists: readonly { records: Json[]; path: string }[],
+): boolean {
+  if (!hasContactFields([root])) return false;
+  if (lists.length === 0) return true;
+  const ownValues = Object.entries(root).some(
+    ([key, value]) =>
+      (typeof value === 'string' || value instanceof NumberText) &&
+      (CONTACT_KEY.test(key) || (typeof value === 'string' && isEmailAddress(value))),
+  );
+  return (
+    ownValues &&
+    lists.every(
+      (list) =>
+        CONTACT_KEY.test(list.path.split('.').pop() ?? '') || !hasContactFields(list.records),
+    )
+  );
+}
 
 /**
  * Whether a list's records look like contacts: a key or a value, at any depth, of an email or a
@@ -307,13 +384,24 @@ function flatten(
 
 /**
  * JSON Lines (`.jsonl`, `.ndjson`): one object a line, as log and database tools export. Read
- * when the text is not one JSON value and its first line is an object; a line that is not an
- * object is named and left out.
+ * when the text is not one JSON value and its first line is an object. Every other line is a
+ * record, numbered by its line: a line that is not a contact (cut off, text, a number) is one
+ * too, its reason in `broken` or left to the reader, so it is counted and rejected, not lost.
  */
-function jsonLines(text: string): { records: Json[]; problems: IntakeProblem[] } | undefined {
+function jsonLines(text: string):
+  | {
+      records: Json[];
+      lineNumbers: number[];
+      /** Lines that are no JSON value at all, by index in `records`: why, as a sentence's end. */
+      broken: Map<number, string>;
+      problems: IntakeProblem[];
+    }
+  | undefined {
   const lines = text.split(/\r?\n/);
   const records: Json[] = [];
-  const bad: number[] = [];
+  const lineNumbers: number[] = [];
+  const broken = new Map<number, string>();
+  let contacts = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
     if (line === '') continue;
@@ -323,30 +411,65 @@ function jsonLines(text: string): { records: Json[]; problems: IntakeProblem[] }
     } catch {
       value = undefined;
     }
-    if (value !== undefined && isObject(value)) records.push(value);
-    else if (records.length === 0) return undefined;
-    else bad.push(i + 1);
+    if (records.length === 0 && (value === undefined || !isObject(value))) return undefined;
+    if (value === undefined) {
+      broken.set(
+        records.length,
+        endsMidValue(line)
+          ? 'is not a complete JSON object: it ends in the middle of a value (a line cut short, or a value with a line break in it).'
+          : `is not a JSON object: "${quoteValue(line)}".`,
+      );
+      value = line;
+    } else if (isObject(value)) {
+      contacts++;
+    }
+    records.push(value);
+    lineNumbers.push(i + 1);
   }
-  if (records.length < 2 && bad.length === 0) return undefined;
+  if (records.length < 2) return undefined;
   const problems = [
     problem(
       'json-lines',
       'info',
-      `This file holds one JSON object a line (JSON Lines): ${formatCount(records.length)} ${records.length === 1 ? 'contact' : 'contacts'}.`,
+      `This file holds one JSON object a line (JSON Lines): ${formatCount(contacts)} ${contacts === 1 ? 'contact' : 'contacts'}.`,
     ),
   ];
-  if (bad.length > 0) {
-    problems.push(
-      problem(
-        'json-invalid',
-        'warning',
-        `${bad.length === 1 ? 'Line' : 'Lines'} ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ` and ${formatCount(bad.length - 10)} more` : ''} ${bad.length === 1 ? 'is' : 'are'} not a JSON object, so ${bad.length === 1 ? 'it was' : 'they were'} not read.`,
-        { line: bad[0] as number },
-      ),
-    );
-  }
-  return { records, problems };
+  return { records, lineNumbers, broken, problems };
 }
+
+/**
+ * Whether a line of JSON stops before its end: a string, object or list left open (an export
+ * cut short, or a value whose line break split the record).
+ */
+function endsMidValue(line: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
+/** Why an item of a list is not a contact, as a sentence's end. */
+function notContact(item: Json): string {
+  if (typeof item === 'string') return `is text, not a contact: "${quoteValue(item)}".`;
+  if (item instanceof NumberText) return `is a number, not a contact: ${quoteValue(item.text)}.`;
+  if (typeof item === 'boolean') return `is ${String(item)}, not a contact.`;
+  if (Array.isArray(item)) return 'is a list, not a contact with named fields.';
+  return 'is not a contact with named fields.';
+}
+
+/**
+ * Items of a list that are not contacts are each named with their reason up to this many; more
+ * are summed up in one line (a million broken lines stay a readable list).
+ */
+const MAX_ITEM_PROBLEMS = 1000;
 
 /**
  * A list of rows (`[["Name", "Email"], ["Ann", "ann@x.com"]]`), as a table is written to JSON:

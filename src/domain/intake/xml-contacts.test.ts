@@ -395,6 +395,232 @@ describe('readXmlContacts', () => {
     }).toEqual(expected);
   });
 
+  it('finds contacts nested deep in an address book, not one record of everyone joined', () => {
+    const table = readXmlContacts(`<?xml version="1.0" encoding="UTF-8"?>
+<export version="2.1" created="2026-11-30T09:00:00Z">
+  <account>
+    <id>ACC-001</id>
+    <name>Acme Pty Ltd</name>
+    <addressBook>
+      <title>Head office</title>
+      <group>
+        <name>All staff</name>
+        <members>
+          <contact>
+            <firstName>Ann</firstName><lastName>Lee</lastName>
+            <email>ann.lee@acme.com.au</email><mobile>0412 345 001</mobile>
+          </contact>
+          <contact>
+            <firstName>Bob</firstName><lastName>Hale</lastName>
+            <email>bob.hale@acme.com.au</email><mobile>0412 345 002</mobile>
+          </contact>
+          <contact>
+            <firstName>Cy</firstName><lastName>Tran</lastName>
+            <email>cy.tran@acme.com.au</email><mobile>0412 345 003</mobile>
+          </contact>
+        </members>
+      </group>
+    </addressBook>
+  </account>
+</export>`);
+    expect(table.source).toBe('export/account/addressBook/group/members/contact');
+    expect(table.headers).toEqual(['firstName', 'lastName', 'email', 'mobile']);
+    expect(table.rows).toEqual([
+      ['Ann', 'Lee', 'ann.lee@acme.com.au', '0412 345 001'],
+      ['Bob', 'Hale', 'bob.hale@acme.com.au', '0412 345 002'],
+      ['Cy', 'Tran', 'cy.tran@acme.com.au', '0412 345 003'],
+    ]);
+    expect(table.problems).toEqual([]);
+  });
+
+  it('reads the members of every group of an address book, not one row per group', () => {
+    const member = (first: string, email: string) =>
+      `<contact><firstName>${first}</firstName><email>${email}</email></contact>`;
+    const table = readXmlContacts(
+      '<export><account><id>7</id><name>Acme</name><addressBook>' +
+        `<group><id>1</id><name>Sales</name><members>${member('Ann', 'ann@x.com')}${member('Bob', 'bob@x.com')}</members></group>` +
+        `<group><id>2</id><name>Support</name><members>${member('Cy', 'cy@x.com')}</members></group>` +
+        '</addressBook></account></export>',
+    );
+    expect(table.source).toBe('export/account/addressBook/group/members/contact');
+    expect(table.rows).toEqual([
+      ['Ann', 'ann@x.com'],
+      ['Bob', 'bob@x.com'],
+      ['Cy', 'cy@x.com'],
+    ]);
+    // One member in each group: still the members.
+    const one = readXmlContacts(
+      '<book><group><name>A</name><members>' +
+        member('Ann', 'ann@x.com') +
+        '</members></group><group><name>B</name><members>' +
+        member('Bob', 'bob@x.com') +
+        '</members></group></book>',
+    );
+    expect(one.rows).toEqual([
+      ['Ann', 'ann@x.com'],
+      ['Bob', 'bob@x.com'],
+    ]);
+  });
+
+  it('reads the contacts of an Exchange (EWS) FindItem answer, eight levels down', () => {
+    const contact = (id: string, given: string, surname: string, email: string, mobile: string) =>
+      `<t:Contact>
+              <t:ItemId Id="AAMkAD${id}=" ChangeKey="EQAAABYA${id}"/>
+              <t:DisplayName>${given} ${surname}</t:DisplayName>
+              <t:GivenName>${given}</t:GivenName>
+              <t:Surname>${surname}</t:Surname>
+              <t:EmailAddresses>
+                <t:Entry Key="EmailAddress1">${email}</t:Entry>
+                <t:Entry Key="EmailAddress2">${given.toLowerCase()}@home.example</t:Entry>
+              </t:EmailAddresses>
+              <t:PhoneNumbers>
+                <t:Entry Key="BusinessPhone">+61 2 9876 5000</t:Entry>
+                <t:Entry Key="MobilePhone">${mobile}</t:Entry>
+              </t:PhoneNumbers>
+            </t:Contact>`;
+    const table = readXmlContacts(`<?xml version="1.0" encoding="utf-8"?>
+<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
+  <s:Header>
+    <h:ServerVersionInfo MajorVersion="15" MinorVersion="20" MajorBuildNumber="7249" MinorBuildNumber="20" Version="V2018_01_08" xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types"/>
+  </s:Header>
+  <s:Body>
+    <m:FindItemResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
+      <m:ResponseMessages>
+        <m:FindItemResponseMessage ResponseClass="Success">
+          <m:ResponseCode>NoError</m:ResponseCode>
+          <m:RootFolder IndexedPagingOffset="3" TotalItemsInView="3" IncludesLastItemInRange="true">
+            <t:Items>
+            ${contact('1', 'Ann', 'Lee', 'ann.lee@acme.com.au', '+61 412 345 001')}
+            ${contact('2', 'Bob', 'Hale', 'bob.hale@acme.com.au', '+61 412 345 002')}
+            ${contact('3', 'Cy', 'Tran', 'cy.tran@acme.com.au', '+61 412 345 003')}
+            </t:Items>
+          </m:RootFolder>
+        </m:FindItemResponseMessage>
+      </m:ResponseMessages>
+    </m:FindItemResponse>
+  </s:Body>
+</s:Envelope>`);
+    expect(table.source).toBe(
+      's:Envelope/s:Body/m:FindItemResponse/m:ResponseMessages/m:FindItemResponseMessage/m:RootFolder/t:Items/t:Contact',
+    );
+    expect(table.headers).toEqual([
+      'ItemId.@Id',
+      'ItemId.@ChangeKey',
+      'DisplayName',
+      'GivenName',
+      'Surname',
+      'EmailAddresses.EmailAddress1',
+      'EmailAddresses.EmailAddress2',
+      'PhoneNumbers.BusinessPhone',
+      'PhoneNumbers.MobilePhone',
+    ]);
+    expect(table.rows.map((row) => [row[3], row[4], row[5], row[8]])).toEqual([
+      ['Ann', 'Lee', 'ann.lee@acme.com.au', '+61 412 345 001'],
+      ['Bob', 'Hale', 'bob.hale@acme.com.au', '+61 412 345 002'],
+      ['Cy', 'Tran', 'cy.tran@acme.com.au', '+61 412 345 003'],
+    ]);
+  });
+
+  it('keeps a single contact with its structured phones one contact, however deep', () => {
+    const table = readXmlContacts(
+      '<a><b><c><d><e><contact><firstName>Ann</firstName><email>ann@x.com</email><phones>' +
+        '<phone><type>mobile</type><number>0412</number></phone>' +
+        '<phone><type>work</type><number>0298</number></phone>' +
+        '</phones></contact></e></d></c></b></a>',
+    );
+    expect(table.rows).toEqual([['Ann', 'ann@x.com', 'mobile; work', '0412; 0298']]);
+  });
+
+  const fmpXmlResult = (declare: string) => `<?xml version="1.0" encoding="UTF-8" ?>
+<FMPXMLRESULT${declare}>
+  <ERRORCODE>0</ERRORCODE>
+  <PRODUCT BUILD="05-08-2024" NAME="FileMaker" VERSION="ProAdvanced 21.0.1"/>
+  <DATABASE DATEFORMAT="D/m/yyyy" LAYOUT="" NAME="Contacts.fmp12" RECORDS="3" TIMEFORMAT="h:mm:ss a"/>
+  <METADATA>
+    <FIELD EMPTYOK="YES" MAXREPEAT="1" NAME="First Name" TYPE="TEXT"/>
+    <FIELD EMPTYOK="YES" MAXREPEAT="1" NAME="Last Name" TYPE="TEXT"/>
+    <FIELD EMPTYOK="YES" MAXREPEAT="1" NAME="Email" TYPE="TEXT"/>
+    <FIELD EMPTYOK="YES" MAXREPEAT="1" NAME="Mobile" TYPE="TEXT"/>
+    <FIELD EMPTYOK="YES" MAXREPEAT="2" NAME="Tags" TYPE="TEXT"/>
+    <FIELD EMPTYOK="YES" MAXREPEAT="1" NAME="Created" TYPE="DATE"/>
+  </METADATA>
+  <RESULTSET FOUND="3">
+    <ROW MODID="4" RECORDID="1">
+      <COL><DATA>Ann</DATA></COL><COL><DATA>Lee</DATA></COL>
+      <COL><DATA>ann.lee@acme.com.au</DATA></COL><COL><DATA>0412 345 001</DATA></COL>
+      <COL><DATA>VIP</DATA><DATA>Staff</DATA></COL><COL><DATA>3/11/2024</DATA></COL>
+    </ROW>
+    <ROW MODID="1" RECORDID="2">
+      <COL><DATA>Bob</DATA></COL><COL><DATA>Hale</DATA></COL>
+      <COL><DATA></DATA></COL><COL><DATA>0412 345 002</DATA></COL>
+      <COL><DATA>Staff</DATA><DATA/></COL><COL><DATA>4/11/2024</DATA></COL>
+    </ROW>
+    <ROW MODID="2" RECORDID="7">
+      <COL><DATA>Zoë</DATA></COL><COL><DATA>O&apos;Neil</DATA></COL>
+      <COL><DATA>zoe@acme.com.au</DATA></COL><COL/>
+      <COL><DATA/></COL><COL><DATA>5/11/2024</DATA></COL>
+    </ROW>
+  </RESULTSET>
+</FMPXMLRESULT>`;
+
+  it.each([
+    ['with its namespace', ' xmlns="http://www.filemaker.com/fmpxmlresult"'],
+    ['without a namespace', ''],
+  ])("reads FileMaker's XML export (FMPXMLRESULT) as its table, %s", (_how, declare) => {
+    const table = readXmlContacts(fmpXmlResult(declare));
+    expect(table.source).toBe('FMPXMLRESULT/RESULTSET/ROW');
+    expect(table.headers).toEqual([
+      'First Name',
+      'Last Name',
+      'Email',
+      'Mobile',
+      'Tags',
+      'Created',
+    ]);
+    // A repeating field's values are joined with "; ", as repeated elements are elsewhere.
+    expect(table.rows).toEqual([
+      ['Ann', 'Lee', 'ann.lee@acme.com.au', '0412 345 001', 'VIP; Staff', '3/11/2024'],
+      ['Bob', 'Hale', '', '0412 345 002', 'Staff; ', '4/11/2024'],
+      ['Zoë', "O'Neil", 'zoe@acme.com.au', '', '', '5/11/2024'],
+    ]);
+    expect(table.rowNumbers).toEqual([1, 2, 3]);
+    expect(table.problems).toEqual([]);
+  });
+
+  it("reads FileMaker's XML API answer (fmresultset) by its fields' names", () => {
+    const table = readXmlContacts(`<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<fmresultset xmlns="http://www.filemaker.com/xml/fmresultset" version="1.0">
+  <error code="0"/>
+  <product build="05/08/2024" name="FileMaker Web Publishing Engine" version="21.0.1.53"/>
+  <datasource database="Contacts" date-format="MM/dd/yyyy" layout="Contact List" table="Contacts" time-format="HH:mm:ss" timestamp-format="MM/dd/yyyy HH:mm:ss" total-count="2"/>
+  <metadata>
+    <field-definition auto-enter="no" four-digit-year="no" global="no" max-repeat="1" name="First Name" not-empty="no" numeric-only="no" result="text" time-of-day="no" type="normal"/>
+    <field-definition auto-enter="no" four-digit-year="no" global="no" max-repeat="1" name="Email" not-empty="no" numeric-only="no" result="text" time-of-day="no" type="normal"/>
+    <field-definition auto-enter="no" four-digit-year="no" global="no" max-repeat="1" name="Mobile" not-empty="no" numeric-only="no" result="text" time-of-day="no" type="normal"/>
+    <relatedset-definition table="Notes"><field-definition name="Notes::Text" result="text" type="normal"/></relatedset-definition>
+  </metadata>
+  <resultset count="2" fetch-size="2">
+    <record mod-id="3" record-id="1">
+      <field name="First Name"><data>Ann</data></field>
+      <field name="Mobile"><data>0412 345 001</data></field>
+      <field name="Email"><data>ann.lee@acme.com.au</data></field>
+      <relatedset count="1" table="Notes"><record mod-id="1" record-id="9"><field name="Notes::Text"><data>Called</data></field></record></relatedset>
+    </record>
+    <record mod-id="1" record-id="2">
+      <field name="First Name"><data>Bob</data></field>
+      <field name="Email"><data>bob.hale@acme.com.au</data></field>
+      <field name="Mobile"><data/></field>
+    </record>
+  </resultset>
+</fmresultset>`);
+    expect(table.source).toBe('fmresultset/resultset/record');
+    expect(table.headers).toEqual(['First Name', 'Email', 'Mobile']);
+    expect(table.rows).toEqual([
+      ['Ann', 'ann.lee@acme.com.au', '0412 345 001'],
+      ['Bob', 'bob.hale@acme.com.au', ''],
+    ]);
+  });
+
   it('reports the line of malformed XML', () => {
     const [p] = readXmlContacts(
       '<contacts>\n<contact><a>1</a></contact>\n<contact><a>2</b></contact>\n</contacts>',

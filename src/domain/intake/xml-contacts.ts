@@ -6,15 +6,22 @@ import { type IntakeProblem, problem } from './problems';
 export const WHISPIR_NAMESPACE = 'http://schemas.api.whispir.com';
 
 const ELEMENT_NODE = 1;
-const SEARCH_DEPTH = 4;
+/**
+ * How deep the records are looked for. Address books and API answers nest them deeply (an
+ * Exchange EWS answer keeps its contacts eight levels down: `Envelope/Body/FindItemResponse/…/
+ * Items/Contact`); at four, such a file was read as one record with everyone's values joined.
+ * The search visits each element once, so the depth costs nothing on a shallow file.
+ */
+const SEARCH_DEPTH = 16;
 
 /**
  * Reads contacts from XML. Whispir's `import/contacts/contact` is matched by namespace URI and
  * local name, so any prefix (or a default namespace) works. Otherwise the records are the most
- * frequent repeated element near the root (`<people><person>…`). In a record, child elements
- * become columns by local name (nested ones dotted: `address.city`), attributes become `@name`
- * columns, a repeated child is joined with "; ". Text is kept as written. Malformed XML gives an
- * `xml-invalid` problem with its line number; nothing throws.
+ * frequent repeated element, at any depth up to 16 (`<people><person>…`); FileMaker's exports are
+ * read as the tables they are. In a record, child elements become columns by local name (nested
+ * ones dotted: `address.city`), attributes become `@name` columns, a repeated child is joined
+ * with "; ". Text is kept as written. Malformed XML gives an `xml-invalid` problem with its line
+ * number; nothing throws.
  */
 export function readXmlContacts(text: string): RecordTable {
   const warnings: IntakeProblem[] = [];
@@ -66,6 +73,21 @@ export function readXmlContacts(text: string): RecordTable {
     };
   }
 
+  const fileMaker = readFileMaker(root);
+  if (fileMaker) {
+    const problems = [...warnings];
+    if (fileMaker.rows.length === 0) {
+      problems.push(
+        problem('xml-no-records', 'error', 'This FileMaker export has no records in it.'),
+      );
+    }
+    return {
+      ...fileMaker,
+      rowNumbers: fileMaker.rows.map((_, i) => i + 1),
+      problems,
+    };
+  }
+
   const found = findRecords(root);
   const headers: string[] = [];
   const headerIndex = new Map<string, number>();
@@ -98,6 +120,66 @@ export function readXmlContacts(text: string): RecordTable {
     problems,
     source: found.path,
   };
+}
+
+/**
+ * FileMaker's XML exports, whose columns are named in a header and whose values sit by
+ * position (FMPXMLRESULT: `METADATA/FIELD NAME="…"`, then `RESULTSET/ROW/COL/DATA`) or by name
+ * (fmresultset: `metadata/field-definition name="…"`, then `resultset/record/field name="…"/data`).
+ * Read as any XML, the header's fields were taken for the records. A repeating field (several
+ * DATA in one COL) is joined with "; ", as repeated elements are elsewhere. A portal's related
+ * records (fmresultset's `relatedset`) are not columns: only the table's own fields are read.
+ */
+function readFileMaker(
+  root: XmlElement,
+): { headers: string[]; rows: string[][]; source: string } | undefined {
+  const dataOf = (el: XmlElement | undefined, name: string): string =>
+    el
+      ? childrenNamed(el, name)
+          .map((data) => data.textContent ?? '')
+          .join('; ')
+      : '';
+  if (root.localName === 'FMPXMLRESULT') {
+    const metadata = childrenNamed(root, 'METADATA')[0];
+    const resultset = childrenNamed(root, 'RESULTSET')[0];
+    if (!metadata || !resultset) return undefined;
+    const fields = childrenNamed(metadata, 'FIELD');
+    if (fields.length === 0) return undefined;
+    const headers = columnNames(fields.map((field) => field.getAttribute('NAME') ?? ''));
+    const rowElements = childrenNamed(resultset, 'ROW');
+    const rows = rowElements.map((row) => {
+      const cols = childrenNamed(row, 'COL');
+      return headers.map((_, i) => dataOf(cols[i], 'DATA'));
+    });
+    return { headers, rows, source: `${root.tagName}/${resultset.tagName}/ROW` };
+  }
+  if (root.localName === 'fmresultset') {
+    const metadata = childrenNamed(root, 'metadata')[0];
+    const resultset = childrenNamed(root, 'resultset')[0];
+    if (!metadata || !resultset) return undefined;
+    const names = childrenNamed(metadata, 'field-definition').map(
+      (field) => field.getAttribute('name') ?? '',
+    );
+    if (names.length === 0) return undefined;
+    const headers = columnNames(names);
+    const rows = childrenNamed(resultset, 'record').map((record) => {
+      const byName = new Map<string, XmlElement>();
+      for (const field of childrenNamed(record, 'field'))
+        byName.set(field.getAttribute('name') ?? '', field);
+      return names.map((name) => dataOf(byName.get(name), 'data'));
+    });
+    return { headers, rows, source: `${root.tagName}/${resultset.tagName}/record` };
+  }
+  return undefined;
+}
+
+/** Column names from a header, a blank one named by its position ("Column 3"). */
+function columnNames(names: readonly string[]): string[] {
+  return names.map((name, i) => (name.trim() === '' ? `Column ${i + 1}` : name));
+}
+
+function childrenNamed(el: XmlElement, localName: string): XmlElement[] {
+  return childElements(el).filter((child) => child.localName === localName);
 }
 
 function findRecords(root: XmlElement): { records: XmlElement[]; path: string } {
@@ -157,7 +239,8 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
       const holder = groupOf.get(at);
       if (!holder || holder === found.records) continue;
       if (holder.length >= 2) return true;
-      if (at !== found.parent && leafFields(at) >= 2) return true;
+      if (at !== found.parent && leafFields(at) >= 2 && !holdsRecords(at, found.records))
+        return true;
     }
     return false;
   };
@@ -166,9 +249,56 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
     if (partOfRecords(found)) continue;
     if (!best || found.records.length > best.records.length) best = found;
   }
-  if (best && best.records.length > 1) return insideGroups(best);
+  if (best && best.records.length > 1) {
+    const inner = recordsInside(best, groupsFound);
+    if (inner) return inner;
+    return insideGroups(best);
+  }
   // A single record, or the root itself holding the fields of one record.
   return best ?? { records: isRecordLike(root) ? [root] : [], path: root.tagName };
+}
+
+/**
+ * The records kept inside the elements found, when those are groups of people rather than
+ * people (`addressBook/group/members/contact`, each group with a name of its own): the
+ * elements reach no one themselves (no email or phone among their fields), and inside them sit
+ * lists of elements that do, not named as a contact's parts. Read as records, each group was
+ * one row with its members' values joined. The lists at the same place in every group are read
+ * one after the other, in the file's order.
+ */
+function recordsInside(
+  best: { records: XmlElement[]; path: string },
+  groupsFound: readonly { records: XmlElement[]; path: string; parent: XmlElement }[],
+): { records: XmlElement[]; path: string } | undefined {
+  const holders = new Set(best.records);
+  if (best.records.slice(0, 20).some((record) => leafChildren(record).some(isContactLeaf)))
+    return undefined;
+  const byPath = new Map<string, XmlElement[]>();
+  for (const found of groupsFound) {
+    const sample = found.records[0] as XmlElement;
+    if (CONTACT_PART.test(sample.localName ?? '')) continue;
+    let holder: XmlElement | null = found.parent;
+    while (holder && !holders.has(holder)) holder = holder.parentNode as XmlElement | null;
+    if (!holder || !hasContactField(sample)) continue;
+    const list = byPath.get(found.path);
+    if (list) list.push(...found.records);
+    else byPath.set(found.path, [...found.records]);
+  }
+  let inner: { records: XmlElement[]; path: string } | undefined;
+  // The longest, and at equal lengths the deepest: the search went level by level, so the
+  // contacts come after their `members` wrappers, and each list is in the file's order.
+  for (const [path, records] of byPath)
+    if (!inner || records.length >= inner.records.length) inner = { records, path };
+  if (!inner || inner.records.length < best.records.length) return undefined;
+  return inner;
+}
+
+function leafChildren(el: XmlElement): XmlElement[] {
+  return childElements(el).filter((child) => childElements(child).length === 0);
+}
+
+function isContactLeaf(el: XmlElement): boolean {
+  return CONTACT_FIELD.test(el.localName ?? '') || EMAIL.test((el.textContent ?? '').trim());
 }
 
 /**
@@ -213,6 +343,53 @@ function insideGroups(found: { records: XmlElement[]; path: string }): {
   };
 }
 
+/**
+ * Whether a group deep inside a single element with fields of its own is a list of records
+ * rather than that element's parts: the element says nothing of a way to reach someone (no
+ * email or phone of its own: an account's or an address book's name and id), the group's
+ * elements do, and they are not named as a contact's parts (`<phone>`, `<address>`). An
+ * address book's `account/addressBook/group/members/contact` was read as one record, everyone's
+ * values joined.
+ */
+function holdsRecords(holder: XmlElement, records: readonly XmlElement[]): boolean {
+  const sample = records[0];
+  if (!sample || CONTACT_PART.test(sample.localName ?? '')) return false;
+  // The holder's own fields, not the branch that leads to the group.
+  const own = childElements(holder).filter((child) => !contains(child, sample));
+  if (own.some((child) => isContactField(child, 0))) return false;
+  return records.slice(0, 20).some((record) => hasContactField(record));
+}
+
+function contains(ancestor: XmlElement, el: XmlElement): boolean {
+  for (let at: XmlElement | null = el; at; at = at.parentNode as XmlElement | null) {
+    if (at === ancestor) return true;
+  }
+  return false;
+}
+
+/** Names of a contact's parts, never records of their own. */
+const CONTACT_PART =
+  /phone|mail|mobile|fax|address|tag|url|website|note|label|categor|detail|method|channel/i;
+
+/** Names of the fields that reach someone. */
+const CONTACT_FIELD = /mail|phone|mobile|tel|fax/i;
+
+/**
+ * Whether an element, or a part of it (up to two levels down: EWS keeps the addresses in
+ * `EmailAddresses/Entry`), holds an email or a phone: a field so named, or an email address.
+ */
+function hasContactField(el: XmlElement, depth = 0): boolean {
+  return childElements(el).some((child) => isContactField(child, depth));
+}
+
+function isContactField(child: XmlElement, depth: number): boolean {
+  if (CONTACT_FIELD.test(child.localName ?? '')) return true;
+  if (childElements(child).length === 0) return EMAIL.test((child.textContent ?? '').trim());
+  return depth < 2 && hasContactField(child, depth + 1);
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
 /** How many children of the element are fields (text, no elements of their own). */
 function leafFields(el: XmlElement): number {
   return childElements(el).filter((child) => childElements(child).length === 0).length;
@@ -230,8 +407,11 @@ function looksLikeRecord(el: XmlElement): boolean {
   return first !== undefined && children.some((child) => child.localName !== first.localName);
 }
 
-/** Attributes that name the field a child element holds (`<column name="email">…</column>`). */
-const FIELD_NAME_ATTRIBUTES = ['name', 'field', 'key'];
+/**
+ * Attributes that name the field a child element holds (`<column name="email">…</column>`;
+ * Exchange's `<Entry Key="EmailAddress1">`).
+ */
+const FIELD_NAME_ATTRIBUTES = ['name', 'field', 'key', 'Key'];
 
 /**
  * Child element names whose elements each name their field in an attribute, all different, as
