@@ -577,6 +577,112 @@ describe('autoMapColumns: conflicts', () => {
   });
 });
 
+describe('autoMapColumns: columns named by a path (nested JSON and XML)', () => {
+  const mapped = (names: string[]) =>
+    autoMapColumns(names.map((name) => column(name))).map(({ column, field, apply }) => [
+      column,
+      field,
+      apply,
+    ]);
+
+  it.each([
+    [
+      'HubSpot contacts (JSON)',
+      [
+        'id',
+        'properties.createdate',
+        'properties.email',
+        'properties.firstname',
+        'properties.lastname',
+        'properties.mobilephone',
+        'properties.hs_object_id',
+        'archived',
+      ],
+      [
+        ['properties.email', 'workEmailAddress1', true],
+        ['properties.firstname', 'firstName', true],
+        ['properties.lastname', 'lastName', true],
+        ['properties.mobilephone', 'workMobilePhone1', true],
+      ],
+    ],
+    [
+      'Airtable records (JSON)',
+      [
+        'id',
+        'createdTime',
+        'fields.First Name',
+        'fields.Last Name',
+        'fields.Email',
+        'fields.Mobile',
+      ],
+      [
+        ['fields.First Name', 'firstName', true],
+        ['fields.Last Name', 'lastName', true],
+        ['fields.Email', 'workEmailAddress1', true],
+        ['fields.Mobile', 'workMobilePhone1', true],
+      ],
+    ],
+    [
+      'xCard (XML), its name parts under n',
+      ['fn.text', 'n.surname', 'n.given', 'email.text', 'tel.uri'],
+      [
+        ['n.surname', 'lastName', true],
+        ['n.given', 'firstName', true],
+      ],
+    ],
+    [
+      'an Exchange (EWS) contact (XML)',
+      [
+        'ItemId.@Id',
+        'DisplayName',
+        'GivenName',
+        'Surname',
+        'EmailAddresses.EmailAddress1',
+        'PhoneNumbers.MobilePhone',
+        'Contact.GivenName',
+      ],
+      [
+        ['GivenName', 'firstName', true],
+        ['Surname', 'lastName', true],
+        ['EmailAddresses.EmailAddress1', 'workEmailAddress1', true],
+        ['PhoneNumbers.MobilePhone', 'workMobilePhone1', true],
+      ],
+    ],
+  ])('%s', (_what, names, expected) => {
+    expect(mapped(names).filter(([, , apply]) => apply)).toEqual(expected);
+  });
+
+  it("matches the path's end a little below a whole header, above a containment", () => {
+    const [end] = autoMapColumns([column('properties.firstname')]);
+    expect(end).toMatchObject({ field: 'firstName', tier: 'exact', apply: true });
+    expect(end?.confidence).toBeLessThan(1);
+    expect(end?.reason).toBe(
+      'Header "properties.firstname" ends in "firstname", which is the name of First name',
+    );
+    // The whole header wins the field over a path that ends in its name.
+    expect(mapped(['contact.firstName', 'First Name'])).toEqual([
+      ['First Name', 'firstName', true],
+    ]);
+    const [givenOnly] = autoMapColumns([column('Contact.GivenName')]);
+    expect(givenOnly).toMatchObject({ field: 'firstName', tier: 'synonym', apply: true });
+  });
+
+  it("reads a path by its end, not its container's name", () => {
+    expect(mapped(['address.state', 'address.postcode'])).toEqual([
+      ['address.state', 'workState', true],
+      ['address.postcode', 'workPostCode', true],
+    ]);
+  });
+
+  it.each(['Email/Phone', 'St. Address', 'Date of birth (dd/mm/yyyy)'])(
+    'does not take "%s" for a path',
+    (name) => {
+      const [suggestion] = autoMapColumns([column(name)]);
+      expect(suggestion?.apply ?? false).toBe(false);
+    },
+  );
+});
+
 describe('autoMapColumns: options', () => {
   it('matches a custom field the user added by its exact name', () => {
     const [suggestion] = autoMapColumns([column('Staff ID')], { customFields: ['StaffId'] });

@@ -564,6 +564,95 @@ function knownWords(header: NormalisedHeader, targets: readonly Target[]): strin
   return known;
 }
 
+/** A header's exact and synonym matches, read as the catalogue's words if it runs them on. */
+function matchWholeHeader(
+  column: string,
+  header: NormalisedHeader,
+  targets: readonly Target[],
+  byKey: ReadonlyMap<string, Target>,
+): { matches: HeaderMatch[]; read: NormalisedHeader } {
+  const matches = matchHeader(column, header, targets, byKey);
+  if (matches.length > 0) return { matches, read: header };
+  // "MAILINGCOUNTRY" (Salesforce's Data Loader writes its names in capitals): read as the
+  // words the catalogue knows ("mailing country"), as "MailingCountry" is.
+  const words = knownWords(header, targets);
+  if (!words) return { matches, read: header };
+  const read = normaliseHeader(words);
+  return { matches: matchHeader(column, read, targets, byKey), read };
+}
+
+/** Below a whole header's match, above any near spelling or containment. */
+const PATH_END_PENALTY = 0.04;
+
+/**
+ * The parts of a header that is a path, as the JSON and XML readers name nested values
+ * (`properties.firstname`, `fields.First Name`, `n.given`), or undefined. The parts before the
+ * last are names without spaces (`Mobile No.`, `St. Address` and `Date (dd/mm/yyyy)` are no
+ * paths); a path with "/" is one only when no part before the last names a field itself, so
+ * "Email/Phone" (either one) is not read as "Phone".
+ */
+function pathParts(
+  column: string,
+  targets: readonly Target[],
+  byKey: ReadonlyMap<string, Target>,
+): { parts: string[]; separator: string } | undefined {
+  for (const separator of ['.', '/']) {
+    const parts = column.trim().split(separator);
+    if (parts.length < 2) continue;
+    const last = parts[parts.length - 1] as string;
+    const containers = parts.slice(0, -1);
+    if (last.trim() === '' || last !== last.trim()) continue;
+    if (containers.some((part) => !/^[\p{L}\p{N}_@:-]+$/u.test(part))) continue;
+    if (
+      separator === '/' &&
+      containers.some((part) => matchHeader(part, normaliseHeader(part), targets, byKey).length)
+    )
+      continue;
+    return { parts, separator };
+  }
+  return undefined;
+}
+
+/** xCard's and vCard's short names for a name's container (`n.given`, `n.surname`). */
+const CONTAINER_WORDS: Readonly<Record<string, string>> = { n: 'name', fn: 'full name' };
+
+/**
+ * The exact and synonym matches of a path's last part (HubSpot's `properties.mobilephone`,
+ * Airtable's `fields.First Name`, EWS's `Contact.GivenName`), or of its last two parts read
+ * together (`name.first`, xCard's `n.given`), whichever is the stronger, a little below a whole
+ * header's. Only the end names the value: `address.state` is a state, not an address, and
+ * before, the container's name won through the weaker containment tier.
+ */
+function matchPathEnd(
+  column: string,
+  targets: readonly Target[],
+  byKey: ReadonlyMap<string, Target>,
+): HeaderMatch[] {
+  const path = pathParts(column, targets, byKey);
+  if (!path) return [];
+  const { parts, separator } = path;
+  const last = parts[parts.length - 1] as string;
+  const before = parts[parts.length - 2] as string;
+  const tries = [last, `${CONTAINER_WORDS[before.toLowerCase()] ?? before} ${last}`];
+  let best: HeaderMatch[] = [];
+  let bestTop = 0;
+  for (const end of tries) {
+    const { matches } = matchWholeHeader(end, normaliseHeader(end), targets, byKey);
+    const top = Math.max(0, ...matches.map((match) => match.confidence));
+    if (top <= bestTop) continue;
+    best = matches.map((match) => ({
+      ...match,
+      confidence: match.confidence - PATH_END_PENALTY,
+      reason: match.reason.replace(
+        `Header "${end}"`,
+        `Header "${column}" ends in "${end === last ? last : parts.slice(-2).join(separator)}", which`,
+      ),
+    }));
+    bestTop = top;
+  }
+  return best;
+}
+
 function candidatesForColumn(
   column: ColumnSample,
   columnIndex: number,
@@ -592,12 +681,10 @@ function candidatesForColumn(
     if (target && checkProfileFit(key, profile).fits)
       push(target, 'synonym', CONFIDENCE.exported - 0.01 * rank, hint.reason);
   });
-  let headerMatches = matchHeader(column.name, header, targets, byKey);
-  // "MAILINGCOUNTRY" (Salesforce's Data Loader writes its names in capitals): read as the
-  // words the catalogue knows ("mailing country"), as "MailingCountry" is.
-  const words = headerMatches.length === 0 ? knownWords(header, targets) : undefined;
-  const read = words ? normaliseHeader(words) : header;
-  if (words) headerMatches = matchHeader(column.name, read, targets, byKey);
+  const whole = matchWholeHeader(column.name, header, targets, byKey);
+  const read = whole.read;
+  const headerMatches =
+    whole.matches.length > 0 ? whole.matches : matchPathEnd(column.name, targets, byKey);
   const fuzzy = headerMatches.length > 0 ? [] : matchFuzzy(column.name, read, targets);
   for (const match of [...headerMatches, ...fuzzy]) {
     if (match.target.key === hint?.not) continue;
