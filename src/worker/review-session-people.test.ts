@@ -7,6 +7,7 @@ import type { ColumnMapping } from '../domain/mapping/mapping';
 import { uploadedContacts } from './uploaded-contacts';
 import { ReviewSession, type ReviewTable } from './review-session';
 import { RowStore } from '../domain/intake/row-store';
+import { readTable } from '../domain/intake/read-table';
 
 const headers = ['First', 'Last', 'Email', 'Mobile', 'Country', 'State', 'Status'];
 const rows = [
@@ -337,5 +338,42 @@ describe('the report of a file with semicolons', () => {
       .split('\r\n');
     expect(header).toMatch(/^Vorname;Nachname;E-Mail;/);
     expect(row).toMatch(/^Hans;;hans@example\.de;2;rejected;/);
+  });
+});
+
+describe('a JSON item that is no contact', () => {
+  it('is a row rejected with reading’s own reason, until its values are typed in', () => {
+    const jsonLines = [
+      '{"first":"Olivia","last":"Nguyen","email":"olivia@acme.com.au","tz":"+10","country":"Australia"}',
+      '{"first":"Liam","last":"Smith","email":"liam@acme.com.au","tz":"+10","country":"Australia"}',
+      '{"first":"Ava","last":"Brown","email":"ava@acme',
+      '{"first":"Noah","last":"Lee","email":"noah@acme.com.au","tz":"+10","country":"Australia"}',
+    ].join('\n');
+    const read = readTable(new TextEncoder().encode(jsonLines), 'people.jsonl');
+    expect(read.rows.length).toBe(4);
+    const session = ReviewSession.create(read, {
+      firstName: { kind: 'column', column: 'first' },
+      lastName: { kind: 'column', column: 'last' },
+      workEmailAddress1: { kind: 'column', column: 'email' },
+      workCountry: { kind: 'column', column: 'country' },
+      timezone: { kind: 'column', column: 'tz' },
+    });
+    expect(session.summary().accounting).toEqual({ total: 4, sent: 3, skipped: 0, rejected: 1 });
+    const [ava] = session.window(0, 10, { kind: 'errors' }).rows;
+    expect(ava?.problems[0]).toMatchObject({ row: 3, code: 'row-unreadable' });
+    expect(ava?.problems[0]?.message).toMatch(
+      /^Line 3 is not a complete JSON object: it ends in the middle of a value.* Type its values into the row, or skip it\.$/,
+    );
+    expect(session.rejectedReport()).toContain('Line 3 is not a complete JSON object');
+    // Typed in by the person, it is checked as any row.
+    for (const [field, value] of [
+      ['firstName', 'Ava'],
+      ['lastName', 'Brown'],
+      ['workEmailAddress1', 'ava@acme.com.au'],
+      ['workCountry', 'Australia'],
+      ['timezone', '+10'],
+    ])
+      session.editCell(2, field as string, value as string);
+    expect(session.summary().accounting).toEqual({ total: 4, sent: 4, skipped: 0, rejected: 0 });
   });
 });

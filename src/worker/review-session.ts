@@ -62,7 +62,21 @@ export interface ReviewTable {
   readonly rowNumbers: readonly number[];
   /** The separator of a delimited file, for the "unquoted comma?" hint; undefined otherwise. */
   readonly delimiter?: string;
+  /** What reading found; a row that is no contact at all (`UNREADABLE_CODES`) is an error. */
+  readonly problems?: readonly {
+    readonly code: string;
+    readonly severity: string;
+    readonly message: string;
+    readonly row?: number;
+  }[];
 }
+
+/**
+ * Reading's codes for a row that holds no contact at all: a JSON item that is text or a list, a
+ * JSON Lines line cut short. The row is kept with no values and this error, so it is counted
+ * and rejected with its reason unless the person types its values in or skips it.
+ */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set(['json-invalid', 'json-item-not-object']);
 
 type Source =
   | { readonly kind: 'column'; readonly index: number }
@@ -121,9 +135,25 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
   'duplicate-contact': 'Same person as another row',
   'row-too-many-fields': 'Row has too many fields',
   'row-too-few-fields': 'Row has too few fields',
+  'row-unreadable': 'Not a contact in the file',
 };
 
 const EMPTY: readonly ReviewProblem[] = [];
+
+/** The rows reading found to hold no contact, by index, with its reason. */
+function unreadableRowsOf(table: ReviewTable): ReadonlyMap<number, string> {
+  const byNumber = new Map<number, string>();
+  for (const found of table.problems ?? [])
+    if (found.severity === 'error' && found.row !== undefined && UNREADABLE_CODES.has(found.code))
+      byNumber.set(found.row, found.message);
+  const byIndex = new Map<number, string>();
+  if (byNumber.size === 0) return byIndex;
+  table.rowNumbers.forEach((number, index) => {
+    const message = byNumber.get(number);
+    if (message !== undefined) byIndex.set(index, message);
+  });
+  return byIndex;
+}
 
 /** Between a column's name and its field in an edit's source key (no header has it). */
 const FIELD_OF_SHARED = '\u0000';
@@ -226,6 +256,8 @@ export class ReviewSession {
   private readonly context: ContactCheckContext;
   private readonly overlay = new Map<number, Map<string, string>>();
   private readonly shapeReviewed = new Set<number>();
+  /** Rows that hold no contact at all, by index, with reading's reason (`UNREADABLE_CODES`). */
+  private readonly unreadableRows: ReadonlyMap<number, string>;
   /** Whether the file ends every line with a separator (`endsEveryLine`), once counted. */
   private trailingSeparators: boolean | undefined;
   private readonly own = new Map<number, ReviewProblem[]>();
@@ -376,6 +408,7 @@ export class ReviewSession {
     private readonly mapping: ColumnMapping,
   ) {
     this.mappingSignature = mappingSignature(mapping);
+    this.unreadableRows = unreadableRowsOf(table);
     this.people = new DuplicateIndex(
       (index) => rowMatchName(this.contactOf(index)),
       (index) => this.keysOf(index),
@@ -454,6 +487,15 @@ export class ReviewSession {
 
   private shapeProblem(index: number): ReviewProblem | undefined {
     if (this.shapeReviewed.has(index)) return undefined;
+    const unreadable = this.unreadableRows.get(index);
+    if (unreadable !== undefined)
+      return {
+        row: this.table.rowNumbers[index] ?? index + 1,
+        field: null,
+        code: 'row-unreadable',
+        message: `${unreadable} Type its values into the row, or skip it.`,
+        severity: 'error',
+      };
     const width = this.table.headers.length;
     if (index >= this.table.rows.length || this.table.rows.width(index) === width) return undefined;
     const cells = this.table.rows.row(index);
@@ -494,7 +536,7 @@ export class ReviewSession {
     this.refreshDuplicates();
     for (let i = 0; i < count; i++) {
       if (pauseAt(i)) yield progressOf(count, count);
-      if (rows.width(i) === this.table.headers.length) continue;
+      if (rows.width(i) === this.table.headers.length && !this.unreadableRows.has(i)) continue;
       const shape = this.shapeProblem(i);
       if (!shape) continue;
       const list = this.own.get(i);

@@ -13,8 +13,15 @@ import type { SubmitPolicy } from '../domain/validation/submit-policy';
 
 export type { FixKind, FixSummary, SubmitPolicy };
 
-/** The row rules' codes plus the intake's "wrong number of fields" (a row is never dropped). */
-export type ReviewProblemCode = RowProblemCode | 'row-too-many-fields' | 'row-too-few-fields';
+/**
+ * The row rules' codes plus the intake's "wrong number of fields" and "not a contact at all"
+ * (a JSON item that is text, or a line cut short): a row is never dropped.
+ */
+export type ReviewProblemCode =
+  | RowProblemCode
+  | 'row-too-many-fields'
+  | 'row-too-few-fields'
+  | 'row-unreadable';
 
 export interface ReviewProblem {
   /** The file row number (as a spreadsheet shows it). */

@@ -609,12 +609,17 @@ function readRecordTable(
   if (table.source) {
     detections.push({
       kind: 'records',
-      label: `${formatCount(table.rows.length)} records from ${table.source}`,
+      label:
+        table.source === '(one contact)'
+          ? 'One contact: the whole file'
+          : `${formatCount(table.rows.length)} ${table.rows.length === 1 ? 'record' : 'records'} from ${table.source}`,
       value: table.source,
       reason:
-        format === 'xml'
-          ? `Each <${table.source.split('/').pop()}> element is one contact; its child elements are the columns.`
-          : `Each object in "${table.source}" is one contact; its keys are the columns.`,
+        table.source === '(one contact)'
+          ? 'The file is one object that is a contact (it has an email or a phone); its keys are the columns.'
+          : format === 'xml'
+            ? `Each <${table.source.split('/').pop()}> element is one contact; its child elements are the columns.`
+            : `Each object in "${table.source}" is one contact; its keys are the columns.`,
       chosen: false,
     });
   }
