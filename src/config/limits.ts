@@ -43,3 +43,8 @@ export const MAX_PREVIEW_COLUMNS = 200;
 export const MAX_COLUMN_CARDS = 50;
 /** Columns the automatic mapping looks at: about 0.7 ms each, on the page's thread. */
 export const MAX_SUGGESTED_COLUMNS = 100;
+/**
+ * Columns past those matched by their names alone (exact, synonym, a path's end): ~0.02 ms each,
+ * so a full CRM export's Mobile in column 120 is found, and 10,000 columns cost no more than this.
+ */
+export const MAX_NAMED_COLUMNS = 1_000;

@@ -722,3 +722,21 @@ describe('suggestionsToMapping', () => {
     });
   });
 });
+
+describe('a wide export', () => {
+  it('matches the columns past those it reads by their names alone', () => {
+    const fillers = Array.from({ length: 120 }, (_, i) => column(`Custom ${i + 1}`));
+    const suggestions = autoMapColumns(
+      [...fillers, column('Mobile'), column('Emial'), column('Country')],
+      { namesOnlyFrom: 100 },
+    );
+    const fields = Object.fromEntries(suggestions.map((s) => [s.column, s.field]));
+    expect(fields.Mobile).toBe('workMobilePhone1');
+    expect(fields.Country).toBe('workCountry');
+    // A near-miss spelling needs the full match, which only the first columns get.
+    expect(fields.Emial).toBeUndefined();
+    expect(
+      autoMapColumns([...fillers, column('Emial')]).find((s) => s.column === 'Emial')?.field,
+    ).toBe('workEmailAddress1');
+  });
+});

@@ -52,6 +52,12 @@ export interface AutoMapOptions {
   readonly fields?: readonly ContactField[];
   /** Confidence from which a suggestion is applied; `APPLY_THRESHOLD` by default. */
   readonly applyThreshold?: number;
+  /**
+   * Columns from this index on are matched by their header's known names only (exact, synonym,
+   * a path's end): no near-miss spelling, no values. A wide export's Mobile in column 120 is
+   * found for about a hundredth of the full match's cost.
+   */
+  readonly namesOnlyFrom?: number;
 }
 
 /**
@@ -659,6 +665,7 @@ function candidatesForColumn(
   targets: readonly Target[],
   byKey: ReadonlyMap<string, Target>,
   hint?: ExportHint,
+  namesOnly = false,
 ): Candidate[] {
   const header = normaliseHeader(column.name);
   const profile = profileColumn(column.samples);
@@ -685,7 +692,7 @@ function candidatesForColumn(
   const read = whole.read;
   const headerMatches =
     whole.matches.length > 0 ? whole.matches : matchPathEnd(column.name, targets, byKey);
-  const fuzzy = headerMatches.length > 0 ? [] : matchFuzzy(column.name, read, targets);
+  const fuzzy = headerMatches.length > 0 || namesOnly ? [] : matchFuzzy(column.name, read, targets);
   for (const match of [...headerMatches, ...fuzzy]) {
     if (match.target.key === hint?.not) continue;
     const expected = CONTENT_KIND_OF.get(match.target.key);
@@ -785,7 +792,14 @@ export function autoMapColumns(
     .flatMap((column, index) =>
       describing.has(index)
         ? []
-        : candidatesForColumn(column, index, targets, byKey, hints.get(index)),
+        : candidatesForColumn(
+            column,
+            index,
+            targets,
+            byKey,
+            hints.get(index),
+            index >= (options.namesOnlyFrom ?? Infinity),
+          ),
     )
     .sort(compareCandidates);
 
