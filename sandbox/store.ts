@@ -98,7 +98,7 @@ export interface ContactQuery {
 export const FAILURE_LIST_CAP = 1000;
 
 /** Bump when SCHEMA changes. */
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 
 /**
  * The fields a contact search can narrow through the trigram index: the ones that say who a
@@ -111,11 +111,14 @@ export const INDEXED_SEARCH_FIELDS: readonly string[] = [
 ];
 
 /**
- * The indexed text of a contact: its indexed fields' values, one per line. A value that contains
- * a text makes the whole contain it, so the index finds every contact the exact test would.
+ * The indexed text of a contact: its indexed fields' values, one per line, in lower case (the
+ * index's LIKE folds ASCII letters only; searches are lower-cased too). A value that contains a
+ * text makes the whole contain it, so the index finds every contact the exact test would.
  */
 const searchTextOf = (fields: ContactFields): string =>
-  INDEXED_SEARCH_FIELDS.map((field) => fields[field] ?? '').join('\n');
+  INDEXED_SEARCH_FIELDS.map((field) => fields[field] ?? '')
+    .join('\n')
+    .toLowerCase();
 
 /**
  * A 53-bit hash (cyrb53, public domain) of one match key: workspace, normalised name, channel and
@@ -365,6 +368,15 @@ export class SandboxStore {
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
     this.db.exec(SCHEMA);
+    // "Contains" in any case, accented letters too (SQLite's LIKE folds ASCII only): a search
+    // for "MÜLLER" finds "Müller", as the import's match rule does (match-rule.ts).
+    this.db.function('contains_text', { deterministic: true }, (text: unknown, part: unknown) =>
+      String(text ?? '')
+        .toLowerCase()
+        .includes(String(part ?? '').toLowerCase())
+        ? 1
+        : 0,
+    );
     // Merged by `transaction` instead, a few pages at a time (see SEARCH_MERGE_PAGES).
     this.db.exec(`INSERT INTO contact_search (contact_search, rank) VALUES ('automerge', 0)`);
     this.db.exec(`INSERT INTO contact_search (contact_search, rank) VALUES ('crisismerge', 2000)`);
@@ -666,7 +678,7 @@ export class SandboxStore {
           INDEXED_SEARCH_FIELDS.includes(field) && [...text].length >= INDEXABLE_LENGTH,
       )
       .map(([field, text]) => ({
-        text: indexedPart(text),
+        text: indexedPart(text).toLowerCase(),
         rank: (isChannel(field) ? 1_000_000 : 0) + [...text].length,
       }))
       .sort((a, b) => b.rank - a.rank)[0];
@@ -675,8 +687,8 @@ export class SandboxStore {
       params.push(`%${narrowest.text}%`);
     }
     for (const [field, text] of Object.entries(query.search)) {
-      where.push(`coalesce(json_extract(data, ?), '') LIKE ? ESCAPE '\\'`);
-      params.push(jsonPath(field), `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      where.push(`contains_text(json_extract(data, ?), ?)`);
+      params.push(jsonPath(field), text);
     }
     const whereSql = where.join(' AND ');
     const direction = query.sortOrder === 'desc' ? 'DESC' : 'ASC';
