@@ -9,6 +9,7 @@ import {
   resetSandboxConfig,
   dropFile,
   expect,
+  loseTheFirstImportAnswer,
   sandboxApi,
   sandboxImports,
   test,
@@ -190,6 +191,26 @@ test('after a reload, the rows no part holds are still counted, and their report
   const finished = page.getByRole('region', { name: 'Import finished' });
   await expect(finished).toContainText('all 2 rows were sent', { timeout: 30_000 });
   await expect(finished).toContainText('6 rejected were not part of the import');
+});
+
+test('after a reload, a part that may have run is the person’s decision: nothing to resume', async ({
+  page,
+}) => {
+  await contactsReadyToImport(page);
+  await loseTheFirstImportAnswer(page);
+  await page.getByRole('button', { name: 'Import 5 contacts' }).click();
+  await expect(page.getByTestId('part-1')).toContainText('Not known — needs your decision', {
+    timeout: 30_000,
+  });
+  await page.reload();
+  const banner = page.getByRole('region', { name: 'An import was interrupted' });
+  await expect(banner).toContainText('0 of 1 part accepted');
+  await expect(banner.getByRole('button', { name: 'Part 1 did arrive' })).toBeVisible();
+  // "Resume sending" would send nothing: it is not offered.
+  await expect(banner.getByRole('button', { name: 'Resume sending' })).toHaveCount(0);
+  await banner.getByRole('button', { name: 'Send part 1 again' }).click();
+  await expect(banner.getByRole('button', { name: 'Send part 1 again anyway' })).toBeFocused();
+  expect(await sandboxImports()).toHaveLength(1);
 });
 
 test('no secret reaches the page, its storage or the inspector, and the inspector curl works', async ({

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  isResumable,
   recoverInterruptedJob,
   summariseJob,
   type SubmissionJob,
@@ -172,7 +173,7 @@ export function ResumeBanner() {
         onMarkDone={(part) => void submission.markDone(part)}
       />
       <div className="actions">
-        {!summary.done && canSend && (
+        {canSend && job.parts.some(isResumable) && (
           <button type="button" className="primary" onClick={() => void submission.run(job)}>
             Resume sending
           </button>
