@@ -117,6 +117,21 @@ describe('COUNTRIES', () => {
     expect(getCountries().filter((region) => !known.has(region))).toEqual(['AC', 'TA']);
   });
 
+  it('finds a country named in the language of the list, as an alias to rewrite', () => {
+    for (const [text, iso2] of [
+      ['Frankreich', 'FR'],
+      ['Espagne', 'ES'],
+      ['Países Bajos', 'NL'],
+      ['Stati Uniti', 'US'],
+      ['Nieuw-Zeeland', 'NZ'],
+      ['Sverige', 'SE'],
+    ] as const) {
+      expect(findCountry(text), text).toMatchObject({ country: { iso2 }, kind: 'alias' });
+    }
+    // Not a country in any language.
+    expect(findCountry('Narnia')).toBeUndefined();
+  });
+
   it('finds every name, alias and code as itself', () => {
     for (const country of COUNTRIES) {
       expect(findCountry(country.name)?.country).toBe(country);

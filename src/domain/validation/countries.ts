@@ -340,13 +340,46 @@ for (const country of COUNTRIES) {
 export function findCountry(value: string): CountryMatch | undefined {
   const cached = CACHE.get(value);
   if (cached !== undefined) return cached ?? undefined;
-  let found = BY_KEY.get(countryLookupKey(value)) ?? isoListName(value);
+  let found = BY_KEY.get(countryLookupKey(value)) ?? isoListName(value) ?? otherLanguageName(value);
   if (found && found.kind === 'name' && value.trim() !== found.country.name) {
     found = { country: found.country, kind: 'name-variant' };
   }
   if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
   CACHE.set(value, found ?? null);
   return found;
+}
+
+/** Languages whose country names a contact list may be written in. */
+const NAME_LANGUAGES = ['de', 'fr', 'es', 'it', 'nl', 'pt', 'sv', 'da', 'nb', 'fi', 'pl', 'id'];
+
+let otherLanguageNames: Map<string, Country> | undefined;
+
+/**
+ * A country named in another language ("Frankreich", "Espagne", "Países Bajos"), from the
+ * browser's own names (Intl.DisplayNames), read once, on the first name the table does not
+ * know. An alias, so it is rewritten to the name Whispir expects.
+ */
+function otherLanguageName(value: string): CountryMatch | undefined {
+  if (!otherLanguageNames) {
+    otherLanguageNames = new Map();
+    const DisplayNames = (Intl as { DisplayNames?: typeof Intl.DisplayNames }).DisplayNames;
+    for (const language of DisplayNames ? NAME_LANGUAGES : []) {
+      let names: Intl.DisplayNames;
+      try {
+        names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+      } catch {
+        continue;
+      }
+      for (const country of BY_ISO2.values()) {
+        const name = names.of(country.iso2);
+        const key = name && countryLookupKey(name);
+        if (key && !BY_KEY.has(key) && !otherLanguageNames.has(key))
+          otherLanguageNames.set(key, country);
+      }
+    }
+  }
+  const country = otherLanguageNames.get(countryLookupKey(value));
+  return country && { country, kind: 'alias' };
 }
 
 /** Words that qualify a name in the ISO list's order ("Korea, Republic of"). */
