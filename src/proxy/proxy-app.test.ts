@@ -7,8 +7,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
+import type { Hono } from 'hono';
 import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../config/proxy-contract';
-import { MAX_ANSWER_BYTES } from './proxy-app';
+import { MEDIA_TYPES } from '../domain/whispir/media-types';
+import { createProxyApp, MAX_ANSWER_BYTES } from './proxy-app';
 
 interface Seen {
   readonly method: string;
@@ -147,6 +149,10 @@ function send(
   });
 }
 
+/** The body type the wizard sends to create a resource or an import. */
+const typeOf = (path: string) =>
+  path.includes('/imports') ? MEDIA_TYPES.importContact : MEDIA_TYPES.resource;
+
 /** What the wizard's own page sends with every call. */
 const own = () => ({
   [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
@@ -168,7 +174,7 @@ describe('the proxy forwards the wizard’s calls', () => {
     const answer = await send(
       method,
       `/api/whispir${path}`,
-      own(),
+      method === 'POST' ? { ...own(), 'content-type': typeOf(path) } : own(),
       method === 'POST' ? '{}' : undefined,
     );
     expect(answer.status).toBeLessThan(300);
@@ -247,10 +253,31 @@ describe('the proxy forwards the wizard’s calls', () => {
     await send(
       'POST',
       '/api/whispir/resources',
-      { ...own(), 'content-type': 'application/json' },
+      { ...own(), 'content-type': `${MEDIA_TYPES.resource}; charset=utf-8` },
       body,
     );
     expect(seen[0]?.body).toBe(body);
+  });
+
+  it.each([
+    ['/resources', 'application/json'],
+    ['/resources', 'application/x-www-form-urlencoded'],
+    ['/resources', 'text/plain'],
+    ['/resources', MEDIA_TYPES.importContact],
+    ['/workspaces/AB12CD34EF56AB78/imports', MEDIA_TYPES.resource],
+    ['/imports', 'application/xml'],
+    ['/imports', undefined],
+  ])('refuses POST %s with a body of type %s, which the wizard never sends', async (path, type) => {
+    const answer = await send(
+      'POST',
+      `/api/whispir${path}`,
+      type ? { ...own(), 'content-type': type } : own(),
+      '{}',
+    );
+    expect(answer.status).toBe(415);
+    expect(answer.headers['x-proxy-refused']).toBe('content-type');
+    expect(JSON.parse(answer.body)).toMatchObject({ rule: 'content-type' });
+    expect(seen).toEqual([]);
   });
 
   it('gives the browser no CORS header, no cookie and no secret', async () => {
@@ -362,7 +389,12 @@ describe('the proxy holds no more than one request body in memory', () => {
           port: appPort,
           method: 'POST',
           path: '/api/whispir/resources',
-          headers: { host: `127.0.0.1:${appPort}`, ...own(), 'transfer-encoding': 'chunked' },
+          headers: {
+            host: `127.0.0.1:${appPort}`,
+            ...own(),
+            'content-type': MEDIA_TYPES.resource,
+            'transfer-encoding': 'chunked',
+          },
         },
         (response) => {
           let text = '';
@@ -385,5 +417,69 @@ describe('the proxy holds no more than one request body in memory', () => {
     });
     expect(answer.status).toBe(413);
     expect(seen).toEqual([]);
+  });
+});
+
+describe('the proxy stops waiting for an upstream that does not answer', () => {
+  let hanging: http.Server;
+  let hangingUrl: string;
+  const held: http.ServerResponse[] = [];
+
+  beforeAll(async () => {
+    hanging = http.createServer((request, response) => {
+      held.push(response);
+      // One answer starts and never ends; the other never starts.
+      if (request.url?.includes('firstName=half')) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"contacts": [');
+      }
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    for (const response of held) response.destroy();
+    await new Promise((resolve) => hanging?.close(resolve));
+  });
+
+  function proxyTo(url: string, timeoutMs: number): Hono {
+    return createProxyApp({
+      target: { url, isSandbox: false, label: 'Whispir AU', headers: {}, secrets: [] },
+      allowedHosts: ['127.0.0.1'],
+      upstreamTimeoutMs: timeoutMs,
+    });
+  }
+
+  it.each([
+    ['no answer at all', 'GET', '/api/whispir/workspaces'],
+    ['an answer that never ends', 'GET', '/api/whispir/contacts?firstName=half'],
+    ['a write', 'POST', '/api/whispir/resources'],
+  ])('answers 502 in plain words after its timeout: %s', async (_what, method, path) => {
+    const started = Date.now();
+    const answer = await proxyTo(hangingUrl, 200).request(`http://127.0.0.1${path}`, {
+      method,
+      headers: {
+        host: '127.0.0.1',
+        [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE,
+        ...(method === 'POST' ? { 'content-type': MEDIA_TYPES.resource } : {}),
+      },
+      ...(method === 'POST' ? { body: '{}' } : {}),
+    });
+    expect(answer.status).toBe(502);
+    const { message } = (await answer.json()) as { message: string };
+    expect(message).toMatch(/^Whispir AU did not answer within 0\.2 seconds/);
+    if (method === 'POST') expect(message).toMatch(/check in Whispir before trying again/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('forwards as before when the upstream answers in time', async () => {
+    const answer = await proxyTo(upstreamUrl, 5_000).request(
+      'http://127.0.0.1/api/whispir/workspaces',
+      {
+        headers: { host: '127.0.0.1', [APP_REQUEST_HEADER]: APP_REQUEST_HEADER_VALUE },
+      },
+    );
+    expect(answer.status).toBe(200);
   });
 });

@@ -23,12 +23,14 @@ import { REDACTED_ASCII, secretRedactor } from './redact.ts';
 /** Whispir takes bodies up to 10,485,760 bytes (docs/whispir-api.md §A9); the margin lets
  * Whispir, not the proxy, answer a body just over its limit with its own 413. */
 export const MAX_REQUEST_BYTES = 11 * 1024 * 1024;
-const UPSTREAM_TIMEOUT_MS = 120_000;
+/** How long Whispir has to answer a call, its whole answer read. */
+export const UPSTREAM_TIMEOUT_MS = 120_000;
 /** The wizard's calls are answered in kilobytes (a search page is 20 contacts); an answer past
  * this is not read on, so a faulty or hostile upstream cannot fill the server's memory. */
 export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
 class AnswerTooLarge extends Error {}
+class UpstreamTimedOut extends Error {}
 
 /** The answer's text, read until it ends or passes `max` bytes (then the read is cancelled). */
 async function readCapped(answer: Response, max: number): Promise<string> {
@@ -60,12 +62,15 @@ export interface ProxyOptions {
   readonly log?: (line: string) => void;
   /** Who may use it at all (sign-in.ts); `npm run serve` asks before any route instead. */
   readonly signIn?: MiddlewareHandler;
+  /** `UPSTREAM_TIMEOUT_MS` unless told (tests wait less). */
+  readonly upstreamTimeoutMs?: number;
 }
 
 export function createProxyApp(options: ProxyOptions): Hono {
   const { target } = options;
   const redact = secretRedactor(target.secrets);
   const log = options.log ?? (() => undefined);
+  const timeoutMs = options.upstreamTimeoutMs ?? UPSTREAM_TIMEOUT_MS;
   const app = new Hono();
 
   const refused = (c: Context, refusal: Refusal) => {
@@ -99,6 +104,20 @@ export function createProxyApp(options: ProxyOptions): Hono {
       }
       for (const [name, value] of Object.entries(target.headers)) headers.set(name, value);
 
+      // A timer of our own, not AbortSignal.timeout inside AbortSignal.any: on Node 20 the
+      // garbage collector could drop that timeout's signal, so a hung Whispir held the call for
+      // ever. Cleared once the answer is read or the caller has gone.
+      const abort = new AbortController();
+      const caller = c.req.raw.signal;
+      const timer = setTimeout(
+        () =>
+          abort.abort(new UpstreamTimedOut(`did not answer within ${timeoutMs / 1000} seconds`)),
+        timeoutMs,
+      );
+      const callerGone = () => abort.abort(caller.reason);
+      if (caller.aborted) callerGone();
+      else caller.addEventListener('abort', callerGone, { once: true });
+
       let answer: Response;
       let text: string;
       try {
@@ -107,14 +126,30 @@ export function createProxyApp(options: ProxyOptions): Hono {
           headers,
           body,
           redirect: 'manual',
-          signal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
+          signal: abort.signal,
         });
         text = redact(await readCapped(answer, MAX_ANSWER_BYTES));
-      } catch (error) {
+      } catch (caught) {
+        // An abort rejects with whatever it was aborted with, or an AbortError naming nothing.
+        const error =
+          abort.signal.reason instanceof UpstreamTimedOut ? abort.signal.reason : caught;
         const reason = error instanceof Error ? error.message : String(error);
         if (error instanceof AnswerTooLarge) {
           log(`proxy: ${method} ${redact(path)} from ${target.label}: ${reason}`);
           return c.json({ message: `${target.label} answered, but ${reason}.` }, 502);
+        }
+        if (error instanceof UpstreamTimedOut) {
+          log(`proxy: ${method} ${redact(path)} to ${target.label}: ${reason}`);
+          return c.json(
+            {
+              message:
+                `${target.label} ${reason}, so the proxy stopped waiting.` +
+                (method === 'POST'
+                  ? ' It may still have done what was asked: check in Whispir before trying again.'
+                  : ''),
+            },
+            502,
+          );
         }
         log(
           `proxy: ${method} ${redact(path)} got no answer from ${target.label}: ${redact(reason)}`,
@@ -125,6 +160,9 @@ export function createProxyApp(options: ProxyOptions): Hono {
           },
           502,
         );
+      } finally {
+        clearTimeout(timer);
+        caller.removeEventListener('abort', callerGone);
       }
       if (answer.status < 200 || answer.status > 599) {
         log(`proxy: ${method} ${redact(path)} from ${target.label}: status ${answer.status}`);

@@ -5,6 +5,7 @@
  * No Node or Hono here, so the rules are tested on their own (docs/decisions/009-proxy-rules.md).
  */
 import { APP_REQUEST_HEADER, APP_REQUEST_HEADER_VALUE } from '../config/proxy-contract.ts';
+import { MEDIA_TYPES } from '../domain/whispir/media-types.ts';
 
 export type RuleName =
   | 'host'
@@ -14,10 +15,11 @@ export type RuleName =
   | 'app-header'
   | 'allow-list'
   | 'query'
+  | 'content-type'
   | 'sandbox-only';
 
 export interface Refusal {
-  readonly status: 403 | 404;
+  readonly status: 403 | 404 | 415;
   readonly rule: RuleName;
   readonly message: string;
 }
@@ -29,6 +31,8 @@ interface AllowedCall {
   readonly what: string;
   /** The query parameters it sends, each at most once (none when absent). */
   readonly query?: readonly string[];
+  /** The media type of the body it sends (a POST's; parameters such as charset may follow). */
+  readonly contentType?: string;
 }
 
 // Ids are opaque to the client (Whispir's are hex); nothing that could change the path's meaning
@@ -44,8 +48,18 @@ export const WHISPIR_CALLS: readonly AllowedCall[] = [
     what: 'list the workspaces',
     query: ['limit', 'offset'],
   },
-  { method: 'POST', path: new RegExp(`^${IN_WORKSPACE}/resources/?$`), what: 'create a resource' },
-  { method: 'POST', path: new RegExp(`^${IN_WORKSPACE}/imports/?$`), what: 'create an import' },
+  {
+    method: 'POST',
+    path: new RegExp(`^${IN_WORKSPACE}/resources/?$`),
+    what: 'create a resource',
+    contentType: MEDIA_TYPES.resource,
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`^${IN_WORKSPACE}/imports/?$`),
+    what: 'create an import',
+    contentType: MEDIA_TYPES.importContact,
+  },
   {
     // The default workspace's contacts are at the root, like its resources and imports.
     method: 'GET',
@@ -153,11 +167,13 @@ function sameHost(origin: string, host: string): boolean {
 
 /**
  * Is this one of the calls the wizard makes, with only the query parameters it sends (`query`,
- * the request's own)? A parameter it never sends is refused, not dropped: Whispir reads some
- * (`apikey`, paging), and a call the wizard did not make is nobody's to shape.
+ * the request's own) and, for a POST, the body type it sends? A parameter it never sends is
+ * refused, not dropped: Whispir reads some (`apikey`, paging), and a call the wizard did not
+ * make is nobody's to shape. Likewise a body of another type: Whispir may read a form or XML
+ * body in ways the wizard's JSON never asks for.
  */
 export function checkAllowedCall(
-  request: Pick<RequestFacts, 'method' | 'path'>,
+  request: Pick<RequestFacts, 'method' | 'path'> & Partial<Pick<RequestFacts, 'header'>>,
   calls: readonly AllowedCall[],
   query: URLSearchParams = new URLSearchParams(),
 ): Refusal | undefined {
@@ -167,11 +183,25 @@ export function checkAllowedCall(
     const odd = names.find(
       (name, i) => !(call.query ?? []).includes(name) || names.indexOf(name) !== i,
     );
-    if (odd === undefined) return undefined;
-    return refuse(
-      'query',
-      `to ${call.what} the wizard sends ${call.query?.length ? `only ${call.query.join(', ')}, each once` : 'no query'}, not "${odd}"`,
-    );
+    if (odd !== undefined)
+      return refuse(
+        'query',
+        `to ${call.what} the wizard sends ${call.query?.length ? `only ${call.query.join(', ')}, each once` : 'no query'}, not "${odd}"`,
+      );
+    if (call.contentType !== undefined) {
+      const given = request.header?.('content-type');
+      const type = given?.split(';')[0]?.trim().toLowerCase();
+      if (type !== call.contentType)
+        return {
+          ...refuse(
+            'content-type',
+            `to ${call.what} the wizard sends a body of type ${call.contentType}, not ` +
+              (given ? `"${given.slice(0, 100)}"` : 'one without a Content-Type'),
+          ),
+          status: 415,
+        };
+    }
+    return undefined;
   }
   const list = calls.map((call) => `${call.method} to ${call.what}`).join('; ');
   return refuse(

@@ -45,6 +45,64 @@ describe('secretRedactor', () => {
     }
   });
 
+  it('replaces a secret URL-encoded as Java, PHP and Python write it', () => {
+    const password = "it's *my* ~pass/wörd";
+    const redactAll = secretRedactor([password]);
+    const echoes = [
+      // Java's URLEncoder.encode(password, UTF_8): keeps * and writes a space as +.
+      'it%27s+*my*+%7Epass%2Fw%C3%B6rd',
+      // PHP's urlencode: * encoded too.
+      'it%27s+%2Amy%2A+%7Epass%2Fw%C3%B6rd',
+      // Python's quote: keeps ~ and /; quote_plus: + for a space, / encoded; lower-case hex.
+      'it%27s%20%2Amy%2A%20~pass/w%C3%B6rd',
+      'it%27s+%2Amy%2A+~pass%2Fw%C3%B6rd',
+      'it%27s%20%2amy%2a%20~pass/w%c3%b6rd',
+    ];
+    for (const echo of echoes) expect(redactAll(`q=${echo}&x=1`), echo).toBe(`q=${REDACTED}&x=1`);
+  });
+
+  it('replaces a secret written with HTML character references, in any writer’s mix', () => {
+    const password = `a'b"c<d>e&f-long`;
+    const redactAll = secretRedactor([password]);
+    const echoes = [
+      // Go's html.EscapeString, Python's html.escape, PHP's htmlspecialchars, all-decimal, all-hex.
+      'a&#39;b&#34;c&lt;d&gt;e&amp;f-long',
+      'a&#x27;b&quot;c&lt;d&gt;e&amp;f-long',
+      'a&#039;b&quot;c&lt;d&gt;e&amp;f-long',
+      'a&#39;b&#34;c&#60;d&#62;e&#38;f-long',
+      'a&#x27;b&#x22;c&#x3C;d&#x3e;e&#x26;f-long',
+    ];
+    for (const echo of echoes) expect(redactAll(`<p>${echo}</p>`), echo).toBe(`<p>${REDACTED}</p>`);
+  });
+
+  it('replaces a secret in a UTF-16 answer, with letters beyond ASCII or a quote', () => {
+    for (const secret of ['Pässwört-long12', 'say "hello" 2 me']) {
+      const redactAll = secretRedactor([secret]);
+      for (const body of [
+        // The proxy reads every answer as UTF-8; a JSON body in UTF-16 escapes the quote.
+        Buffer.from(JSON.stringify({ p: secret }), 'utf16le').toString('utf8'),
+        Buffer.from(`p=${secret};`, 'utf16le').toString('utf8'),
+        Buffer.from(`p=${secret};`, 'utf16le').toString('latin1'),
+      ]) {
+        const redacted = redactAll(body);
+        expect(redacted, JSON.stringify(body)).toContain(REDACTED);
+        // Nothing of the secret's own letters is left beside the replacement.
+        expect(redacted.replace(/\0/g, '')).not.toMatch(/rt-long|hello/);
+      }
+    }
+  });
+
+  it('replaces a secret inside longer base64, wherever it starts', () => {
+    const key = 'AbCdEf0123456789';
+    const redactAll = secretRedactor([key]);
+    for (const before of ['', 'x', 'xy', 'xyz', 'user:']) {
+      const encoded = Buffer.from(`${before}${key} and more after it`).toString('base64');
+      expect(redactAll(`token ${encoded}`), before).toContain(REDACTED);
+    }
+    // A shorter secret's middle is too short to search for without blanking chance matches.
+    expect(secretRedactor(['Short123'])('ZFNob3J0MTIzZQ==')).toBe('ZFNob3J0MTIzZQ==');
+  });
+
   it('leaves a contact’s data alone that only matches a secret in another case', () => {
     const redactTown = secretRedactor(['Brisbane2']);
     expect(redactTown('{"email":"ann@BRISBANE2.example"}')).toBe(

@@ -20,11 +20,9 @@ export function whispirProxyPlugin(
     host: string | boolean | undefined,
     warn: (line: string) => void,
   ) => {
-    // Listening beyond this machine (`--host`) with Whispir's credentials needs a sign-in, as
-    // `npm run serve` does (sign-in.ts); the sandbox's own credentials open nothing real.
-    const signIn = target.isSandbox
-      ? ({ kind: 'none' } as const)
-      : signInFrom({ ...env, HOST: host === true ? '0.0.0.0' : host || env.HOST });
+    // Listening beyond this machine (`--host`) needs a sign-in, as `npm run serve` does
+    // (sign-in.ts), the sandbox's too: people try their real spreadsheets in it.
+    const signIn = signInFrom({ ...env, HOST: host === true ? '0.0.0.0' : host || env.HOST });
     const app = createProxyApp({
       target,
       allowedHosts: allowedHostsFrom(env, LOOPBACK_HOSTS),
