@@ -164,19 +164,19 @@ describe('checkMappingRules', () => {
       description: 'Work mobile offers "Leave empty"',
       input: 'workMobilePhone1',
       expected:
-        'Whispir requires Work mobile to be mapped: drag your mobile column onto it, or choose "Leave empty" for an email-only list.',
+        'Whispir requires Work mobile to be mapped: drag your mobile column onto it (or choose it in the field’s list), or choose "Leave empty" for an email-only list.',
     },
     {
       description: 'Country offers a value for every row',
       input: 'workCountry',
       expected:
-        'Whispir requires Country: drag your country column onto it, or set one country for every row, such as "Australia".',
+        'Whispir requires Country: drag your country column onto it (or choose it in the field’s list), or set one country for every row, such as "Australia".',
     },
     {
       description: 'Time zone offers a value for every row',
       input: 'timezone',
       expected:
-        'Whispir requires Time zone: drag your time zone column onto it, or set one time zone for every row, such as "Australia/Sydney".',
+        'Whispir requires Time zone: drag your time zone column onto it (or choose it in the field’s list), or set one time zone for every row, such as "Australia/Sydney".',
     },
   ];
   it.each(messageCases)('message: $description', ({ input, expected }) => {

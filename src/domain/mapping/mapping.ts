@@ -115,15 +115,15 @@ function labelOf(field: string): string {
 // customers would pick; the mapping step offers the full suggestions list.
 const MISSING_REQUIRED: Readonly<Record<string, string>> = {
   firstName:
-    'Whispir requires First name: drag the column with first names onto it, or set one value for every row.',
+    'Whispir requires First name: drag the column with first names onto it (or choose it in the field’s list), or set one value for every row.',
   lastName:
-    'Whispir requires Last name: drag the column with last names onto it, or set one value for every row.',
+    'Whispir requires Last name: drag the column with last names onto it (or choose it in the field’s list), or set one value for every row.',
   workMobilePhone1:
-    'Whispir requires Work mobile to be mapped: drag your mobile column onto it, or choose "Leave empty" for an email-only list.',
+    'Whispir requires Work mobile to be mapped: drag your mobile column onto it (or choose it in the field’s list), or choose "Leave empty" for an email-only list.',
   workCountry:
-    'Whispir requires Country: drag your country column onto it, or set one country for every row, such as "Australia".',
+    'Whispir requires Country: drag your country column onto it (or choose it in the field’s list), or set one country for every row, such as "Australia".',
   timezone:
-    'Whispir requires Time zone: drag your time zone column onto it, or set one time zone for every row, such as "Australia/Sydney".',
+    'Whispir requires Time zone: drag your time zone column onto it (or choose it in the field’s list), or set one time zone for every row, such as "Australia/Sydney".',
 };
 
 const ROW_REQUIRED = new Set<string>(ROW_REQUIRED_KEYS);
@@ -169,7 +169,7 @@ export function checkMappingRules(
       field: key,
       message:
         MISSING_REQUIRED[key] ??
-        `Whispir requires ${labelOf(key)}: drag a column onto it, or set one value for every row.`,
+        `Whispir requires ${labelOf(key)}: drag a column onto it (or choose one in its list), or set one value for every row.`,
     });
   }
 
@@ -190,13 +190,13 @@ export function checkMappingRules(
       problems.push({
         code: 'required-left-empty',
         field,
-        message: `Every contact needs ${label}, so it cannot be left empty: drag a column onto it or set one value for every row.`,
+        message: `Every contact needs ${label}, so it cannot be left empty: drag a column onto it (or choose one in its list), or set one value for every row.`,
       });
     } else if (source.kind === 'constant' && source.value.trim().length === 0) {
       problems.push({
         code: 'empty-constant',
         field,
-        message: `Type the value ${label} should have in every row, or drag a column onto it.`,
+        message: `Type the value ${label} should have in every row, or drag a column onto it (or choose one in its list).`,
       });
     } else if (source.kind === 'constant' && constantProblem(field, source.value)) {
       problems.push({

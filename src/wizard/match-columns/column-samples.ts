@@ -52,12 +52,10 @@ export function fileSuggestions(
   if (known) return known;
   const wide = columnSamples(file, 20, MAX_SUGGESTED_COLUMNS);
   const suggestions = autoMapColumns(
-    file.headers
-      .slice(0, MAX_NAMED_COLUMNS)
-      .map((name, i) => ({
-        name,
-        samples: i < MAX_SUGGESTED_COLUMNS ? (wide.get(name) ?? []) : [],
-      })),
+    file.headers.slice(0, MAX_NAMED_COLUMNS).map((name, i) => ({
+      name,
+      samples: i < MAX_SUGGESTED_COLUMNS ? (wide.get(name) ?? []) : [],
+    })),
     { customFields, namesOnlyFrom: MAX_SUGGESTED_COLUMNS },
   );
   byFields.set(key, suggestions);
