@@ -93,7 +93,7 @@ test('before sending, the settings say how many rows are already in the workspac
   });
   await toSettings(page);
   await expect(page.getByTestId('existing-check')).toContainText(
-    '1 of 5 sampled rows match contacts already in My Company (default): replace updates them, ignore skips them, duplicate adds a second copy.',
+    '1 of 5 sampled rows match contacts already in My Company (default): “Update existing contacts” updates them, “Skip existing contacts” leaves them as they are, “Always add new contacts” adds a second copy.',
     { timeout: 20_000 },
   );
   // Another workspace: checked again there.

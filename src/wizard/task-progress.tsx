@@ -74,6 +74,7 @@ export function TaskProgress({ id, task, words, total }: Props) {
     // a restarted one is there at once, with the focus still on its button.
     <div
       className={`task-progress${task.restarted ? '' : ' appears-after-a-moment'}`}
+      data-focus-group="task-progress"
       onFocus={() => {
         focusInside.current = true;
       }}

@@ -6,6 +6,7 @@ import type { FileReaderState } from '../use-file-reader';
 import { ReadingControls } from './reading-controls';
 import { StepActions } from '../step-actions';
 import { CellText } from '../shared/cell-text';
+import { useFocusKeeper } from '../shared/focus';
 
 interface Props extends StepHeading {
   readonly file: FileSummary;
@@ -33,6 +34,8 @@ export function PreviewStep(props: Props) {
   const lengths = new Map(
     (file.shortenedCells ?? []).map((cell) => [`${cell.row}:${cell.column}`, cell.length]),
   );
+  // "Cancel reading" goes when the read ends: the focus goes to the line saying it is done.
+  const readingFocus = useFocusKeeper(() => document.getElementById('read-done'));
 
   return (
     <>
@@ -52,7 +55,7 @@ export function PreviewStep(props: Props) {
       )}
 
       {reader.reading ? (
-        <div className="reading">
+        <div className="reading" {...readingFocus}>
           <label htmlFor="read-progress">Reading…</label>
           <progress id="read-progress" max={100} value={percent} />
           <button type="button" onClick={onCancelReading}>
@@ -66,7 +69,7 @@ export function PreviewStep(props: Props) {
       ) : (
         // Once a read was shown in progress, its line stays (done), so nothing below moves up.
         readInSteps && (
-          <p className="reading" role="status">
+          <p className="reading" role="status" id="read-done" tabIndex={-1}>
             ✓ Read the whole file: {plural(file.rowCount, 'row')}.
           </p>
         )

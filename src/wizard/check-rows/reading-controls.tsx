@@ -14,9 +14,15 @@ const DELIMITERS = [
   { value: '|', label: 'Pipe |' },
 ];
 
-/** How the file was read, each choice changeable; every change re-reads the file at once. */
+/**
+ * How the file was read, each choice changeable; every change re-reads the file at once. While
+ * it reads, the choices say they are unavailable and ignore changes (a change snaps back), but
+ * are not `disabled`: that dropped the focus on the page at every arrow key on a choice.
+ */
 export function ReadingControls({ file, disabled, onChange }: Props) {
-  const change = (patch: IntakeOverrides) => onChange({ ...file.overrides, ...patch });
+  const change = (patch: IntakeOverrides) => {
+    if (!disabled) onChange({ ...file.overrides, ...patch });
+  };
   const delimited = file.format === 'delimited';
   const records = file.format === 'json' || file.format === 'xml';
   const delimiters =
@@ -25,7 +31,7 @@ export function ReadingControls({ file, disabled, onChange }: Props) {
       : DELIMITERS;
 
   return (
-    <fieldset className="reading-controls" disabled={disabled}>
+    <fieldset className="reading-controls" aria-disabled={disabled || undefined}>
       <legend>How the file was read</legend>
       {file.sheets && file.sheets.length > 1 && (
         <label>

@@ -9,6 +9,7 @@ import { downloadFile } from '../download';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import type { StepHeading } from '../step-props';
 import { SAMPLE_KINDS, makeSampleFile } from './sample-files';
+import { unavailableWhen } from '../shared/focus';
 
 interface Props extends StepHeading {
   readonly reading: boolean;
@@ -100,7 +101,8 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected, ban
         <input {...getInputProps()} aria-label="Contact file" />
         <p>{isDragActive ? 'Drop the file to read it' : 'Drag a file here'}</p>
         <p className="muted">or</p>
-        <button type="button" className="primary" onClick={open} disabled={reading}>
+        {/* Not `disabled` while a file is read: the focus stays here, also when it is refused. */}
+        <button type="button" className="primary" {...unavailableWhen(reading, open)}>
           Choose a file…
         </button>
         <p className="muted small">
@@ -114,13 +116,13 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected, ban
         <textarea
           id="paste-cells"
           rows={2}
-          disabled={reading}
+          aria-disabled={reading || undefined}
           placeholder="Click here and press Ctrl+V (⌘V on a Mac)"
           value=""
           onChange={() => undefined}
           onPaste={(event) => {
             event.preventDefault();
-            takePasted(event.clipboardData.getData('text/plain'));
+            if (!reading) takePasted(event.clipboardData.getData('text/plain'));
           }}
         />
       </div>
@@ -145,8 +147,7 @@ export function UploadStep({ headingRef, reading, error, onFile, onRejected, ban
             <button
               key={kind}
               type="button"
-              disabled={reading}
-              onClick={() => void makeSampleFile(kind).then(onFile)}
+              {...unavailableWhen(reading, () => void makeSampleFile(kind).then(onFile))}
             >
               Use a sample {kind} file
             </button>

@@ -48,7 +48,8 @@ export function CustomFieldAdder({ existing, onAdd }: Props) {
         </button>
       </div>
       {error && (
-        <p id="custom-field-error" className="error-text small">
+        // Said at once (role="alert"): a name refused with Enter gives no other sign.
+        <p id="custom-field-error" role="alert" className="error-text small">
           {error}
         </p>
       )}

@@ -1,6 +1,6 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core';
 import { startTransition, useMemo, useState, type KeyboardEvent } from 'react';
-import { MAX_SUGGESTED_COLUMNS } from '../../config/limits';
+import { MAX_NAMED_COLUMNS, MAX_SUGGESTED_COLUMNS } from '../../config/limits';
 import { customFieldKey } from '../../domain/mapping/custom-fields';
 import {
   checkMappingRules,
@@ -211,8 +211,8 @@ export function MappingStep(props: Props) {
       </h2>
       <p className="lead">
         Drag each of your columns onto the Whispir field it fills, or pick the column in the list
-        under a field. Every contact needs the fields marked * (a column, or one value for every
-        row) and at least one email or mobile.
+        under a field. Every contact needs the required fields (marked *): a column, or one value
+        for every row. It also needs at least one email or mobile.
       </p>
       {(remembered || undone) && (
         <p ref={noticeRef} tabIndex={-1} className="note applied-mapping">
@@ -286,7 +286,7 @@ export function MappingStep(props: Props) {
                     ? `${found.length.toLocaleString()} of ${columns.length.toLocaleString()} columns match “${find.trim()}”${found.length > cards.length ? `; showing the first ${cards.length.toLocaleString()}` : ''}.`
                     : `Showing the first ${cards.length.toLocaleString()} of ${columns.length.toLocaleString()} columns. Find any other by name:`}
                   {file.headers.length > MAX_SUGGESTED_COLUMNS &&
-                    ` Suggestions look at the first ${MAX_SUGGESTED_COLUMNS.toLocaleString()} columns.`}
+                    ` Suggestions read the values of the first ${MAX_SUGGESTED_COLUMNS.toLocaleString()} columns, and the names of the first ${MAX_NAMED_COLUMNS.toLocaleString()}.`}
                 </p>
                 <label className="find-column">
                   Find a column
@@ -359,7 +359,9 @@ export function MappingStep(props: Props) {
                 existing={customFields}
                 onAdd={(name) => {
                   addCustomField(name);
-                  setOutcome(`Added the custom field ${name}: drag a column onto it.`);
+                  setOutcome(
+                    `Added the custom field ${name}: drag a column onto it, or choose a column in its list.`,
+                  );
                 }}
               />
             </details>

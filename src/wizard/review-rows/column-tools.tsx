@@ -3,9 +3,10 @@
  * current filter shows), find and replace, and the values panel that maps each distinct value
  * of a column to the value Whispir takes ("Inactive" → D), with the wizard's proposals filled in.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { CodedValues, ReviewFilter, ReviewSummary } from '../../worker/protocol';
+import { unavailableWhen } from '../shared/focus';
 import { ValueInput, valueKindOf, valueProblem } from '../shared/value-input';
 
 interface Props {
@@ -34,6 +35,12 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
   const label = columns.find((column) => column.field === field)?.label ?? field;
   const rows: ReviewFilter = scope === 'all' ? { kind: 'all' } : filter;
   const kind = valueKindOf(field);
+  // The values panel, closed, gives the focus back to the button that opened it.
+  const showValuesButton = useRef<HTMLButtonElement>(null);
+  const closeValues = () => {
+    setValues(undefined);
+    showValuesButton.current?.focus();
+  };
 
   // The file's countries put their time zones first in the list.
   useEffect(() => {
@@ -118,11 +125,12 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
           className="column-tool"
           onSubmit={(event) => {
             event.preventDefault();
-            if (setProblem) return;
+            if (busy || value.trim() === '' || setProblem) return;
             change(
               () => intake.setColumn(field, value.trim(), rows),
+              // The undo label says the change and its rows ("Time zone set to … in 40 rows").
               (result) =>
-                `${label} set to “${value.trim()}”. ${result.undo ? `Undo: ${result.undo}.` : ''}`,
+                `${result.undo ?? `${label} set to “${value.trim()}”`}. Press Undo to take it back.`,
             );
           }}
         >
@@ -134,7 +142,11 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
             onChange={setValue}
             countries={countries}
           />
-          <button type="submit" disabled={busy || value.trim() === '' || setProblem !== undefined}>
+          <button
+            type="submit"
+            disabled={value.trim() === '' || setProblem !== undefined}
+            {...unavailableWhen(busy)}
+          >
             Set {scope === 'all' ? 'every row' : 'the rows shown'}
           </button>
         </form>
@@ -143,6 +155,7 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
           className="column-tool"
           onSubmit={(event) => {
             event.preventDefault();
+            if (busy || find === '') return;
             change(
               () => intake.replaceInColumn(field, find, replacement, rows, wholeCell),
               () => `Replaced “${find}” with “${replacement}” in ${label}.`,
@@ -171,13 +184,13 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
             />{' '}
             Whole cell only
           </label>
-          <button type="submit" disabled={busy || find === ''}>
+          <button type="submit" disabled={find === ''} {...unavailableWhen(busy)}>
             Replace
           </button>
         </form>
 
         <div className="column-tool">
-          <button type="button" disabled={busy} onClick={showValues}>
+          <button type="button" ref={showValuesButton} {...unavailableWhen(busy, showValues)}>
             Show the values of {label}
           </button>
         </div>
@@ -193,7 +206,7 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
             aria-labelledby={`${id}-values-heading`}
             onSubmit={(event) => {
               event.preventDefault();
-              if (mapProblems) return;
+              if (busy || mapProblems) return;
               const map = Object.fromEntries(
                 Object.entries(valueMap)
                   .filter(([from, to]) => from !== to.trim())
@@ -203,7 +216,7 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
                 () => intake.applyValueMap(field, map),
                 () => `Values of ${label} changed.`,
               );
-              setValues(undefined);
+              closeValues();
             }}
           >
             <h4 id={`${id}-values-heading`}>Values of {label}</h4>
@@ -224,7 +237,11 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
                       <ValueInput
                         id={`${id}-map-${index}`}
                         field={field}
-                        label={`${label} for “${entry.value}”`}
+                        label={
+                          entry.value === ''
+                            ? `${label} for empty cells`
+                            : `${label} for “${entry.value}”`
+                        }
                         value={valueMap[entry.value] ?? ''}
                         countries={countries}
                         onChange={(next) =>
@@ -236,10 +253,15 @@ export function ColumnTools({ intake, summary, filter, filterLabel, busy, change
                 ))}
               </tbody>
             </table>
-            <button type="submit" className="primary" disabled={busy || mapProblems}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={mapProblems}
+              {...unavailableWhen(busy)}
+            >
               Apply these values
             </button>{' '}
-            <button type="button" onClick={() => setValues(undefined)}>
+            <button type="button" onClick={closeValues}>
               Close
             </button>
           </form>

@@ -26,6 +26,7 @@ import {
 import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewFilter, ReviewRow, ReviewSummary } from '../../worker/protocol';
 import { CellText, shortTitle } from '../shared/cell-text';
+import { useFocusKeeper } from '../shared/focus';
 import { cellProblems } from './review-text';
 import { physicalHeight, rowTop } from './scaled-scroll';
 import { realScrollElement, ScaledScroller, type ListHeights } from './scaled-scroller';
@@ -56,6 +57,8 @@ interface Props {
   readonly active: ActiveCell;
   readonly onActiveChange: (active: ActiveCell) => void;
   readonly onActiveRow: (row: ReviewRow | undefined) => void;
+  /** The rows a filter shows, counted, once they are fetched for it. */
+  readonly onRowsShown?: (filter: ReviewFilter, total: number) => void;
   readonly onEdit: (row: ReviewRow, field: string, value: string) => void;
   readonly onToggleSkip: (row: ReviewRow) => void;
 }
@@ -70,6 +73,7 @@ interface Editing {
 export function ReviewGrid(props: Props) {
   const { intake, summary, filter, active, onActiveChange, onActiveRow, onEdit, onToggleSkip } =
     props;
+  const { onRowsShown } = props;
   // Every summary is a new clone: the same columns keep their array, so the rows (memo) that
   // did not change are not drawn again after an edit.
   const columns = useSame(summary.columns);
@@ -203,6 +207,9 @@ export function ReviewGrid(props: Props) {
   }, [sizes, order, stickyCount]);
 
   useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
+  useEffect(() => {
+    if (rows.loaded) onRowsShown?.(filter, total);
+  }, [rows.loaded, filter, total, onRowsShown]);
 
   // Set by a move or a jump: the new cell takes the focus once it is drawn (see below).
   const focusPending = useRef(false);
@@ -239,6 +246,27 @@ export function ReviewGrid(props: Props) {
     }
   });
 
+  // A focused cell that leaves the view (its row fixed out of a filter, the editor closed) is
+  // taken off the page with the focus: the active cell takes it, or the "No rows" line, or the
+  // grid itself until its rows are drawn (the effect above then moves it into the cell).
+  const focusKeeper = useFocusKeeper(
+    () => {
+      const grid = gridRef.current;
+      if (!grid) return undefined;
+      const cell = grid.querySelector<HTMLElement>(
+        `[data-pos="${position}"][data-col="${active.col}"]`,
+      );
+      const target =
+        cell?.querySelector<HTMLElement>('button') ??
+        cell ??
+        grid.querySelector<HTMLElement>('.review-grid-body [tabindex="0"]');
+      if (target) return target;
+      focusPending.current = true;
+      return grid;
+    },
+    { following: false },
+  );
+
   const move = (nextPosition: number, col: number) => {
     const clamped = Math.max(0, Math.min(total - 1, nextPosition));
     focusPending.current = true;
@@ -271,19 +299,23 @@ export function ReviewGrid(props: Props) {
   );
   // The latest edit and the step's handlers, read when a row calls back: the callbacks stay the
   // same object, so starting or ending an edit draws the rows it touches, not every row.
-  const latest = useRef({ editing, onEdit, onToggleSkip });
+  const latest = useRef({ editing, onEdit, onToggleSkip, nextCol, jump: active.jump });
   useLayoutEffect(() => {
-    latest.current = { editing, onEdit, onToggleSkip };
+    latest.current = { editing, onEdit, onToggleSkip, nextCol, jump: active.jump };
   });
+  /** `then`: where the focus goes after (Enter: the cell; Tab, Shift+Tab: the next, previous). */
   const onSave = useCallback(
-    (row: ReviewRow, rowPosition: number, value: string, refocus: boolean) => {
-      const { editing: current, onEdit: edit } = latest.current;
+    (row: ReviewRow, rowPosition: number, value: string, then: 'stay' | 1 | -1 | undefined) => {
+      const { editing: current, onEdit: edit, nextCol: next, jump } = latest.current;
       if (!current) return;
       setEditing(undefined);
       edit(row, current.field, value);
-      if (refocus) focusCell(gridRef.current, rowPosition, current.col, true);
+      if (then === undefined) return;
+      const col = then === 'stay' ? current.col : next(current.col, then);
+      if (col !== current.col) onActiveChange({ position: rowPosition, col, jump });
+      focusCell(gridRef.current, rowPosition, col, true);
     },
-    [],
+    [onActiveChange],
   );
   const onCancel = useCallback((rowPosition: number) => {
     const col = latest.current.editing?.col ?? 1;
@@ -320,7 +352,13 @@ export function ReviewGrid(props: Props) {
   };
 
   return (
-    <div className="review-grid-scroll" ref={scrollRef} data-scaled={scaled || undefined}>
+    <div
+      className="review-grid-scroll"
+      ref={scrollRef}
+      data-scaled={scaled || undefined}
+      data-focus-group="grid"
+      {...focusKeeper}
+    >
       <div
         ref={gridRef}
         role="grid"
@@ -494,7 +532,12 @@ interface RowProps {
   readonly activeCol: number;
   readonly editing: Editing | undefined;
   readonly onCellClick: (row: ReviewRow, position: number, col: number) => void;
-  readonly onSave: (row: ReviewRow, position: number, value: string, refocus: boolean) => void;
+  readonly onSave: (
+    row: ReviewRow,
+    position: number,
+    value: string,
+    then: 'stay' | 1 | -1 | undefined,
+  ) => void;
   readonly onCancel: (position: number) => void;
   readonly onToggleSkip: (row: ReviewRow, position: number) => void;
 }
@@ -588,7 +631,7 @@ const GridRow = memo(function GridRow(props: RowProps) {
               <CellEditor
                 label={`${column.label}, row ${row.rowNumber}`}
                 initial={value}
-                onSave={(value, refocus) => onSave(row, position, value, refocus)}
+                onSave={(value, then) => onSave(row, position, value, then)}
                 onCancel={() => onCancel(position)}
               />
             ) : (
@@ -630,7 +673,8 @@ const GridRow = memo(function GridRow(props: RowProps) {
 function CellEditor(props: {
   label: string;
   initial: string;
-  onSave: (value: string, refocus: boolean) => void;
+  /** `then`: Enter keeps the focus on the cell, Tab moves it on (1) or back (-1), a blur leaves it. */
+  onSave: (value: string, then: 'stay' | 1 | -1 | undefined) => void;
   onCancel: () => void;
 }) {
   const done = useRef(false);
@@ -647,7 +691,13 @@ function CellEditor(props: {
         if (event.key === 'Enter') {
           event.preventDefault();
           done.current = true;
-          props.onSave(event.currentTarget.value, true);
+          props.onSave(event.currentTarget.value, 'stay');
+        } else if (event.key === 'Tab') {
+          // Saves and moves to the next cell, as in a spreadsheet: left to the browser, the
+          // focus went to a control the save then disabled, or to the page.
+          event.preventDefault();
+          done.current = true;
+          props.onSave(event.currentTarget.value, event.shiftKey ? -1 : 1);
         } else if (event.key === 'Escape') {
           event.preventDefault();
           done.current = true;
@@ -658,7 +708,7 @@ function CellEditor(props: {
       onBlur={(event) => {
         if (done.current) return;
         done.current = true;
-        props.onSave(event.currentTarget.value, false);
+        props.onSave(event.currentTarget.value, undefined);
       }}
     />
   );

@@ -2,7 +2,7 @@
  * The review step: every row checked in the worker, problems first, fixes offered (never
  * forced), cell edits, skips, undo/redo, the submit policy and the counts of what will be sent.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ColumnMapping } from '../../domain/mapping/mapping';
 import type { IntakeClient, TaskOptions } from '../../worker/intake-client';
 import type {
@@ -20,7 +20,14 @@ import { ReviewGrid, type ActiveCell } from './review-grid';
 import { ColumnTools } from './column-tools';
 import { ReviewSummaryPanel } from './review-summary-panel';
 import { RowAccounting } from '../shared/row-accounting';
-import { continueBlockedReason, filterOptions, filterValue } from './review-text';
+import { firstStillThere, unavailableWhen, useFocusKeeper } from '../shared/focus';
+import {
+  continueBlockedReason,
+  filterName,
+  filterOptions,
+  filterValue,
+  rowsShownText,
+} from './review-text';
 import { useJumpToError } from './use-jump-to-error';
 import { useReviewCommands } from './use-review-commands';
 import { useReviewShortcuts } from './use-review-shortcuts';
@@ -70,10 +77,40 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
   const jumpToError = useJumpToError({ intake, summary, filter, active, setActive, announce });
   const stepRef = useReviewShortcuts({ jumpToError, undo, redo });
 
+  // A control that goes with a change (a fix applied, the last error skipped) hands the focus
+  // on: to the next control of its group, else to what comes next for the user.
+  const activeCell = () =>
+    stepRef.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]') ??
+    stepRef.current?.querySelector<HTMLElement>('[role="grid"]');
+  const focusKeeper = useFocusKeeper((lost) => {
+    // A cell that leaves the view: the grid's own keeper usually got there first.
+    if (lost.group === 'grid') return activeCell();
+    // The check's own button, gone with the check: the heading (as TaskProgress does itself).
+    if (lost.group === 'task-progress') return document.getElementById('step-heading');
+    const next = firstStillThere(lost.following);
+    if (next) return next;
+    if (lost.group === 'fixes') return document.getElementById('review-problems-heading');
+    if (lost.group === 'toolbar' || lost.group === 'row-fixes') return activeCell();
+    return document.getElementById('step-heading');
+  });
+
+  // A filter the user chooses says how many rows it shows, once the grid has them.
+  const filterToAnnounce = useRef<string>(undefined);
   const chooseFilter = (next: ReviewFilter) => {
+    filterToAnnounce.current = filterValue(next);
     setFilter(next);
     setActive((previous) => ({ position: 0, col: 1, jump: previous.jump }));
   };
+  const onRowsShown = useCallback(
+    (shown: ReviewFilter, total: number) => {
+      if (filterToAnnounce.current !== filterValue(shown) || !summary) return;
+      filterToAnnounce.current = undefined;
+      announce(rowsShownText(filterName(summary, shown), total));
+    },
+    [summary, announce],
+  );
+  const labelOf = (field: string) =>
+    summary?.columns.find((column) => column.field === field)?.label ?? field;
 
   const reason = summary ? continueBlockedReason(summary) : undefined;
   const options = summary ? filterOptions(summary) : [];
@@ -81,7 +118,7 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
   const activeFixes = activeRow?.problems.filter((p) => p.fix && !activeRow.skipped) ?? [];
 
   return (
-    <div ref={stepRef} className="review-step">
+    <div ref={stepRef} className="review-step" {...focusKeeper}>
       <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
         Review your rows
       </h2>
@@ -108,13 +145,12 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
               </p>
               <button
                 type="button"
-                disabled={busy}
-                onClick={() =>
+                {...unavailableWhen(busy, () =>
                   change(
                     () => intake.dropSetAside(),
                     () => 'The edits set aside are dropped.',
-                  )
-                }
+                  ),
+                )}
               >
                 Drop them
               </button>
@@ -156,7 +192,7 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
             change={change}
           />
 
-          <div className="review-toolbar">
+          <div className="review-toolbar" data-focus-group="toolbar">
             <label htmlFor="review-filter">Show</label>
             <select
               id="review-filter"
@@ -186,31 +222,28 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
             <button
               type="button"
               aria-keyshortcuts="Control+Z"
-              disabled={!summary.undo || busy}
               title={summary.undo ? `Undo ${summary.undo}` : undefined}
-              onClick={undo}
+              {...unavailableWhen(!summary.undo || busy, undo)}
             >
               Undo
             </button>
             <button
               type="button"
               aria-keyshortcuts="Control+Shift+Z"
-              disabled={!summary.redo || busy}
               title={summary.redo ? `Redo ${summary.redo}` : undefined}
-              onClick={redo}
+              {...unavailableWhen(!summary.redo || busy, redo)}
             >
               Redo
             </button>
             {summary.openErrorRows > 0 && (
               <button
                 type="button"
-                disabled={busy}
-                onClick={() =>
+                {...unavailableWhen(busy, () =>
                   change(
                     () => intake.setSkipped('all-with-errors', true),
                     () => `Skipped ${count(summary.openErrorRows)} rows with errors.`,
-                  )
-                }
+                  ),
+                )}
               >
                 Skip all {count(summary.openErrorRows)} rows with errors
               </button>
@@ -228,6 +261,7 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
             active={active}
             onActiveChange={setActive}
             onActiveRow={setActiveRow}
+            onRowsShown={onRowsShown}
             onEdit={(row, field, value) =>
               change(
                 () => intake.editCell(row.index, field, value),
@@ -244,7 +278,11 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
           />
 
           {activeRow && (
-            <section className="row-details" aria-labelledby="row-details-heading">
+            <section
+              className="row-details"
+              aria-labelledby="row-details-heading"
+              data-focus-group="row-fixes"
+            >
               <h3 id="row-details-heading">
                 Row {activeRow.rowNumber}
                 {activeRow.skipped ? ' (skipped)' : ''}
@@ -272,19 +310,17 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
                   <button
                     key={`${p.fix.kind}-${p.fix.field}`}
                     type="button"
-                    disabled={busy}
-                    onClick={() => {
+                    {...unavailableWhen(busy, () => {
                       const fix = p.fix;
                       if (fix)
                         change(
                           () => intake.editCell(activeRow.index, fix.field, fix.value),
-                          () => `Row ${activeRow.rowNumber}: ${fix.field} set to ${fix.value}.`,
+                          () =>
+                            `Row ${activeRow.rowNumber}: ${labelOf(fix.field)} set to “${fix.value}”.`,
                         );
-                    }}
+                    })}
                   >
-                    Use “{p.fix.value}” for{' '}
-                    {summary.columns.find((column) => column.field === p.fix?.field)?.label ??
-                      p.fix.field}
+                    Use “{p.fix.value}” for {labelOf(p.fix.field)}
                   </button>
                 ) : null,
               )}
@@ -345,9 +381,9 @@ export function ReviewStep({ headingRef, file, mapping, intake, onBack, onContin
         <button
           type="button"
           className="primary"
-          disabled={!summary || busy || reason !== undefined}
+          disabled={!summary || reason !== undefined}
           aria-describedby={reason ? 'review-continue-reason' : undefined}
-          onClick={onContinue}
+          {...unavailableWhen(busy, onContinue)}
         >
           Continue to import settings
         </button>

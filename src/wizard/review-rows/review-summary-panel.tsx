@@ -1,4 +1,5 @@
 import type { FixKind, ReviewFilter, ReviewSummary } from '../../worker/protocol';
+import { unavailableWhen } from '../shared/focus';
 import { filterValue, problemCounts } from './review-text';
 
 interface Props {
@@ -29,7 +30,10 @@ export function ReviewSummaryPanel({
   return (
     <div className="review-summary">
       <section aria-labelledby="review-problems-heading">
-        <h3 id="review-problems-heading">Problems</h3>
+        {/* Takes the focus when the fixes on offer are all applied (review-step.tsx). */}
+        <h3 id="review-problems-heading" tabIndex={-1}>
+          Problems
+        </h3>
         {summary.byCode.length === 0 ? (
           <p>No problems found: every row can be sent as it is.</p>
         ) : (
@@ -79,14 +83,15 @@ export function ReviewSummaryPanel({
         )}
       </section>
       {(summary.fixes.length > 0 || duplicates.groups > 0) && (
-        <section aria-labelledby="review-fixes-heading">
+        // A fix applied leaves the list: the focus goes to the next one (review-step.tsx).
+        <section aria-labelledby="review-fixes-heading" data-focus-group="fixes">
           <h3 id="review-fixes-heading">Suggested fixes</h3>
           <p className="muted small">
             Nothing is changed until you apply a fix; each can be undone.
           </p>
           {summary.fixes.length > 1 && (
             <p>
-              <button type="button" className="primary" disabled={busy} onClick={onFixAll}>
+              <button type="button" className="primary" {...unavailableWhen(busy, onFixAll)}>
                 Apply all {summary.fixes.length} suggested fixes
               </button>
             </p>
@@ -102,8 +107,7 @@ export function ReviewSummaryPanel({
               <button
                 type="button"
                 aria-describedby="fix-duplicates"
-                disabled={busy}
-                onClick={onMerge}
+                {...unavailableWhen(busy, onMerge)}
               >
                 Send one of each
               </button>
@@ -118,8 +122,7 @@ export function ReviewSummaryPanel({
                   <button
                     type="button"
                     aria-describedby={id}
-                    disabled={busy}
-                    onClick={() => onFix(fix.kind, fix.field, fix.count)}
+                    {...unavailableWhen(busy, () => onFix(fix.kind, fix.field, fix.count))}
                   >
                     Apply to all {count(fix.count)}
                   </button>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewSummary } from '../../worker/protocol';
-import { cellProblems, continueBlockedReason, filterOptions, filterValue } from './review-text';
+import {
+  cellProblems,
+  continueBlockedReason,
+  filterName,
+  filterOptions,
+  filterValue,
+  rowsShownText,
+} from './review-text';
 import { accountingSentence } from '../shared/row-accounting';
 
 const summary: ReviewSummary = {
@@ -78,5 +85,18 @@ describe('review text', () => {
     expect(
       continueBlockedReason({ ...summary, accounting: { ...summary.accounting, sent: 0 } }),
     ).toMatch(/No row would be sent/);
+  });
+
+  it('says which rows a chosen filter shows, by name and count', () => {
+    const said = (filter: Parameters<typeof filterName>[1], rows: number) =>
+      rowsShownText(filterName(summary, filter), rows);
+    expect(said({ kind: 'errors' }, 312)).toBe('Rows with errors: 312 rows shown.');
+    expect(said({ kind: 'code', code: 'phone-needs-country-code' }, 1)).toBe(
+      'Problem: Phone without country code: 1 row shown.',
+    );
+    expect(said({ kind: 'field', field: 'workMobilePhone1' }, 1_200)).toBe(
+      'Field: Work mobile: 1,200 rows shown.',
+    );
+    expect(said({ kind: 'skipped' }, 0)).toBe('Skipped rows: no rows to show.');
   });
 });

@@ -46,6 +46,30 @@ export function filterOptions(summary: ReviewSummary): FilterOption[] {
   return options;
 }
 
+/** A filter's name in words, without its counts: "Rows with errors", "Problem: Invalid mobile". */
+export function filterName(summary: ReviewSummary, filter: ReviewFilter): string {
+  switch (filter.kind) {
+    case 'all':
+      return 'All rows';
+    case 'errors':
+      return 'Rows with errors';
+    case 'skipped':
+      return 'Skipped rows';
+    case 'field': {
+      const field = summary.byField.find((entry) => entry.field === filter.field);
+      return `Field: ${field?.label ?? summary.columns.find((c) => c.field === filter.field)?.label ?? 'the chosen field'}`;
+    }
+    case 'code':
+      return `Problem: ${summary.byCode.find((entry) => entry.code === filter.code)?.label ?? 'the chosen problem'}`;
+  }
+}
+
+/** What a screen reader hears when a filter is chosen: its name and how many rows it shows. */
+export function rowsShownText(name: string, rows: number): string {
+  if (rows === 0) return `${name}: no rows to show.`;
+  return `${name}: ${count(rows)} ${rows === 1 ? 'row' : 'rows'} shown.`;
+}
+
 /** A filter as a stable string (select values, cache keys). */
 export function filterValue(filter: ReviewFilter): string {
   switch (filter.kind) {

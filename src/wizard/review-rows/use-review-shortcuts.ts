@@ -15,7 +15,8 @@ export function useReviewShortcuts({ jumpToError, undo, redo }: Commands) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      // Focus falls back to the body when the edited row leaves a filtered view.
+      // The body counts too: a focus lost for a moment (a control that went with a change,
+      // before it is handed on) must not turn Ctrl+Z into the browser's own undo.
       const inStep = (stepRef.current?.contains(target) ?? false) || target === document.body;
       const typing = target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
       if (event.key === 'F8' && !typing) {

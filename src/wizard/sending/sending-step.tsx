@@ -381,7 +381,7 @@ export function SendingStep(props: Props) {
             disabled={elsewhere}
             onClick={() => void start()}
           >
-            Import {plan.rowCount.toLocaleString()} contacts
+            Import {plan.rowCount.toLocaleString()} {plan.rowCount === 1 ? 'contact' : 'contacts'}
           </button>
         )}
         {submission.running && !filing && (

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect } from 'react';
+import { useFocusKeeper } from '../shared/focus';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useWorkspaces } from '../../api/get-workspaces';
@@ -17,7 +18,7 @@ import type { ImportSettings } from '../wizard-state';
 import { RUNNING_ELSEWHERE } from '../../submission/send-lock';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
 import { ClearingWarning } from './clearing-warning';
-import { useExistingCheck } from './use-existing-check';
+import { EXISTING_MEANS, existingCheckAnnouncement, useExistingCheck } from './use-existing-check';
 import { WorkspacePicker } from './workspace-picker';
 import {
   DEFAULT_WORKSPACE_NAME,
@@ -112,6 +113,9 @@ export function SettingsStep(props: Props) {
   const parts = plan?.parts.length ?? 0;
   const rows = (plan?.rowCount ?? file.rowCount).toLocaleString();
   const check = existing.state;
+  const checkedIn = workspaceName(workspaceId);
+  // "Stop checking" goes with the check (stopped, or done on its own): the result takes the focus.
+  const checkFocus = useFocusKeeper(() => document.getElementById('existing-check-result'));
 
   return (
     <form
@@ -145,29 +149,33 @@ export function SettingsStep(props: Props) {
         ))}
         <p className="muted small">{matchRuleText(IS_SANDBOX)}</p>
         <ClearingWarning mapping={mapping} importMode={importMode} />
-        <div className="existing-check" aria-live="polite" data-testid="existing-check">
+        {/* The counts change several times a second: a screen reader hears only the start and
+            the result (below), not every count, nor the button. */}
+        <div className="existing-check" data-testid="existing-check" {...checkFocus}>
           {check.status === 'checking' && (
             <p>
-              Looking in {workspaceName(workspaceId)} for the rows to send: {check.looked} of{' '}
-              {check.sampled} looked up, {check.matched} already there…{' '}
+              Looking in {checkedIn} for the rows to send: {check.looked} of {check.sampled} looked
+              up, {check.matched} already there…{' '}
               <button type="button" onClick={existing.stop}>
                 Stop checking
               </button>
             </p>
           )}
           {(check.status === 'done' || check.status === 'stopped') && check.sampled > 0 && (
-            <p>
-              <strong>
-                {describeExisting(check.matched, check.looked, workspaceName(workspaceId))}
-              </strong>
-              {check.status === 'stopped' ? ' (stopped early)' : ''}: replace updates them, ignore
-              skips them, duplicate adds a second copy.
+            <p id="existing-check-result" tabIndex={-1}>
+              <strong>{describeExisting(check.matched, check.looked, checkedIn)}</strong>
+              {check.status === 'stopped' ? ' (stopped early)' : ''}: {EXISTING_MEANS}
             </p>
           )}
           {check.status === 'failed' && (
-            <p className="muted small">Could not look in the workspace: {check.message}</p>
+            <p id="existing-check-result" tabIndex={-1} className="muted small">
+              Could not look in the workspace: {check.message}
+            </p>
           )}
         </div>
+        <p aria-live="polite" className="visually-hidden" data-testid="existing-check-announcer">
+          {existingCheckAnnouncement(check, checkedIn)}
+        </p>
       </fieldset>
 
       <WorkspacePicker
@@ -210,7 +218,7 @@ export function SettingsStep(props: Props) {
         {plan &&
           (parts > 1
             ? `${rows} contacts will be sent in ${parts} parts, because Whispir accepts at most 10 MB per request.`
-            : `${rows} contacts will be sent in one request.`)}
+            : `${rows} ${plan.rowCount === 1 ? 'contact' : 'contacts'} will be sent in one request.`)}
       </p>
 
       {elsewhere && (

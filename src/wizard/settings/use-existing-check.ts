@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { searchContact } from '../../api/search-contacts';
-import { SAMPLE_BEFORE_SENDING } from '../../domain/submission/verification';
+import { SAMPLE_BEFORE_SENDING, describeExisting } from '../../domain/submission/verification';
+import { IMPORT_MODE_TEXT } from '../../domain/whispir/import-modes';
 import { createPacer } from '../../submission/pacer';
 import type { IntakeClient } from '../../worker/intake-client';
 
@@ -74,4 +75,25 @@ export function useExistingCheck(
   }, [intake, workspaceId, workspaceName, ratePerSecond]);
 
   return { state, stop };
+}
+
+/** What each choice above does with the contacts found, in the choices' own words. */
+export const EXISTING_MEANS =
+  `“${IMPORT_MODE_TEXT.replace.label}” updates them, “${IMPORT_MODE_TEXT.ignore.label}” ` +
+  `leaves them as they are, “${IMPORT_MODE_TEXT.duplicate.label}” adds a second copy.`;
+
+/** The check of contacts already there, as a screen reader hears it: its start and its result. */
+export function existingCheckAnnouncement(check: ExistingCheck, workspace: string): string {
+  switch (check.status) {
+    case 'idle':
+      return '';
+    case 'checking':
+      return `Looking in ${workspace} for the rows to send…`;
+    case 'done':
+    case 'stopped':
+      if (check.sampled === 0) return '';
+      return `${describeExisting(check.matched, check.looked, workspace)}${check.status === 'stopped' ? ' (stopped early)' : ''}: ${EXISTING_MEANS}`;
+    case 'failed':
+      return `Could not look in the workspace: ${check.message}`;
+  }
 }

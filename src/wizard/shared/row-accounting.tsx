@@ -10,7 +10,7 @@ export function accountingSentence(
   const sent = tense === 'will' ? 'will be sent' : 'sent';
   return (
     `${count(accounting.sent)} ${sent}, ${count(accounting.skipped)} skipped by you, ` +
-    `${count(accounting.rejected)} rejected — ${count(accounting.total)} rows in the file`
+    `${count(accounting.rejected)} rejected — ${count(accounting.total)} ${accounting.total === 1 ? 'row' : 'rows'} in the file`
   );
 }
 
