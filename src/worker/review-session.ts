@@ -534,9 +534,14 @@ export class ReviewSession {
     }
     for (const _ of this.people.addAll(people)) yield progressOf(count, count);
     this.refreshDuplicates();
+    const unreadable = this.unreadableRows.size > 0;
     for (let i = 0; i < count; i++) {
       if (pauseAt(i)) yield progressOf(count, count);
-      if (rows.width(i) === this.table.headers.length && !this.unreadableRows.has(i)) continue;
+      if (
+        rows.width(i) === this.table.headers.length &&
+        !(unreadable && this.unreadableRows.has(i))
+      )
+        continue;
       const shape = this.shapeProblem(i);
       if (!shape) continue;
       const list = this.own.get(i);
