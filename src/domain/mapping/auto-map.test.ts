@@ -740,3 +740,30 @@ describe('a wide export', () => {
     ).toBe('workEmailAddress1');
   });
 });
+
+describe('a list of typed phones and emails, flattened from JSON', () => {
+  it('maps each item by the type its items say, and leaves the type columns out', () => {
+    const suggestions = autoMapColumns([
+      column('name.first', ['Olivia', 'Liam']),
+      column('name.last', ['Nguyen', 'Smith']),
+      column('emails.1.type', ['work', 'work']),
+      column('emails.1.value', ['olivia@acme.com.au', 'liam@acme.com.au']),
+      column('emails.2.type', ['home', '']),
+      column('emails.2.value', ['liv@gmail.com', '']),
+      column('phones.1.type', ['work', 'work']),
+      column('phones.1.number', ['02 9876 5432', '03 9123 4567']),
+      column('phones.2.type', ['mobile', '']),
+      column('phones.2.number', ['0412 345 678', '']),
+    ]);
+    const applied = Object.fromEntries(
+      suggestions.filter((s) => s.apply).map((s) => [s.column, s.field]),
+    );
+    expect(applied).toMatchObject({
+      'emails.1.value': 'workEmailAddress1',
+      'emails.2.value': 'personalEmailAddress1',
+      'phones.1.number': 'workPhone1',
+      'phones.2.number': 'workMobilePhone1',
+    });
+    expect(suggestions.some((s) => /\.type$/.test(s.column))).toBe(false);
+  });
+});

@@ -451,6 +451,16 @@ function majorityLabel(samples: readonly string[]) {
 const GOOGLE_PART = /^(.*?)\s*(\d+)\s*-\s*(.+)$/;
 
 /**
+ * A JSON or XML export's list of typed phones or emails, flattened: `phones.1.number` beside
+ * `phones.1.type` ("mobile"), `emailAddresses.2.value` beside `emailAddresses.2.label`. The list's
+ * name, the item's number and the item's key.
+ */
+const TYPED_LIST_PART =
+  /^(?:.*[./])?(phones?|phone_?numbers?|telephones?|tels?|e-?mails?|email_?addresses)[./](\d+)[./]([a-z_]+)$/i;
+const TYPED_LIST_LABEL = /^(type|label|kind|rel|category)$/i;
+const TYPED_LIST_VALUE = /^(number|value|phone|phone_?number|address|email|uri|text)$/i;
+
+/**
  * Hints for the columns of an address-book export, and the columns that describe others (labels,
  * types, display names) and are not themselves imported.
  */
@@ -472,9 +482,28 @@ function exportHints(columns: readonly ColumnSample[]): {
       describing.add(index);
     }
     if (/^e-?mail( \d+)? (type|display name)$/i.test(column.name.trim())) describing.add(index);
+    const item = TYPED_LIST_PART.exec(column.name.trim());
+    if (item && TYPED_LIST_LABEL.test(item[3] ?? '')) {
+      labels.set(`list:${(item[1] ?? '').toLowerCase()} ${item[2]}`, majorityLabel(column.samples));
+      describing.add(index);
+    }
   });
   columns.forEach((column, index) => {
     const name = column.name.trim();
+    const item = TYPED_LIST_PART.exec(name);
+    if (item && TYPED_LIST_VALUE.test(item[3] ?? '')) {
+      const list = (item[1] ?? '').toLowerCase();
+      const label = labels.get(`list:${list} ${item[2]}`);
+      // Only a list whose items say their type: without one, the item's key decides as usual.
+      if (label) {
+        const email = /mail/.test(list);
+        hints.set(index, {
+          fields: (email ? EMAIL_FIELDS_BY_LABEL : PHONE_FIELDS_BY_LABEL)[label] ?? [],
+          reason: `"${name}" holds ${email ? 'an email address' : 'a phone number'} whose type says ${label}`,
+        });
+        return;
+      }
+    }
     const part = GOOGLE_PART.exec(name);
     if (part) {
       const prefix = (part[1] ?? '').toLowerCase();
