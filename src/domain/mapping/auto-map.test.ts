@@ -767,3 +767,19 @@ describe('a list of typed phones and emails, flattened from JSON', () => {
     expect(suggestions.some((s) => /\.type$/.test(s.column))).toBe(false);
   });
 });
+
+describe('a nested object about another person', () => {
+  it('is never the contact by the end of its path: the whole name stays the contact’s', () => {
+    const suggestions = autoMapColumns([
+      column('fullName', ['Jane Smith', 'Bob Lee']),
+      column('workEmail', ['jane@acme.com', 'bob@acme.com']),
+      column('emergencyContact.firstName', ['Mary', 'Tom']),
+      column('emergencyContact.lastName', ['Smith', 'Lee']),
+      column('emergencyContact.mobile', ['0412 000 111', '0412 000 222']),
+    ]);
+    const applied = suggestions.filter((s) => s.apply).map((s) => `${s.column}→${s.field}`);
+    expect(applied).toContain('fullName→firstName');
+    expect(applied).toContain('fullName→lastName');
+    expect(applied.filter((a) => a.startsWith('emergencyContact'))).toEqual([]);
+  });
+});

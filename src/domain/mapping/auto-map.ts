@@ -350,7 +350,12 @@ const OTHER_CONTACT_WORDS: ReadonlySet<string> = new Set([
  */
 function personOf(columns: readonly ColumnSample[], index: number | undefined): string | undefined {
   if (index === undefined) return undefined;
-  const tokens = headerTokens(columns[index]?.name ?? '');
+  return personNamed(columns[index]?.name ?? '');
+}
+
+/** The other person a header names ("Emergency Contact Mobile" → emergency contact), if any. */
+function personNamed(header: string): string | undefined {
+  const tokens = headerTokens(header);
   for (const [at, token] of tokens.entries()) {
     const next = tokens[at + 1];
     // "Contact 2 Mobile", "Secondary Contact Phone": a second contact person.
@@ -664,7 +669,9 @@ function matchPathEnd(
   byKey: ReadonlyMap<string, Target>,
 ): HeaderMatch[] {
   const path = pathParts(column, targets, byKey);
-  if (!path) return [];
+  // `emergencyContact.firstName` is another person's first name: its end alone would make it
+  // the contact's own, sure enough to apply. Such a column is only proposed, as before.
+  if (!path || personNamed(column) !== undefined) return [];
   const { parts, separator } = path;
   const last = parts[parts.length - 1] as string;
   const before = parts[parts.length - 2] as string;
