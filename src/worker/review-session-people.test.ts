@@ -377,3 +377,24 @@ describe('a JSON item that is no contact', () => {
     expect(session.summary().accounting).toEqual({ total: 4, sent: 4, skipped: 0, rejected: 0 });
   });
 });
+
+describe('a JSON list with more items that are no contact than are named', () => {
+  it('still rejects each of them with a reason of its own', () => {
+    const items = [
+      ...Array.from({ length: 1002 }, (_, i) => `junk ${i}`),
+      { first: 'Ann', last: 'Lee', email: 'ann@example.com' },
+    ];
+    const read = readTable(
+      new TextEncoder().encode(JSON.stringify({ contacts: items })),
+      'contacts.json',
+    );
+    const session = ReviewSession.create(read, {
+      firstName: { kind: 'column', column: 'first' },
+      lastName: { kind: 'column', column: 'last' },
+      workEmailAddress1: { kind: 'column', column: 'email' },
+    });
+    const rows = session.window(1000, 2, { kind: 'all' }).rows;
+    expect(rows.map((row) => row.problems[0]?.code)).toEqual(['row-unreadable', 'row-unreadable']);
+    expect(rows[1]?.problems[0]?.message).toMatch(/^Item 1002 is not a contact\./);
+  });
+});

@@ -68,6 +68,7 @@ export interface ReviewTable {
     readonly severity: string;
     readonly message: string;
     readonly row?: number;
+    readonly rows?: readonly number[];
   }[];
 }
 
@@ -143,9 +144,16 @@ const EMPTY: readonly ReviewProblem[] = [];
 /** The rows reading found to hold no contact, by index, with its reason. */
 function unreadableRowsOf(table: ReviewTable): ReadonlyMap<number, string> {
   const byNumber = new Map<number, string>();
-  for (const found of table.problems ?? [])
-    if (found.severity === 'error' && found.row !== undefined && UNREADABLE_CODES.has(found.code))
-      byNumber.set(found.row, found.message);
+  for (const found of table.problems ?? []) {
+    if (found.severity !== 'error' || !UNREADABLE_CODES.has(found.code)) continue;
+    if (found.row !== undefined) byNumber.set(found.row, found.message);
+    // Past the ones named one by one, the rest share one problem: each row is told it alone.
+    for (const row of found.rows ?? [])
+      byNumber.set(
+        row,
+        `${found.message.includes(' more lines ') ? 'Line' : 'Item'} ${row} is not a contact.`,
+      );
+  }
   const byIndex = new Map<number, string>();
   if (byNumber.size === 0) return byIndex;
   table.rowNumbers.forEach((number, index) => {

@@ -230,6 +230,21 @@ describe('readJsonContacts', () => {
       '{"firstName":"Ann","email":"ann@x.com","phones":[{"type":"mobile","number":"0412"},{"type":"work","number":"0298"}]}',
     );
     expect(withPhones.rows).toEqual([['Ann', 'ann@x.com', 'mobile', '0412', 'work', '0298']]);
+    // A list of people named like a part (a mailing list, a phone book) beside one address of
+    // the file's own is the list of contacts.
+    const people = Array.from({ length: 30 }, (_, i) => ({
+      name: `User ${i}`,
+      email: `user${i}@example.com`,
+    }));
+    for (const file of [
+      { list: 'Staff alerts', replyTo: 'hr@acme.com.au', mailingList: people },
+      { phonebook: people.slice(0, 3), owner: 'it@acme.com.au' },
+    ]) {
+      const read = readJsonContacts(JSON.stringify(file));
+      expect(read.rows.length, JSON.stringify(Object.keys(file))).toBe(
+        (Object.values(file).find(Array.isArray) as unknown[]).length,
+      );
+    }
   });
 
   it('finds a list of contacts nested deeper than three levels', () => {

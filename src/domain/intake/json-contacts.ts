@@ -73,6 +73,8 @@ export function readJsonContacts(text: string): RecordTable {
   const rowNumbers: number[] = [];
   const nulls: number[] = [];
   const unreadable: IntakeProblem[] = [];
+  /** Rows of items that are no contact past the ones named one by one. */
+  const moreUnreadable: number[] = [];
   const imprecise: number[] = [];
   const where = (i: number) =>
     lines
@@ -89,7 +91,8 @@ export function readJsonContacts(text: string): RecordTable {
     if (broken !== undefined || !isObject(item)) {
       // Kept as a row with no values, so it is counted and rejected with its reason (unless
       // the person fixes or skips it): left out, it was in no count and no report.
-      if (unreadable.length < MAX_ITEM_PROBLEMS) {
+      if (unreadable.length >= MAX_ITEM_PROBLEMS) moreUnreadable.push(rowNumber);
+      else {
         unreadable.push(
           broken !== undefined
             ? problem('json-invalid', 'error', `${where(i)} ${broken}`, {
@@ -150,12 +153,14 @@ export function readJsonContacts(text: string): RecordTable {
     );
   }
   problems.push(...unreadable);
-  if (unreadable.length === MAX_ITEM_PROBLEMS) {
+  if (moreUnreadable.length > 0) {
+    // One problem for the rest, its rows named, so each is still rejected with a reason.
     problems.push(
       problem(
-        'more-problems',
-        'warning',
-        `More ${lines ? 'lines' : 'items'} than these ${formatCount(MAX_ITEM_PROBLEMS)} are not contacts; each is a row to reject.`,
+        'json-item-not-object',
+        'error',
+        `${formatCount(moreUnreadable.length)} more ${lines ? 'lines' : 'items'} than these ${formatCount(MAX_ITEM_PROBLEMS)} are not contacts: each is a row to reject.`,
+        { rows: moreUnreadable },
       ),
     );
   }
@@ -291,6 +296,23 @@ const CONTACT_KEY = /mail|phone|mobile|tel/i;
 const SEARCH_DEPTH = 8;
 
 /**
+ * Whether a list beside a contact's own values is a part of that contact (its `phones`, its
+ * `emails`): named as one, a few items, none with a name of its own. A `mailingList` or a
+ * `phonebook` of people beside a `replyTo` address is a list of contacts.
+ */
+function isOwnPart(list: { records: Json[]; path: string }): boolean {
+  if (!CONTACT_KEY.test(list.path.split('.').pop() ?? '')) return false;
+  if (list.records.length > MAX_OWN_PART_ITEMS) return false;
+  return !list.records.some(
+    (item) => isObject(item) && Object.keys(item).some((key) => PERSON_NAME_KEY.test(key)),
+  );
+}
+
+/** A person has a few phones or emails; a list longer than this is a list of people. */
+const MAX_OWN_PART_ITEMS = 10;
+const PERSON_NAME_KEY = /^(?:(?:first|last|full|given|family|sur|display)_?name|name|surname)$/i;
+
+/**
  * Whether the whole object is one contact: an email or a phone among its own values (at any
  * depth: HubSpot's `properties`), and no list beside them that holds contacts of its own.
  */
@@ -305,13 +327,7 @@ function isOneContact(
       (typeof value === 'string' || value instanceof NumberText) &&
       (CONTACT_KEY.test(key) || (typeof value === 'string' && isEmailAddress(value))),
   );
-  return (
-    ownValues &&
-    lists.every(
-      (list) =>
-        CONTACT_KEY.test(list.path.split('.').pop() ?? '') || !hasContactFields(list.records),
-    )
-  );
+  return ownValues && lists.every((list) => isOwnPart(list) || !hasContactFields(list.records));
 }
 
 /**
