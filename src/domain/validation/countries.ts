@@ -352,7 +352,7 @@ export function findCountry(value: string): CountryMatch | undefined {
 /** Languages whose country names a contact list may be written in. */
 const NAME_LANGUAGES = ['de', 'fr', 'es', 'it', 'nl', 'pt', 'sv', 'da', 'nb', 'fi', 'pl', 'id'];
 
-let otherLanguageNames: Map<string, Country> | undefined;
+let otherLanguageNames: Map<string, Country | null> | undefined;
 
 /**
  * A country named in another language ("Frankreich", "Espagne", "Países Bajos"), from the
@@ -373,13 +373,16 @@ function otherLanguageName(value: string): CountryMatch | undefined {
       for (const country of BY_ISO2.values()) {
         const name = names.of(country.iso2);
         const key = name && countryLookupKey(name);
-        if (key && !BY_KEY.has(key) && !otherLanguageNames.has(key))
-          otherLanguageNames.set(key, country);
+        // Short names are words too ("Man" is the Isle of Man in German).
+        if (!key || BY_KEY.has(key) || [...key].length < 5) continue;
+        const known = otherLanguageNames.get(key);
+        // A name two languages give two countries ("Kongo") says neither.
+        otherLanguageNames.set(key, known === undefined || known === country ? country : null);
       }
     }
   }
   const country = otherLanguageNames.get(countryLookupKey(value));
-  return country && { country, kind: 'alias' };
+  return country ? { country, kind: 'alias' } : undefined;
 }
 
 /** Words that qualify a name in the ISO list's order ("Korea, Republic of"). */
