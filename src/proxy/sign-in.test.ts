@@ -196,6 +196,9 @@ describe('addressKey', () => {
     expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
     expect(addressKey('2001:0DB8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
     expect(addressKey('[2001:db8:1:2::5]')).toBe('2001:db8:1:2::/64');
+    // With a port, as IIS and Azure write X-Forwarded-For: the port is no part of the address.
+    expect(addressKey('[2001:db8:1:2::5]:443')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('203.0.113.5:51234')).toBe('203.0.113.5');
     expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
     expect(addressKey('2001:db8:1:3::1')).not.toBe(addressKey('2001:db8:1:2::1'));
     expect(addressKey('::ffff:203.0.113.5')).toBe('203.0.113.5');

@@ -112,7 +112,9 @@ export function callerAddress(socket: string, forwardedFor: string | undefined):
 export function addressKey(address: string): string {
   const bare = address
     .trim()
-    .replace(/^\[(.*)\]$/, '$1')
+    // A port, as some front ends write it into X-Forwarded-For, is not part of the address.
+    .replace(/^\[(.*)\](?::\d+)?$/, '$1')
+    .replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1')
     .replace(/%.*$/, '')
     .toLowerCase();
   if (!bare.includes(':')) return bare;
