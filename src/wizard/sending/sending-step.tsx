@@ -164,13 +164,16 @@ export function SendingStep(props: Props) {
         }),
       });
       // The rows no part holds, with their reasons, kept beside the part files: after a reload
-      // they can still be downloaded (the worker's rows are gone then). Without it (storage
-      // refused) the banner says the report is not kept.
-      if (plan.accounting && plan.accounting.skipped + plan.accounting.rejected > 0)
-        await intake
-          .rejectedReport()
-          .then((csv) => journal.saveReport(next.id, csv))
-          .catch(() => undefined);
+      // they can still be downloaded (the worker's rows are gone then). Made while the parts
+      // are built and stored, and settled before the job reaches the journal or is dropped.
+      // Without it (storage refused) the banner says the report is not kept.
+      const reportKept =
+        plan.accounting && plan.accounting.skipped + plan.accounting.rejected > 0
+          ? intake
+              .rejectedReport()
+              .then((csv) => journal.saveReport(next.id, csv))
+              .catch(() => undefined)
+          : Promise.resolve();
       // A new id nobody else knows: this tab owns the job from before it is in the journal.
       await sendLocks.tryClaimJob(next.id);
       const began = performance.now();
@@ -198,6 +201,7 @@ export function SendingStep(props: Props) {
         () => true,
         (cause: unknown) => cause,
       );
+      await reportKept;
       setFiling(undefined);
       if (allStored !== true) {
         // Nothing was imported (imports wait for every file) and the job never reached the
