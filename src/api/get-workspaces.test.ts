@@ -49,3 +49,24 @@ describe('getWorkspaces', () => {
     expect(asked).toHaveLength(2);
   });
 });
+
+describe('a call the app’s own server refuses', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says the server refused it and why, not Whispir', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response('This server is being reached through another server. Set APP_PASSWORD.', {
+            status: 403,
+            headers: { 'x-proxy-refused': 'sign-in', 'content-type': 'text/plain' },
+          }),
+      ),
+    );
+    const error = await getWorkspaces().catch((caught: unknown) => caught as Error);
+    expect(error.message).toBe(
+      'The app\'s proxy refused the call (rule "sign-in"), so it never reached Whispir. This server is being reached through another server. Set APP_PASSWORD.',
+    );
+  });
+});

@@ -67,7 +67,14 @@ function describeError(
 ): string {
   if (proxyRule) {
     const parsed = apiErrorSchema.safeParse(safeJson(body));
-    const detail = parsed.success && 'message' in parsed.data ? ` ${parsed.data.message}` : '';
+    // The sign-in's refusals are plain text, said for the person who runs the server.
+    const text = body.trim().startsWith('{') ? '' : body.trim().slice(0, 400);
+    const detail =
+      parsed.success && 'message' in parsed.data
+        ? ` ${parsed.data.message}`
+        : text
+          ? ` ${text}`
+          : '';
     return `The app's proxy refused the call (rule "${proxyRule}"), so it never reached Whispir.${detail}`;
   }
   return describeWhispirError({

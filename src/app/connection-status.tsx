@@ -5,6 +5,8 @@ import { OVER_QPD, OVER_QPS } from '../domain/whispir/error-message';
 
 function explain(error: Error): string {
   if (!(error instanceof WhispirApiError)) return error.message;
+  // The app's own server said no (its sign-in, its rules): nothing reached Whispir.
+  if (error.proxyRule) return error.message;
   if (error.errorCode === OVER_QPS)
     return 'Whispir is limiting requests for this API key right now; the import will slow down and retry.';
   if (error.errorCode === OVER_QPD)

@@ -25,6 +25,14 @@ describe('the page says where the wizard is connected', () => {
     expect(readTargetMeta(parsed(again))?.isSandbox).toBe(true);
   });
 
+  it('writes a URL with "$" in it as it is, once', () => {
+    const target = { label: 'x', isSandbox: false, url: "http://127.0.0.1:9/$'$&" };
+    const once = withTargetMeta(page, target);
+    const twice = withTargetMeta(once, target);
+    expect(readTargetMeta(parsed(twice))).toEqual(target);
+    expect(twice.match(/<title>/g)).toHaveLength(1);
+  });
+
   it('has nothing to say for a page without the tag, or with a damaged one', () => {
     expect(readTargetMeta(parsed(page))).toBeUndefined();
     expect(

@@ -23,7 +23,8 @@ export function withTargetMeta(html: string, target: TargetMeta): string {
   });
   const tag = `<meta name="${META_NAME}" content="${escapeAttribute(json)}" />`;
   const existing = new RegExp(`<meta name="${META_NAME}"[^>]*>`);
-  if (existing.test(html)) return html.replace(existing, tag);
+  // A function, so a "$'" in the URL is written as it is, not read as a replacement pattern.
+  if (existing.test(html)) return html.replace(existing, () => tag);
   if (/<head[\s>]/i.test(html))
     return html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${tag}`);
   // A page with no <head> written out: the parser puts a tag before the content in it.

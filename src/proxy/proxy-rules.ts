@@ -117,7 +117,7 @@ export function checkOwnPage(request: RequestFacts, rules: PageRules): Refusal |
   if (!host || !allowed.includes(hostName(host.toLowerCase())))
     return refuse(
       'host',
-      `the proxy answers only pages served as ${rules.allowedHosts.join(', ')}`,
+      `the proxy answers only pages served as ${rules.allowedHosts.join(', ')} (the names it answers under are set in APP_ALLOWED_HOSTS)`,
     );
   if (request.method === 'OPTIONS')
     return refuse('preflight', 'the proxy answers no cross-origin request, so no preflight either');

@@ -176,7 +176,7 @@ describe('npm run serve: who may use it', () => {
     );
     expect(() =>
       createServerApp({ dir, env: { ...env, APP_ALLOWED_HOSTS: '', HOST: '0.0.0.0' } }),
-    ).toThrow(/anyone who reaches 0\.0\.0\.0/);
+    ).toThrow(/anyone who reaches this machine on the network \(HOST=0\.0\.0\.0\)/);
     expect(() => createServerApp({ dir, env: { ...env, APP_PASSWORD: 'short' } })).toThrow(
       /at least 12 characters/,
     );

@@ -163,6 +163,10 @@ describe('a server with no sign-in of its own, reached through another server', 
     ['forwarded', 'for=203.0.113.5;proto=https'],
     ['via', '1.1 proxy'],
     ['x-real-ip', '203.0.113.5'],
+    ['x-client-ip', '203.0.113.5'],
+    ['x-original-forwarded-for', '203.0.113.5'],
+    // nginx with its usual WebSocket lines: "Connection: upgrade" on every request.
+    ['connection', 'upgrade'],
   ])('is refused with %s, and told what to set', async (name, value) => {
     const { ask } = appFor({ kind: 'none' });
     const answer = await ask({ [name]: value });
@@ -179,6 +183,8 @@ describe('a server with no sign-in of its own, reached through another server', 
   it('is answered when reached directly, and logs the refusals it makes at a bounded rate', async () => {
     const { ask, lines } = appFor({ kind: 'none' });
     expect((await ask()).status).toBe(200);
+    // A browser's own WebSocket upgrade is no sign of another server.
+    expect((await ask({ connection: 'Upgrade', upgrade: 'websocket' })).status).toBe(200);
     for (let i = 0; i < 50; i++) await ask({ via: '1.1 proxy' });
     expect(lines.length).toBeLessThanOrEqual(10);
   });

@@ -78,7 +78,7 @@ export function signInFrom(env: Record<string, string | undefined>): SignIn {
   const exposed = (host !== '' && !LOOPBACK_BINDS.has(host.toLowerCase())) || names !== '';
   if (exposed)
     throw new SignInConfigError(
-      `This server would let anyone who reaches ${names || host} use the Whispir credentials: ` +
+      `This server would let anyone who reaches ${names || (/^(0\.0\.0\.0|::|\[::\])$/.test(host) ? `this machine on the network (HOST=${host})` : host)} use the Whispir credentials: ` +
         'the proxy keeps other web pages out, not scripts. Set APP_PASSWORD (at least ' +
         `${MIN_APP_PASSWORD} characters; the browser asks for it once), or put a sign-in in ` +
         'front of the server (single sign-on, a VPN, an IP allow-list) and set APP_AUTH=external.',
@@ -159,6 +159,13 @@ function ipv6Groups(address: string): number[] | undefined {
  * reached it through nginx, Caddy, Apache, a tunnel or a load balancer, from wherever that is.
  */
 const FORWARDING_HEADERS = [
+  'x-forwarded',
+  'x-original-forwarded-for',
+  'x-client-ip',
+  'x-cluster-client-ip',
+  'x-proxyuser-ip',
+  'fastly-client-ip',
+  'x-envoy-external-address',
   'x-forwarded-for',
   'x-forwarded-host',
   'x-forwarded-proto',
@@ -190,8 +197,14 @@ export function cameThroughAnotherServer(
   header: (name: string) => string | undefined,
   httpVersion: string | undefined,
 ): boolean {
-  // nginx's plain `proxy_pass` adds no header at all, but speaks HTTP/1.0, which no browser does.
-  return httpVersion === '1.0' || FORWARDING_HEADERS.some((name) => header(name) !== undefined);
+  // nginx's plain `proxy_pass` adds no header at all, but speaks HTTP/1.0, which no browser does;
+  // its usual WebSocket lines send "Connection: upgrade" on every request, with no Upgrade.
+  // A front end that adds nothing at all (HAProxy by default, a TCP tunnel) cannot be told.
+  return (
+    httpVersion === '1.0' ||
+    (/\bupgrade\b/i.test(header('connection') ?? '') && header('upgrade') === undefined) ||
+    FORWARDING_HEADERS.some((name) => header(name) !== undefined)
+  );
 }
 
 /**
