@@ -64,7 +64,7 @@ describe('a call the app’s own server refuses', () => {
           }),
       ),
     );
-    const error = await getWorkspaces().catch((caught: unknown) => caught as Error);
+    const error = (await getWorkspaces().catch((caught: unknown) => caught)) as Error;
     expect(error.message).toBe(
       'The app\'s proxy refused the call (rule "sign-in"), so it never reached Whispir. This server is being reached through another server. Set APP_PASSWORD.',
     );

@@ -1,20 +1,9 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FileSummary } from '../../worker/protocol';
 import { ReadingControls } from './reading-controls';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  host = undefined;
-  root = undefined;
-});
+import { render } from '../test-render';
 
 const file = {
   fileName: 'contacts.csv',
@@ -27,9 +16,7 @@ const file = {
 } as unknown as FileSummary;
 
 function mount(reading: boolean, onChange: () => void) {
-  host ??= document.body.appendChild(document.createElement('div'));
-  root ??= createRoot(host);
-  act(() => root?.render(<ReadingControls file={file} disabled={reading} onChange={onChange} />));
+  render(<ReadingControls file={file} disabled={reading} onChange={onChange} />);
 }
 
 const separator = () =>

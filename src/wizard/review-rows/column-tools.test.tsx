@@ -1,21 +1,10 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IntakeClient } from '../../worker/intake-client';
 import type { ReviewSummary } from '../../worker/protocol';
 import { ColumnTools } from './column-tools';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  host = undefined;
-  root = undefined;
-});
+import { render } from '../test-render';
 
 const summary = {
   version: 1,
@@ -40,19 +29,15 @@ const intake = {
 type Change = Parameters<typeof ColumnTools>[0]['change'];
 
 function mount(change: Change, busy = false) {
-  host ??= document.body.appendChild(document.createElement('div'));
-  root ??= createRoot(host);
-  act(() =>
-    root?.render(
-      <ColumnTools
-        intake={intake}
-        summary={summary}
-        filter={{ kind: 'all' }}
-        filterLabel="All rows"
-        busy={busy}
-        change={change}
-      />,
-    ),
+  render(
+    <ColumnTools
+      intake={intake}
+      summary={summary}
+      filter={{ kind: 'all' }}
+      filterLabel="All rows"
+      busy={busy}
+      change={change}
+    />,
   );
 }
 

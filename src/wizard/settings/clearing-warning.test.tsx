@@ -1,26 +1,12 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../domain/mapping/mapping';
 import type { ImportMode } from '../../domain/whispir/import-modes';
 import { ClearingWarning } from './clearing-warning';
+import { render } from '../test-render';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-});
-
-const shown = (mapping: ColumnMapping, importMode: ImportMode) => {
-  act(() => root?.unmount());
-  const host = document.createElement('div');
-  root = createRoot(host);
-  act(() => root?.render(<ClearingWarning mapping={mapping} importMode={importMode} />));
-  return host.textContent ?? '';
-};
+const shown = (mapping: ColumnMapping, importMode: ImportMode) =>
+  render(<ClearingWarning mapping={mapping} importMode={importMode} />).textContent ?? '';
 
 const emailOnly: ColumnMapping = {
   firstName: { kind: 'column', column: 'First' },

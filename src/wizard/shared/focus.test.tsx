@@ -1,25 +1,10 @@
 // @vitest-environment jsdom
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { firstStillThere, unavailableWhen, useFocusKeeper } from './focus';
+import { render } from '../test-render';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = undefined;
-});
-
-function mount(element: React.ReactNode) {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root?.render(element));
-}
+const mount = render;
 
 const button = (name: string) =>
   [...document.querySelectorAll('button')].find((candidate) => candidate.textContent === name);
@@ -44,14 +29,14 @@ describe('unavailableWhen', () => {
     }
     mount(<Busy busy={false} />);
     button('Apply')?.focus();
-    act(() => root?.render(<Busy busy />));
+    render(<Busy busy />);
     expect(document.activeElement).toBe(button('Apply'));
     expect(button('Apply')?.getAttribute('aria-disabled')).toBe('true');
     act(() => button('Apply')?.click());
     expect(pressed).not.toHaveBeenCalled();
     expect(submitted).not.toHaveBeenCalled();
 
-    act(() => root?.render(<Busy busy={false} />));
+    render(<Busy busy={false} />);
     expect(button('Apply')?.hasAttribute('aria-disabled')).toBe(false);
     act(() => button('Apply')?.click());
     expect(pressed).toHaveBeenCalledTimes(1);

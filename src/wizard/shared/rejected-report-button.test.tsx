@@ -1,22 +1,11 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IntakeClient } from '../../worker/intake-client';
 import { RejectedReportButton } from './rejected-report-button';
+import { render } from '../test-render';
 
 vi.mock('../download', () => ({ downloadFile: vi.fn() }));
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-let host: HTMLElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  host = undefined;
-  root = undefined;
-});
 
 describe('RejectedReportButton', () => {
   it('keeps the focus while the report is made, and says when it is downloaded', async () => {
@@ -27,15 +16,11 @@ describe('RejectedReportButton', () => {
           finish = resolve;
         }),
     );
-    host = document.body.appendChild(document.createElement('div'));
-    root = createRoot(host);
-    act(() =>
-      root?.render(
-        <RejectedReportButton
-          intake={{ rejectedReport } as unknown as IntakeClient}
-          fileName="staff.csv"
-        />,
-      ),
+    render(
+      <RejectedReportButton
+        intake={{ rejectedReport } as unknown as IntakeClient}
+        fileName="staff.csv"
+      />,
     );
     const button = document.querySelector('button');
     const status = document.querySelector('[role="status"]');
