@@ -783,3 +783,20 @@ describe('a nested object about another person', () => {
     expect(applied.filter((a) => a.startsWith('emergencyContact'))).toEqual([]);
   });
 });
+
+describe('a nested value under a container that may be someone else’s', () => {
+  it('is only proposed: a Salesforce owner’s email is not the contact’s', () => {
+    const suggestions = autoMapColumns([
+      column('FIRST_NAME', ['Olivia', 'Liam']),
+      column('LAST_NAME', ['Nguyen', 'Smith']),
+      column('OWNER.EMAIL', ['sam.park@ourco.com.au', 'kim.lee@ourco.com.au']),
+      column('OWNER.MOBILEPHONE', ['0400 333 444', '0400 555 666']),
+      column('createdBy.email', ['admin@ourco.com.au', 'admin@ourco.com.au']),
+      column('Dept./Team', ['Sales', 'Support']),
+    ]);
+    const applied = suggestions.filter((s) => s.apply).map((s) => s.column);
+    expect(applied).toEqual(['FIRST_NAME', 'LAST_NAME']);
+    // Still there to choose.
+    expect(suggestions.find((s) => s.column === 'OWNER.EMAIL')?.field).toBe('workEmailAddress1');
+  });
+});

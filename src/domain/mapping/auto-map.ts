@@ -642,6 +642,8 @@ function pathParts(
     const last = parts[parts.length - 1] as string;
     const containers = parts.slice(0, -1);
     if (last.trim() === '' || last !== last.trim()) continue;
+    // "Dept./Team" is no path: a path's last part is a name, not "/Team".
+    if (!/^[\p{L}\p{N}_@][\p{L}\p{N}_@ :-]*$/u.test(last)) continue;
     if (containers.some((part) => !/^[\p{L}\p{N}_@:-]+$/u.test(part))) continue;
     if (
       separator === '/' &&
@@ -651,6 +653,38 @@ function pathParts(
     return { parts, separator };
   }
   return undefined;
+}
+
+/**
+ * Containers a contact's own values sit in, in the exports the readers know (HubSpot's
+ * `properties`, Airtable's `fields`, xCard's `n` and `adr`, EWS's `PhoneNumbers`, an API's
+ * `data.items`). Under any other (`owner`, `createdBy`, `manager`, `account`) the value may be
+ * someone else's: its end is then only proposed (`FOREIGN_PATH_PENALTY`).
+ */
+const CONTACT_CONTAINERS: ReadonlySet<string> = new Set(
+  `properties fields field values attributes attrs data result results item items record records
+  row rows entry entries node nodes contact contacts person people member members profile
+  customer customers subscriber subscribers lead leads employee employees student students
+  recipient recipients user users name names n fn fullname completename adr address addresses
+  physicaladdresses postaladdress homeaddress workaddress tel phone phones phonenumbers
+  telephones email emails emailaddresses mail contactinfo contactdetails details info work home
+  personal business location org organization organisation company job`.split(/\s+/),
+);
+/** A path's end under a container not known to hold the contact's own values: proposed only. */
+const FOREIGN_PATH_PENALTY = 0.2;
+
+/** Whether every container of a path is one a contact's own values sit in. */
+function underContactContainers(containers: readonly string[]): boolean {
+  return containers.every(
+    (part) =>
+      CONTACT_CONTAINERS.has(
+        part
+          .replace(/^[^:]*:/, '')
+          .replace(/[_-]/g, '')
+          .replace(/\d+$/, '')
+          .toLowerCase(),
+      ) || /^\d+$/.test(part),
+  );
 }
 
 /** xCard's and vCard's short names for a name's container (`n.given`, `n.surname`). */
@@ -673,6 +707,9 @@ function matchPathEnd(
   // the contact's own, sure enough to apply. Such a column is only proposed, as before.
   if (!path || personNamed(column) !== undefined) return [];
   const { parts, separator } = path;
+  const penalty = underContactContainers(parts.slice(0, -1))
+    ? PATH_END_PENALTY
+    : FOREIGN_PATH_PENALTY;
   const last = parts[parts.length - 1] as string;
   const before = parts[parts.length - 2] as string;
   const tries = [last, `${CONTAINER_WORDS[before.toLowerCase()] ?? before} ${last}`];
@@ -684,7 +721,7 @@ function matchPathEnd(
     if (top <= bestTop) continue;
     best = matches.map((match) => ({
       ...match,
-      confidence: match.confidence - PATH_END_PENALTY,
+      confidence: match.confidence - penalty,
       reason: match.reason.replace(
         `Header "${end}"`,
         `Header "${column}" ends in "${end === last ? last : parts.slice(-2).join(separator)}", which`,
