@@ -83,6 +83,7 @@ describe('wizardReducer', () => {
       rowCount: 1,
       parts: [],
       accounting: { total: 1, sent: 1, skipped: 0, rejected: 0 },
+      emptyFields: [],
     } as const;
     let state: WizardState = { step: 'settings', file, mapping, customFields: [], settings };
     state = wizardReducer(state, { type: 'send', settings, plan });

@@ -112,6 +112,7 @@ export class IntakeSession {
       rowCount: upload.rowCount,
       parts: upload.parts,
       accounting: input.accounting,
+      emptyFields: input.emptyFields,
     };
   }
 

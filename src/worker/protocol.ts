@@ -83,6 +83,8 @@ export interface UploadSummary {
   readonly parts: readonly PartPlan[];
   /** Every row of the file: sent + skipped + rejected = total. */
   readonly accounting: RowAccountingCounts;
+  /** Whispir fields sent with no value in any row (see `ReviewSession.fieldsSentEmpty`). */
+  readonly emptyFields: readonly string[];
 }
 
 /** A part's file: its name and its base64 text in a Blob (see `partBodySchema`). */

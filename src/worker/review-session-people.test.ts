@@ -398,3 +398,30 @@ describe('a JSON list with more items that are no contact than are named', () =>
     expect(rows[1]?.problems[0]?.message).toMatch(/^Item 1002 is not a contact\./);
   });
 });
+
+describe('the fields an upload sends with no value', () => {
+  it('are those with no column that the review gave no row a value for', () => {
+    const staff: ReviewTable = {
+      headers: ['First', 'Last', 'Email', 'Country', 'State'],
+      delimiter: ',',
+      rows: RowStore.from([
+        ['Ann', 'Lee', 'ann@example.com', 'Australia', 'NSW'],
+        ['Bob', 'Ray', 'bob@example.com', 'Australia', 'QLD'],
+      ]),
+      rowNumbers: [2, 3],
+    };
+    const session = ReviewSession.create(staff, {
+      firstName: { kind: 'column', column: 'First' },
+      lastName: { kind: 'column', column: 'Last' },
+      workEmailAddress1: { kind: 'column', column: 'Email' },
+      workCountry: { kind: 'column', column: 'Country' },
+      workState: { kind: 'column', column: 'State' },
+      // An email-only list: Whispir's required mobile is sent empty.
+      workMobilePhone1: { kind: 'empty' },
+      // Worked out on the review, from the state.
+      timezone: { kind: 'empty' },
+    });
+    expect(session.applyAllFixes()).toBeGreaterThan(0);
+    expect(session.uploadInput().emptyFields).toEqual(['workMobilePhone1']);
+  });
+});

@@ -1291,6 +1291,8 @@ export class ReviewSession {
     rowCount: number;
     mapping: ColumnMapping;
     accounting: ReviewSummary['accounting'];
+    /** Fields sent with no value in any row (no column, and none set on the review). */
+    emptyFields: string[];
   } {
     const summary = this.summary();
     if (summary.blocked) throw new Error(summary.message);
@@ -1370,7 +1372,28 @@ export class ReviewSession {
       rowCount: count,
       mapping,
       accounting: summary.accounting,
+      emptyFields: this.fieldsSentEmpty(),
     };
+  }
+
+  /**
+   * Fields with no column and no value for every row ("Leave empty", the Work mobile Whispir
+   * requires of an email-only list, a time zone worked out on the review) that no row to send
+   * got a value for on the review. Only the review's edits are read: the file has none there.
+   */
+  private fieldsSentEmpty(): string[] {
+    const candidates = this.fields.filter((_, fieldIndex) => {
+      const source = this.sources[fieldIndex] as Source;
+      return source.kind === 'value' && source.value.trim() === '';
+    });
+    if (candidates.length === 0) return [];
+    const filled = new Set<string>();
+    for (const [index, edits] of this.overlay) {
+      if (this.skipped.has(index) || this.errorRows.has(index)) continue;
+      for (const [field, value] of edits) if (value.trim() !== '') filled.add(field);
+      if (filled.size === candidates.length) break;
+    }
+    return candidates.filter((field) => !filled.has(field));
   }
 
   /**

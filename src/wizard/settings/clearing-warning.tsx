@@ -1,17 +1,5 @@
-import type { ColumnMapping } from '../../domain/mapping/mapping';
 import { fieldLabel } from '../../domain/validation/rules';
 import type { ImportMode } from '../../domain/whispir/import-modes';
-
-/**
- * Fields the import sends with no value for any row: the empty Work mobile column Whispir's
- * import requires for an email-only list (docs/whispir-api.md Part A §5), and fields the person
- * chose to leave empty.
- */
-export function fieldsSentEmpty(mapping: ColumnMapping): string[] {
-  return Object.entries(mapping)
-    .filter(([, source]) => source?.kind === 'empty')
-    .map(([field]) => fieldLabel(field));
-}
 
 const list = (labels: readonly string[]) =>
   labels.length === 1
@@ -20,23 +8,24 @@ const list = (labels: readonly string[]) =>
 
 /**
  * In "Update existing contacts" mode, a contact a row matches takes the row's value for every
- * field the import sends, a blank one too (Part A §8): an email-only list would clear the
- * mobiles of everyone it updates. Said before sending, with the mode that keeps them.
+ * field the import sends, a blank one too (docs/whispir-api.md Part A §8): an email-only list
+ * would clear the mobiles of everyone it updates (Whispir requires the Work mobile column, §5).
+ * Said before sending, with the mode that keeps them. `emptyFields` are the fields sent with no
+ * value in any row, as the worker planned the upload (`UploadSummary.emptyFields`).
  */
 export function ClearingWarning({
-  mapping,
+  emptyFields,
   importMode,
 }: {
-  readonly mapping: ColumnMapping;
+  readonly emptyFields: readonly string[];
   readonly importMode: ImportMode;
 }) {
-  const empty = fieldsSentEmpty(mapping);
-  if (importMode !== 'replace' || empty.length === 0) return null;
+  if (importMode !== 'replace' || emptyFields.length === 0) return null;
+  const labels = list(emptyFields.map(fieldLabel));
   return (
     <p className="warning" data-testid="clearing-warning">
       <strong>
-        Your file gives no {list(empty)}: each contact this import updates would lose its{' '}
-        {list(empty)}.
+        Your file gives no {labels}: each contact this import updates would lose its {labels}.
       </strong>{' '}
       Whispir needs these columns in every import, so they are sent empty. To keep what existing
       contacts have, choose “Skip existing contacts”; new contacts are added either way.

@@ -148,7 +148,7 @@ export function SettingsStep(props: Props) {
           </label>
         ))}
         <p className="muted small">{matchRuleText(IS_SANDBOX)}</p>
-        <ClearingWarning mapping={mapping} importMode={importMode} />
+        <ClearingWarning emptyFields={plan?.emptyFields ?? []} importMode={importMode} />
         {/* The counts change several times a second: a screen reader hears only the start and
             the result (below), not every count, nor the button. */}
         <div className="existing-check" data-testid="existing-check" {...checkFocus}>
