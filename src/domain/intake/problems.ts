@@ -48,6 +48,7 @@ export const PROBLEM_CODES = [
   'json-list-ignored',
   'xml-invalid',
   'xml-no-records',
+  'xml-records-left-out',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -621,6 +621,25 @@ describe('readXmlContacts', () => {
     ]);
   });
 
+  it('reads the people of a CRM export that also lists more companies, and says so', () => {
+    const person = (first: string, email: string) =>
+      `<contact><first>${first}</first><last>Lee</last><email>${email}</email></contact>`;
+    const company = (name: string, email: string) =>
+      `<company><name>${name}</name><email>${email}</email><phone>02 9876 5432</phone></company>`;
+    const result = readXmlContacts(
+      `<crm><contacts>${person('Olivia', 'o@acme.com.au')}${person('Liam', 'l@acme.com.au')}</contacts>` +
+        `<companies>${company('Acme', 'a@acme.com.au')}${company('Kiwi', 'k@kiwi.nz')}${company('Brown', 'b@brown.au')}</companies></crm>`,
+    );
+    expect(result.rows.map((row) => row[0])).toEqual(['Olivia', 'Liam']);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        code: 'xml-records-left-out',
+        severity: 'warning',
+        message: expect.stringMatching(/^The file also holds 3 <company> records/),
+      }),
+    ]);
+  });
+
   it('reports the line of malformed XML', () => {
     const [p] = readXmlContacts(
       '<contacts>\n<contact><a>1</a></contact>\n<contact><a>2</b></contact>\n</contacts>',

@@ -88,7 +88,16 @@ export function readXmlContacts(text: string): RecordTable {
     };
   }
 
-  const found = findRecords(root);
+  const leftOut: { count: number; path: string }[] = [];
+  const found = findRecords(root, leftOut);
+  for (const other of leftOut)
+    warnings.push(
+      problem(
+        'xml-records-left-out',
+        'warning',
+        `The file also holds ${other.count} <${other.path.split('/').pop()}> records (${other.path}); they were left out, as the contacts are the <${found.path.split('/').pop()}> records.`,
+      ),
+    );
   const headers: string[] = [];
   const headerIndex = new Map<string, number>();
   const records = found.records.map((record) => {
@@ -182,7 +191,10 @@ function childrenNamed(el: XmlElement, localName: string): XmlElement[] {
   return childElements(el).filter((child) => child.localName === localName);
 }
 
-function findRecords(root: XmlElement): { records: XmlElement[]; path: string } {
+function findRecords(
+  root: XmlElement,
+  leftOut: { count: number; path: string }[] = [],
+): { records: XmlElement[]; path: string } {
   const whispir = Array.from(root.getElementsByTagNameNS(WHISPIR_NAMESPACE, 'contact')).filter(
     (el) => {
       const parent = el.parentNode as XmlElement | null;
@@ -244,11 +256,42 @@ function findRecords(root: XmlElement): { records: XmlElement[]; path: string } 
     }
     return false;
   };
+  // Records that reach someone (an email or a phone among their fields) before any others, then
+  // the most: a CRM export's 3 contacts beside its 4 companies are the contacts.
+  // And records of people (a first or last name) before those of companies, which have an
+  // email and a phone too.
+  const ranks = new Map(
+    groupsFound.map((found) => {
+      const sample = found.records.slice(0, 20);
+      return [
+        found,
+        (sample.some(hasPersonName) ? 2 : 0) + (sample.some((r) => hasContactField(r)) ? 1 : 0),
+      ];
+    }),
+  );
   let best: { records: XmlElement[]; path: string } | undefined;
-  for (const found of groupsFound) {
-    if (partOfRecords(found)) continue;
-    if (!best || found.records.length > best.records.length) best = found;
+  const candidates = groupsFound.filter((found) => !partOfRecords(found));
+  for (const found of candidates) {
+    const rank = (group: typeof found) => ranks.get(group) ?? 0;
+    if (
+      !best ||
+      rank(found) > rank(best as typeof found) ||
+      (rank(found) === rank(best as typeof found) && found.records.length > best.records.length)
+    )
+      best = found;
   }
+  // Another list of records the file holds is left out: said, with its size.
+  const other = candidates
+    .filter(
+      (found) =>
+        found !== best &&
+        found.records.length > 1 &&
+        best !== undefined &&
+        !found.records.some((record) => best?.records.some((kept) => contains(kept, record))) &&
+        !best.records.some((kept) => found.records.some((record) => contains(record, kept))),
+    )
+    .sort((a, b) => b.records.length - a.records.length)[0];
+  if (best && other) leftOut.push({ count: other.records.length, path: other.path });
   if (best && best.records.length > 1) {
     const inner = recordsInside(best, groupsFound);
     if (inner) return inner;
@@ -365,6 +408,14 @@ function contains(ancestor: XmlElement, el: XmlElement): boolean {
     if (at === ancestor) return true;
   }
   return false;
+}
+
+/** Names of a person's name fields (`<first>`, `<LastName>`, EWS's `<GivenName>`). */
+const PERSON_NAME_FIELD =
+  /^(?:(?:first|last|given|family|sur|middle|full)[_-]?name|first|last|given|surname|family)$/i;
+
+function hasPersonName(record: XmlElement): boolean {
+  return childElements(record).some((child) => PERSON_NAME_FIELD.test(child.localName ?? ''));
 }
 
 /** Names of a contact's parts, never records of their own. */
