@@ -133,6 +133,7 @@ export const PROBLEM_LABELS: Readonly<Record<ReviewProblemCode, string>> = {
   whitespace: 'Spaces around a value',
   'formula-guard': 'Apostrophe from a spreadsheet export',
   'name-not-split': 'Whole name in first and last name',
+  'several-values': 'Several values in one address field',
   'duplicate-contact': 'Same person as another row',
   'row-too-many-fields': 'Row has too many fields',
   'row-too-few-fields': 'Row has too few fields',

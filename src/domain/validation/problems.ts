@@ -25,6 +25,7 @@ export const ROW_PROBLEM_CODES = [
   'whitespace',
   'formula-guard',
   'name-not-split',
+  'several-values',
   'duplicate-contact',
 ] as const;
 
@@ -56,6 +57,7 @@ export const ROW_PROBLEM_SEVERITY: Readonly<Record<RowProblemCode, RowProblemSev
   whitespace: 'warning',
   'formula-guard': 'error',
   'name-not-split': 'error',
+  'several-values': 'warning',
   'duplicate-contact': 'warning',
 };
 
@@ -76,7 +78,8 @@ export type FixKind =
   | 'split-name'
   | 'email-lowercase'
   | 'email-characters'
-  | 'split-values';
+  | 'split-values'
+  | 'keep-first';
 
 /**
  * A suggested new value for one cell. The value is the cell fully normalised (trimmed too), so

@@ -22,6 +22,7 @@ import { hasEdgeSpace } from './text';
 import { checkTimezone } from './timezones';
 import {
   CHANNEL_INDEX,
+  JOINED_ADDRESS_FIELDS,
   MOBILE_TO_PHONE,
   PHONE_TO_MOBILE,
   collectContactProblems,
@@ -52,6 +53,8 @@ const TIMEZONE = 4;
 const STATUS = 5;
 /** Never cleared at once (a phone completed by an area code field the mapping fills). */
 const FULL_CHECK = 6;
+/** An address field: clean unless it holds a file's repeated values ("a; b"). */
+const ADDRESS = 7;
 
 // The line type a phone may not have (checkLineType in validate-contact.ts); 0: any.
 /** A mobile field: a landline there is a problem. */
@@ -122,7 +125,7 @@ class CompiledRowChecker implements RowChecker {
       this.channels[f] = CHANNEL_INDEX.get(field) ?? -1;
       switch (format?.check) {
         case undefined:
-          this.kinds[f] = TEXT;
+          this.kinds[f] = JOINED_ADDRESS_FIELDS.has(field) ? ADDRESS : TEXT;
           break;
         case 'email':
           this.kinds[f] = EMAIL;
@@ -216,6 +219,8 @@ class CompiledRowChecker implements RowChecker {
     switch (this.kinds[f]) {
       case TEXT:
         return true;
+      case ADDRESS:
+        return !value.includes('; ');
       case EMAIL:
         return isPlainEmail(value) || (isEmail(value) && !hasUpperCase(value));
       case PHONE: {

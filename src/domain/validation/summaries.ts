@@ -146,6 +146,8 @@ function fixLabel(
       return fix.alsoSet
         ? `Keep the first of the two values in ${pluralise(count, `${noun} cell`)} and move the second to ${fieldLabel(fix.alsoSet.field)}: ${from} → ${to} + ${fix.alsoSet.value}`
         : `Keep only the first of the values in ${pluralise(count, `${noun} cell`)}, the others dropped (their second field is taken): ${from} → ${to}`;
+    case 'keep-first':
+      return `Keep the first of the values in ${pluralise(count, `${noun} cell`)} (the file repeats them for one contact): ${from} → ${to}`;
     case 'phone-extension':
       return `Drop the extension from ${pluralise(count, `${noun} number`)} (Whispir keeps no extension): ${example}`;
     case 'country-name':

@@ -969,3 +969,27 @@ describe('a time zone the row cannot tell', () => {
     expect(none.find((p) => p.field === 'timezone')?.message).not.toContain('several');
   });
 });
+
+describe('a value an XML or JSON contact repeats', () => {
+  it('in an address field is a warning with the first kept; in the country, an error with it', () => {
+    const problems = validateContact(
+      {
+        ...VALID,
+        workAddress1: '1 George St; 12 Smith Ave',
+        workSuburb: 'Sydney; Bondi',
+        workCountry: 'Australia; Australia',
+      },
+      2,
+    );
+    expect(problems.map((p) => [p.field, p.code, p.severity, p.fix?.value])).toEqual([
+      ['workCountry', 'country-unknown', 'error', 'Australia'],
+      ['workAddress1', 'several-values', 'warning', '1 George St'],
+      ['workSuburb', 'several-values', 'warning', 'Sydney'],
+    ]);
+    expect(problems[1]?.message).toBe(
+      'Work address "1 George St; 12 Smith Ave" holds 2 values (the file repeats it for this contact); Whispir keeps one: 1 George St.',
+    );
+    // A semicolon that is part of one value of another field is left alone.
+    expect(validateContact({ ...VALID, department: 'Sales; Marketing' }, 2)).toEqual([]);
+  });
+});

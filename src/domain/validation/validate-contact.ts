@@ -3,7 +3,7 @@
  * plain-language message naming the value and, where there is a safe one, a fix.
  */
 import type { CountryCode } from 'libphonenumber-js';
-import { CHANNEL_KEYS } from '../whispir/contact-fields';
+import { CHANNEL_KEYS, CONTACT_FIELDS } from '../whispir/contact-fields';
 import { findCountry, suggestCountry } from './countries';
 import { hasUpperCase, isEmail, strayCharacterOf, withoutStrayCharactersIfClear } from './emails';
 import { phoneRegionOf } from './normalisers';
@@ -357,6 +357,23 @@ function checkCell(
 
     case 'country': {
       const found = findCountry(text);
+      // A country the file repeats for one contact ("Australia; Australia", from two addresses).
+      const firstOfSeveral =
+        !found && text.includes(';') ? findCountry(text.split(';')[0] ?? '') : undefined;
+      if (firstOfSeveral) {
+        out.push(
+          problem(
+            row,
+            field,
+            // An error, as any value that is no country name: the row waits for the fix.
+            'country-unknown',
+            `${label} "${value}" holds several values (the file repeats it for this contact); Whispir takes one: ${firstOfSeveral.country.name}.`,
+            value,
+            fixOf(field, firstOfSeveral.country.name, 'keep-first'),
+          ),
+        );
+        return undefined;
+      }
       if (!found) {
         const suggestion = suggestCountry(text);
         out.push(
@@ -467,10 +484,36 @@ function checkCell(
     }
 
     default:
+      // An XML or JSON contact's repeated element, joined by the reader ("1 George St; 12
+      // Smith Ave" from two <address>): sent so, Whispir would keep both as one address.
+      if (text.includes('; ') && JOINED_ADDRESS_FIELDS.has(field)) {
+        const parts = text.split(/\s*;\s*/).filter((part) => part !== '');
+        if (parts.length >= 2) {
+          const [first = ''] = parts;
+          out.push(
+            problem(
+              row,
+              field,
+              'several-values',
+              `${fieldLabel(field)} "${value}" holds ${parts.length} values (the file repeats it for this contact); Whispir keeps one: ${first}.`,
+              value,
+              fixOf(field, first, 'keep-first'),
+            ),
+          );
+          return text;
+        }
+      }
       if (spaced) out.push(whitespaceProblem(row, field, fieldLabel(field), value));
       return text;
   }
 }
+
+/** Address fields, where a value joined from several is one address too many. */
+export const JOINED_ADDRESS_FIELDS: ReadonlySet<string> = new Set(
+  CONTACT_FIELDS.filter(
+    (candidate) => candidate.group === 'Address' && !/country|timezone/i.test(candidate.key),
+  ).map((candidate) => candidate.key),
+);
 
 /** Mobile fields and the phone field of the same kind, both ways. */
 /** Between the values of one cell: Google Contacts' " ::: ", a semicolon, a comma, a slash, a bar, a line break. */
