@@ -429,9 +429,17 @@ describe('the fields an upload sends with no value', () => {
 describe('an address an XML contact repeats', () => {
   it('is caught by the review’s checker, and the fix keeps the first', () => {
     const xml: ReviewTable = {
-      headers: ['first', 'last', 'email', 'street', 'country', 'tz'],
+      headers: ['first', 'last', 'email', 'street', 'city', 'country', 'tz'],
       rows: RowStore.from([
-        ['Olivia', 'Nguyen', 'o@acme.com.au', '1 George St; 12 Smith Ave', 'Australia', '+10'],
+        [
+          'Olivia',
+          'Nguyen',
+          'o@acme.com.au',
+          '1 George St; 12 Smith Ave',
+          'Sydney; Bondi',
+          'Australia',
+          '+10',
+        ],
       ]),
       rowNumbers: [1],
     };
@@ -440,13 +448,18 @@ describe('an address an XML contact repeats', () => {
       lastName: { kind: 'column', column: 'last' },
       workEmailAddress1: { kind: 'column', column: 'email' },
       workAddress1: { kind: 'column', column: 'street' },
+      workSuburb: { kind: 'column', column: 'city' },
       workCountry: { kind: 'column', column: 'country' },
       timezone: { kind: 'column', column: 'tz' },
     });
     expect(session.window(0, 1, { kind: 'all' }).rows[0]?.problems.map((p) => p.code)).toEqual([
       'several-values',
+      'several-values',
     ]);
     session.applyAllFixes();
-    expect(uploadedContacts(session)[0]?.workAddress1).toBe('1 George St');
+    expect(uploadedContacts(session)[0]).toMatchObject({
+      workAddress1: '1 George St',
+      workSuburb: 'Sydney',
+    });
   });
 });

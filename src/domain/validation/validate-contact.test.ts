@@ -989,7 +989,14 @@ describe('a value an XML or JSON contact repeats', () => {
     expect(problems[1]?.message).toBe(
       'Work address "1 George St; 12 Smith Ave" holds 2 values (the file repeats it for this contact); Whispir keeps one: 1 George St.',
     );
-    // A semicolon that is part of one value of another field is left alone.
+    // A semicolon that is part of one value of another field is left alone, and so is one
+    // address written with one, when no other address field repeats.
     expect(validateContact({ ...VALID, department: 'Sales; Marketing' }, 2)).toEqual([]);
+    expect(
+      validateContact(
+        { ...VALID, workAddress1: 'Level 2; 100 George St', workSuburb: 'Sydney' },
+        2,
+      ),
+    ).toEqual([]);
   });
 });

@@ -488,7 +488,15 @@ function checkCell(
       // Smith Ave" from two <address>): sent so, Whispir would keep both as one address.
       if (text.includes('; ') && JOINED_ADDRESS_FIELDS.has(field)) {
         const parts = text.split(/\s*;\s*/).filter((part) => part !== '');
-        if (parts.length >= 2) {
+        // Only when another address field of the row holds as many: one address written
+        // "Level 2; 100 George St" is one address, two repeated elements fill every part.
+        const alongside = [...JOINED_ADDRESS_FIELDS].some(
+          (other) =>
+            other !== field &&
+            (contact[other] ?? '').split(/\s*;\s*/).filter((part) => part !== '').length ===
+              parts.length,
+        );
+        if (parts.length >= 2 && alongside) {
           const [first = ''] = parts;
           out.push(
             problem(
