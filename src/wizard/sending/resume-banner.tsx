@@ -7,10 +7,8 @@ import {
 } from '../../domain/submission/submission-job';
 import { createPacer } from '../../submission/pacer';
 import { RUNNING_ELSEWHERE, sendLocks } from '../../submission/send-lock';
-import { rejectedReportFileName } from '../../domain/export/rejected-report';
-import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
-import { downloadFile } from '../download';
-import { downloadRowsNotSent } from '../shared/journal-downloads';
+import type { Journal } from '../../submission/journal';
+import { downloadRejectedReport, downloadRowsNotSent } from '../shared/journal-downloads';
 import { PartsProgress } from './parts-progress';
 import { useSendingElsewhere } from '../shared/use-sending-elsewhere';
 import { useSubmission } from './use-submission';
@@ -115,24 +113,15 @@ export function ResumeBanner() {
     setQueue((jobs) => jobs.filter((entry) => entry.id !== job.id));
   };
 
-  const download = async () => {
+  const download = async (write: (journal: Journal, job: SubmissionJob) => Promise<void>) => {
     setDownloadError('');
     try {
-      await downloadRowsNotSent(journal, job);
+      await write(journal, job);
     } catch (error) {
       setDownloadError(error instanceof Error ? error.message : String(error));
     }
   };
 
-  const downloadRejected = async () => {
-    setDownloadError('');
-    const csv = await journal.loadReport(job.id);
-    if (csv === undefined) {
-      setDownloadError('this browser did not keep the report of the rows not sent.');
-      return;
-    }
-    downloadFile(rejectedReportFileName(job.fileName), csv, SPREADSHEET_CSV_TYPE);
-  };
   const notSent = job.notSent ?? { skipped: 0, rejected: 0 };
   const inFile = rows + notSent.skipped + notSent.rejected;
   const leftOut =
@@ -184,12 +173,12 @@ export function ResumeBanner() {
           </button>
         )}
         {!summary.done && !running && (
-          <button type="button" onClick={() => void download()}>
+          <button type="button" onClick={() => void download(downloadRowsNotSent)}>
             Download the rows not sent
           </button>
         )}
         {!running && notSent.skipped + notSent.rejected > 0 && (
-          <button type="button" onClick={() => void downloadRejected()}>
+          <button type="button" onClick={() => void download(downloadRejectedReport)}>
             Download rejected rows (CSV)
           </button>
         )}

@@ -1,8 +1,10 @@
 /**
  * Files made from the part files kept in this browser's journal, written as one spreadsheet-safe
  * CSV by the one writer (src/domain/export/rows-not-sent.ts): the rows not sent (parts not
- * accepted), and the rows sent (parts accepted), exactly as they went to Whispir.
+ * accepted), and the rows sent (parts accepted), exactly as they went to Whispir; and the
+ * rejected-rows report kept beside them when the import started.
  */
+import { rejectedReportFileName } from '../../domain/export/rejected-report';
 import { buildPartRowsCsv, rowsNotSentFileName } from '../../domain/export/rows-not-sent';
 import { SPREADSHEET_CSV_TYPE } from '../../domain/export/spreadsheet-file';
 import { decodeBase64Utf8 } from '../../domain/resource/build-resource';
@@ -49,4 +51,12 @@ export async function downloadRowsSent(
   const files = await partTexts(journal, sent.jobId, sent.parts);
   const base = sent.fileName.replace(/\.[^.]+$/, '') || 'contacts';
   downloadFile(`${base}-sent.csv`, buildPartRowsCsv(sent.mimeType, files), SPREADSHEET_CSV_TYPE);
+}
+
+/** The rows no part holds (skipped, rejected) with their reasons, as kept with the job. */
+export async function downloadRejectedReport(journal: Journal, job: SubmissionJob): Promise<void> {
+  const csv = await journal.loadReport(job.id);
+  if (csv === undefined)
+    throw new Error('this browser did not keep the report of the rows not sent.');
+  downloadFile(rejectedReportFileName(job.fileName), csv, SPREADSHEET_CSV_TYPE);
 }
