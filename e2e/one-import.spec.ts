@@ -13,6 +13,7 @@ import {
   sandboxImports,
   test,
   writeContactsCsv,
+  CONTACT_HEADER,
 } from './support';
 
 /** Issue 13 "Trust": one import at a time per browser, every way of finishing ends on the result, safe files. */
@@ -151,6 +152,38 @@ test('marking the last unknown part as arrived shows the result, and a reload sh
   await expect(page.getByRole('heading', { name: 'Import finished' })).toHaveCount(0);
   expect(await contactCount()).toBe(5);
   expect(await sandboxImports()).toHaveLength(1);
+});
+
+test('"Download the rows sent" of a file that came with semicolons is written with semicolons', async ({
+  page,
+}) => {
+  const rows = 4;
+  const file = writeContactsCsv(
+    'semicolons-sent.csv',
+    rows,
+    (i) =>
+      `Zoë${i};"Müller; GmbH ${i}";person.${i}@example.com;614${String(i).padStart(8, '0')};Australia;+10`,
+    CONTACT_HEADER.replaceAll(',', ';'),
+  );
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(page.getByText(`${rows} rows and 6 columns`)).toBeVisible();
+  await toSettings(page);
+  await page.getByRole('button', { name: `Import ${rows} contacts` }).click();
+  await expect(page.getByRole('heading', { name: 'Import sent to Whispir' })).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the rows sent (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('semicolons-sent-sent.csv');
+  const text = readFileSync((await download.path()) ?? '', 'utf8');
+  // One line per row and a header; Excel set for semicolons opens it in columns.
+  const [header = '', first = ''] = text.slice(1).split('\r\n');
+  expect(header.split(';')).toContain('firstName');
+  const cells = Papa.parse<string[]>(text.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+  expect(cells).toHaveLength(1 + rows);
+  expect(cells[1]?.[cells[0]?.indexOf('lastName') ?? -1]).toBe('Müller; GmbH 0');
+  expect(first).toContain('"Müller; GmbH 0"');
 });
 
 test('"Download the rows not sent" is a spreadsheet-safe CSV with no live formula', async ({

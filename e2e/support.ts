@@ -51,7 +51,8 @@ export const sandboxApi = {
   },
 };
 
-const CONTACT_HEADER = 'firstName,lastName,workEmailAddress1,workMobilePhone1,workCountry,timezone';
+export const CONTACT_HEADER =
+  'firstName,lastName,workEmailAddress1,workMobilePhone1,workCountry,timezone';
 
 /**
  * Writes a large contact CSV under test-results and returns its path. By default every tenth

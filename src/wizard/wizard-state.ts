@@ -48,6 +48,7 @@ export interface SubmitOutcome {
     readonly jobId: string;
     readonly fileName: string;
     readonly mimeType: SubmissionJob['mimeType'];
+    readonly reportDelimiter?: SubmissionJob['reportDelimiter'];
     readonly parts: readonly number[];
   };
 }

@@ -58,6 +58,19 @@ describe.each([
   });
 });
 
+describe('the rows of a file that came with semicolons', () => {
+  it('are written with semicolons, so Excel in that country opens them in columns', () => {
+    const part = partFile('csv', [['Zoë', 'Müller; GmbH', 'Europe/Berlin']]);
+    const csv = buildPartRowsCsv('text/csv', [part], ';');
+    const read = Papa.parse<string[]>(csv.slice(SPREADSHEET_BOM.length), {
+      delimiter: ';',
+      skipEmptyLines: true,
+    }).data;
+    expect(read).toEqual([COLUMNS, ['Zoë', 'Müller; GmbH', 'Europe/Berlin']]);
+    expect(csv.split('\r\n')[0]).toBe(`${SPREADSHEET_BOM}firstName;lastName;timezone`);
+  });
+});
+
 describe('rowsNotSentFileName', () => {
   it('is a CSV named after the contact file', () => {
     expect(rowsNotSentFileName('contacts.xlsx')).toBe('contacts-not-sent.csv');

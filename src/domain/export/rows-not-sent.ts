@@ -7,7 +7,7 @@ import { parseDelimited } from '../intake/delimited';
 import { readJsonContacts } from '../intake/json-contacts';
 import { readXmlContacts } from '../intake/xml-contacts';
 import type { ResourceMimeType } from '../resource/formats';
-import { writeSpreadsheetCsv } from './spreadsheet-file';
+import { writeSpreadsheetCsv, type ReportDelimiter } from './spreadsheet-file';
 
 export interface PartTable {
   readonly headers: readonly string[];
@@ -60,11 +60,16 @@ export function mergePartTables(tables: readonly PartTable[]): PartTable {
 
 /**
  * The CSV of the rows of some part files (the parts not sent, or the parts sent), from their
- * texts, in part order.
+ * texts, in part order, with the delimiter the person's own file came with (a semicolon file
+ * gets a semicolon report, which their Excel opens in columns).
  */
-export function buildPartRowsCsv(mimeType: ResourceMimeType, files: readonly string[]): string {
+export function buildPartRowsCsv(
+  mimeType: ResourceMimeType,
+  files: readonly string[],
+  delimiter: ReportDelimiter = ',',
+): string {
   const { headers, rows } = mergePartTables(files.map((file) => readPartFile(mimeType, file)));
-  return writeSpreadsheetCsv(headers, rows);
+  return writeSpreadsheetCsv(headers, rows, delimiter);
 }
 
 /** "contacts.xlsx" → "contacts-not-sent.csv". */

@@ -46,6 +46,7 @@ export const submissionJobSchema = z.object({
   notSent: z
     .object({ skipped: z.number().int().min(0), rejected: z.number().int().min(0) })
     .optional(),
+  reportDelimiter: z.enum([',', ';']).optional(),
 }) satisfies z.ZodType<SubmissionJob>;
 
 /**

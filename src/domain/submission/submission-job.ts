@@ -4,6 +4,7 @@
  * plain data, and no secret: credentials live in the proxy, ids are not secrets, and `Location`
  * URLs are stored without their `apikey` query parameter.
  */
+import type { ReportDelimiter } from '../export/spreadsheet-file';
 import type { PartPlan } from '../resource/parts';
 import type { ImportMode } from '../whispir/import-modes';
 import { describeInterruptedImport, describeMarkedDone } from './part-messages';
@@ -58,6 +59,11 @@ export interface SubmissionJob {
    * with the job so that after a reload every row of the file is still accounted for.
    */
   readonly notSent?: NotSentCounts;
+  /**
+   * The delimiter the downloads of this job's rows are written with: the one the person's file
+   * came with (absent in jobs kept before 1 Dec 2026: a comma).
+   */
+  readonly reportDelimiter?: ReportDelimiter;
 }
 
 export interface NotSentCounts {
@@ -87,6 +93,7 @@ export interface CreateJobInput {
   readonly resourceNameBase: string;
   readonly plan: readonly PartPlan[];
   readonly notSent?: NotSentCounts;
+  readonly reportDelimiter?: ReportDelimiter;
   /** Defaults to a random UUID. */
   readonly id?: string;
   /** Defaults to now. */

@@ -6,6 +6,7 @@
  * without the person's say.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { reportDelimiterFor } from '../../domain/export/spreadsheet-file';
 import { describeTimeLeft } from '../../domain/progress/estimate';
 import {
   createJob,
@@ -118,6 +119,7 @@ export function SendingStep(props: Props) {
           jobId: final.id,
           fileName: final.fileName,
           mimeType: final.mimeType,
+          reportDelimiter: final.reportDelimiter,
           parts: outcome.parts.map((part) => part.part),
         },
         parts: outcome.parts.map((part) => ({
@@ -158,6 +160,7 @@ export function SendingStep(props: Props) {
         fieldMapping: plan.fieldMapping,
         mimeType: plan.mimeType,
         resourceNameBase: file.fileName,
+        reportDelimiter: reportDelimiterFor(file.delimiter),
         plan: plan.parts,
         ...(plan.accounting && {
           notSent: { skipped: plan.accounting.skipped, rejected: plan.accounting.rejected },
@@ -232,7 +235,7 @@ export function SendingStep(props: Props) {
       filingController.current = undefined;
       setFiling(undefined);
     }
-  }, [file.fileName, intake, journal, plan, settings, submission]);
+  }, [file.fileName, file.delimiter, intake, journal, plan, settings, submission]);
 
   // The person pressed Import on the settings step: start at once (once, also in React's
   // development mode, which mounts a component twice).

@@ -33,7 +33,7 @@ export async function downloadRowsNotSent(journal: Journal, job: SubmissionJob):
   );
   downloadFile(
     rowsNotSentFileName(job.fileName),
-    buildPartRowsCsv(job.mimeType, files),
+    buildPartRowsCsv(job.mimeType, files, job.reportDelimiter),
     SPREADSHEET_CSV_TYPE,
   );
 }
@@ -45,12 +45,17 @@ export async function downloadRowsSent(
     readonly jobId: string;
     readonly fileName: string;
     readonly mimeType: SubmissionMimeType;
+    readonly reportDelimiter?: SubmissionJob['reportDelimiter'];
     readonly parts: readonly number[];
   },
 ): Promise<void> {
   const files = await partTexts(journal, sent.jobId, sent.parts);
   const base = sent.fileName.replace(/\.[^.]+$/, '') || 'contacts';
-  downloadFile(`${base}-sent.csv`, buildPartRowsCsv(sent.mimeType, files), SPREADSHEET_CSV_TYPE);
+  downloadFile(
+    `${base}-sent.csv`,
+    buildPartRowsCsv(sent.mimeType, files, sent.reportDelimiter),
+    SPREADSHEET_CSV_TYPE,
+  );
 }
 
 /** The rows no part holds (skipped, rejected) with their reasons, as kept with the job. */
